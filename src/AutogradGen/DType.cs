@@ -1,6 +1,6 @@
 namespace AutogradGen;
 
-/// <summary>The element type of a <see cref="Tensor"/>, named as PyTorch names it (<c>torch.float32</c>, ...).</summary>
+/// <summary>The element type of a <c>Tensor</c>, named as PyTorch names it (<c>torch.float32</c>, ...).</summary>
 public enum DType
 {
     /// <summary>32-bit IEEE float, the default for new tensors (as in PyTorch).</summary>
