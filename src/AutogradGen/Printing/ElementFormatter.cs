@@ -25,16 +25,16 @@ internal static class ElementFormatter
     public static FormattedElements FormatFloats(ReadOnlySpan<double> values)
     {
         var notation = ChooseNotation(values);
-
-        // The width comes from the nonzero finite values only; zeros and non-finite values are padded to it.
+        var texts = new string[values.Length];
         int width = 1;
-        foreach (double value in values)
+        for (int i = 0; i < values.Length; i++)
         {
-            if (double.IsFinite(value) && value != 0) width = Math.Max(width, FormatFloat(value, notation).Length);
+            texts[i] = FormatFloat(values[i], notation);
+            // The width comes from the nonzero finite values only; zeros and non-finite values are padded to it.
+            if (double.IsFinite(values[i]) && values[i] != 0) width = Math.Max(width, texts[i].Length);
         }
 
-        var texts = new string[values.Length];
-        for (int i = 0; i < values.Length; i++) texts[i] = FormatFloat(values[i], notation).PadLeft(width);
+        for (int i = 0; i < texts.Length; i++) texts[i] = texts[i].PadLeft(width);
         return new FormattedElements(texts, width);
     }
 
