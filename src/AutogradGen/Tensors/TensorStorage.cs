@@ -1,0 +1,34 @@
+using System.Runtime.CompilerServices;
+
+namespace AutogradGen;
+
+/// <summary>
+/// The buffer behind one or more tensors. <see cref="Tensor.Detach"/>, <see cref="Tensor.View(ReadOnlySpan{int})"/>,
+/// <see cref="Tensor.Reshape(ReadOnlySpan{int})"/>, Squeeze and Unsqueeze return tensors over the same storage, so
+/// they see each other's in-place writes and share one version counter, as in PyTorch.
+/// </summary>
+internal sealed class TensorStorage
+{
+    public TensorStorage(Array data) => Data = data;
+
+    /// <summary>A <c>float[]</c>, <c>double[]</c>, <c>long[]</c> or <c>bool[]</c>, matching the tensor's dtype.</summary>
+    public Array Data { get; }
+
+    /// <summary>Bumped by every in-place write; saved tensors compare it at backward time.</summary>
+    public int Version { get; private set; }
+
+    public void BumpVersion() => Version++;
+
+    /// <summary>The buffer as <typeparamref name="T"/>[]; the caller has checked the dtype.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T[] As<T>() => Unsafe.As<T[]>(Data);
+
+    public static TensorStorage Allocate(DType dtype, int count) => new(dtype switch
+    {
+        DType.Float32 => new float[count],
+        DType.Float64 => new double[count],
+        DType.Int64 => new long[count],
+        DType.Bool => new bool[count],
+        _ => throw new ArgumentOutOfRangeException(nameof(dtype), dtype, "Unknown dtype."),
+    });
+}
