@@ -35,7 +35,7 @@ public sealed partial class Tensor
         ArgumentNullException.ThrowIfNull(other);
         // The gradient of other needs the value this tensor had before the write.
         var original = other.RequiresGrad ? DetachedClone() : this;
-        return WriteInPlace(BinaryRaw(BinaryFunction.Multiply, this, other), other, () => new MulBackward0(original, other));
+        return WriteInPlace(BinaryRaw(BinaryFunction.Multiply, this, other), other, () => new MulBackward0(original, other, RequiresGrad, other.RequiresGrad));
     }
 
     /// <summary><c>this *= other</c> in place.</summary>

@@ -144,7 +144,7 @@ public sealed partial class Tensor
         }
         var normalized = new long[picks.Length];
         for (int i = 0; i < picks.Length; i++) normalized[i] = picks[i] < 0 ? picks[i] + size : picks[i];
-        var shape = ShapeArray;
+        var shape = ShapeSpan.ToArray();
         if (Rank > 0) shape[d] = normalized.Length;
         var result = Empty(shape, DType);
         switch (DType)
@@ -166,7 +166,7 @@ public sealed partial class Tensor
     internal Tensor NarrowRaw(int dim, int start, int length, int step)
     {
         var (outer, size, inner) = Reductions.SplitAt(_shape, dim);
-        var shape = ShapeArray;
+        var shape = ShapeSpan.ToArray();
         shape[dim] = length;
         var result = Empty(shape, DType);
         switch (DType)

@@ -155,7 +155,7 @@ public sealed partial class Tensor
             total += tensor._shape[d];
             dtype = DTypes.Promote(dtype, tensor.DType);
         }
-        var shape = first.ShapeArray;
+        var shape = first.ShapeSpan.ToArray();
         shape[d] = total;
         var result = Empty(shape, dtype);
         var (outer, _, inner) = Reductions.SplitAt(shape, d);

@@ -35,8 +35,8 @@ public sealed partial class Tensor
 
     internal ReadOnlySpan<int> ShapeSpan => _shape;
 
-    /// <summary>A copy of the shape for callers that keep it.</summary>
-    internal int[] ShapeArray => (int[])_shape.Clone();
+    /// <summary>The shape array itself, shared: shapes are never changed after construction, so callers may keep it but must not write to it.</summary>
+    internal int[] ShapeArray => _shape;
 
     /// <summary>The number of dimensions (<c>x.dim()</c>).</summary>
     public int Rank => _shape.Length;

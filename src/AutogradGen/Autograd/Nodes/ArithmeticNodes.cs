@@ -27,11 +27,17 @@ internal sealed class MulBackward0 : Node
     private readonly SavedTensor? _self;
     private readonly SavedTensor? _other;
 
-    // Each input's gradient needs the other input: keep only what a gradient that will be computed needs.
     public MulBackward0(Tensor self, Tensor other)
+        : this(self, other, self.RequiresGrad, other.RequiresGrad)
     {
-        if (other.RequiresGrad) _self = Save(self);
-        if (self.RequiresGrad) _other = Save(other);
+    }
+
+    // Each input's gradient needs the other input: keep only what a gradient that will be computed needs.
+    // In-place Mul_ passes a copy of the old self, so whether self needs a gradient is passed separately.
+    public MulBackward0(Tensor self, Tensor other, bool selfNeedsGrad, bool otherNeedsGrad)
+    {
+        if (otherNeedsGrad) _self = Save(self);
+        if (selfNeedsGrad) _other = Save(other);
     }
 
     internal override Tensor?[] Backward(Tensor grad) =>
