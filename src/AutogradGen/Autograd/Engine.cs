@@ -71,10 +71,10 @@ internal static class Engine
                     continue;
                 }
 
-                Tensor?[]? inputGrads = node == root ? node.Backward(null!) : grad is null ? null : node.Backward(grad);
+                Tensor?[]? inputGrads = node == root ? root.Grads : grad is null ? null : node.Backward(grad);
                 executed.Add(node);
-                var edges = node.NextFunctions;
-                for (int i = 0; i < edges.Count; i++)
+                var edges = node.Edges;
+                for (int i = 0; i < edges.Length; i++)
                 {
                     var next = edges[i].Node;
                     if (next is null || (executes is not null && !executes.Contains(next) && !(captures?.ContainsKey(next) ?? false))) continue;
@@ -113,8 +113,8 @@ internal static class Engine
         while (stack.Count > 0)
         {
             var (node, nextEdge) = stack.Pop();
-            var edges = node.NextFunctions;
-            if (nextEdge < edges.Count)
+            var edges = node.Edges;
+            if (nextEdge < edges.Length)
             {
                 stack.Push((node, nextEdge + 1));
                 var child = edges[nextEdge].Node;
@@ -136,7 +136,7 @@ internal static class Engine
         foreach (var node in postOrder)
         {
             bool leadsToCapture = false;
-            foreach (var edge in node.NextFunctions)
+            foreach (var edge in node.Edges)
             {
                 if (edge.Node is not null && needed.Contains(edge.Node)) { leadsToCapture = true; break; }
             }
@@ -153,7 +153,7 @@ internal static class Engine
         foreach (var node in postOrder)
         {
             if (executes is not null && !executes.Contains(node)) continue;
-            foreach (var edge in node.NextFunctions)
+            foreach (var edge in node.Edges)
             {
                 if (edge.Node is not null) dependencies[edge.Node]++;
             }

@@ -42,11 +42,21 @@ public abstract class Node
     /// <summary>The edges to the nodes that receive the gradients of this node's inputs, in input order.</summary>
     public IReadOnlyList<Edge> NextFunctions => _nextFunctions;
 
+    /// <summary>The same edges as an array, for the engine's loops (no enumerator allocation).</summary>
+    internal Edge[] Edges => _nextFunctions;
+
     /// <summary>Creation order; later nodes run earlier in backward when both are ready.</summary>
     internal long SequenceNr { get; }
 
     /// <summary>The tensor whose <c>RetainGrad()</c> asks for this node's incoming gradient (held weakly).</summary>
     internal WeakReference<Tensor>? RetainedOutput { get; set; }
+
+    /// <summary>Nodes are compared by reference; the hash comes from the creation number, which is cheaper for the
+    /// engine's per-pass sets and maps than the runtime's identity hash.</summary>
+    public sealed override int GetHashCode() => HashCode.Combine(SequenceNr);
+
+    /// <summary>Reference equality: a node is only ever equal to itself.</summary>
+    public sealed override bool Equals(object? obj) => ReferenceEquals(this, obj);
 
     /// <summary>Prints as PyTorch does, without the address: <c>&lt;AddBackward0 object&gt;</c>.</summary>
     public override string ToString() => $"<{Name} object>";

@@ -40,4 +40,10 @@ public static class Activations
         if (min is T low) TensorPrimitives.Max(destination, low, destination);
         if (max is T high) TensorPrimitives.Min(destination, high, destination);
     }
+
+    /// <summary><c>destination[i] = condition[i] ? x[i] : y[i]</c> for spans of one length (<c>torch.where</c>).</summary>
+    public static void Where<T>(ReadOnlySpan<bool> condition, ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> destination)
+    {
+        for (int i = 0; i < destination.Length; i++) destination[i] = condition[i] ? x[i] : y[i];
+    }
 }

@@ -133,13 +133,18 @@ public sealed partial class Tensor
         var mask = condition.ConvertRaw(DType.Bool);
         var dtype = DTypes.Promote(x, y);
         var shape = Kernels.Shapes.Broadcast(Kernels.Shapes.Broadcast(mask._shape, x._shape), y._shape);
-        var pickX = mask.ConvertRaw(dtype);
-        // x * mask + y * (1 - mask) would turn inf * 0 into NaN; select element by element instead.
-        var xs = x.ConvertRaw(dtype).ExpandRaw(shape).ToArray();
-        var ys = y.ConvertRaw(dtype).ExpandRaw(shape).ToArray();
-        var flags = pickX.ExpandRaw(shape).ToArray();
+        // Selection rather than x * mask + y * (1 - mask), which would turn inf * 0 into NaN.
+        var flags = mask.ExpandRaw(shape).Elements<bool>();
+        var xs = x.ConvertRaw(dtype).ExpandRaw(shape);
+        var ys = y.ConvertRaw(dtype).ExpandRaw(shape);
         var result = Empty(shape, dtype);
-        for (int i = 0; i < flags.Length; i++) result.SetElement(i, flags[i] != 0 ? xs[i] : ys[i]);
+        switch (dtype)
+        {
+            case DType.Float32: Kernels.Activations.Where<float>(flags, xs.Elements<float>(), ys.Elements<float>(), result.Elements<float>()); break;
+            case DType.Float64: Kernels.Activations.Where<double>(flags, xs.Elements<double>(), ys.Elements<double>(), result.Elements<double>()); break;
+            case DType.Int64: Kernels.Activations.Where<long>(flags, xs.Elements<long>(), ys.Elements<long>(), result.Elements<long>()); break;
+            default: Kernels.Activations.Where<bool>(flags, xs.Elements<bool>(), ys.Elements<bool>(), result.Elements<bool>()); break;
+        }
         if (Autograd.ShouldRecord(x, y)) new WhereBackward0(mask).Attach(result, null, x, y);
         return result;
     }
