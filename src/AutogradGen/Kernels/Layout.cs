@@ -84,16 +84,6 @@ public static class Layout
         }
     }
 
-    /// <summary>The inverse of <see cref="CopyBlock"/>: reads one block of a concatenation back out.</summary>
-    public static void ReadBlock<T>(ReadOnlySpan<T> source, int outer, int totalSize, int inner, int offset, int size, Span<T> destination)
-    {
-        int chunk = size * inner;
-        for (int o = 0; o < outer; o++)
-        {
-            source.Slice((o * totalSize + offset) * inner, chunk).CopyTo(destination.Slice(o * chunk, chunk));
-        }
-    }
-
     /// <summary>Gathers entries <paramref name="indices"/> along the middle dimension (<c>index_select</c>).</summary>
     public static void Gather<T>(ReadOnlySpan<T> source, int outer, int size, int inner, ReadOnlySpan<long> indices, Span<T> destination)
     {
