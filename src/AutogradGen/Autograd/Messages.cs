@@ -15,6 +15,8 @@ internal static class Messages
 
     public const string LeafInPlace = "a leaf Variable that requires grad is being used in an in-place operation.";
 
+    public const string ViewOfLeafInPlace = "a view of a leaf Variable that requires grad is being used in an in-place operation.";
+
     public const string OnlyFloatingPointRequiresGrad = "Only Tensors of floating point and complex dtype can require gradients";
 
     public const string UnusedInput =

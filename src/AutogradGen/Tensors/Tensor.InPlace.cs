@@ -80,6 +80,14 @@ public sealed partial class Tensor
     {
         bool recording = Autograd.IsGradEnabled && (RequiresGrad || (other?.RequiresGrad ?? false));
         if (Autograd.IsGradEnabled && IsLeaf && _requiresGrad) throw new AutogradException(Messages.LeafInPlace);
+        if (Autograd.IsGradEnabled && _viewBase is { RequiresGrad: true } viewBase)
+        {
+            // PyTorch rewrites the base's history here (CopySlices); this runtime does not, so it refuses rather
+            // than return wrong gradients.
+            if (viewBase.IsLeaf) throw new AutogradException(Messages.ViewOfLeafInPlace);
+            throw new NotSupportedException("in-place operations on a view (View, Reshape, Flatten, Squeeze, Unsqueeze) of a tensor that "
+                + "requires grad are not supported: write to the base tensor, or Clone() the view first.");
+        }
         RequireShape(value._shape);
         if (!allowCast && value.DType.IsFloatingPoint() && !DType.IsFloatingPoint())
         {

@@ -44,7 +44,7 @@ public sealed partial class Tensor
         {
             case DType.Float32: LinearAlgebra.MatMul<float>(Elements<float>(), other.Elements<float>(), result.Elements<float>(), m, k, n); break;
             case DType.Float64: LinearAlgebra.MatMul<double>(Elements<double>(), other.Elements<double>(), result.Elements<double>(), m, k, n); break;
-            default: LinearAlgebra.MatMul<long>(ConvertRaw(DType.Int64).Elements<long>(), other.ConvertRaw(DType.Int64).Elements<long>(), result.ConvertRaw(DType.Int64).Elements<long>(), m, k, n); break;
+            default: LinearAlgebra.MatMul<long>(Elements<long>(), other.Elements<long>(), result.Elements<long>(), m, k, n); break;
         }
         if (Autograd.ShouldRecord(this, other)) new MmBackward0(this, other).Attach(result, this, other);
         return result;
@@ -153,6 +153,10 @@ public sealed partial class Tensor
 
     private void RequireSameDType(Tensor other, string name, string otherName)
     {
+        if (DType == DType.Bool || other.DType == DType.Bool)
+        {
+            throw new NotSupportedException("matrix products are not implemented for Bool tensors: convert with To(DType.Float32) or To(DType.Int64) first");
+        }
         if (DType != other.DType)
         {
             throw new ArgumentException($"expected {name} and {otherName} to have the same dtype, but got: {DType.ScalarTypeName().ToLowerInvariant()} != {other.DType.ScalarTypeName().ToLowerInvariant()}");

@@ -13,7 +13,7 @@ public sealed partial class Tensor
     /// </summary>
     public Tensor View(ReadOnlySpan<int> shape)
     {
-        var result = ViewRaw(InferShape(shape));
+        var result = ViewOf(InferShape(shape));
         if (Autograd.ShouldRecord(this)) new ViewBackward0(ShapeArray).Attach(result, this);
         return result;
     }
@@ -41,7 +41,7 @@ public sealed partial class Tensor
         int d = Shapes.NormalizeDim(dim, Rank + 1);
         var shape = new List<int>(_shape);
         shape.Insert(d, 1);
-        var result = ViewRaw([.. shape]);
+        var result = ViewOf([.. shape]);
         if (Autograd.ShouldRecord(this)) new UnsqueezeBackward0(d).Attach(result, this);
         return result;
     }
@@ -54,7 +54,7 @@ public sealed partial class Tensor
         {
             if (size != 1) shape.Add(size);
         }
-        var result = ViewRaw([.. shape]);
+        var result = ViewOf([.. shape]);
         if (Autograd.ShouldRecord(this)) new SqueezeBackward0(ShapeArray).Attach(result, this);
         return result;
     }
@@ -65,7 +65,7 @@ public sealed partial class Tensor
         int d = Shapes.NormalizeDim(dim, Rank);
         var shape = new List<int>(_shape);
         if (Rank > 0 && _shape[d] == 1) shape.RemoveAt(d);
-        var result = ViewRaw([.. shape]);
+        var result = ViewOf([.. shape]);
         if (Autograd.ShouldRecord(this)) new SqueezeBackward1(ShapeArray).Attach(result, this);
         return result;
     }
@@ -195,6 +195,14 @@ public sealed partial class Tensor
         using (Autograd.NoGrad()) result = Cat(parts, d);
         if (Autograd.ShouldRecord([.. tensors])) new StackBackward0(d, tensors.Count).Attach(result, [.. tensors]);
         return result;
+    }
+
+    /// <summary>A user-visible view: shares storage and remembers its base, so in-place writes to it can be checked.</summary>
+    private Tensor ViewOf(int[] shape)
+    {
+        var view = ViewRaw(shape);
+        view._viewBase = _viewBase ?? this;
+        return view;
     }
 
     /// <summary>A new tensor object over the same storage with another shape of the same element count. Not recorded.</summary>

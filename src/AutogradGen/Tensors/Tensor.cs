@@ -20,6 +20,7 @@ public sealed partial class Tensor
     private Node? _gradFn;
     private AccumulateGrad? _gradAccumulator;
     private bool _retainsGrad;
+    private Tensor? _viewBase;
 
     internal Tensor(TensorStorage storage, int[] shape, DType dtype)
     {

@@ -19,9 +19,10 @@ internal sealed class TensorStorage
 
     public void BumpVersion() => Version++;
 
-    /// <summary>The buffer as <typeparamref name="T"/>[]; the caller has checked the dtype.</summary>
+    /// <summary>The buffer as <typeparamref name="T"/>[]. A checked cast (once per operation, not per element), so a
+    /// dtype mix-up fails loudly instead of reading memory as the wrong type.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public T[] As<T>() => Unsafe.As<T[]>(Data);
+    public T[] As<T>() => (T[])Data;
 
     public static TensorStorage Allocate(DType dtype, int count) => new(dtype switch
     {
