@@ -116,7 +116,8 @@ public sealed partial class Tensor
         }
         if (indices.DType != DType.Int64) throw new ArgumentException("tensors used as indices must be long, int, byte or bool tensors", nameof(indices));
         if (Rank == 0) throw new InvalidOperationException("invalid index of a 0-dim tensor.");
-        var flatIndices = indices.ViewRaw([indices.Numel]);
+        // A private copy for the backward rule: the caller may write to the index tensor later.
+        var flatIndices = indices.DetachedClone().ViewRaw([indices.Numel]);
         Tensor gathered;
         using (Autograd.NoGrad()) gathered = IndexSelect(0, flatIndices);
         var shape = new List<int>(indices._shape);

@@ -180,7 +180,8 @@ public sealed partial class Tensor
         var (values, indices) = ExtremeRaw(d, keepDim, largest);
         if (Autograd.ShouldRecord(this))
         {
-            var keptIndices = keepDim || Rank == 0 ? indices : indices.ViewRaw(ReducedShape(_shape, OneDim(d), keepDim: true));
+            // A private copy: the caller may write to the returned indices.
+            var keptIndices = indices.DetachedClone().ViewRaw(ReducedShape(_shape, OneDim(d), keepDim: true));
             Node node = largest ? new MaxBackward0(ShapeArray, d, keepDim, keptIndices) : new MinBackward0(ShapeArray, d, keepDim, keptIndices);
             node.Attach(values, this);
         }

@@ -179,11 +179,16 @@ internal static class ExtremumGrads
     }
 }
 
-internal sealed class WhereBackward0(Tensor condition) : Node
+internal sealed class WhereBackward0 : Node
 {
-    // The condition is a Bool tensor, constant for autograd; it is kept as it is, like PyTorch.
+    private readonly SavedTensor _condition;
+
+    // The condition is constant for autograd but saved like any tensor, so a later in-place change is caught.
+    public WhereBackward0(Tensor condition) => _condition = Save(condition);
+
     internal override Tensor?[] Backward(Tensor grad)
     {
+        var condition = _condition.Value;
         var zero = Tensor.Scalar(0, false, grad.DType);
         return
         [
