@@ -44,29 +44,42 @@ public static class Reductions
         }
     }
 
-    /// <summary>The reverse of <see cref="MaxAlongDim"/> for gradients: <c>destination[o, indices[o, i], i] += values[o, i]</c>.</summary>
-    public static void ScatterAlongDim<T>(ReadOnlySpan<T> values, ReadOnlySpan<long> indices, int outer, int size, int inner, Span<T> destination)
-        where T : unmanaged, INumber<T>
+    /// <summary>
+    /// <c>torch.gather</c> along the middle dimension: <c>values[o, j, i] = source[o, indices[o, j, i], i]</c>, where
+    /// <paramref name="source"/> is <c>[outer, size, inner]</c> and <paramref name="indices"/> and
+    /// <paramref name="values"/> are <c>[outer, count, inner]</c>. The indices must lie in [0, size).
+    /// </summary>
+    public static void GatherAlongDim<T>(ReadOnlySpan<T> source, ReadOnlySpan<long> indices, int outer, int size, int count, int inner, Span<T> values)
     {
         for (int o = 0; o < outer; o++)
         {
-            for (int i = 0; i < inner; i++)
+            for (int j = 0; j < count; j++)
             {
-                int k = (int)indices[o * inner + i];
-                destination[(o * size + k) * inner + i] += values[o * inner + i];
+                int row = (o * count + j) * inner;
+                for (int i = 0; i < inner; i++)
+                {
+                    values[row + i] = source[(o * size + (int)indices[row + i]) * inner + i];
+                }
             }
         }
     }
 
-    /// <summary>The inverse of <see cref="ScatterAlongDim"/>: <c>values[o, i] = source[o, indices[o, i], i]</c>.</summary>
-    public static void GatherAlongDim<T>(ReadOnlySpan<T> source, ReadOnlySpan<long> indices, int outer, int size, int inner, Span<T> values)
+    /// <summary>
+    /// The reverse of <see cref="GatherAlongDim"/> (<c>scatter_add</c>): <c>destination[o, indices[o, j, i], i] += values[o, j, i]</c>.
+    /// Used for the gradients of gathers and of max/min over a dimension.
+    /// </summary>
+    public static void ScatterAddAlongDim<T>(ReadOnlySpan<T> values, ReadOnlySpan<long> indices, int outer, int size, int count, int inner, Span<T> destination)
+        where T : unmanaged, INumber<T>
     {
         for (int o = 0; o < outer; o++)
         {
-            for (int i = 0; i < inner; i++)
+            for (int j = 0; j < count; j++)
             {
-                int k = (int)indices[o * inner + i];
-                values[o * inner + i] = source[(o * size + k) * inner + i];
+                int row = (o * count + j) * inner;
+                for (int i = 0; i < inner; i++)
+                {
+                    destination[(o * size + (int)indices[row + i]) * inner + i] += values[row + i];
+                }
             }
         }
     }

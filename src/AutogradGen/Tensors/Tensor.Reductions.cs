@@ -243,27 +243,57 @@ public sealed partial class Tensor
     }
 
     /// <summary>
-    /// Places <paramref name="values"/> (reduced over <paramref name="dim"/>, kept as size 1) at <paramref name="indices"/>
-    /// in a zero tensor of <paramref name="shape"/>: the gradient of a value-selecting reduction (<c>ScatterBackward0</c> when recorded).
+    /// Adds <paramref name="values"/> into zeros of <paramref name="shape"/> at the positions <paramref name="indices"/>
+    /// give along <paramref name="dim"/> (<c>zeros.scatter_add(dim, indices, values)</c>, recorded as <c>ScatterAddBackward0</c>):
+    /// the gradient of <see cref="Gather"/> and of max/min over a dimension.
     /// </summary>
-    internal static Tensor ScatterAlongDim(Tensor values, Tensor indices, int dim, int[] shape)
+    internal static Tensor ScatterAddAlongDim(Tensor values, Tensor indices, int dim, int[] shape)
     {
         var result = Empty(shape, values.DType);
         var (outer, size, inner) = Reductions.SplitAt(shape, dim);
-        if (values.DType == DType.Float32) Reductions.ScatterAlongDim<float>(values.Elements<float>(), indices.Elements<long>(), outer, size, inner, result.Elements<float>());
-        else Reductions.ScatterAlongDim<double>(values.Elements<double>(), indices.Elements<long>(), outer, size, inner, result.Elements<double>());
-        if (Autograd.ShouldRecord(values)) new ScatterBackward0(indices, dim).Attach(result, values);
+        int count = shape.Length == 0 ? 1 : indices.ShapeSpan[dim];
+        if (values.DType == DType.Float32) Reductions.ScatterAddAlongDim<float>(values.Elements<float>(), indices.Elements<long>(), outer, size, count, inner, result.Elements<float>());
+        else Reductions.ScatterAddAlongDim<double>(values.Elements<double>(), indices.Elements<long>(), outer, size, count, inner, result.Elements<double>());
+        if (Autograd.ShouldRecord(values)) new ScatterAddBackward0(indices, dim).Attach(result, values);
         return result;
     }
 
-    /// <summary>The inverse of <see cref="ScatterAlongDim"/>: reads the elements <paramref name="indices"/> select along <paramref name="dim"/> (<c>torch.gather</c>).</summary>
-    internal static Tensor GatherAlongDim(Tensor source, Tensor indices, int dim)
+    /// <summary>
+    /// Reads, along <paramref name="dim"/>, the entries <paramref name="index"/> selects (<c>torch.gather</c>,
+    /// <c>GatherBackward0</c>): <c>out[i][j] = this[i][index[i][j]]</c> for <c>dim = 1</c>. The index is int64 and
+    /// has this tensor's sizes in every dimension but <paramref name="dim"/>; the result has the index's shape.
+    /// </summary>
+    public Tensor Gather(int dim, Tensor index)
     {
-        var result = Empty(indices.ShapeSpan, source.DType);
-        var (outer, size, inner) = Reductions.SplitAt(source.ShapeSpan, dim);
-        if (source.DType == DType.Float32) Reductions.GatherAlongDim<float>(source.Elements<float>(), indices.Elements<long>(), outer, size, inner, result.Elements<float>());
-        else Reductions.GatherAlongDim<double>(source.Elements<double>(), indices.Elements<long>(), outer, size, inner, result.Elements<double>());
-        if (Autograd.ShouldRecord(source)) new GatherBackward0(indices, dim, source.ShapeArray).Attach(result, source);
+        ArgumentNullException.ThrowIfNull(index);
+        int d = Shapes.NormalizeDim(dim, Rank);
+        if (index.DType != DType.Int64) throw new ArgumentException("gather(): Expected dtype int64 for index", nameof(index));
+        bool shapesFit = index.Rank == Rank;
+        for (int k = 0; shapesFit && k < Rank; k++) shapesFit = k == d || index._shape[k] == _shape[k];
+        if (!shapesFit)
+        {
+            throw new TensorShapeException($"gather(): index of shape {Shapes.Format(index._shape)} must have the sizes of self {Shapes.Format(_shape)} in every dimension but {d}");
+        }
+        int size = Rank == 0 ? 1 : _shape[d];
+        foreach (long position in index.Elements<long>())
+        {
+            if (position < 0 || position >= size)
+            {
+                throw new IndexOutOfRangeException(string.Create(CultureInfo.InvariantCulture, $"index {position} is out of bounds for dimension {d} with size {size}"));
+            }
+        }
+        var result = Empty(index._shape, DType);
+        var (outer, _, inner) = Reductions.SplitAt(_shape, d);
+        int count = Rank == 0 ? 1 : index._shape[d];
+        var positions = index.Elements<long>();
+        switch (DType)
+        {
+            case DType.Float32: Reductions.GatherAlongDim<float>(Elements<float>(), positions, outer, size, count, inner, result.Elements<float>()); break;
+            case DType.Float64: Reductions.GatherAlongDim<double>(Elements<double>(), positions, outer, size, count, inner, result.Elements<double>()); break;
+            case DType.Int64: Reductions.GatherAlongDim<long>(Elements<long>(), positions, outer, size, count, inner, result.Elements<long>()); break;
+            default: Reductions.GatherAlongDim<bool>(Elements<bool>(), positions, outer, size, count, inner, result.Elements<bool>()); break;
+        }
+        if (Autograd.ShouldRecord(this)) new GatherBackward0(index.DetachedClone(), d, _shape).Attach(result, this);
         return result;
     }
 }

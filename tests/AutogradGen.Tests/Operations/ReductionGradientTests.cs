@@ -55,6 +55,41 @@ public class ReductionGradientTests
     }
 
     [Fact]
+    public void Gather_reads_the_indexed_entries_along_a_dimension()
+    {
+        var x = Tensor.From(new float[,] { { 1, 2, 3 }, { 4, 5, 6 } });
+        var picked = x.Gather(1, Tensor.From([2L, 0L, 1L, 1L], [2, 2]));
+        TensorAssert.Equal([3, 1, 5, 5], picked, shape: [2, 2]);
+    }
+
+    [Fact]
+    public void Gather_gradient_adds_up_repeated_indices()
+    {
+        var x = GradientCheck.Input([2, 3]);
+        var index = Tensor.From([2L, 0L, 2L, 1L, 1L, 1L], [2, 3]);
+        GradientCheck.AssertMatches(t => t[0].Gather(1, index), x);
+        Assert.Equal("GatherBackward0", x.Gather(1, index).GradFn!.Name);
+    }
+
+    [Fact]
+    public void Gather_can_be_differentiated_twice()
+    {
+        var x = GradientCheck.Input([3]);
+        var index = Tensor.From([0L, 0L, 2L]);
+        var first = Autograd.Grad(x.Gather(0, index).Pow(3).Sum(), x, createGraph: true)[0]!;
+        var second = Autograd.Grad(first.Sum(), x)[0]!;
+        var values = x.ToArray();
+        TensorAssert.Equal([2 * 6 * values[0], 0, 6 * values[2]], second, precision: 8);
+    }
+
+    [Fact]
+    public void Gather_with_an_index_out_of_bounds_fails()
+    {
+        var error = Assert.Throws<IndexOutOfRangeException>(() => Tensor.Ones([2, 3]).Gather(1, Tensor.From([3L, 0L], [2, 1])));
+        Assert.Equal("index 3 is out of bounds for dimension 1 with size 3", error.Message);
+    }
+
+    [Fact]
     public void Norm_of_zero_has_zero_gradient()
     {
         var x = Tensor.Zeros([3], requiresGrad: true, dtype: DType.Float64);

@@ -67,14 +67,14 @@ internal sealed class MinBackward0(int[] shape, int dim, bool keepDim, Tensor ke
     internal override Tensor?[] Backward(Tensor grad) => [ReductionGrads.ToSelected(grad, shape, dim, keepDim, keptIndices)];
 }
 
-internal sealed class ScatterBackward0(Tensor indices, int dim) : Node
+internal sealed class ScatterAddBackward0(Tensor indices, int dim) : Node
 {
-    internal override Tensor?[] Backward(Tensor grad) => [Tensor.GatherAlongDim(grad, indices, dim)];
+    internal override Tensor?[] Backward(Tensor grad) => [grad.Gather(dim, indices)];
 }
 
 internal sealed class GatherBackward0(Tensor indices, int dim, int[] shape) : Node
 {
-    internal override Tensor?[] Backward(Tensor grad) => [Tensor.ScatterAlongDim(grad, indices, dim, shape)];
+    internal override Tensor?[] Backward(Tensor grad) => [Tensor.ScatterAddAlongDim(grad, indices, dim, shape)];
 }
 
 internal sealed class NormBackward1 : Node
@@ -129,6 +129,6 @@ internal static class ReductionGrads
     public static Tensor ToSelected(Tensor grad, int[] shape, int dim, bool keepDim, Tensor keptIndices)
     {
         var kept = keepDim || shape.Length == 0 ? grad : grad.Unsqueeze(dim);
-        return Tensor.ScatterAlongDim(kept, keptIndices, dim, shape);
+        return Tensor.ScatterAddAlongDim(kept, keptIndices, dim, shape);
     }
 }
