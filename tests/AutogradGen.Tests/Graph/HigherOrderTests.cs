@@ -70,4 +70,25 @@ public class HigherOrderTests
         Assert.Equal(12, Autograd.Grad(z, y)[0]!.Item());
         Assert.Null(x.Grad);
     }
+
+    [Fact]
+    public void Autograd_grad_runs_only_the_branches_that_lead_to_its_inputs()
+    {
+        var x = Tensor.Scalar(2, requiresGrad: true);
+        var other = Tensor.Scalar(3, requiresGrad: true);
+        var stale = other.Exp();
+        stale.Mul_(1);
+        var y = x * x + stale;
+        // The stale branch would fail if it ran; autograd.grad with respect to x does not need it.
+        Assert.Equal(4, Autograd.Grad(y, x, retainGraph: true)[0]!.Item());
+        Assert.Throws<AutogradException>(() => y.Backward());
+    }
+
+    [Fact]
+    public void Autograd_grad_of_several_outputs_sums_their_contributions()
+    {
+        var x = Tensor.Scalar(2, requiresGrad: true);
+        var grads = Autograd.Grad([x * x, x * 3], [x], [Tensor.Scalar(1), Tensor.Scalar(10)]);
+        Assert.Equal(34, grads[0]!.Item());
+    }
 }
