@@ -31,6 +31,7 @@ public class ElementwiseGradientTests
         ["number over tensor"] = x => 2 / x.Abs().Add(0.5),
         ["to float64 and back"] = x => x.To(DType.Float32).To(DType.Float64) * 1,
         ["clone"] = x => x.Clone() * x,
+        ["sign"] = x => x.Sign() * x,
     };
 
     [Theory]
