@@ -82,7 +82,7 @@ public abstract class Node
         {
             var input = inputs[i];
             if (input is null) continue;
-            _inputs[i] = new InputMetadata(input.ShapeArray, input.DType);
+            _inputs[i] = new InputMetadata(input.SharedShape, input.DType);
             if (input.RequiresGrad) _nextFunctions[i] = input.GradientEdge();
         }
     }

@@ -20,7 +20,7 @@ internal sealed class SavedTensor
         _savedVersion = tensor.Version;
         _producer = producer;
         _dtype = tensor.DType;
-        _shape = tensor.ShapeArray;
+        _shape = tensor.SharedShape;
     }
 
     /// <summary>The saved tensor, checked against the freed graph and in-place changes.</summary>

@@ -52,7 +52,7 @@ public sealed partial class Tensor
         var shape = new List<int>(_shape);
         shape.RemoveAt(d);
         var result = slice.ViewRaw([.. shape]);
-        if (Autograd.ShouldRecord(this)) new SelectBackward0(ShapeArray, d, position).Attach(result, this);
+        if (Autograd.ShouldRecord(this)) new SelectBackward0(SharedShape, d, position).Attach(result, this);
         return result;
     }
 
@@ -71,7 +71,7 @@ public sealed partial class Tensor
         int last = Math.Clamp(end is int e ? (e < 0 ? e + size : e) : size, 0, size);
         int length = last > first ? (last - first + step - 1) / step : 0;
         var result = NarrowRaw(d, first, length, step);
-        if (Autograd.ShouldRecord(this)) new SliceBackward0(ShapeArray, d, first, length, step).Attach(result, this);
+        if (Autograd.ShouldRecord(this)) new SliceBackward0(SharedShape, d, first, length, step).Attach(result, this);
         return result;
     }
 
@@ -111,7 +111,7 @@ public sealed partial class Tensor
             var flat = From(positions.ToArray());
             Tensor picked;
             using (Autograd.NoGrad()) picked = ViewRaw([Numel]).IndexSelect(0, flat);
-            if (Autograd.ShouldRecord(this)) new IndexBackward0(ShapeArray, flat, flattened: true).Attach(picked, this);
+            if (Autograd.ShouldRecord(this)) new IndexBackward0(SharedShape, flat, flattened: true).Attach(picked, this);
             return picked;
         }
         if (indices.DType != DType.Int64) throw new ArgumentException("tensors used as indices must be long, int, byte or bool tensors", nameof(indices));
@@ -123,7 +123,7 @@ public sealed partial class Tensor
         var shape = new List<int>(indices._shape);
         for (int d = 1; d < Rank; d++) shape.Add(_shape[d]);
         var result = gathered.ViewRaw([.. shape]);
-        if (Autograd.ShouldRecord(this)) new IndexBackward0(ShapeArray, flatIndices, flattened: false).Attach(result, this);
+        if (Autograd.ShouldRecord(this)) new IndexBackward0(SharedShape, flatIndices, flattened: false).Attach(result, this);
         return result;
     }
 
@@ -145,7 +145,7 @@ public sealed partial class Tensor
         }
         var normalized = new long[picks.Length];
         for (int i = 0; i < picks.Length; i++) normalized[i] = picks[i] < 0 ? picks[i] + size : picks[i];
-        var shape = ShapeSpan.ToArray();
+        var shape = ShapeArray;
         if (Rank > 0) shape[d] = normalized.Length;
         var result = Empty(shape, DType);
         switch (DType)
@@ -155,7 +155,7 @@ public sealed partial class Tensor
             case DType.Int64: Layout.Gather<long>(Elements<long>(), outer, size, inner, normalized, result.Elements<long>()); break;
             default: Layout.Gather<bool>(Elements<bool>(), outer, size, inner, normalized, result.Elements<bool>()); break;
         }
-        if (Autograd.ShouldRecord(this)) new IndexSelectBackward0(ShapeArray, d, From(normalized)).Attach(result, this);
+        if (Autograd.ShouldRecord(this)) new IndexSelectBackward0(SharedShape, d, From(normalized)).Attach(result, this);
         return result;
     }
 
@@ -167,7 +167,7 @@ public sealed partial class Tensor
     internal Tensor NarrowRaw(int dim, int start, int length, int step)
     {
         var (outer, size, inner) = Reductions.SplitAt(_shape, dim);
-        var shape = ShapeSpan.ToArray();
+        var shape = ShapeArray;
         shape[dim] = length;
         var result = Empty(shape, DType);
         switch (DType)
@@ -190,7 +190,7 @@ public sealed partial class Tensor
         var result = Empty(shape, grad.DType);
         if (grad.DType == DType.Float32) Layout.NarrowBackward<float>(grad.Elements<float>(), outer, size, inner, start, length, step, result.Elements<float>());
         else Layout.NarrowBackward<double>(grad.Elements<double>(), outer, size, inner, start, length, step, result.Elements<double>());
-        if (Autograd.ShouldRecord(grad)) new SliceScatterBackward(nodeName, grad.ShapeArray, dim, start, length, step).Attach(result, grad);
+        if (Autograd.ShouldRecord(grad)) new SliceScatterBackward(nodeName, grad.SharedShape, dim, start, length, step).Attach(result, grad);
         return result;
     }
 

@@ -10,7 +10,7 @@ public sealed partial class Tensor
     public Tensor Sum()
     {
         var result = SumRaw(AllDims(), keepDim: false);
-        if (Autograd.ShouldRecord(this)) new SumBackward0(ShapeArray).Attach(result, this);
+        if (Autograd.ShouldRecord(this)) new SumBackward0(SharedShape).Attach(result, this);
         return result;
     }
 
@@ -22,7 +22,7 @@ public sealed partial class Tensor
     {
         var reduced = ReducedDims(dims);
         var result = SumRaw(reduced, keepDim);
-        if (Autograd.ShouldRecord(this)) new SumBackward1(ShapeArray, reduced, keepDim).Attach(result, this);
+        if (Autograd.ShouldRecord(this)) new SumBackward1(SharedShape, reduced, keepDim).Attach(result, this);
         return result;
     }
 
@@ -32,7 +32,7 @@ public sealed partial class Tensor
         RequireFloatingForMean();
         var result = SumRaw(AllDims(), keepDim: false);
         result = BinaryRaw(BinaryFunction.Divide, result, WrapNumber(Numel, result));
-        if (Autograd.ShouldRecord(this)) new MeanBackward0(ShapeArray, Numel).Attach(result, this);
+        if (Autograd.ShouldRecord(this)) new MeanBackward0(SharedShape, Numel).Attach(result, this);
         return result;
     }
 
@@ -51,7 +51,7 @@ public sealed partial class Tensor
         }
         var result = SumRaw(reduced, keepDim);
         result = BinaryRaw(BinaryFunction.Divide, result, WrapNumber(count, result));
-        if (Autograd.ShouldRecord(this)) new MeanBackward1(ShapeArray, reduced, keepDim, count).Attach(result, this);
+        if (Autograd.ShouldRecord(this)) new MeanBackward1(SharedShape, reduced, keepDim, count).Attach(result, this);
         return result;
     }
 
@@ -100,7 +100,7 @@ public sealed partial class Tensor
             case DType.Float64: Broadcasting.SumTo<double>(Elements<double>(), _shape, result.Elements<double>(), shape); break;
             default: return ConvertRaw(DType.Int64).SumToSize(shape);
         }
-        if (Autograd.ShouldRecord(this)) new SumToSizeBackward(ShapeArray).Attach(result, this);
+        if (Autograd.ShouldRecord(this)) new SumToSizeBackward(SharedShape).Attach(result, this);
         return result;
     }
 
@@ -182,7 +182,7 @@ public sealed partial class Tensor
         {
             // A private copy: the caller may write to the returned indices.
             var keptIndices = indices.DetachedClone().ViewRaw(ReducedShape(_shape, OneDim(d), keepDim: true));
-            Node node = largest ? new MaxBackward0(ShapeArray, d, keepDim, keptIndices) : new MinBackward0(ShapeArray, d, keepDim, keptIndices);
+            Node node = largest ? new MaxBackward0(SharedShape, d, keepDim, keptIndices) : new MinBackward0(SharedShape, d, keepDim, keptIndices);
             node.Attach(values, this);
         }
         return (values, indices);

@@ -14,7 +14,7 @@ public sealed partial class Tensor
     public Tensor View(ReadOnlySpan<int> shape)
     {
         var result = ViewOf(InferShape(shape));
-        if (Autograd.ShouldRecord(this)) new ViewBackward0(ShapeArray).Attach(result, this);
+        if (Autograd.ShouldRecord(this)) new ViewBackward0(SharedShape).Attach(result, this);
         return result;
     }
 
@@ -55,7 +55,7 @@ public sealed partial class Tensor
             if (size != 1) shape.Add(size);
         }
         var result = ViewOf([.. shape]);
-        if (Autograd.ShouldRecord(this)) new SqueezeBackward0(ShapeArray).Attach(result, this);
+        if (Autograd.ShouldRecord(this)) new SqueezeBackward0(SharedShape).Attach(result, this);
         return result;
     }
 
@@ -66,7 +66,7 @@ public sealed partial class Tensor
         var shape = new List<int>(_shape);
         if (Rank > 0 && _shape[d] == 1) shape.RemoveAt(d);
         var result = ViewOf([.. shape]);
-        if (Autograd.ShouldRecord(this)) new SqueezeBackward1(ShapeArray).Attach(result, this);
+        if (Autograd.ShouldRecord(this)) new SqueezeBackward1(SharedShape).Attach(result, this);
         return result;
     }
 
@@ -123,7 +123,7 @@ public sealed partial class Tensor
     {
         var target = ExpandedShape(shape);
         var result = ExpandRaw(target);
-        if (Autograd.ShouldRecord(this)) new ExpandBackward0(ShapeArray).Attach(result, this);
+        if (Autograd.ShouldRecord(this)) new ExpandBackward0(SharedShape).Attach(result, this);
         return result;
     }
 
@@ -155,7 +155,7 @@ public sealed partial class Tensor
             total += tensor._shape[d];
             dtype = DTypes.Promote(dtype, tensor.DType);
         }
-        var shape = first.ShapeSpan.ToArray();
+        var shape = first.ShapeArray;
         shape[d] = total;
         var result = Empty(shape, dtype);
         var (outer, _, inner) = Reductions.SplitAt(shape, d);

@@ -37,7 +37,10 @@ public sealed partial class Tensor
     internal ReadOnlySpan<int> ShapeSpan => _shape;
 
     /// <summary>The shape array itself, shared: shapes are never changed after construction, so callers may keep it but must not write to it.</summary>
-    internal int[] ShapeArray => _shape;
+    internal int[] SharedShape => _shape;
+
+    /// <summary>A copy of the shape that the caller may change.</summary>
+    internal int[] ShapeArray => (int[])_shape.Clone();
 
     /// <summary>The number of dimensions (<c>x.dim()</c>).</summary>
     public int Rank => _shape.Length;

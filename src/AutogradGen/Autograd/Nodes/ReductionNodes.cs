@@ -97,7 +97,7 @@ internal sealed class NormBackward1 : Node
     internal override Tensor?[] Backward(Tensor grad)
     {
         var self = _self.Value;
-        var shape = self.ShapeArray;
+        var shape = self.SharedShape;
         var g = ReductionGrads.Unreduce(grad, shape, _reduced, _keepDim);
         if (_p == 1) return [g * self.Sign()];
         var norm = ReductionGrads.Unreduce(_result.Value, shape, _reduced, _keepDim);
