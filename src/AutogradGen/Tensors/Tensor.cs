@@ -52,7 +52,14 @@ public sealed partial class Tensor
     public DType DType { get; }
 
     /// <summary>The size of dimension <paramref name="dim"/> (negative counts from the end), <c>x.size(dim)</c>.</summary>
-    public int Size(int dim) => _shape[Shapes.NormalizeDim(dim, Rank)];
+    public int Size(int dim)
+    {
+        if (Rank == 0)
+        {
+            throw new ArgumentOutOfRangeException(null, string.Create(CultureInfo.InvariantCulture, $"dimension specified as {dim} but tensor has no dimensions"));
+        }
+        return _shape[Shapes.NormalizeDim(dim, Rank)];
+    }
 
     /// <summary>
     /// Whether gradients flow to this tensor. Set it on a leaf to start recording (<c>x.requires_grad = True</c>); a

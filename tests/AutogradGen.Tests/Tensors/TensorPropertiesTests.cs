@@ -13,6 +13,23 @@ public class TensorPropertiesTests
     }
 
     [Fact]
+    public void Size_counts_negative_dimensions_from_the_end()
+    {
+        var x = Tensor.Zeros([2, 3, 4]);
+        Assert.Equal(4, x.Size(-1));
+        Assert.Equal(2, x.Size(0));
+        Assert.Equal(3, x.Rank);
+        Assert.Equal(24, x.Numel);
+    }
+
+    [Fact]
+    public void Size_of_a_scalar_fails()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Tensor.Scalar(1).Size(0));
+        Assert.Equal("dimension specified as 0 but tensor has no dimensions", error.Message);
+    }
+
+    [Fact]
     public void To_array_converts_to_the_requested_element_type()
     {
         var x = Tensor.From([1.5f, -2f]);
