@@ -50,7 +50,7 @@ public sealed partial class Tensor
     {
         bool keepsIntegers = function is UnaryFunction.Negate or UnaryFunction.Abs or UnaryFunction.Relu or UnaryFunction.Sign;
         var source = DType.IsFloatingPoint() || (keepsIntegers && DType == DType.Int64) ? this : ConvertRaw(keepsIntegers ? DType.Int64 : DType.Float32);
-        var result = Empty(_shape, source.DType);
+        var result = Adopt(_shape, source.DType);
         switch (source.DType)
         {
             case DType.Float32: MapFloating<float>(function, source.Elements<float>(), result.Elements<float>()); break;
@@ -98,13 +98,15 @@ public sealed partial class Tensor
         return dtype;
     }
 
+    private static bool SameShape(Tensor a, Tensor b) => ReferenceEquals(a._shape, b._shape) || a._shape.AsSpan().SequenceEqual(b._shape);
+
     internal static Tensor BinaryRaw(BinaryFunction function, Tensor a, Tensor b)
     {
         var dtype = ComputeType(function, a, b);
-        var shape = Shapes.Broadcast(a._shape, b._shape);
+        var shape = SameShape(a, b) ? a._shape : Shapes.Broadcast(a._shape, b._shape);
         var x = a.ConvertRaw(dtype);
         var y = b.ConvertRaw(dtype);
-        var result = Empty(shape, dtype);
+        var result = Adopt(shape, dtype);
         switch (dtype)
         {
             case DType.Float32: BinaryFloating<float>(function, x, y, result); break;
@@ -148,10 +150,10 @@ public sealed partial class Tensor
     {
         var dtype = DTypes.Promote(a, b);
         if (dtype == DType.Bool) dtype = DType.Int64;
-        var shape = Shapes.Broadcast(a._shape, b._shape);
+        var shape = SameShape(a, b) ? a._shape : Shapes.Broadcast(a._shape, b._shape);
         var x = a.ConvertRaw(dtype);
         var y = b.ConvertRaw(dtype);
-        var result = Empty(shape, DType.Bool);
+        var result = Adopt(shape, DType.Bool);
         switch (dtype)
         {
             case DType.Float32: CompareTyped<float>(comparison, x, y, result); break;

@@ -15,6 +15,10 @@ public sealed partial class Tensor
         return new Tensor(TensorStorage.Allocate(dtype, Shapes.Numel(shape)), shape.ToArray(), dtype);
     }
 
+    /// <summary>A zero tensor that takes <paramref name="shape"/> as its own (no copy): for shapes that are already
+    /// immutable (another tensor's, or fresh from <see cref="Shapes.Broadcast"/>). Saves an allocation per operation.</summary>
+    internal static Tensor Adopt(int[] shape, DType dtype) => new(TensorStorage.Allocate(dtype, Shapes.Numel(shape)), shape, dtype);
+
     private static Tensor Wrap(Array data, ReadOnlySpan<int> shape, DType dtype, bool requiresGrad)
     {
         if (Shapes.Numel(shape) != data.Length)
