@@ -16,8 +16,11 @@ public sealed partial class Tensor
         Engine.Run([this], grads, retainGraph ?? createGraph, createGraph, inputs: null, allowUnused: false);
     }
 
-    /// <summary>A tensor over the same storage with no history that does not require grad (<c>x.detach()</c>).</summary>
-    public Tensor Detach() => new(Storage, _shape, DType);
+    /// <summary>
+    /// A tensor over the same storage (and version counter) with no history that does not require grad
+    /// (<c>x.detach()</c>): an in-place write through it is still detected by the graphs that saved this tensor.
+    /// </summary>
+    public Tensor Detach() => new(Storage, _shape, DType, VersionCounter);
 
     /// <summary>Cuts this tensor from its graph in place, making it a leaf that does not require grad (<c>x.detach_()</c>).</summary>
     public Tensor Detach_()

@@ -96,7 +96,7 @@ public sealed partial class Tensor
         var node = recording ? makeNode() : null;
 
         System.Array.Copy(value.ConvertRaw(DType).Storage.Data, Storage.Data, Numel);
-        Storage.BumpVersion();
+        VersionCounter.Bump();
 
         if (node is not null)
         {

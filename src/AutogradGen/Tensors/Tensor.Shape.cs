@@ -89,7 +89,7 @@ public sealed partial class Tensor
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
                 $"t() expects a tensor with <= 2 dimensions, but self is {Rank}D"));
         }
-        var result = Rank == 2 ? PermuteRaw([1, 0]) : ViewRaw(_shape);
+        var result = Rank == 2 ? PermuteRaw([1, 0]) : ViewOf(_shape);
         if (Autograd.ShouldRecord(this)) new TBackward0().Attach(result, this);
         return result;
     }
@@ -206,7 +206,7 @@ public sealed partial class Tensor
     }
 
     /// <summary>A new tensor object over the same storage with another shape of the same element count. Not recorded.</summary>
-    internal Tensor ViewRaw(int[] shape) => new(Storage, shape, DType);
+    internal Tensor ViewRaw(int[] shape) => new(Storage, shape, DType, VersionCounter);
 
     /// <summary>A copy stretched to <paramref name="shape"/> (which this shape must broadcast to). Not recorded.</summary>
     internal Tensor ExpandRaw(ReadOnlySpan<int> shape)

@@ -22,14 +22,18 @@ public sealed partial class Tensor
     private bool _retainsGrad;
     private Tensor? _viewBase;
 
-    internal Tensor(TensorStorage storage, int[] shape, DType dtype)
+    internal Tensor(TensorStorage storage, int[] shape, DType dtype, VersionCounter? versionCounter = null)
     {
         Storage = storage;
         _shape = shape;
         DType = dtype;
+        VersionCounter = versionCounter ?? new VersionCounter();
     }
 
     internal TensorStorage Storage { get; }
+
+    /// <summary>Shared with this tensor's views and detached copies (not with <see cref="Data"/>).</summary>
+    internal VersionCounter VersionCounter { get; }
 
     /// <summary>The size of each dimension (<c>x.shape</c>); empty for a 0-d (scalar) tensor.</summary>
     public IReadOnlyList<int> Shape => _shapeView ??= Array.AsReadOnly(_shape);
@@ -100,14 +104,18 @@ public sealed partial class Tensor
     /// <summary>Whether this tensor was made by the user rather than recorded by an operation (<c>x.is_leaf</c>).</summary>
     public bool IsLeaf => _gradFn is null;
 
-    /// <summary>The storage's version counter (<c>x._version</c>): in-place operations bump it.</summary>
-    public int Version => Storage.Version;
+    /// <summary>The version counter (<c>x._version</c>): in-place operations on this tensor, its views or its detached copies bump it.</summary>
+    public int Version => VersionCounter.Value;
 
     /// <summary>Whether a non-leaf keeps its gradient (<see cref="RetainGrad"/> was called).</summary>
     public bool RetainsGrad => _retainsGrad;
 
-    /// <summary>The same data without history (<c>x.data</c>); the same as <see cref="Detach"/>.</summary>
-    public Tensor Data => Detach();
+    /// <summary>
+    /// The same storage without history (<c>x.data</c>). Unlike <see cref="Detach"/>, it has a version counter of its
+    /// own, so in-place writes through it are not tracked by autograd (PyTorch's <c>.data</c>): prefer
+    /// <see cref="Detach"/> or <see cref="Autograd.NoGrad"/>.
+    /// </summary>
+    public Tensor Data => new(Storage, _shape, DType);
 
     /// <summary>The elements as <typeparamref name="T"/>, which must match the dtype.</summary>
     internal T[] Elements<T>() => Storage.As<T>();

@@ -3,9 +3,9 @@ using System.Runtime.CompilerServices;
 namespace AutogradGen;
 
 /// <summary>
-/// The buffer behind one or more tensors. <see cref="Tensor.Detach"/>, <see cref="Tensor.View(ReadOnlySpan{int})"/>,
-/// <see cref="Tensor.Reshape(ReadOnlySpan{int})"/>, Squeeze and Unsqueeze return tensors over the same storage, so
-/// they see each other's in-place writes and share one version counter, as in PyTorch.
+/// The buffer behind one or more tensors. <see cref="Tensor.Detach"/>, <see cref="Tensor.Data"/>,
+/// <see cref="Tensor.View(ReadOnlySpan{int})"/>, <see cref="Tensor.Reshape(ReadOnlySpan{int})"/>, Squeeze and
+/// Unsqueeze return tensors over the same storage, so they see each other's in-place writes.
 /// </summary>
 internal sealed class TensorStorage
 {
@@ -13,11 +13,6 @@ internal sealed class TensorStorage
 
     /// <summary>A <c>float[]</c>, <c>double[]</c>, <c>long[]</c> or <c>bool[]</c>, matching the tensor's dtype.</summary>
     public Array Data { get; }
-
-    /// <summary>Bumped by every in-place write; saved tensors compare it at backward time.</summary>
-    public int Version { get; private set; }
-
-    public void BumpVersion() => Version++;
 
     /// <summary>The buffer as <typeparamref name="T"/>[]. A checked cast (once per operation, not per element), so a
     /// dtype mix-up fails loudly instead of reading memory as the wrong type.</summary>
@@ -32,4 +27,18 @@ internal sealed class TensorStorage
         DType.Bool => new bool[count],
         _ => throw new ArgumentOutOfRangeException(nameof(dtype), dtype, "Unknown dtype."),
     });
+}
+
+/// <summary>
+/// The version counter of a tensor (<c>x._version</c>), bumped by every in-place write; saved tensors compare it at
+/// backward time. Shared by the tensors that <see cref="Tensor.Detach"/> and the views return, so a write through
+/// any of them is seen; <see cref="Tensor.Data"/> gets a counter of its own, as PyTorch's <c>.data</c> does.
+/// </summary>
+internal sealed class VersionCounter
+{
+    private int _value;
+
+    public int Value => Volatile.Read(ref _value);
+
+    public void Bump() => Interlocked.Increment(ref _value);
 }

@@ -19,6 +19,29 @@ public class DetachAndInPlaceTests
     }
 
     [Fact]
+    public void Write_through_detach_is_caught_by_a_graph_that_saved_the_tensor()
+    {
+        var x = Tensor.From([1.0, 2.0], requiresGrad: true);
+        var y = (x * x).Sum();
+        x.Detach().Mul_(2);
+        Assert.Equal(1, x.Version);
+        Assert.Throws<AutogradException>(() => y.Backward());
+    }
+
+    [Fact]
+    public void Write_through_data_shares_storage_but_not_the_version_counter()
+    {
+        var x = Tensor.From([1.0, 2.0], requiresGrad: true);
+        var y = (x * x).Sum();
+        x.Data.Mul_(2);
+        Assert.Equal(0, x.Version);
+        TensorAssert.Equal([2, 4], x);
+        // As PyTorch's .data: the change is invisible to autograd, so backward uses the new values.
+        y.Backward();
+        TensorAssert.Equal([4, 8], x.Grad);
+    }
+
+    [Fact]
     public void Detach_in_place_makes_a_leaf()
     {
         var y = Tensor.Ones([2], requiresGrad: true) * 2;
