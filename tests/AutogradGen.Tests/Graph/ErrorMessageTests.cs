@@ -100,6 +100,30 @@ public class ErrorMessageTests
     }
 
     [Fact]
+    public void Grad_with_respect_to_a_tensor_that_does_not_require_grad_fails()
+    {
+        var x = Tensor.Ones([2], requiresGrad: true);
+        var constant = Tensor.Ones([2]);
+        var error = Assert.Throws<AutogradException>(() => Autograd.Grad((x * constant).Sum(), constant));
+        Assert.Equal("One of the differentiated Tensors does not require grad", error.Message);
+    }
+
+    [Fact]
+    public void Retain_grad_on_a_tensor_that_does_not_require_grad_fails()
+    {
+        var error = Assert.Throws<AutogradException>(() => Tensor.Ones([2]).RetainGrad());
+        Assert.Equal("can't retain_grad on Tensor that has requires_grad=False", error.Message);
+    }
+
+    [Fact]
+    public void Setting_requires_grad_on_a_non_leaf_fails_without_the_detach_hint_when_turning_it_on()
+    {
+        var y = Tensor.Ones([2], requiresGrad: true) * 2;
+        var error = Assert.Throws<AutogradException>(() => y.RequiresGrad = true);
+        Assert.Equal("you can only change requires_grad flags of leaf variables.", error.Message);
+    }
+
+    [Fact]
     public void Matrix_product_of_mismatched_shapes_names_both_shapes()
     {
         var error = Assert.Throws<TensorShapeException>(() => Tensor.Ones([5]).MatMul(Tensor.Ones([3, 3])));
