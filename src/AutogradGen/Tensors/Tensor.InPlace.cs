@@ -34,7 +34,7 @@ public sealed partial class Tensor
     {
         ArgumentNullException.ThrowIfNull(other);
         // The gradient of other needs the value this tensor had before the write.
-        var original = other.RequiresGrad ? DetachedClone() : this;
+        var original = Autograd.ShouldRecord(other) ? DetachedClone() : this;
         return WriteInPlace(BinaryRaw(BinaryFunction.Multiply, this, other), other, () => new MulBackward0(original, other, RequiresGrad, other.RequiresGrad));
     }
 
@@ -45,7 +45,7 @@ public sealed partial class Tensor
     public Tensor Div_(Tensor other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        var original = other.RequiresGrad ? DetachedClone() : this;
+        var original = Autograd.ShouldRecord(other) ? DetachedClone() : this;
         return WriteInPlace(BinaryRaw(BinaryFunction.Divide, this, other), other, () => new DivBackward0(original, other));
     }
 
@@ -63,7 +63,7 @@ public sealed partial class Tensor
     {
         ArgumentNullException.ThrowIfNull(source);
         var value = source.ConvertRaw(DType);
-        Shapes.Broadcast(value._shape, _shape);
+        // Broadcast throws PyTorch's message for incompatible sizes; a compatible but larger source fails RequireShape.
         if (!Shapes.IsExpandableTo(value._shape, _shape)) RequireShape(Shapes.Broadcast(value._shape, _shape));
         return WriteInPlace(value.ExpandRaw(_shape), source, () => new CopyBackwards(), allowCast: true);
     }
@@ -72,7 +72,7 @@ public sealed partial class Tensor
     public Tensor Clamp_(double? min = null, double? max = null)
     {
         if (min is null && max is null) throw new ArgumentException("torch.clamp: At least one of 'min' or 'max' must not be None");
-        var original = DetachedClone();
+        var original = Autograd.ShouldRecord(this) ? DetachedClone() : this;
         return WriteInPlace(ClampRaw(min, max), null, () => new ClampBackward1(original, min, max));
     }
 
