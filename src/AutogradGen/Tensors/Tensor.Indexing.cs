@@ -116,8 +116,9 @@ public sealed partial class Tensor
         }
         if (indices.DType != DType.Int64) throw new ArgumentException("tensors used as indices must be long, int, byte or bool tensors", nameof(indices));
         if (Rank == 0) throw new InvalidOperationException("invalid index of a 0-dim tensor.");
-        // A private copy for the backward rule: the caller may write to the index tensor later.
-        var flatIndices = indices.DetachedClone().ViewRaw([indices.Numel]);
+        // Negative indices count from the end; the normalised copy is also private to the backward rule, which
+        // must not see later writes to the caller's index tensor.
+        var flatIndices = From(NormalizeIndices(indices.Elements<long>(), 0));
         Tensor gathered;
         using (Autograd.NoGrad()) gathered = IndexSelect(0, flatIndices);
         var shape = new List<int>(indices._shape);
@@ -134,17 +135,7 @@ public sealed partial class Tensor
         if (indices.DType != DType.Int64 || indices.Rank > 1) throw new ArgumentException("index_select(): Index is supposed to be a vector of int64", nameof(indices));
         int d = Shapes.NormalizeDim(dim, Rank);
         var (outer, size, inner) = Reductions.SplitAt(_shape, d);
-        var picks = indices.Elements<long>();
-        for (int i = 0; i < picks.Length; i++)
-        {
-            if (picks[i] < -size || picks[i] >= size)
-            {
-                throw new IndexOutOfRangeException(string.Create(CultureInfo.InvariantCulture,
-                    $"index {picks[i]} is out of bounds for dimension {d} with size {size}"));
-            }
-        }
-        var normalized = new long[picks.Length];
-        for (int i = 0; i < picks.Length; i++) normalized[i] = picks[i] < 0 ? picks[i] + size : picks[i];
+        var normalized = NormalizeIndices(indices.Elements<long>(), d);
         var shape = ShapeArray;
         if (Rank > 0) shape[d] = normalized.Length;
         var result = Empty(shape, DType);
@@ -157,6 +148,24 @@ public sealed partial class Tensor
         }
         if (Autograd.ShouldRecord(this)) new IndexSelectBackward0(SharedShape, d, From(normalized)).Attach(result, this);
         return result;
+    }
+
+    /// <summary>Indices along <paramref name="dim"/> with negative ones counted from the end; out-of-range ones fail.</summary>
+    private long[] NormalizeIndices(ReadOnlySpan<long> indices, int dim)
+    {
+        int size = Rank == 0 ? 1 : _shape[dim];
+        var normalized = new long[indices.Length];
+        for (int i = 0; i < indices.Length; i++)
+        {
+            long index = indices[i];
+            if (index < -size || index >= size)
+            {
+                throw new IndexOutOfRangeException(string.Create(CultureInfo.InvariantCulture,
+                    $"index {index} is out of bounds for dimension {dim} with size {size}"));
+            }
+            normalized[i] = index < 0 ? index + size : index;
+        }
+        return normalized;
     }
 
     /// <summary>The recorded read of <paramref name="length"/> entries from <paramref name="start"/> in steps of <paramref name="step"/>.</summary>
