@@ -74,6 +74,7 @@ public sealed partial class Tensor
     public Tensor Transpose(int dim0, int dim1)
     {
         int a = Shapes.NormalizeDim(dim0, Rank), b = Shapes.NormalizeDim(dim1, Rank);
+        if (Rank == 0) return T();
         var permutation = IdentityPermutation();
         (permutation[a], permutation[b]) = (permutation[b], permutation[a]);
         var result = PermuteRaw(permutation);
@@ -133,6 +134,14 @@ public sealed partial class Tensor
         ArgumentNullException.ThrowIfNull(tensors);
         if (tensors.Count == 0) throw new ArgumentException("torch.cat(): expected a non-empty list of Tensors", nameof(tensors));
         var first = tensors[0];
+        for (int t = 0; t < tensors.Count; t++)
+        {
+            if (tensors[t].Rank == 0)
+            {
+                throw new TensorShapeException(string.Create(CultureInfo.InvariantCulture,
+                    $"zero-dimensional tensor (at position {t}) cannot be concatenated"));
+            }
+        }
         int d = Shapes.NormalizeDim(dim, first.Rank);
         var dtype = first.DType;
         int total = 0;

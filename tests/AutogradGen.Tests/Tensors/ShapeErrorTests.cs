@@ -25,6 +25,13 @@ public class ShapeErrorTests
     }
 
     [Fact]
+    public void Cat_of_zero_dimensional_tensors_fails()
+    {
+        var error = Assert.Throws<TensorShapeException>(() => Tensor.Cat([Tensor.Scalar(1), Tensor.Scalar(2)]));
+        Assert.Equal("zero-dimensional tensor (at position 0) cannot be concatenated", error.Message);
+    }
+
+    [Fact]
     public void Stack_of_different_shapes_fails()
     {
         var error = Assert.Throws<TensorShapeException>(() => Tensor.Stack([Tensor.Ones([2]), Tensor.Ones([3])]));
