@@ -189,6 +189,7 @@ public sealed partial class Tensor
         // PyTorch fills the first half from the start and the second half from the end, so both ends are exact.
         int half = steps / 2;
         for (int i = 0; i < steps; i++) tensor.SetElement(i, i < half ? start + step * i : end - step * (steps - i - 1));
+        if (steps == 1) tensor.SetElement(0, start);
         return tensor;
     }
 

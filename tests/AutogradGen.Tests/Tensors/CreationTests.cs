@@ -83,6 +83,7 @@ public class CreationTests
     public void Linspace_includes_both_ends()
     {
         TensorAssert.Equal([0, 0.25, 0.5, 0.75, 1], Tensor.Linspace(0, 1, 5), precision: 7);
+        TensorAssert.Equal([2], Tensor.Linspace(2, 5, 1));
     }
 
     [Fact]
