@@ -73,7 +73,7 @@ public sealed partial class Tensor
     /// <summary>The index of the largest element of the flattened tensor (<c>x.argmax()</c>).</summary>
     public Tensor ArgMax() => Reshape([-1]).Max(0).Indices;
 
-    /// <summary>The <paramref name="p"/>-norm of all elements (<c>x.norm(p)</c>, <c>NormBackward1</c>).</summary>
+    /// <summary>The <paramref name="p"/>-norm of all elements (<c>x.norm(p)</c>, <c>NormBackward1</c>); p may be <see cref="double.PositiveInfinity"/>.</summary>
     public Tensor Norm(double p = 2)
     {
         var result = NormRaw(p, AllDims(), keepDim: false);
@@ -230,11 +230,21 @@ public sealed partial class Tensor
 
     private Tensor NormRaw(double p, bool[] reduced, bool keepDim)
     {
-        if (!(p > 0) || double.IsInfinity(p))
+        if (!(p > 0))
         {
-            throw new ArgumentOutOfRangeException(nameof(p), p, "norm supports finite p > 0 (p = 2 by default).");
+            throw new ArgumentOutOfRangeException(nameof(p), p, "norm supports p > 0, including double.PositiveInfinity (p = 2 by default).");
         }
         var source = DType.IsFloatingPoint() ? this : ConvertRaw(DType.Float32);
+        if (double.IsPositiveInfinity(p))
+        {
+            // The largest magnitude: reduce one dimension at a time, keeping them, then drop them if asked.
+            var largest = source.MapRaw(UnaryFunction.Abs);
+            for (int d = 0; d < Rank; d++)
+            {
+                if (reduced[d]) largest = largest.ExtremeRaw(d, keepDim: true, largest: true).Values;
+            }
+            return keepDim ? largest : largest.ViewRaw(ReducedShape(_shape, reduced, keepDim: false));
+        }
         if (p == 2) return BinaryRaw(BinaryFunction.Multiply, source, source).SumRaw(reduced, keepDim).MapRaw(UnaryFunction.Sqrt);
         var magnitudes = source.MapRaw(UnaryFunction.Abs);
         if (p == 1) return magnitudes.SumRaw(reduced, keepDim);

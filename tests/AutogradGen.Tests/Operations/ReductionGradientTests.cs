@@ -25,6 +25,8 @@ public class ReductionGradientTests
         ["norm p=3"] = x => x.Norm(3),
         ["norm over dim 1"] = x => x.Norm(2, 1),
         ["norm p=3 over dim 0 keeping it"] = x => x.Norm(3, 0, keepDim: true),
+        ["norm p=inf"] = x => x.Norm(double.PositiveInfinity),
+        ["norm p=inf over dim 2"] = x => x.Norm(double.PositiveInfinity, 2),
     };
 
     [Theory]
@@ -87,6 +89,16 @@ public class ReductionGradientTests
     {
         var error = Assert.Throws<IndexOutOfRangeException>(() => Tensor.Ones([2, 3]).Gather(1, Tensor.From([3L, 0L], [2, 1])));
         Assert.Equal("index 3 is out of bounds for dimension 1 with size 3", error.Message);
+    }
+
+    [Fact]
+    public void Infinity_norm_shares_the_gradient_among_tied_largest_magnitudes_with_their_signs()
+    {
+        var x = Tensor.From([-3.0, 1.0, 3.0], requiresGrad: true);
+        var norm = x.Norm(double.PositiveInfinity);
+        Assert.Equal(3, norm.Item());
+        norm.Backward();
+        TensorAssert.Equal([-0.5, 0, 0.5], x.Grad);
     }
 
     [Fact]

@@ -101,10 +101,27 @@ internal sealed class NormBackward1 : Node
         var g = ReductionGrads.Unreduce(grad, shape, _reduced, _keepDim);
         if (_p == 1) return [g * self.Sign()];
         var norm = ReductionGrads.Unreduce(_result.Value, shape, _reduced, _keepDim);
+        if (double.IsPositiveInfinity(_p))
+        {
+            // The elements of largest magnitude share the gradient evenly, with their sign (PyTorch's inf-norm backward).
+            var mask = self.Abs().Eq(norm).ConvertRaw(grad.DType);
+            var ties = ReductionGrads.Unreduce(mask.Sum([.. ReducedDimensions()], keepDim: true), shape, _reduced, keepDim: true);
+            return [g * self.Sign() * (mask / ties)];
+        }
         // d/dx ||x||_p = x |x|^(p-2) / ||x||^(p-1); a zero norm has zero gradient, as PyTorch's norm_backward.
         var scale = _p == 2 ? self / norm : self * self.Abs().Pow(_p - 2) / norm.Pow(_p - 1);
         var zero = Tensor.Scalar(0, false, scale.DType);
         return [Tensor.Where(norm.Eq(0), zero, g * scale)];
+    }
+
+    private List<int> ReducedDimensions()
+    {
+        var dims = new List<int>();
+        for (int d = 0; d < _reduced.Length; d++)
+        {
+            if (_reduced[d]) dims.Add(d);
+        }
+        return dims;
     }
 }
 
