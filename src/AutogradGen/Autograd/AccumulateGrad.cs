@@ -6,6 +6,8 @@ namespace AutogradGen;
 /// </summary>
 public sealed class AccumulateGrad : Node
 {
+    private readonly Lock _gate = new();
+
     internal AccumulateGrad(Tensor variable) => Variable = variable;
 
     /// <summary>The leaf tensor this node accumulates into.</summary>
@@ -19,6 +21,12 @@ public sealed class AccumulateGrad : Node
     /// so the gradient itself can be differentiated (PyTorch's AccumulateGrad does the same).
     /// </summary>
     internal void Accumulate(Tensor incoming, bool createGraph)
+    {
+        // Backward passes on different threads may share a leaf (a parameter): one writer at a time, as PyTorch's mutex.
+        lock (_gate) AccumulateLocked(incoming, createGraph);
+    }
+
+    private void AccumulateLocked(Tensor incoming, bool createGraph)
     {
         var current = Variable.Grad;
         if (current is null)

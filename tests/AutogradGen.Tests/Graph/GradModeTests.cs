@@ -82,4 +82,21 @@ public class GradModeTests
         Assert.Equal(200 * 21.0, results[0]);
         Assert.Equal(200 * 21.0, results[1]);
     }
+
+    [Fact]
+    public void Backward_passes_on_two_threads_sharing_a_parameter_accumulate_every_gradient()
+    {
+        var weight = Tensor.Zeros([20_000], requiresGrad: true, dtype: DType.Float64);
+        var threads = new Thread[2];
+        for (int t = 0; t < threads.Length; t++)
+        {
+            threads[t] = new Thread(() =>
+            {
+                for (int round = 0; round < 200; round++) (weight * 2).Sum().Backward();
+            });
+        }
+        foreach (var thread in threads) thread.Start();
+        foreach (var thread in threads) thread.Join();
+        Assert.All(weight.Grad!.ToArray(), value => Assert.Equal(800, value));
+    }
 }
