@@ -14,7 +14,6 @@ namespace AutogradGen;
 public sealed partial class Tensor
 {
     private readonly int[] _shape;
-    private IReadOnlyList<int>? _shapeView;
     private bool _requiresGrad;
     private Tensor? _grad;
     private Node? _gradFn;
@@ -36,7 +35,7 @@ public sealed partial class Tensor
     internal VersionCounter VersionCounter { get; }
 
     /// <summary>The size of each dimension (<c>x.shape</c>); empty for a 0-d (scalar) tensor.</summary>
-    public IReadOnlyList<int> Shape => _shapeView ??= Array.AsReadOnly(_shape);
+    public TensorShape Shape => new(_shape);
 
     internal ReadOnlySpan<int> ShapeSpan => _shape;
 
