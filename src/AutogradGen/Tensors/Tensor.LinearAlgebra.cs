@@ -138,7 +138,10 @@ public sealed partial class Tensor
         var leftBatch = ToBatch(left, batchShape, n, k, batch);
         var rightBatch = ToBatch(right, batchShape, k, m, batch);
         var product = leftBatch.Bmm(rightBatch);
-        var result = product.View([.. batchShape, n, m]);
+        // PyTorch restores the batch dimensions with _unsafe_view, recorded as UnsafeViewBackward0.
+        int[] outputShape = [.. batchShape, n, m];
+        var result = product.ViewRaw(outputShape);
+        if (Autograd.ShouldRecord(product)) new UnsafeViewBackward0(product.SharedShape).Attach(result, product);
         if (Rank == 1) result = result.Squeeze(-2);
         if (other.Rank == 1) result = result.Squeeze(-1);
         return result;

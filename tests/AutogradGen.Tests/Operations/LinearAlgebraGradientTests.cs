@@ -11,8 +11,8 @@ public class LinearAlgebraGradientTests
         { [2, 3], [3], "MvBackward0" },
         { [2, 3], [3, 4], "MmBackward0" },
         { [3], [3, 4], "SqueezeBackward1" },
-        { [2, 2, 3], [2, 3, 4], "ViewBackward0" },
-        { [2, 2, 3], [3, 4], "ViewBackward0" },
+        { [2, 2, 3], [2, 3, 4], "UnsafeViewBackward0" },
+        { [2, 2, 3], [3, 4], "UnsafeViewBackward0" },
         { [3], [2, 3, 4], "SqueezeBackward1" },
         { [2, 1, 2, 3], [3, 3], "SqueezeBackward1" },
     };

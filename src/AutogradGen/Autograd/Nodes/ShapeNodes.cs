@@ -7,6 +7,11 @@ internal sealed class ViewBackward0(int[] shape) : Node
     internal override Tensor?[] Backward(Tensor grad) => [grad.Reshape(shape)];
 }
 
+internal sealed class UnsafeViewBackward0(int[] shape) : Node
+{
+    internal override Tensor?[] Backward(Tensor grad) => [grad.Reshape(shape)];
+}
+
 internal sealed class UnsqueezeBackward0(int dim) : Node
 {
     internal override Tensor?[] Backward(Tensor grad) => [grad.Squeeze(dim)];
