@@ -59,6 +59,28 @@ public class BroadcastingPropertyTests
         }
     }
 
+    [Fact]
+    public void Permute_matches_naive_reordering_for_random_shapes_and_orders()
+    {
+        var random = new Random(3);
+        for (int c = 0; c < Cases; c++)
+        {
+            var (_, _, shape) = RandomPair(random);
+            var order = Enumerable.Range(0, shape.Length).OrderBy(_ => random.Next()).ToArray();
+            var source = Values(Shapes.Numel(shape), 1);
+            var actual = new double[source.Length];
+            Layout.Permute<double>(source, shape, order, actual);
+            var permuted = order.Select(d => shape[d]).ToArray();
+            for (int i = 0; i < actual.Length; i++)
+            {
+                var outIndex = Unravel(i, permuted);
+                var inIndex = new int[shape.Length];
+                for (int d = 0; d < order.Length; d++) inIndex[order[d]] = outIndex[d];
+                Assert.Equal(source[Read(inIndex, shape)], actual[i]);
+            }
+        }
+    }
+
     private static (int[] A, int[] B, int[] Shape) RandomPair(Random random)
     {
         int rank = random.Next(0, 5);
