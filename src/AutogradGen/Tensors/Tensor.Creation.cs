@@ -58,6 +58,12 @@ public sealed partial class Tensor
     /// <summary>A 2-D float64 tensor holding a copy of <paramref name="data"/>.</summary>
     public static Tensor From(double[,] data, bool requiresGrad = false) => Wrap(Flatten(data), [data.GetLength(0), data.GetLength(1)], DType.Float64, requiresGrad);
 
+    /// <summary>A 3-D float32 tensor holding a copy of <paramref name="data"/>.</summary>
+    public static Tensor From(float[,,] data, bool requiresGrad = false) => Wrap(Flatten(data), Dimensions(data), DType.Float32, requiresGrad);
+
+    /// <summary>A 3-D float64 tensor holding a copy of <paramref name="data"/>.</summary>
+    public static Tensor From(double[,,] data, bool requiresGrad = false) => Wrap(Flatten(data), Dimensions(data), DType.Float64, requiresGrad);
+
     /// <summary>A float32 tensor of any shape from its elements in row-major order.</summary>
     public static Tensor From(float[] data, ReadOnlySpan<int> shape, bool requiresGrad = false) => Wrap(Copy(data), shape, DType.Float32, requiresGrad);
 
@@ -217,6 +223,17 @@ public sealed partial class Tensor
         foreach (var value in data) values[index++] = value;
         return values;
     }
+
+    private static T[] Flatten<T>(T[,,] data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var values = new T[data.Length];
+        int index = 0;
+        foreach (var value in data) values[index++] = value;
+        return values;
+    }
+
+    private static int[] Dimensions<T>(T[,,] data) => [data.GetLength(0), data.GetLength(1), data.GetLength(2)];
 
     /// <summary>Writes one element, converting from double (no version bump: for tensors being built).</summary>
     private void SetElement(int index, double value)

@@ -26,6 +26,15 @@ public class CreationTests
     }
 
     [Fact]
+    public void From_a_3d_array_keeps_its_layout()
+    {
+        var x = Tensor.From(new float[,,] { { { 1, 2 }, { 3, 4 } }, { { 5, 6 }, { 7, 8 } } }, requiresGrad: true);
+        Assert.Equal([2, 2, 2], x.Shape);
+        Assert.Equal(7, x[1, 1, 0].Item());
+        Assert.True(x.RequiresGrad);
+    }
+
+    [Fact]
     public void From_integers_makes_int64_and_from_bools_makes_bool()
     {
         Assert.Equal(DType.Int64, Tensor.From([1, 2, 3]).DType);
