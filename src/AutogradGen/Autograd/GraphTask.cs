@@ -40,13 +40,15 @@ internal sealed class GraphTask
     /// <summary>Runs every node that needs to run. Writes nothing outside this task.</summary>
     public void Execute()
     {
-        var ready = new Stack<Node>();
-        ready.Push(_root);
+        // Among ready nodes the most recently created runs first, and leaf accumulation before anything else, as in
+        // PyTorch's ready queue: the order in which hooks fire matches PyTorch's.
+        var ready = new PriorityQueue<Node, long>();
+        ready.Enqueue(_root, Priority(_root));
         using (Autograd.SetGradEnabled(_createGraph))
         {
             while (ready.Count > 0)
             {
-                var node = ready.Pop();
+                var node = ready.Dequeue();
                 var grad = node == _root ? null : ReceiveGrad(node);
                 if (!Runs(node)) continue;
                 if (node is AccumulateGrad accumulate)
@@ -92,7 +94,7 @@ internal sealed class GraphTask
     }
 
     /// <summary>Adds each input gradient to the buffer of the node it goes to; a node whose last producer ran becomes ready.</summary>
-    private void SendGrads(Node node, Tensor?[]? inputGrads, Stack<Node> ready)
+    private void SendGrads(Node node, Tensor?[]? inputGrads, PriorityQueue<Node, long> ready)
     {
         var edges = node.Edges;
         for (int i = 0; i < edges.Length; i++)
@@ -104,9 +106,11 @@ internal sealed class GraphTask
                 inputGrad = ConformToInput(node, i, inputGrad);
                 _buffers[next] = _buffers.TryGetValue(next, out var sum) ? sum + inputGrad : inputGrad;
             }
-            if (--_dependencies[next] == 0) ready.Push(next);
+            if (--_dependencies[next] == 0) ready.Enqueue(next, Priority(next));
         }
     }
+
+    private static long Priority(Node node) => node is AccumulateGrad ? long.MinValue : -node.SequenceNr;
 
     private bool Runs(Node node) => _executes is null || _executes.Contains(node);
 

@@ -65,4 +65,18 @@ public class HookTests
         Assert.Equal(15, y.Grad!.Item());
         Assert.Equal(30, x.Grad!.Item());
     }
+
+    [Fact]
+    public void Hooks_of_ready_nodes_fire_most_recent_first_as_in_pytorch()
+    {
+        var x = Tensor.Scalar(1, requiresGrad: true);
+        var y = x * 2;
+        var z = x * 3;
+        var order = new List<string>();
+        y.RegisterHook(_ => order.Add("y"));
+        z.RegisterHook(_ => order.Add("z"));
+        x.RegisterHook(_ => order.Add("x"));
+        (y + z).Backward();
+        Assert.Equal(["z", "y", "x"], order);
+    }
 }
