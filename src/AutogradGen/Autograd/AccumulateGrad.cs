@@ -1,0 +1,45 @@
+namespace AutogradGen;
+
+/// <summary>
+/// The node at the end of every path to a leaf that requires grad: it sums the arriving gradient into the leaf's
+/// <see cref="Tensor.Grad"/>. One per leaf, kept by the leaf, so that every use of the leaf meets in one place.
+/// </summary>
+public sealed class AccumulateGrad : Node
+{
+    private readonly Lock _gate = new();
+
+    internal AccumulateGrad(Tensor variable) => Variable = variable;
+
+    /// <summary>The leaf tensor this node accumulates into.</summary>
+    public Tensor Variable { get; }
+
+    /// <summary>Never called: the engine accumulates at the end of a successful pass (<see cref="Accumulate"/>).</summary>
+    internal override Tensor?[] Backward(Tensor grad) => [];
+
+    /// <summary>
+    /// <c>grad += incoming</c>, in place when the graph is not being recorded; under createGraph the sum is recorded
+    /// so the gradient itself can be differentiated (PyTorch's AccumulateGrad does the same).
+    /// </summary>
+    internal void Accumulate(Tensor incoming, bool createGraph)
+    {
+        // Backward passes on different threads may share a leaf (a parameter): one writer at a time, as PyTorch's mutex.
+        lock (_gate) AccumulateLocked(incoming, createGraph);
+    }
+
+    private void AccumulateLocked(Tensor incoming, bool createGraph)
+    {
+        var current = Variable.Grad;
+        if (current is null)
+        {
+            Variable.SetGradUnchecked(createGraph ? incoming : incoming.DetachedClone());
+        }
+        else if (createGraph || current.RequiresGrad)
+        {
+            Variable.SetGradUnchecked(current + incoming);
+        }
+        else
+        {
+            using (Autograd.NoGrad()) current.Add_(incoming);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+namespace AutogradGen;
+
+/// <summary>
+/// A recorded operation in the autograd graph (PyTorch's <c>Function</c> / <c>grad_fn</c>). It knows the edges to
+/// the nodes of its inputs and its backward rule: given the gradient of its output, the gradient of each input.
+/// </summary>
+/// <remarks>
+/// <para>How an operation records itself (the pattern every node in <c>Autograd/Nodes</c> follows):</para>
+/// <code>
+/// internal sealed class ExpBackward0 : Node
+/// {
+///     private readonly SavedTensor _result;
+///     public ExpBackward0(Tensor result) =&gt; _result = SaveOutput(result);
+///     internal override Tensor?[] Backward(Tensor grad) =&gt; [grad * _result.Value];
+/// }
+///
+/// var result = /* compute with a kernel */;
+/// if (Autograd.ShouldRecord(this)) new ExpBackward0(result).Attach(result, this);
+/// </code>
+/// <para>
+/// Backward rules are written with <see cref="Tensor"/> operations so that, under <c>createGraph</c>, the backward
+/// pass records itself and can be differentiated again. They return one gradient per input given to
+/// <see cref="Attach"/> (null where there is none, or where <see cref="NeedsInputGrad"/> is false). They need not
+/// reduce broadcast gradients or cast dtypes: the engine sums each gradient down to the input's recorded shape and
+/// casts it to the input's dtype. Saved tensors are freed after backward unless the graph is retained.
+/// </para>
+/// <para>Users define new differentiable operations with <see cref="Function"/>; this class is sealed to the library.</para>
+/// </remarks>
+public abstract class Node
+{
+    private static long s_sequence;
+    private Edge[] _nextFunctions = [];
+    private InputMetadata[] _inputs = [];
+    private List<SavedTensor>? _saved;
+    private List<Func<Tensor, Tensor?>>? _preHooks;
+
+    private protected Node() => SequenceNr = Interlocked.Increment(ref s_sequence);
+
+    /// <summary>PyTorch's name for the node, such as <c>AddBackward0</c>.</summary>
+    public virtual string Name => GetType().Name;
+
+    /// <summary>The edges to the nodes that receive the gradients of this node's inputs, in input order.</summary>
+    public IReadOnlyList<Edge> NextFunctions => _nextFunctions;
+
+    /// <summary>The same edges as an array, for the engine's loops (no enumerator allocation).</summary>
+    internal Edge[] Edges => _nextFunctions;
+
+    /// <summary>Creation order; later nodes run earlier in backward when both are ready.</summary>
+    internal long SequenceNr { get; }
+
+    /// <summary>The tensor whose <c>RetainGrad()</c> asks for this node's incoming gradient (held weakly).</summary>
+    internal WeakReference<Tensor>? RetainedOutput { get; set; }
+
+    /// <summary>Nodes are compared by reference; the hash comes from the creation number, which is cheaper for the
+    /// engine's per-pass sets and maps than the runtime's identity hash.</summary>
+    public sealed override int GetHashCode() => HashCode.Combine(SequenceNr);
+
+    /// <summary>Reference equality: a node is only ever equal to itself.</summary>
+    public sealed override bool Equals(object? obj) => ReferenceEquals(this, obj);
+
+    /// <summary>Prints as PyTorch does, without the address: <c>&lt;AddBackward0 object&gt;</c>.</summary>
+    public override string ToString() => $"<{Name} object>";
+
+    /// <summary>The backward rule: the gradient of each input given the gradient of the output.</summary>
+    internal abstract Tensor?[] Backward(Tensor grad);
+
+    /// <summary>Links this node into the graph as the <c>GradFn</c> of <paramref name="result"/>.</summary>
+    /// <param name="result">The freshly computed output of the operation.</param>
+    /// <param name="inputs">The operation's tensor inputs, in the order <see cref="Backward"/> returns gradients.</param>
+    internal void Attach(Tensor result, params ReadOnlySpan<Tensor?> inputs)
+    {
+        SetInputs(inputs);
+        result.SetHistory(this);
+    }
+
+    /// <summary>Records the edges and metadata of the inputs without making the node any tensor's <c>GradFn</c>.</summary>
+    internal void SetInputs(ReadOnlySpan<Tensor?> inputs)
+    {
+        _nextFunctions = new Edge[inputs.Length];
+        _inputs = new InputMetadata[inputs.Length];
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            var input = inputs[i];
+            if (input is null) continue;
+            _inputs[i] = new InputMetadata(input.SharedShape, input.DType);
+            if (input.RequiresGrad) _nextFunctions[i] = input.GradientEdge();
+        }
+    }
+
+    /// <summary>Whether input <paramref name="index"/> needs a gradient (PyTorch's <c>ctx.needs_input_grad</c>).</summary>
+    private protected bool NeedsInputGrad(int index) => _nextFunctions[index].Node is not null;
+
+    internal InputMetadata InputMetadataAt(int index) => _inputs[index];
+
+    /// <summary>Keeps an input (or any tensor that is not this node's output) for the backward rule.</summary>
+    private protected SavedTensor Save(Tensor tensor) => Keep(new SavedTensor(tensor, tensor.GradFn?.Name));
+
+    /// <summary>Keeps this node's own output for the backward rule (call before <see cref="Attach"/>).</summary>
+    private protected SavedTensor SaveOutput(Tensor output) => Keep(new SavedTensor(output, Name));
+
+    private SavedTensor Keep(SavedTensor saved)
+    {
+        (_saved ??= []).Add(saved);
+        return saved;
+    }
+
+    /// <summary>Frees what the backward rule kept (after a backward pass that does not retain the graph).</summary>
+    internal virtual void ReleaseSavedTensors()
+    {
+        if (_saved is null) return;
+        foreach (var saved in _saved) saved.Release();
+    }
+
+    /// <summary>Adds a hook that sees (and may replace) the gradient arriving at this node.</summary>
+    internal RemovableHandle AddPreHook(Func<Tensor, Tensor?> hook)
+    {
+        var hooks = _preHooks ??= [];
+        hooks.Add(hook);
+        return new RemovableHandle(() => hooks.Remove(hook));
+    }
+
+    internal Tensor RunPreHooks(Tensor grad)
+    {
+        if (_preHooks is null) return grad;
+        foreach (var hook in _preHooks.ToArray()) grad = hook(grad) ?? grad;
+        return grad;
+    }
+}

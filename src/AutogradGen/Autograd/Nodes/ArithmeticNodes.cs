@@ -1,0 +1,200 @@
+namespace AutogradGen;
+
+// Backward rules of + - * / and powers. Broadcast gradients are reduced to each input's shape by the engine.
+
+internal sealed class AddBackward0(double alpha) : Node
+{
+    internal override Tensor?[] Backward(Tensor grad) => [grad, alpha == 1 ? grad : grad * alpha];
+}
+
+internal sealed class SubBackward0(double alpha) : Node
+{
+    internal override Tensor?[] Backward(Tensor grad) => [grad, alpha == 1 ? -grad : grad * -alpha];
+}
+
+internal sealed class RsubBackward1 : Node
+{
+    internal override Tensor?[] Backward(Tensor grad) => [-grad];
+}
+
+internal sealed class NegBackward0 : Node
+{
+    internal override Tensor?[] Backward(Tensor grad) => [-grad];
+}
+
+internal sealed class MulBackward0 : Node
+{
+    private readonly SavedTensor? _self;
+    private readonly SavedTensor? _other;
+
+    public MulBackward0(Tensor self, Tensor other)
+        : this(self, other, self.RequiresGrad, other.RequiresGrad)
+    {
+    }
+
+    // Each input's gradient needs the other input: keep only what a gradient that will be computed needs.
+    // In-place Mul_ passes a copy of the old self, so whether self needs a gradient is passed separately.
+    public MulBackward0(Tensor self, Tensor other, bool selfNeedsGrad, bool otherNeedsGrad)
+    {
+        if (otherNeedsGrad) _self = Save(self);
+        if (selfNeedsGrad) _other = Save(other);
+    }
+
+    internal override Tensor?[] Backward(Tensor grad) =>
+    [
+        NeedsInputGrad(0) ? grad * _other!.Value : null,
+        NeedsInputGrad(1) ? grad * _self!.Value : null,
+    ];
+}
+
+internal sealed class DivBackward0 : Node
+{
+    private readonly SavedTensor? _self;
+    private readonly SavedTensor _other;
+
+    public DivBackward0(Tensor self, Tensor other)
+    {
+        if (other.RequiresGrad) _self = Save(self);
+        _other = Save(other);
+    }
+
+    internal override Tensor?[] Backward(Tensor grad)
+    {
+        var other = _other.Value;
+        return
+        [
+            NeedsInputGrad(0) ? grad / other : null,
+            NeedsInputGrad(1) ? -grad * _self!.Value / (other * other) : null,
+        ];
+    }
+}
+
+internal sealed class ReciprocalBackward0 : Node
+{
+    private readonly SavedTensor _result;
+
+    public ReciprocalBackward0(Tensor result) => _result = SaveOutput(result);
+
+    internal override Tensor?[] Backward(Tensor grad)
+    {
+        var result = _result.Value;
+        return [-grad * result * result];
+    }
+}
+
+internal sealed class PowBackward0 : Node
+{
+    private readonly SavedTensor _self;
+    private readonly double _exponent;
+
+    public PowBackward0(Tensor self, double exponent)
+    {
+        _self = Save(self);
+        _exponent = exponent;
+    }
+
+    internal override Tensor?[] Backward(Tensor grad)
+    {
+        var self = _self.Value;
+        if (_exponent == 0) return [Tensor.ZerosLike(grad)];
+        return [grad * (self.Pow(_exponent - 1) * _exponent)];
+    }
+}
+
+internal sealed class PowBackward1 : Node
+{
+    private readonly SavedTensor _self;
+    private readonly SavedTensor _exponent;
+    private readonly SavedTensor _result;
+
+    public PowBackward1(Tensor self, Tensor exponent, Tensor result)
+    {
+        _self = Save(self);
+        _exponent = Save(exponent);
+        _result = SaveOutput(result);
+    }
+
+    internal override Tensor?[] Backward(Tensor grad)
+    {
+        var self = _self.Value;
+        var exponent = _exponent.Value;
+        Tensor? selfGrad = null, exponentGrad = null;
+        if (NeedsInputGrad(0))
+        {
+            // d/dx x^y = y x^(y-1), taken as 0 where y == 0 (PyTorch's pow_backward_self).
+            var rule = grad * exponent * self.Pow(exponent - 1);
+            selfGrad = Tensor.Where(exponent.Eq(0), Tensor.Scalar(0, false, rule.DType), rule);
+        }
+        if (NeedsInputGrad(1))
+        {
+            // d/dy x^y = x^y log x, taken as 0 where x == 0 and y >= 0 (PyTorch's pow_backward_exponent).
+            var rule = grad * _result.Value * self.Log();
+            var atZero = self.Eq(0).ConvertRaw(DType.Int64) * exponent.Ge(0).ConvertRaw(DType.Int64);
+            exponentGrad = Tensor.Where(atZero.Eq(1), Tensor.Scalar(0, false, rule.DType), rule);
+        }
+        return [selfGrad, exponentGrad];
+    }
+}
+
+internal sealed class MaximumBackward0 : Node
+{
+    private readonly SavedTensor _self;
+    private readonly SavedTensor _other;
+
+    public MaximumBackward0(Tensor self, Tensor other)
+    {
+        _self = Save(self);
+        _other = Save(other);
+    }
+
+    internal override Tensor?[] Backward(Tensor grad) => ExtremumGrads.Split(grad, _self.Value, _other.Value, Comparison.Greater);
+}
+
+internal sealed class MinimumBackward0 : Node
+{
+    private readonly SavedTensor _self;
+    private readonly SavedTensor _other;
+
+    public MinimumBackward0(Tensor self, Tensor other)
+    {
+        _self = Save(self);
+        _other = Save(other);
+    }
+
+    internal override Tensor?[] Backward(Tensor grad) => ExtremumGrads.Split(grad, _self.Value, _other.Value, Comparison.Less);
+}
+
+/// <summary>maximum/minimum: the gradient goes to the winning input; on a tie each gets half, as PyTorch.</summary>
+internal static class ExtremumGrads
+{
+    public static Tensor?[] Split(Tensor grad, Tensor self, Tensor other, Comparison wins)
+    {
+        var dtype = grad.DType;
+        var selfWins = Tensor.CompareRaw(wins, self, other).ConvertRaw(dtype);
+        var otherWins = Tensor.CompareRaw(wins, other, self).ConvertRaw(dtype);
+        var tie = Tensor.CompareRaw(Comparison.Equal, self, other).ConvertRaw(dtype);
+        var selfShare = Tensor.BinaryRaw(BinaryFunction.Add, selfWins, Tensor.BinaryRaw(BinaryFunction.Multiply, tie, Tensor.Scalar(0.5, false, dtype)));
+        var otherShare = Tensor.BinaryRaw(BinaryFunction.Add, otherWins, Tensor.BinaryRaw(BinaryFunction.Multiply, tie, Tensor.Scalar(0.5, false, dtype)));
+        return [grad * selfShare, grad * otherShare];
+    }
+}
+
+internal sealed class WhereBackward0 : Node
+{
+    private readonly SavedTensor _condition;
+
+    // The condition is constant for autograd but saved like any tensor, so a later in-place change is caught.
+    public WhereBackward0(Tensor condition) => _condition = Save(condition);
+
+    internal override Tensor?[] Backward(Tensor grad)
+    {
+        var condition = _condition.Value;
+        var zero = Tensor.Scalar(0, false, grad.DType);
+        return
+        [
+            null,
+            NeedsInputGrad(1) ? Tensor.Where(condition, grad, zero) : null,
+            NeedsInputGrad(2) ? Tensor.Where(condition, zero, grad) : null,
+        ];
+    }
+}

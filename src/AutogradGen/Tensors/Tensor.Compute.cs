@@ -1,0 +1,190 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+using AutogradGen.Kernels;
+
+namespace AutogradGen;
+
+/// <summary>The element-wise functions the raw (unrecorded) compute layer dispatches to the kernels.</summary>
+internal enum UnaryFunction { Negate, Exp, Log, Sqrt, Abs, Sin, Cos, Tanh, Sigmoid, Relu, Sign }
+
+/// <summary>The element-wise binary functions of the raw compute layer.</summary>
+internal enum BinaryFunction { Add, Subtract, Multiply, Divide, Pow, Maximum, Minimum }
+
+/// <summary>The comparisons of the raw compute layer; results are Bool.</summary>
+internal enum Comparison { Equal, NotEqual, Less, LessOrEqual, Greater, GreaterOrEqual }
+
+// The raw compute layer: dtype dispatch from tensors to the span kernels, with no autograd. Each switch runs once per
+// operation, never per element; the public operations in the other files add recording on top.
+public sealed partial class Tensor
+{
+    /// <summary>This tensor's elements converted to <paramref name="dtype"/> (this tensor itself when it already is). Not recorded.</summary>
+    internal Tensor ConvertRaw(DType dtype)
+    {
+        if (dtype == DType) return this;
+        var result = Empty(_shape, dtype);
+        switch (DType, dtype)
+        {
+            case (DType.Float32, DType.Float64): TensorPrimitives.ConvertChecked<float, double>(Elements<float>(), result.Elements<double>()); break;
+            case (DType.Float64, DType.Float32): TensorPrimitives.ConvertTruncating<double, float>(Elements<double>(), result.Elements<float>()); break;
+            case (DType.Int64, DType.Float32): TensorPrimitives.ConvertTruncating<long, float>(Elements<long>(), result.Elements<float>()); break;
+            case (DType.Int64, DType.Float64): TensorPrimitives.ConvertTruncating<long, double>(Elements<long>(), result.Elements<double>()); break;
+            case (DType.Float32, DType.Int64): TensorPrimitives.ConvertTruncating<float, long>(Elements<float>(), result.Elements<long>()); break;
+            case (DType.Float64, DType.Int64): TensorPrimitives.ConvertTruncating<double, long>(Elements<double>(), result.Elements<long>()); break;
+            default:
+                var values = ToArray();
+                for (int i = 0; i < values.Length; i++) result.SetElement(i, values[i]);
+                break;
+        }
+        return result;
+    }
+
+    /// <summary>A copy with storage of its own and no history.</summary>
+    internal Tensor DetachedClone()
+    {
+        var copy = Empty(_shape, DType);
+        System.Array.Copy(Storage.Data, copy.Storage.Data, Numel);
+        return copy;
+    }
+
+    internal Tensor MapRaw(UnaryFunction function)
+    {
+        bool keepsIntegers = function is UnaryFunction.Negate or UnaryFunction.Abs or UnaryFunction.Relu or UnaryFunction.Sign;
+        var source = DType.IsFloatingPoint() || (keepsIntegers && DType == DType.Int64) ? this : ConvertRaw(keepsIntegers ? DType.Int64 : DType.Float32);
+        var result = Adopt(_shape, source.DType);
+        switch (source.DType)
+        {
+            case DType.Float32: MapFloating<float>(function, source.Elements<float>(), result.Elements<float>()); break;
+            case DType.Float64: MapFloating<double>(function, source.Elements<double>(), result.Elements<double>()); break;
+            default: MapIntegral(function, source.Elements<long>(), result.Elements<long>()); break;
+        }
+        return result;
+    }
+
+    private static void MapFloating<T>(UnaryFunction function, ReadOnlySpan<T> x, Span<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        switch (function)
+        {
+            case UnaryFunction.Negate: TensorPrimitives.Negate(x, destination); break;
+            case UnaryFunction.Exp: TensorPrimitives.Exp(x, destination); break;
+            case UnaryFunction.Log: TensorPrimitives.Log(x, destination); break;
+            case UnaryFunction.Sqrt: TensorPrimitives.Sqrt(x, destination); break;
+            case UnaryFunction.Abs: TensorPrimitives.Abs(x, destination); break;
+            case UnaryFunction.Sin: TensorPrimitives.Sin(x, destination); break;
+            case UnaryFunction.Cos: TensorPrimitives.Cos(x, destination); break;
+            case UnaryFunction.Tanh: TensorPrimitives.Tanh(x, destination); break;
+            case UnaryFunction.Sigmoid: TensorPrimitives.Sigmoid(x, destination); break;
+            case UnaryFunction.Relu: Activations.Relu(x, destination); break;
+            default: Activations.Sign(x, destination); break;
+        }
+    }
+
+    private static void MapIntegral(UnaryFunction function, ReadOnlySpan<long> x, Span<long> destination)
+    {
+        switch (function)
+        {
+            case UnaryFunction.Negate: TensorPrimitives.Negate(x, destination); break;
+            case UnaryFunction.Abs: TensorPrimitives.Abs(x, destination); break;
+            case UnaryFunction.Relu: Activations.Relu(x, destination); break;
+            default: Activations.Sign(x, destination); break;
+        }
+    }
+
+    /// <summary>The dtype a binary function computes in: promotion, then true division and powers in floating point.</summary>
+    private static DType ComputeType(BinaryFunction function, Tensor a, Tensor b)
+    {
+        var dtype = DTypes.Promote(a, b);
+        if (dtype == DType.Bool) dtype = DType.Int64;
+        if (!dtype.IsFloatingPoint() && function is BinaryFunction.Divide or BinaryFunction.Pow) dtype = DType.Float32;
+        return dtype;
+    }
+
+    private static bool SameShape(Tensor a, Tensor b) => ReferenceEquals(a._shape, b._shape) || a._shape.AsSpan().SequenceEqual(b._shape);
+
+    internal static Tensor BinaryRaw(BinaryFunction function, Tensor a, Tensor b)
+    {
+        var dtype = ComputeType(function, a, b);
+        var shape = SameShape(a, b) ? a._shape : Shapes.Broadcast(a._shape, b._shape);
+        var x = a.ConvertRaw(dtype);
+        var y = b.ConvertRaw(dtype);
+        var result = Adopt(shape, dtype);
+        switch (dtype)
+        {
+            case DType.Float32: BinaryFloating<float>(function, x, y, result); break;
+            case DType.Float64: BinaryFloating<double>(function, x, y, result); break;
+            default: BinaryIntegral(function, x, y, result); break;
+        }
+        return result;
+    }
+
+    private static void BinaryFloating<T>(BinaryFunction function, Tensor a, Tensor b, Tensor result) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ReadOnlySpan<T> x = a.Elements<T>(), y = b.Elements<T>();
+        Span<T> destination = result.Elements<T>();
+        switch (function)
+        {
+            case BinaryFunction.Add: Broadcasting.Binary<T, T, AddOperator<T>>(x, a._shape, y, b._shape, destination, result._shape); break;
+            case BinaryFunction.Subtract: Broadcasting.Binary<T, T, SubtractOperator<T>>(x, a._shape, y, b._shape, destination, result._shape); break;
+            case BinaryFunction.Multiply: Broadcasting.Binary<T, T, MultiplyOperator<T>>(x, a._shape, y, b._shape, destination, result._shape); break;
+            case BinaryFunction.Divide: Broadcasting.Binary<T, T, DivideOperator<T>>(x, a._shape, y, b._shape, destination, result._shape); break;
+            case BinaryFunction.Pow: Broadcasting.Binary<T, T, PowOperator<T>>(x, a._shape, y, b._shape, destination, result._shape); break;
+            case BinaryFunction.Maximum: Broadcasting.Binary<T, T, MaximumOperator<T>>(x, a._shape, y, b._shape, destination, result._shape); break;
+            default: Broadcasting.Binary<T, T, MinimumOperator<T>>(x, a._shape, y, b._shape, destination, result._shape); break;
+        }
+    }
+
+    private static void BinaryIntegral(BinaryFunction function, Tensor a, Tensor b, Tensor result)
+    {
+        ReadOnlySpan<long> x = a.Elements<long>(), y = b.Elements<long>();
+        Span<long> destination = result.Elements<long>();
+        switch (function)
+        {
+            case BinaryFunction.Add: Broadcasting.Binary<long, long, AddOperator<long>>(x, a._shape, y, b._shape, destination, result._shape); break;
+            case BinaryFunction.Subtract: Broadcasting.Binary<long, long, SubtractOperator<long>>(x, a._shape, y, b._shape, destination, result._shape); break;
+            case BinaryFunction.Multiply: Broadcasting.Binary<long, long, MultiplyOperator<long>>(x, a._shape, y, b._shape, destination, result._shape); break;
+            case BinaryFunction.Maximum: Broadcasting.Binary<long, long, MaximumOperator<long>>(x, a._shape, y, b._shape, destination, result._shape); break;
+            default: Broadcasting.Binary<long, long, MinimumOperator<long>>(x, a._shape, y, b._shape, destination, result._shape); break;
+        }
+    }
+
+    internal static Tensor CompareRaw(Comparison comparison, Tensor a, Tensor b)
+    {
+        var dtype = DTypes.Promote(a, b);
+        if (dtype == DType.Bool) dtype = DType.Int64;
+        var shape = SameShape(a, b) ? a._shape : Shapes.Broadcast(a._shape, b._shape);
+        var x = a.ConvertRaw(dtype);
+        var y = b.ConvertRaw(dtype);
+        var result = Adopt(shape, DType.Bool);
+        switch (dtype)
+        {
+            case DType.Float32: CompareTyped<float>(comparison, x, y, result); break;
+            case DType.Float64: CompareTyped<double>(comparison, x, y, result); break;
+            default: CompareTyped<long>(comparison, x, y, result); break;
+        }
+        return result;
+    }
+
+    private static void CompareTyped<T>(Comparison comparison, Tensor a, Tensor b, Tensor result) where T : unmanaged, INumber<T>
+    {
+        ReadOnlySpan<T> x = a.Elements<T>(), y = b.Elements<T>();
+        Span<bool> destination = result.Elements<bool>();
+        switch (comparison)
+        {
+            case Comparison.Equal: Broadcasting.Binary<T, bool, EqualOperator<T>>(x, a._shape, y, b._shape, destination, result._shape); break;
+            case Comparison.NotEqual: Broadcasting.Binary<T, bool, NotEqualOperator<T>>(x, a._shape, y, b._shape, destination, result._shape); break;
+            case Comparison.Less: Broadcasting.Binary<T, bool, LessThanOperator<T>>(x, a._shape, y, b._shape, destination, result._shape); break;
+            case Comparison.LessOrEqual: Broadcasting.Binary<T, bool, LessThanOrEqualOperator<T>>(x, a._shape, y, b._shape, destination, result._shape); break;
+            case Comparison.Greater: Broadcasting.Binary<T, bool, GreaterThanOperator<T>>(x, a._shape, y, b._shape, destination, result._shape); break;
+            default: Broadcasting.Binary<T, bool, GreaterThanOrEqualOperator<T>>(x, a._shape, y, b._shape, destination, result._shape); break;
+        }
+    }
+
+    /// <summary>
+    /// A 0-d tensor for a number on one side of a binary operation: the other operand's dtype when that is floating
+    /// point, otherwise int64 for whole numbers and float32 for fractions, as PyTorch's wrapped numbers.
+    /// </summary>
+    internal static Tensor WrapNumber(double value, Tensor other)
+    {
+        var dtype = other.DType.IsFloatingPoint() ? other.DType : value == Math.Floor(value) && !double.IsInfinity(value) ? DType.Int64 : DType.Float32;
+        return Scalar(value, false, dtype);
+    }
+}

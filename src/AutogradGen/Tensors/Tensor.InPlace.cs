@@ -1,0 +1,116 @@
+using AutogradGen.Kernels;
+
+namespace AutogradGen;
+
+// In-place operations (PyTorch's trailing underscore). Each validates everything first, then writes the storage,
+// bumps the version counter (so saved copies of this tensor are detected as stale), and, when recording, makes the
+// operation this tensor's new GradFn with the old history as its first input.
+public sealed partial class Tensor
+{
+    /// <summary><c>this += alpha * other</c> in place (<c>x.add_(other, alpha=...)</c>).</summary>
+    public Tensor Add_(Tensor other, double alpha = 1)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var scaled = alpha == 1 ? other : BinaryRaw(BinaryFunction.Multiply, other, WrapNumber(alpha, other));
+        return WriteInPlace(BinaryRaw(BinaryFunction.Add, this, scaled), other, () => new AddBackward0(alpha));
+    }
+
+    /// <summary><c>this += other</c> in place.</summary>
+    public Tensor Add_(double other) => Add_(WrapNumber(other, this));
+
+    /// <summary><c>this -= alpha * other</c> in place (<c>x.sub_(other)</c>).</summary>
+    public Tensor Sub_(Tensor other, double alpha = 1)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var scaled = alpha == 1 ? other : BinaryRaw(BinaryFunction.Multiply, other, WrapNumber(alpha, other));
+        return WriteInPlace(BinaryRaw(BinaryFunction.Subtract, this, scaled), other, () => new SubBackward0(alpha));
+    }
+
+    /// <summary><c>this -= other</c> in place.</summary>
+    public Tensor Sub_(double other) => Sub_(WrapNumber(other, this));
+
+    /// <summary><c>this *= other</c> in place (<c>x.mul_(other)</c>).</summary>
+    public Tensor Mul_(Tensor other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        // The gradient of other needs the value this tensor had before the write.
+        var original = Autograd.ShouldRecord(other) ? DetachedClone() : this;
+        return WriteInPlace(BinaryRaw(BinaryFunction.Multiply, this, other), other, () => new MulBackward0(original, other, RequiresGrad, other.RequiresGrad));
+    }
+
+    /// <summary><c>this *= other</c> in place.</summary>
+    public Tensor Mul_(double other) => Mul_(WrapNumber(other, this));
+
+    /// <summary><c>this /= other</c> in place (<c>x.div_(other)</c>).</summary>
+    public Tensor Div_(Tensor other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var original = Autograd.ShouldRecord(other) ? DetachedClone() : this;
+        return WriteInPlace(BinaryRaw(BinaryFunction.Divide, this, other), other, () => new DivBackward0(original, other));
+    }
+
+    /// <summary><c>this /= other</c> in place.</summary>
+    public Tensor Div_(double other) => Div_(WrapNumber(other, this));
+
+    /// <summary>Sets every element to zero (<c>x.zero_()</c>), as optimisers do to gradients.</summary>
+    public Tensor Zero_() => WriteInPlace(ZerosLike(this), null, () => new ZeroBackward0());
+
+    /// <summary>Sets every element to <paramref name="value"/> (<c>x.fill_(value)</c>).</summary>
+    public Tensor Fill_(double value) => WriteInPlace(Full(_shape, value, false, DType), null, () => new FillBackward0());
+
+    /// <summary>Copies <paramref name="source"/> (broadcast, converted to this dtype) into this tensor (<c>x.copy_(src)</c>).</summary>
+    public Tensor Copy_(Tensor source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var value = source.ConvertRaw(DType);
+        // Broadcast throws PyTorch's message for incompatible sizes; a compatible but larger source fails RequireShape.
+        if (!Shapes.IsExpandableTo(value._shape, _shape)) RequireShape(Shapes.Broadcast(value._shape, _shape));
+        return WriteInPlace(value.ExpandRaw(_shape), source, () => new CopyBackwards(), allowCast: true);
+    }
+
+    /// <summary>Clamps every element into [min, max] in place (<c>x.clamp_(min, max)</c>).</summary>
+    public Tensor Clamp_(double? min = null, double? max = null)
+    {
+        if (min is null && max is null) throw new ArgumentException("torch.clamp: At least one of 'min' or 'max' must not be None");
+        var original = Autograd.ShouldRecord(this) ? DetachedClone() : this;
+        return WriteInPlace(ClampRaw(min, max), null, () => new ClampBackward1(original, min, max));
+    }
+
+    private Tensor WriteInPlace(Tensor value, Tensor? other, Func<Node> makeNode, bool allowCast = false)
+    {
+        bool recording = Autograd.IsGradEnabled && (RequiresGrad || (other?.RequiresGrad ?? false));
+        if (Autograd.IsGradEnabled && IsLeaf && _requiresGrad) throw new AutogradException(Messages.LeafInPlace);
+        if (Autograd.IsGradEnabled && _viewBase is { RequiresGrad: true } viewBase)
+        {
+            // PyTorch rewrites the base's history here (CopySlices); this runtime does not, so it refuses rather
+            // than return wrong gradients.
+            if (viewBase.IsLeaf) throw new AutogradException(Messages.ViewOfLeafInPlace);
+            throw new NotSupportedException("in-place operations on a view (View, Reshape, Flatten, Squeeze, Unsqueeze) of a tensor that "
+                + "requires grad are not supported: write to the base tensor, or Clone() the view first.");
+        }
+        RequireShape(value._shape);
+        if (!allowCast && value.DType.IsFloatingPoint() && !DType.IsFloatingPoint())
+        {
+            throw new InvalidOperationException($"result type {value.DType.ScalarTypeName()} can't be cast to the desired output type {DType.ScalarTypeName()}");
+        }
+        var node = recording ? makeNode() : null;
+
+        System.Array.Copy(value.ConvertRaw(DType).Storage.Data, Storage.Data, Numel);
+        VersionCounter.Bump();
+
+        if (node is not null)
+        {
+            if (other is null) node.Attach(this, this);
+            else node.Attach(this, this, other);
+        }
+        return this;
+    }
+
+    private void RequireShape(ReadOnlySpan<int> shape)
+    {
+        if (!shape.SequenceEqual(_shape))
+        {
+            throw new TensorShapeException($"output with shape {Shapes.Format(_shape)} doesn't match the broadcast shape {Shapes.Format(shape)}");
+        }
+    }
+}

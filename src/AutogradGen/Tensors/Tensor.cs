@@ -1,0 +1,214 @@
+using System.Globalization;
+using System.Numerics.Tensors;
+using AutogradGen.Kernels;
+using AutogradGen.Printing;
+
+namespace AutogradGen;
+
+/// <summary>
+/// An n-dimensional array with define-by-run autograd and PyTorch's semantics. Contiguous and row-major; the
+/// storage may be shared with views (<see cref="Detach"/>, <see cref="View(ReadOnlySpan{int})"/>,
+/// <see cref="Reshape(ReadOnlySpan{int})"/>, <see cref="Squeeze()"/>, <see cref="Unsqueeze"/>). Every other
+/// operation, including Transpose, Expand, Select and Slice, returns a tensor with storage of its own.
+/// </summary>
+public sealed partial class Tensor
+{
+    private readonly int[] _shape;
+    private bool _requiresGrad;
+    private Tensor? _grad;
+    private Node? _gradFn;
+    private AccumulateGrad? _gradAccumulator;
+    private bool _retainsGrad;
+    private Tensor? _viewBase;
+
+    internal Tensor(TensorStorage storage, int[] shape, DType dtype, VersionCounter? versionCounter = null)
+    {
+        Storage = storage;
+        _shape = shape;
+        DType = dtype;
+        VersionCounter = versionCounter ?? new VersionCounter();
+    }
+
+    internal TensorStorage Storage { get; }
+
+    /// <summary>Shared with this tensor's views and detached copies (not with <see cref="Data"/>).</summary>
+    internal VersionCounter VersionCounter { get; }
+
+    /// <summary>The size of each dimension (<c>x.shape</c>); empty for a 0-d (scalar) tensor.</summary>
+    public TensorShape Shape => new(_shape);
+
+    internal ReadOnlySpan<int> ShapeSpan => _shape;
+
+    /// <summary>The shape array itself, shared: shapes are never changed after construction, so callers may keep it but must not write to it.</summary>
+    internal int[] SharedShape => _shape;
+
+    /// <summary>A copy of the shape that the caller may change.</summary>
+    internal int[] ShapeArray => (int[])_shape.Clone();
+
+    /// <summary>The number of dimensions (<c>x.dim()</c>).</summary>
+    public int Rank => _shape.Length;
+
+    /// <summary>The number of elements (<c>x.numel()</c>).</summary>
+    public int Numel => Storage.Data.Length;
+
+    /// <summary>The element type (<c>x.dtype</c>).</summary>
+    public DType DType { get; }
+
+    /// <summary>The size of dimension <paramref name="dim"/> (negative counts from the end), <c>x.size(dim)</c>.</summary>
+    public int Size(int dim)
+    {
+        if (Rank == 0)
+        {
+            throw new ArgumentOutOfRangeException(null, string.Create(CultureInfo.InvariantCulture, $"dimension specified as {dim} but tensor has no dimensions"));
+        }
+        return _shape[Shapes.NormalizeDim(dim, Rank)];
+    }
+
+    /// <summary>
+    /// Whether gradients flow to this tensor. Set it on a leaf to start recording (<c>x.requires_grad = True</c>); a
+    /// result of operations on tensors that require grad requires grad itself and cannot be changed.
+    /// </summary>
+    public bool RequiresGrad
+    {
+        get => _requiresGrad || _gradFn is not null;
+        set
+        {
+            if (!IsLeaf) throw new AutogradException(Messages.RequiresGradOfNonLeaf(value));
+            if (value && !DType.IsFloatingPoint()) throw new AutogradException(Messages.OnlyFloatingPointRequiresGrad);
+            _requiresGrad = value;
+        }
+    }
+
+    /// <summary>
+    /// The accumulated gradient (<c>x.grad</c>): null until a backward pass reaches this leaf (or a non-leaf that
+    /// called <see cref="RetainGrad"/>). Settable, as <c>x.grad = torch.tensor(0.)</c>, to a tensor of the same shape and dtype.
+    /// </summary>
+    public Tensor? Grad
+    {
+        get => _grad;
+        set
+        {
+            if (value is not null)
+            {
+                if (value.DType != DType) throw new ArgumentException("assigned grad has data of a different type", nameof(value));
+                if (!value.ShapeSpan.SequenceEqual(_shape)) throw new ArgumentException("assigned grad has data of a different size", nameof(value));
+            }
+            _grad = value;
+        }
+    }
+
+    /// <summary>The node that made this tensor (<c>x.grad_fn</c>); null for leaves.</summary>
+    public Node? GradFn => _gradFn;
+
+    /// <summary>Whether this tensor was made by the user rather than recorded by an operation (<c>x.is_leaf</c>).</summary>
+    public bool IsLeaf => _gradFn is null;
+
+    /// <summary>The version counter (<c>x._version</c>): in-place operations on this tensor, its views or its detached copies bump it.</summary>
+    public int Version => VersionCounter.Value;
+
+    /// <summary>Whether a non-leaf keeps its gradient (<see cref="RetainGrad"/> was called).</summary>
+    public bool RetainsGrad => _retainsGrad;
+
+    /// <summary>
+    /// The same storage without history (<c>x.data</c>). Unlike <see cref="Detach"/>, it has a version counter of its
+    /// own, so in-place writes through it are not tracked by autograd (PyTorch's <c>.data</c>): prefer
+    /// <see cref="Detach"/> or <see cref="Autograd.NoGrad"/>.
+    /// </summary>
+    public Tensor Data => new(Storage, _shape, DType);
+
+    /// <summary>The elements as <typeparamref name="T"/>, which must match the dtype.</summary>
+    internal T[] Elements<T>() => Storage.As<T>();
+
+    /// <summary>The one element of a one-element tensor as a number (<c>x.item()</c>); bool gives 0 or 1.</summary>
+    public double Item()
+    {
+        if (Numel != 1)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"a Tensor with {Numel} elements cannot be converted to Scalar"));
+        }
+        return ElementAsDouble(0);
+    }
+
+    /// <summary>The elements in row-major order, widened to <see cref="double"/> (bool gives 0 or 1).</summary>
+    public double[] ToArray()
+    {
+        var values = new double[Numel];
+        CopyAsDouble(values);
+        return values;
+    }
+
+    /// <summary>The elements in row-major order as <typeparamref name="T"/>, converted from the dtype if they differ.</summary>
+    public T[] ToArray<T>() where T : unmanaged, System.Numerics.INumber<T>
+    {
+        if (Storage.Data is T[] same) return (T[])same.Clone();
+        var values = ToArray();
+        var result = new T[values.Length];
+        for (int i = 0; i < values.Length; i++) result[i] = T.CreateTruncating(values[i]);
+        return result;
+    }
+
+    private double ElementAsDouble(int index) => DType switch
+    {
+        DType.Float32 => Elements<float>()[index],
+        DType.Float64 => Elements<double>()[index],
+        DType.Int64 => Elements<long>()[index],
+        _ => Elements<bool>()[index] ? 1 : 0,
+    };
+
+    private void CopyAsDouble(Span<double> destination)
+    {
+        switch (DType)
+        {
+            case DType.Float32: TensorPrimitives.ConvertChecked<float, double>(Elements<float>(), destination); break;
+            case DType.Float64: Elements<double>().CopyTo(destination); break;
+            case DType.Int64: TensorPrimitives.ConvertTruncating<long, double>(Elements<long>(), destination); break;
+            default:
+                var flags = Elements<bool>();
+                for (int i = 0; i < flags.Length; i++) destination[i] = flags[i] ? 1 : 0;
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Prints as PyTorch does: <c>tensor([1., 2.], requires_grad=True)</c>, <c>tensor(27., grad_fn=&lt;MeanBackward0&gt;)</c>.
+    /// </summary>
+    public override string ToString()
+    {
+        string[] suffixes = _gradFn is not null ? [$"grad_fn=<{_gradFn.Name}>"] : RequiresGrad ? ["requires_grad=True"] : [];
+        if (DType == DType.Int64) return TensorFormatter.Format(Elements<long>(), _shape, suffixes);
+        var values = DType == DType.Float64 ? Elements<double>() : ToArray();
+        return TensorFormatter.Format(values, _shape, DType, suffixes);
+    }
+
+    /// <summary>Makes <paramref name="node"/> this tensor's <see cref="GradFn"/> (the tensor is the node's output).</summary>
+    internal void SetHistory(Node node)
+    {
+        if (_retainsGrad && _gradFn is not null) _gradFn.RetainedOutput = null;
+        _gradFn = node;
+        if (_retainsGrad) node.RetainedOutput = new WeakReference<Tensor>(this);
+    }
+
+    /// <summary>The edge a consumer of this tensor links to: its node, or for a leaf its <see cref="AccumulateGrad"/>.</summary>
+    internal Edge GradientEdge()
+    {
+        if (_gradFn is not null) return new Edge(_gradFn, 0);
+        return new Edge(GradAccumulator(), 0);
+    }
+
+    private AccumulateGrad GradAccumulator()
+    {
+        if (_gradAccumulator is { } existing) return existing;
+        var created = new AccumulateGrad(this);
+        return Interlocked.CompareExchange(ref _gradAccumulator, created, null) ?? created;
+    }
+
+    internal void SetGradUnchecked(Tensor? grad) => _grad = grad;
+
+    /// <summary>A retained non-leaf gradient: the first one is kept, later ones are added.</summary>
+    internal void AccumulateRetainedGrad(Tensor grad, bool createGraph)
+    {
+        if (_grad is null) _grad = createGraph ? grad : grad.DetachedClone();
+        else _grad += grad;
+    }
+}

@@ -1,0 +1,122 @@
+using AutogradGen.Tests.Support;
+
+namespace AutogradGen.Tests.Tensors;
+
+/// <summary>Reading tensors back: Item, ToArray, indexing, comparisons, printing suffixes.</summary>
+public class TensorPropertiesTests
+{
+    [Fact]
+    public void Item_of_a_tensor_with_many_elements_fails()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Tensor.Ones([3]).Item());
+        Assert.Equal("a Tensor with 3 elements cannot be converted to Scalar", error.Message);
+    }
+
+    [Fact]
+    public void Size_counts_negative_dimensions_from_the_end()
+    {
+        var x = Tensor.Zeros([2, 3, 4]);
+        Assert.Equal(4, x.Size(-1));
+        Assert.Equal(2, x.Size(0));
+        Assert.Equal(3, x.Rank);
+        Assert.Equal(24, x.Numel);
+    }
+
+    [Fact]
+    public void Size_of_a_scalar_fails()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Tensor.Scalar(1).Size(0));
+        Assert.Equal("dimension specified as 0 but tensor has no dimensions", error.Message);
+    }
+
+    [Fact]
+    public void To_array_converts_to_the_requested_element_type()
+    {
+        var x = Tensor.From([1.5f, -2f]);
+        Assert.Equal([1.5f, -2f], x.ToArray<float>());
+        Assert.Equal([1.5, -2.0], x.ToArray());
+    }
+
+    [Fact]
+    public void Indexers_read_elements_and_ranges()
+    {
+        var x = Tensor.From([0f, 1f, 2f, 3f, 4f, 5f], [2, 3]);
+        Assert.Equal(5, x[1, 2].Item());
+        Assert.Equal(3, x[-1, 0].Item());
+        TensorAssert.Equal([3, 4, 5], x[1]);
+        TensorAssert.Equal([3, 4, 5], x[1..], shape: [1, 3]);
+        TensorAssert.Equal([1, 4], x.Select(1, 1));
+    }
+
+    [Fact]
+    public void Index_out_of_range_fails_naming_the_size()
+    {
+        var error = Assert.Throws<IndexOutOfRangeException>(() => Tensor.Ones([3])[5]);
+        Assert.Equal("select(): index 5 out of range for tensor of size [3] at dimension 0", error.Message);
+    }
+
+    [Fact]
+    public void Comparisons_give_bool_tensors_without_gradient()
+    {
+        var x = Tensor.From([1f, 2f, 3f], requiresGrad: true);
+        var y = Tensor.From([3f, 2f, 1f]);
+        var eq = x.Eq(y);
+        Assert.Equal(DType.Bool, eq.DType);
+        Assert.False(eq.RequiresGrad);
+        Assert.Equal([0.0, 1, 0], eq.ToArray());
+        Assert.Equal([1.0, 1, 0], x.Le(y).ToArray());
+        Assert.Equal([1.0, 0, 0], x.Lt(y).ToArray());
+        Assert.Equal([0.0, 0, 1], x.Gt(y).ToArray());
+        Assert.Equal([0.0, 1, 1], x.Ge(y).ToArray());
+        Assert.Equal([1.0, 0, 1], x.Ne(y).ToArray());
+    }
+
+    [Fact]
+    public void All_and_any_reduce_to_a_bool_scalar()
+    {
+        var x = Tensor.From([1f, 2f]);
+        Assert.Equal(1, x.Eq(x.Detach()).All().Item());
+        Assert.Equal(0, x.Gt(1).All().Item());
+        Assert.Equal(1, x.Gt(1).Any().Item());
+        Assert.Equal(DType.Bool, x.Gt(1).Any().DType);
+    }
+
+    [Fact]
+    public void Printing_a_leaf_that_requires_grad_says_so()
+    {
+        Assert.EndsWith(", requires_grad=True)", Tensor.Ones([2], requiresGrad: true).ToString());
+    }
+
+    [Fact]
+    public void Printing_a_result_names_its_grad_fn()
+    {
+        var x = Tensor.Ones([2, 2], requiresGrad: true);
+        Assert.EndsWith(", grad_fn=<MeanBackward0>)", ((x + 2) * 3).Mean().ToString());
+    }
+
+    [Fact]
+    public void Printing_a_tensor_without_grad_has_no_suffix()
+    {
+        var text = Tensor.Ones([2]).ToString();
+        Assert.DoesNotContain("grad", text);
+        Assert.StartsWith("tensor(", text);
+    }
+
+    [Fact]
+    public void Integer_arithmetic_stays_integer_and_division_is_true_division()
+    {
+        var x = Tensor.From([1, 2, 3]);
+        Assert.Equal(DType.Int64, (x + 1).DType);
+        Assert.Equal(DType.Float32, (x / 2).DType);
+        TensorAssert.Equal([0.5, 1, 1.5], x / 2);
+        Assert.Equal(DType.Float32, (x * 0.5).DType);
+    }
+
+    [Fact]
+    public void Float32_tensor_and_float64_scalar_tensor_compute_in_float32()
+    {
+        var x = Tensor.Ones([2]);
+        Assert.Equal(DType.Float32, (x * Tensor.Scalar(2, dtype: DType.Float64)).DType);
+        Assert.Equal(DType.Float64, (x * Tensor.Ones([2], dtype: DType.Float64)).DType);
+    }
+}
