@@ -22,10 +22,16 @@ internal static class Program
 
     private static int Main(string[] args)
     {
-        if (args.Length > 1 || (args.Length == 1 && args[0] is "--list" or "-l" or "--help" or "-h"))
+        if (args.Length == 1 && args[0] is "--list" or "-l" or "--help" or "-h")
         {
             PrintUsage(Console.Out);
-            return args.Length == 1 && args[0] is "--list" or "-l" ? 0 : 1;
+            return 0;
+        }
+        if (args.Length > 1)
+        {
+            Console.Error.WriteLine("Give at most one sample name.");
+            PrintUsage(Console.Error);
+            return 1;
         }
         var selected = args.Length == 0 ? Samples : Samples.Where(sample => sample.Name == args[0]).ToArray();
         if (selected.Length == 0)

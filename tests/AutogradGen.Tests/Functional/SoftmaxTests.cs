@@ -49,6 +49,16 @@ public class SoftmaxTests
     }
 
     [Fact]
+    public void Softmax_of_a_scalar_is_one_with_zero_gradient()
+    {
+        var x = Tensor.Scalar(2.5, requiresGrad: true);
+        var y = F.Softmax(x, 0);
+        Assert.Equal(1, y.Item());
+        y.Backward();
+        Assert.Equal(0, x.Grad!.Item());
+    }
+
+    [Fact]
     public void Softmax_records_softmax_backward()
     {
         var x = Tensor.Ones([3], requiresGrad: true);

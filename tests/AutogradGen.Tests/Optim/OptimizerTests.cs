@@ -120,6 +120,21 @@ public class OptimizerTests
         Assert.Equal(0.5, p.Item());
     }
 
+    [Theory]
+    [InlineData("sgd with momentum")]
+    [InlineData("adam with amsgrad")]
+    public void Step_allocates_nothing_once_the_state_exists(string which)
+    {
+        var p = Tensor.Zeros([1000], requiresGrad: true);
+        p.Grad = Tensor.Ones([1000]);
+        Optimizer optimizer = which == "adam with amsgrad" ? new Adam([p], amsGrad: true) : new SGD([p], lr: 0.1, momentum: 0.9);
+        optimizer.Step();
+        optimizer.Step();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        optimizer.Step();
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
     [Fact]
     public void An_empty_parameter_list_is_rejected()
     {
