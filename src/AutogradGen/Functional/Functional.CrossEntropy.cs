@@ -50,11 +50,28 @@ public static partial class Functional
         }
         return reduction switch
         {
-            Reduction.Mean => -terms.Sum() / (logProbabilities.Numel / classes),
+            Reduction.Mean => DivideByNumber(-terms.Sum(), logProbabilities.Numel / classes),
             Reduction.Sum => -terms.Sum(),
             Reduction.None => -terms.Sum(classDim),
             _ => throw new ArgumentOutOfRangeException(nameof(reduction), reduction, "reduction must be Mean, Sum or None"),
         };
+    }
+
+    /// <summary>
+    /// <paramref name="dividend"/> divided by a number, recorded as PyTorch's C++ code records a division by a scalar
+    /// (<c>DivBackward1</c>), so that the probability cross entropy's graph has PyTorch's node names.
+    /// </summary>
+    private static Tensor DivideByNumber(Tensor dividend, double divisor)
+    {
+        var result = Tensor.BinaryRaw(BinaryFunction.Divide, dividend, Tensor.WrapNumber(divisor, dividend));
+        if (Autograd.ShouldRecord(dividend)) new DivBackward1(divisor).Attach(result, dividend);
+        return result;
+    }
+
+    /// <summary>The backward rule of a division by a number: the gradient divided by the same number.</summary>
+    private sealed class DivBackward1(double divisor) : Node
+    {
+        internal override Tensor?[] Backward(Tensor grad) => [grad / divisor];
     }
 
     /// <summary>
@@ -141,7 +158,7 @@ public static partial class Functional
                 }
                 if (input.Rank == 1 && target.Rank != 0)
                 {
-                    throw new TensorShapeException($"For an unbatched input of shape {Shapes.Format(input.ShapeSpan)} the target must be a single class index (0-D), got shape {Shapes.Format(target.ShapeSpan)}.");
+                    throw new TensorShapeException($"size mismatch (got input: {Shapes.Format(input.ShapeSpan)}, target: {Shapes.Format(target.ShapeSpan)}): an unbatched input takes a single class index (a 0-d target)");
                 }
                 break;
             default:

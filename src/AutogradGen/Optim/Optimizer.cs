@@ -96,6 +96,14 @@ public abstract class Optimizer
     protected abstract void Update(int index, Tensor parameter, Tensor grad);
 
     /// <summary>PyTorch's wording for a hyperparameter out of range: <c>Invalid learning rate: -0.1</c>.</summary>
-    private protected static string Invalid(string what, double value) =>
-        string.Create(CultureInfo.InvariantCulture, $"Invalid {what}: {value}");
+    private protected static string Invalid(string what, double value) => $"Invalid {what}: {PythonRepr(value)}";
+
+    /// <summary>A double as Python's <c>repr</c> writes a float: <c>1.0</c>, <c>-0.1</c>, <c>1e-05</c>, <c>nan</c>, <c>inf</c>.</summary>
+    private static string PythonRepr(double value)
+    {
+        if (double.IsNaN(value)) return "nan";
+        if (double.IsInfinity(value)) return value > 0 ? "inf" : "-inf";
+        string text = value.ToString("R", CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal);
+        return text.Contains('.', StringComparison.Ordinal) || text.Contains('e', StringComparison.Ordinal) ? text : text + ".0";
+    }
 }

@@ -48,6 +48,13 @@ public class LossErrorTests
     }
 
     [Fact]
+    public void Cross_entropy_of_an_unbatched_input_needs_a_single_class_index()
+    {
+        var error = Assert.Throws<TensorShapeException>(() => F.CrossEntropy(Tensor.Ones([3]), Tensor.From([1L])));
+        Assert.StartsWith("size mismatch (got input: [3], target: [1])", error.Message);
+    }
+
+    [Fact]
     public void Cross_entropy_over_positions_needs_the_target_to_match_them()
     {
         var error = Assert.Throws<TensorShapeException>(() => F.CrossEntropy(Tensor.Ones([2, 3, 4]), Tensor.Zeros([2, 3], dtype: DType.Int64)));

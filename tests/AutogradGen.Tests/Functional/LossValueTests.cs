@@ -189,8 +189,10 @@ public class LossValueTests
         { "cross entropy, no reduction", "NllLossBackward0" },
         { "cross entropy 4-d", "NllLoss2DBackward0" },
         { "cross entropy 3-d, no reduction", "ViewBackward0" },
-        { "cross entropy of probabilities", "DivBackward0" },
+        { "cross entropy of probabilities", "DivBackward1" },
         { "cross entropy of probabilities, sum", "NegBackward0" },
+        { "cross entropy of probabilities, no reduction", "NegBackward0" },
+        { "cross entropy 3-d", "NllLoss2DBackward0" },
     };
 
     [Theory]
@@ -210,7 +212,9 @@ public class LossValueTests
             "cross entropy 4-d" => F.CrossEntropy(x.Reshape([2, 3, 1, 1]), target.Reshape([2, 1, 1])),
             "cross entropy 3-d, no reduction" => F.CrossEntropy(x.Reshape([2, 3, 1]), target.Reshape([2, 1]), reduction: Reduction.None),
             "cross entropy of probabilities" => F.CrossEntropy(x, Tensor.OnesLike(x) / 3),
-            _ => F.CrossEntropy(x, Tensor.OnesLike(x) / 3, reduction: Reduction.Sum),
+            "cross entropy of probabilities, sum" => F.CrossEntropy(x, Tensor.OnesLike(x) / 3, reduction: Reduction.Sum),
+            "cross entropy of probabilities, no reduction" => F.CrossEntropy(x, Tensor.OnesLike(x) / 3, reduction: Reduction.None),
+            _ => F.CrossEntropy(x.Reshape([2, 3, 1]), target.Reshape([2, 1])),
         };
         Assert.Equal(expected, result.GradFn!.Name);
     }

@@ -83,9 +83,10 @@ public class AdamTests
 
     [Theory]
     [InlineData(-1e-3, 0.9, 0.999, 1e-8, "Invalid learning rate: -0.001")]
-    [InlineData(1e-3, 1.0, 0.999, 1e-8, "Invalid beta parameter at index 0: 1")]
+    [InlineData(-1e-5, 0.9, 0.999, 1e-8, "Invalid learning rate: -1e-05")]
+    [InlineData(1e-3, 1.0, 0.999, 1e-8, "Invalid beta parameter at index 0: 1.0")]
     [InlineData(1e-3, 0.9, -0.5, 1e-8, "Invalid beta parameter at index 1: -0.5")]
-    [InlineData(1e-3, 0.9, 0.999, -1, "Invalid epsilon value: -1")]
+    [InlineData(1e-3, 0.9, 0.999, -1, "Invalid epsilon value: -1.0")]
     public void Invalid_hyperparameters_are_rejected_in_pytorchs_words(double lr, double beta1, double beta2, double eps, string message)
     {
         var p = Tensor.Ones([1], requiresGrad: true);

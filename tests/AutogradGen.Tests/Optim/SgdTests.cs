@@ -112,7 +112,7 @@ public class SgdTests
     [Theory]
     [InlineData(-0.1, 0, 0, "Invalid learning rate: -0.1")]
     [InlineData(0.1, -0.5, 0, "Invalid momentum value: -0.5")]
-    [InlineData(0.1, 0, -1, "Invalid weight_decay value: -1")]
+    [InlineData(0.1, 0, -1, "Invalid weight_decay value: -1.0")]
     public void Invalid_hyperparameters_are_rejected_in_pytorchs_words(double lr, double momentum, double weightDecay, string message)
     {
         var p = Tensor.Ones([1], requiresGrad: true);
