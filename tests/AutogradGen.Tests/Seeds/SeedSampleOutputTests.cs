@@ -3,7 +3,11 @@ using AutogradGen.Samples;
 
 namespace AutogradGen.Tests.Seeds;
 
-/// <summary>Each seed sample prints exactly its expected output (Seeds/Expected/{name}.txt); the training sample's loss falls.</summary>
+/// <summary>
+/// Each seed sample prints exactly its expected output (Seeds/Expected/{name}.txt); the training sample's loss falls.
+/// Wherever the samples print what PyTorch would, the expected text is PyTorch's for the same generator seeds
+/// (Support/pytorch_samples.py).
+/// </summary>
 public class SeedSampleOutputTests
 {
     private static readonly string[] Seeds = ["seed000", "seed001", "seed002", "seed003", "seed004"];
