@@ -88,7 +88,7 @@ public sealed class Adam : Optimizer
             OptimizerKernels.AdamStep<double>(parameter.Elements<double>(), grad.Elements<double>(), state.ExpAvg.Elements<double>(), state.ExpAvgSq.Elements<double>(),
                 state.MaxExpAvgSq is null ? [] : state.MaxExpAvgSq.Elements<double>(), state.Step, options);
         }
-        parameter.Storage.BumpVersion();
+        MarkUpdatedInPlace(parameter);
     }
 
     /// <summary>What Adam keeps per parameter: zeros of its shape at first.</summary>

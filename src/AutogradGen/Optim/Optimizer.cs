@@ -95,6 +95,16 @@ public abstract class Optimizer
     /// <param name="grad">Its gradient (not null).</param>
     protected abstract void Update(int index, Tensor parameter, Tensor grad);
 
+    /// <summary>
+    /// Records that a kernel wrote <paramref name="parameter"/>'s storage directly: bumps its version, as PyTorch's
+    /// in-place <c>add_</c> does, so graphs that saved the old value refuse to backward through it.
+    /// </summary>
+    private protected static void MarkUpdatedInPlace(Tensor parameter)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        parameter.Storage.BumpVersion();
+    }
+
     /// <summary>PyTorch's wording for a hyperparameter out of range: <c>Invalid learning rate: -0.1</c>.</summary>
     private protected static string Invalid(string what, double value) => $"Invalid {what}: {PythonRepr(value)}";
 

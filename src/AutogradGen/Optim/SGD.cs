@@ -79,6 +79,6 @@ public sealed class SGD : Optimizer
         {
             OptimizerKernels.SgdStep<double>(parameter.Elements<double>(), grad.Elements<double>(), buffer is null ? [] : buffer.Elements<double>(), firstStep, options);
         }
-        parameter.Storage.BumpVersion();
+        MarkUpdatedInPlace(parameter);
     }
 }
