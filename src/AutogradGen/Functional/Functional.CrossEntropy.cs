@@ -20,19 +20,68 @@ public static partial class Functional
     /// <param name="weight">Optional weight per class, <c>[C]</c>.</param>
     /// <param name="reduction">Mean (the default; with class indices, divided by the total weight of the targets), Sum, or None.</param>
     /// <param name="ignoreIndex">A class index whose targets contribute nothing (class indices only).</param>
-    public static Tensor CrossEntropy(Tensor input, Tensor target, Tensor? weight = null, Reduction reduction = Reduction.Mean, long ignoreIndex = DefaultIgnoreIndex)
+    /// <param name="labelSmoothing">In [0, 1]: the target becomes a mix of the given one (weight <c>1 - labelSmoothing</c>)
+    /// and the uniform distribution over the classes, as PyTorch's <c>label_smoothing</c>.</param>
+    public static Tensor CrossEntropy(Tensor input, Tensor target, Tensor? weight = null, Reduction reduction = Reduction.Mean, long ignoreIndex = DefaultIgnoreIndex, double labelSmoothing = 0)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(target);
         RequireFloatingPoint(input, "cross_entropy");
         if (input.Rank == 0) throw new ArgumentException("Expected 1 or more dimensions (got 0)", nameof(input));
+        if (!(labelSmoothing >= 0 && labelSmoothing <= 1))
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"label_smoothing must be between 0.0 and 1.0. Got: {labelSmoothing}"), nameof(labelSmoothing));
+        }
         int classDim = input.Rank == 1 ? 0 : 1;
+        int classes = input.Size(classDim);
         var logProbabilities = LogSoftmax(input, classDim);
         if (target.DType.IsFloatingPoint() && input.ShapeSpan.SequenceEqual(target.ShapeSpan))
         {
-            return ProbabilityCrossEntropy(logProbabilities, target, weight, reduction, classDim);
+            var smoothed = labelSmoothing > 0 ? (target * (1 - labelSmoothing)) + (labelSmoothing / classes) : target;
+            return ProbabilityCrossEntropy(logProbabilities, smoothed, weight, reduction, classDim);
         }
-        return NllLoss(logProbabilities, target, weight, reduction, ignoreIndex);
+        var loss = NllLoss(logProbabilities, target, weight, reduction, ignoreIndex);
+        if (labelSmoothing == 0) return loss;
+        var uniformPart = UniformTargetLoss(logProbabilities, target, weight, reduction, ignoreIndex, classDim);
+        return ((1 - labelSmoothing) * loss) + (uniformPart * (labelSmoothing / classes));
+    }
+
+    // PyTorch's cross_entropy_loss_label_smoothing: -Σ_c w[c] log p[c] per position (0 where the target is ignored),
+    // reduced; the mean divides by the total weight of the targets, as the NLL part does.
+    private static Tensor UniformTargetLoss(Tensor logProbabilities, Tensor target, Tensor? weight, Reduction reduction, long ignoreIndex, int classDim)
+    {
+        var terms = weight is null ? logProbabilities : logProbabilities * weight.View(ClassShape(logProbabilities.Rank, classDim, weight.Numel));
+        var perPosition = -terms.Sum(classDim);
+        var ignored = target.Eq(ignoreIndex);
+        perPosition = Tensor.Where(ignored, Tensor.Scalar(0, dtype: perPosition.DType), perPosition);
+        return reduction switch
+        {
+            Reduction.Mean => DivideByNumber(perPosition.Sum(), TotalTargetWeight(target, weight, ignoreIndex)),
+            Reduction.Sum => perPosition.Sum(),
+            Reduction.None => perPosition,
+            _ => throw new ArgumentOutOfRangeException(nameof(reduction), reduction, "reduction must be Mean, Sum or None"),
+        };
+    }
+
+    /// <summary>The sum over the non-ignored targets of their class weight (their count when unweighted).</summary>
+    private static double TotalTargetWeight(Tensor target, Tensor? weight, long ignoreIndex)
+    {
+        var classWeight = weight?.ToArray();
+        double total = 0;
+        foreach (long c in target.Elements<long>())
+        {
+            if (c != ignoreIndex) total += classWeight is null ? 1 : classWeight[c];
+        }
+        return total;
+    }
+
+    /// <summary>The shape <c>[1, .., classes, .., 1]</c> that broadcasts a per-class weight along the class dimension.</summary>
+    private static int[] ClassShape(int rank, int classDim, int classes)
+    {
+        var shape = new int[rank];
+        Array.Fill(shape, 1);
+        shape[classDim] = classes;
+        return shape;
     }
 
     // PyTorch's cross_entropy_loss_prob_target, composed of recorded operations exactly as there.
@@ -43,10 +92,7 @@ public static partial class Functional
         if (weight is not null)
         {
             CheckClassWeight(weight, classes);
-            var shape = new int[logProbabilities.Rank];
-            Array.Fill(shape, 1);
-            shape[classDim] = classes;
-            terms *= weight.View(shape);
+            terms *= weight.View(ClassShape(logProbabilities.Rank, classDim, classes));
         }
         return reduction switch
         {

@@ -76,6 +76,13 @@ public class LossErrorTests
     }
 
     [Fact]
+    public void Label_smoothing_outside_zero_to_one_is_rejected()
+    {
+        var error = Assert.Throws<ArgumentException>(() => F.CrossEntropy(Tensor.Ones([2, 3]), Tensor.From([1L, 2]), labelSmoothing: 1.5));
+        Assert.StartsWith("label_smoothing must be between 0.0 and 1.0. Got: 1.5", error.Message);
+    }
+
+    [Fact]
     public void A_failed_loss_leaves_the_input_without_gradient_or_history()
     {
         var x = Tensor.Ones([2, 3], requiresGrad: true);

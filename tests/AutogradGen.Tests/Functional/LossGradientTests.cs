@@ -107,4 +107,13 @@ public class LossGradientTests
         var target = Tensor.From([1L], []);
         GradientCheck.AssertMatches(inputs => F.NllLoss(inputs[0], target, reduction: reduction), GradientCheck.Input([4]));
     }
+
+    [Theory]
+    [MemberData(nameof(Reductions))]
+    public void Cross_entropy_with_label_smoothing_gradient_matches_central_differences(Reduction reduction)
+    {
+        var target = Tensor.From([2L, 0, -100, 1]);
+        var weight = Tensor.From([0.5, 2, 1.5]);
+        GradientCheck.AssertMatches(inputs => F.CrossEntropy(inputs[0], target, weight, reduction, labelSmoothing: 0.25), GradientCheck.Input([4, 3]));
+    }
 }

@@ -76,4 +76,44 @@ public class PyTorchReferenceTests
         loss.Backward(loss.Numel == 1 ? null : Tensor.OnesLike(loss));
         ReferenceAssert.Close(expectedGrad, x.Grad, $"{name} gradient");
     }
+
+    // Four samples, one with an ignored target, for label smoothing.
+    private static Tensor SmoothingInput() => Tensor.From([-2.5f, -0.3f, 0f, 0.7f, 3.1f, 12f, 1f, 2f, 0.5f, -1f, 0f, 0.25f], [4, 3], requiresGrad: true);
+
+    private static readonly Tensor SmoothingClasses = Tensor.From([2L, 0, -100, 1]);
+
+    // Probabilities: the softmax of the rows of SmoothingInput in reverse order.
+    private static readonly Tensor SmoothingProbabilities = F.Softmax(Tensor.From([-1f, 0f, 0.25f, 1f, 2f, 0.5f, 0.7f, 3.1f, 12f, -2.5f, -0.3f, 0f], [4, 3]), 1);
+
+    /// <summary>Label smoothing cases: the case name, the loss PyTorch computed, and the gradient of its sum.</summary>
+    public static TheoryData<string, double[], double[]> SmoothingCases => new()
+    {
+        { "ls Mean", [4.066397190093994], [-0.007212284952402115, 0.11324268579483032, -0.10603038966655731, -0.2888847887516022, -0.022176766768097878, 0.3110615313053131, 0.0, 0.0, 0.0, 0.024018678814172745, -0.16319309175014496, 0.13917438685894012] },
+        { "ls Sum", [12.199191093444824], [-0.021636858582496643, 0.33972805738449097, -0.31809115409851074, -0.8666542768478394, -0.06653030216693878, 0.9331845641136169, 0.0, 0.0, 0.0, 0.07205603271722794, -0.4895792603492737, 0.4175231456756592] },
+        { "ls None", [0.7870970964431763, 10.386816024780273, 0.0, 1.0252782106399536], [-0.021636858582496643, 0.33972805738449097, -0.31809115409851074, -0.8666542768478394, -0.06653030216693878, 0.9331845641136169, 0.0, 0.0, 0.0, 0.07205603271722794, -0.4895792603492737, 0.4175231456756592] },
+        { "ls w Mean", [5.2012128829956055], [-0.033676695078611374, 0.13481807708740234, -0.10114136338233948, -0.399994432926178, -0.012438634410500526, 0.41243302822113037, 0.0, 0.0, 0.0, -0.023989494889974594, -0.029296111315488815, 0.05328558757901192] },
+        { "ls w Sum", [20.804851531982422], [-0.1347067803144455, 0.5392723083496094, -0.4045654535293579, -1.599977731704712, -0.049754537642002106, 1.6497321128845215, 0.0, 0.0, 0.0, -0.09595797955989838, -0.11718444526195526, 0.21314235031604767] },
+        { "ls w None", [1.3856240510940552, 18.5252685546875, 0.0, 0.8939586877822876], [-0.1347067803144455, 0.5392723083496094, -0.4045654535293579, -1.599977731704712, -0.049754537642002106, 1.6497321128845215, 0.0, 0.0, 0.0, -0.09595797955989838, -0.11718444526195526, 0.21314235031604767] },
+        { "ls prob Mean", [3.4020724296569824], [-0.06551112234592438, 0.07597757875919342, -0.010466462932527065, -0.12071425467729568, -0.07484165579080582, 0.1955558955669403, 0.06906651705503464, 0.22888007760047913, -0.29794663190841675, 0.0025310306809842587, 0.05738036334514618, -0.059911422431468964] },
+        { "ls prob Sum", [13.60828971862793], [-0.2620444893836975, 0.3039103150367737, -0.04186585173010826, -0.48285701870918274, -0.29936662316322327, 0.7822235822677612, 0.27626606822013855, 0.9155203104019165, -1.191786527633667, 0.010124122723937035, 0.22952145338058472, -0.23964568972587585] },
+        { "ls prob None", [1.5711727142333984, 8.12218189239502, 2.855146884918213, 1.0597882270812988], [-0.2620444893836975, 0.3039103150367737, -0.04186585173010826, -0.48285701870918274, -0.29936662316322327, 0.7822235822677612, 0.27626606822013855, 0.9155203104019165, -1.191786527633667, 0.010124122723937035, 0.22952145338058472, -0.23964568972587585] },
+    };
+
+    [Theory]
+    [MemberData(nameof(SmoothingCases))]
+    public void Float32_cross_entropy_with_label_smoothing_matches_pytorch(string name, double[] expectedLoss, double[] expectedGrad)
+    {
+        var x = SmoothingInput();
+        string[] words = name.Split(' ');
+        var reduction = Enum.Parse<Reduction>(words[^1]);
+        var loss = string.Join(' ', words[..^1]) switch
+        {
+            "ls" => F.CrossEntropy(x, SmoothingClasses, reduction: reduction, labelSmoothing: 0.2),
+            "ls w" => F.CrossEntropy(x, SmoothingClasses, PosWeight, reduction, labelSmoothing: 0.3),
+            _ => F.CrossEntropy(x, SmoothingProbabilities, PosWeight, reduction, labelSmoothing: 0.1),
+        };
+        ReferenceAssert.Close(expectedLoss, loss, $"{name} value");
+        loss.Backward(loss.Numel == 1 ? null : Tensor.OnesLike(loss));
+        ReferenceAssert.Close(expectedGrad, x.Grad, $"{name} gradient");
+    }
 }

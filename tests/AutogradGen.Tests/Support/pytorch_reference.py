@@ -36,3 +36,13 @@ for name in ["sgd", "sgd_m", "sgd_n", "sgd_wd_damp", "adam", "adam_wd_ams"]:
         (((p - c) ** 2) * k).sum().backward()
         opt.step()
     print(f"{name}: {R(p)}")
+
+# Label smoothing (Float32_cross_entropy_with_label_smoothing_matches_pytorch)
+x0 = torch.tensor([-2.5, -0.3, 0., 0.7, 3.1, 12., 1., 2., 0.5, -1., 0., 0.25]).view(4, 3)
+t = torch.tensor([2, 0, -100, 1]); w = torch.tensor([2., 0.5, 1.5]); p = F.softmax(x0.flip(0), 1)
+for name, f in [("ls", lambda x, r: F.cross_entropy(x, t, reduction=r, label_smoothing=0.2)),
+                ("ls w", lambda x, r: F.cross_entropy(x, t, weight=w, reduction=r, label_smoothing=0.3)),
+                ("ls prob", lambda x, r: F.cross_entropy(x, p, weight=w, reduction=r, label_smoothing=0.1))]:
+    for r, rn in [("mean", "Mean"), ("sum", "Sum"), ("none", "None")]:
+        x = x0.clone().requires_grad_(True); l = f(x, r); l.backward(torch.ones_like(l))
+        print(f"{name} {rn}: {R(l)} | grad {R(x.grad)}")
