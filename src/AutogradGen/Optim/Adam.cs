@@ -16,7 +16,7 @@ namespace AutogradGen.Optim;
 /// </example>
 public sealed class Adam : Optimizer
 {
-    private readonly ParameterState?[] _states;
+    private readonly AdamMoments _moments;
 
     /// <summary>Creates the optimiser; every hyperparameter has PyTorch's default.</summary>
     /// <param name="parameters">The tensors to optimise.</param>
@@ -29,18 +29,14 @@ public sealed class Adam : Optimizer
     public Adam(IEnumerable<Tensor> parameters, double lr = 1e-3, (double Beta1, double Beta2)? betas = null, double eps = 1e-8, double weightDecay = 0, bool amsGrad = false, bool maximize = false)
         : base(parameters, lr)
     {
-        var (beta1, beta2) = betas ?? (0.9, 0.999);
-        if (!(eps >= 0)) throw new ArgumentException(Invalid("epsilon value", eps));
-        if (!(beta1 >= 0 && beta1 < 1)) throw new ArgumentException(Invalid("beta parameter at index 0", beta1));
-        if (!(beta2 >= 0 && beta2 < 1)) throw new ArgumentException(Invalid("beta parameter at index 1", beta2));
-        if (!(weightDecay >= 0)) throw new ArgumentException(Invalid("weight_decay value", weightDecay));
+        var (beta1, beta2) = AdamMoments.CheckHyperparameters(betas, eps, weightDecay);
         Beta1 = beta1;
         Beta2 = beta2;
         Eps = eps;
         WeightDecay = weightDecay;
         AmsGrad = amsGrad;
         Maximize = maximize;
-        _states = new ParameterState?[Parameters.Count];
+        _moments = new AdamMoments(Parameters.Count);
     }
 
     /// <summary>The decay rate of the first moment.</summary>
@@ -62,44 +58,20 @@ public sealed class Adam : Optimizer
     public bool Maximize { get; }
 
     /// <summary>How many steps parameter <paramref name="index"/> has taken (PyTorch's <c>state[p]['step']</c>).</summary>
-    public long StepCount(int index) => _states[index]?.Step ?? 0;
+    public long StepCount(int index) => _moments.StepCount(index);
 
     /// <summary>The first moment of parameter <paramref name="index"/> (<c>state[p]['exp_avg']</c>); null before its first step.</summary>
-    public Tensor? ExpAvg(int index) => _states[index]?.ExpAvg;
+    public Tensor? ExpAvg(int index) => _moments.ExpAvg(index);
 
     /// <summary>The second moment of parameter <paramref name="index"/> (<c>state[p]['exp_avg_sq']</c>); null before its first step.</summary>
-    public Tensor? ExpAvgSq(int index) => _states[index]?.ExpAvgSq;
+    public Tensor? ExpAvgSq(int index) => _moments.ExpAvgSq(index);
 
     /// <inheritdoc/>
     protected override void Update(int index, Tensor parameter, Tensor grad)
     {
         ArgumentNullException.ThrowIfNull(parameter);
         ArgumentNullException.ThrowIfNull(grad);
-        var state = _states[index] ??= new ParameterState(parameter, AmsGrad);
-        state.Step++;
-        var options = new AdamOptions(LearningRate, Beta1, Beta2, Eps, WeightDecay, AmsGrad, Maximize);
-        if (parameter.DType == DType.Float32)
-        {
-            OptimizerKernels.AdamStep<float>(parameter.Elements<float>(), grad.Elements<float>(), state.ExpAvg.Elements<float>(), state.ExpAvgSq.Elements<float>(),
-                state.MaxExpAvgSq is null ? [] : state.MaxExpAvgSq.Elements<float>(), state.Step, options);
-        }
-        else
-        {
-            OptimizerKernels.AdamStep<double>(parameter.Elements<double>(), grad.Elements<double>(), state.ExpAvg.Elements<double>(), state.ExpAvgSq.Elements<double>(),
-                state.MaxExpAvgSq is null ? [] : state.MaxExpAvgSq.Elements<double>(), state.Step, options);
-        }
+        _moments.Update(index, parameter, grad, new AdamOptions(LearningRate, Beta1, Beta2, Eps, WeightDecay, AmsGrad, Maximize));
         MarkUpdatedInPlace(parameter);
-    }
-
-    /// <summary>What Adam keeps per parameter: zeros of its shape at first.</summary>
-    private sealed class ParameterState(Tensor parameter, bool amsGrad)
-    {
-        public long Step { get; set; }
-
-        public Tensor ExpAvg { get; } = Tensor.ZerosLike(parameter);
-
-        public Tensor ExpAvgSq { get; } = Tensor.ZerosLike(parameter);
-
-        public Tensor? MaxExpAvgSq { get; } = amsGrad ? Tensor.ZerosLike(parameter) : null;
     }
 }

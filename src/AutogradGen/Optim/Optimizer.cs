@@ -106,7 +106,7 @@ public abstract class Optimizer
     }
 
     /// <summary>PyTorch's wording for a hyperparameter out of range: <c>Invalid learning rate: -0.1</c>.</summary>
-    private protected static string Invalid(string what, double value) => $"Invalid {what}: {PythonRepr(value)}";
+    internal static string Invalid(string what, double value) => $"Invalid {what}: {PythonRepr(value)}";
 
     /// <summary>A double as Python's <c>repr</c> writes a float: <c>1.0</c>, <c>-0.1</c>, <c>1e-05</c>, <c>nan</c>, <c>inf</c>.</summary>
     private static string PythonRepr(double value)

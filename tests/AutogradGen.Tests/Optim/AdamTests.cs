@@ -93,4 +93,22 @@ public class AdamTests
         var error = Assert.Throws<ArgumentException>(() => new Adam([p], lr, (beta1, beta2), eps));
         Assert.Equal(message, error.Message);
     }
+
+    [Fact]
+    public void AdamW_shrinks_the_parameter_before_the_adam_step_instead_of_decaying_the_gradient()
+    {
+        var p = Tensor.From([1.0], requiresGrad: true);
+        p.Grad = Tensor.From([0.5]);
+        new AdamW([p], lr: Lr, weightDecay: 0.2).Step();
+        // m / (1 - 0.9) = g and sqrt(v / (1 - 0.999)) = |g|: the Adam step is lr g / (|g| + eps) after the shrink.
+        double expected = (1 * (1 - (Lr * 0.2))) - (Lr * 0.5 / (0.5 + Eps));
+        Assert.Equal(expected, p.Item(), 12);
+    }
+
+    [Fact]
+    public void AdamW_decays_by_a_hundredth_by_default()
+    {
+        var p = Tensor.From([1.0], requiresGrad: true);
+        Assert.Equal(0.01, new AdamW([p]).WeightDecay);
+    }
 }

@@ -18,6 +18,8 @@ public class PyTorchReferenceTests
         { "sgd_wd_damp", [0.1110379621386528, 1.0436384677886963, -0.41570425033569336] },
         { "adam", [0.5145516395568848, -1.5027744770050049, 0.006016544997692108] },
         { "adam_wd_ams", [0.7540432214736938, -1.7511430978775024, 0.2522878646850586] },
+        { "adamw", [0.510787844657898, -1.4938592910766602, 0.004551224410533905] },
+        { "adamw_wd_ams", [0.690310001373291, -1.6136983633041382, 0.2234492301940918] },
     };
 
     [Theory]
@@ -32,7 +34,9 @@ public class PyTorchReferenceTests
             "sgd_n" => new SGD([p], lr: 0.1, momentum: 0.9, nesterov: true),
             "sgd_wd_damp" => new SGD([p], lr: 0.1, momentum: 0.8, dampening: 0.3, weightDecay: 0.05),
             "adam" => new Adam([p], lr: 0.1),
-            _ => new Adam([p], lr: 0.05, betas: (0.8, 0.99), eps: 1e-6, weightDecay: 0.1, amsGrad: true),
+            "adam_wd_ams" => new Adam([p], lr: 0.05, betas: (0.8, 0.99), eps: 1e-6, weightDecay: 0.1, amsGrad: true),
+            "adamw" => new AdamW([p], lr: 0.1),
+            _ => new AdamW([p], lr: 0.05, betas: (0.8, 0.99), eps: 1e-6, weightDecay: 0.3, amsGrad: true),
         };
         var c = Tensor.From([0.3f, 0.1f, -0.7f]);
         var k = Tensor.From([1f, 3f, 0.5f]);

@@ -22,14 +22,16 @@ for red, rn in [("mean", "Mean"), ("sum", "Sum"), ("none", "None")]:
     report(f"ce prob {rn}", F.cross_entropy(x, F.softmax(t, 1), reduction=red))
 report("softmax0", F.softmax(x, 0) * t)
 report("logsoftmax1", F.log_softmax(x, 1) * t)
-for name in ["sgd", "sgd_m", "sgd_n", "sgd_wd_damp", "adam", "adam_wd_ams"]:
+for name in ["sgd", "sgd_m", "sgd_n", "sgd_wd_damp", "adam", "adam_wd_ams", "adamw", "adamw_wd_ams"]:
     p = torch.tensor([1., -2., 0.5], requires_grad=True)
     opt = {"sgd": lambda: torch.optim.SGD([p], lr=0.1),
            "sgd_m": lambda: torch.optim.SGD([p], lr=0.1, momentum=0.9),
            "sgd_n": lambda: torch.optim.SGD([p], lr=0.1, momentum=0.9, nesterov=True),
            "sgd_wd_damp": lambda: torch.optim.SGD([p], lr=0.1, momentum=0.8, dampening=0.3, weight_decay=0.05),
            "adam": lambda: torch.optim.Adam([p], lr=0.1),
-           "adam_wd_ams": lambda: torch.optim.Adam([p], lr=0.05, betas=(0.8, 0.99), eps=1e-6, weight_decay=0.1, amsgrad=True)}[name]()
+           "adam_wd_ams": lambda: torch.optim.Adam([p], lr=0.05, betas=(0.8, 0.99), eps=1e-6, weight_decay=0.1, amsgrad=True),
+           "adamw": lambda: torch.optim.AdamW([p], lr=0.1),
+           "adamw_wd_ams": lambda: torch.optim.AdamW([p], lr=0.05, betas=(0.8, 0.99), eps=1e-6, weight_decay=0.3, amsgrad=True)}[name]()
     c = torch.tensor([0.3, 0.1, -0.7]); k = torch.tensor([1., 3., 0.5])
     for i in range(5):
         opt.zero_grad()

@@ -41,8 +41,9 @@ public static class OptimizerKernels
     }
 
     /// <summary>
-    /// One Adam step (PyTorch's <c>_single_tensor_adam</c>) at step number <paramref name="step"/> (1 for the first):
-    /// <c>g = ±grad + weightDecay·p</c>, <c>m = m + (1 - β1)(g - m)</c>, <c>v = β2·v + (1 - β2)·g²</c> (with AMSGrad,
+    /// One Adam step (PyTorch's <c>_single_tensor_adam</c>, or <c>_single_tensor_adamw</c> with decoupled weight decay)
+    /// at step number <paramref name="step"/> (1 for the first): <c>g = ±grad + weightDecay·p</c> (decoupled: instead
+    /// <c>p = p·(1 - lr·weightDecay)</c> first), <c>m = m + (1 - β1)(g - m)</c>, <c>v = β2·v + (1 - β2)·g²</c> (with AMSGrad,
     /// <c>vMax = max(vMax, v)</c> is used in place of v), then
     /// <c>p = p - lr / (1 - β1^step) · m / (sqrt(v) / sqrt(1 - β2^step) + eps)</c>.
     /// </summary>
@@ -66,11 +67,14 @@ public static class OptimizerKernels
         double biasCorrection2 = 1 - Math.Pow(options.Beta2, step);
         T stepSize = T.CreateChecked(options.LearningRate / biasCorrection1);
         T biasCorrection2Sqrt = T.CreateChecked(Math.Sqrt(biasCorrection2));
-        bool hasWeightDecay = options.WeightDecay != 0;
+        bool coupledDecay = options.WeightDecay != 0 && !options.DecoupledWeightDecay;
+        bool decoupledDecay = options.WeightDecay != 0 && options.DecoupledWeightDecay;
+        T shrink = T.CreateChecked(1 - (options.LearningRate * options.WeightDecay));
         for (int i = 0; i < parameter.Length; i++)
         {
             T g = options.Maximize ? -grad[i] : grad[i];
-            if (hasWeightDecay) g += weightDecay * parameter[i];
+            if (coupledDecay) g += weightDecay * parameter[i];
+            if (decoupledDecay) parameter[i] *= shrink;
             T m = expAvg[i] + (beta1Complement * (g - expAvg[i]));
             T v = (expAvgSq[i] * beta2) + (beta2Complement * (g * g));
             expAvg[i] = m;
@@ -100,7 +104,8 @@ public readonly record struct SgdOptions(double LearningRate, double Momentum, d
 /// <param name="Beta1">The decay rate of the first moment.</param>
 /// <param name="Beta2">The decay rate of the second moment.</param>
 /// <param name="Eps">The term added to the denominator for stability.</param>
-/// <param name="WeightDecay">The L2 penalty added to the gradient.</param>
+/// <param name="WeightDecay">The weight decay: an L2 penalty added to the gradient, or with <paramref name="DecoupledWeightDecay"/> a shrink of the parameter.</param>
 /// <param name="AmsGrad">Whether to use the maximum of the second moments so far (AMSGrad).</param>
 /// <param name="Maximize">Whether to ascend the objective instead of descending it.</param>
-public readonly record struct AdamOptions(double LearningRate, double Beta1, double Beta2, double Eps, double WeightDecay, bool AmsGrad, bool Maximize);
+/// <param name="DecoupledWeightDecay">AdamW: shrink the parameter by <c>lr·weightDecay</c> instead of adding the penalty to the gradient.</param>
+public readonly record struct AdamOptions(double LearningRate, double Beta1, double Beta2, double Eps, double WeightDecay, bool AmsGrad, bool Maximize, bool DecoupledWeightDecay = false);
