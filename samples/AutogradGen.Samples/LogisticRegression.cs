@@ -1,0 +1,52 @@
+using AutogradGen.Optim;
+using F = AutogradGen.Functional;
+
+namespace AutogradGen.Samples;
+
+/// <summary>
+/// Gradient descent end to end: logistic regression fitted with SGD to a seeded synthetic dataset of two classes.
+/// The loss printed each epoch falls; the learned boundary points the way of the one that made the labels.
+/// </summary>
+internal static class LogisticRegression
+{
+    private const int Points = 200;
+    private const int Epochs = 20;
+
+    public static void Run(TextWriter output)
+    {
+        var generator = new Generator(42);
+
+        // Labels come from a known boundary, 2 x0 - 3 x1 + 0.5 > 0, with a little noise near it.
+        var features = Tensor.Randn([Points, 2], generator: generator);
+        var trueWeight = Tensor.From([2f, -3f], [2, 1]);
+        var noise = Tensor.Randn([Points, 1], generator: generator) * 0.5;
+        var labels = (features.MatMul(trueWeight) + 0.5 + noise).Gt(0).Float();
+
+        var weight = Tensor.Zeros([2, 1], requiresGrad: true);
+        var bias = Tensor.Zeros([1], requiresGrad: true);
+        var optimizer = new SGD([weight, bias], lr: 0.5);
+
+        output.WriteLine($"{Points} points, 2 features; SGD(lr=0.5) on binary_cross_entropy_with_logits, full batch");
+        for (int epoch = 1; epoch <= Epochs; epoch++)
+        {
+            optimizer.ZeroGrad();
+            var logits = features.MatMul(weight) + bias;
+            var loss = F.BinaryCrossEntropyWithLogits(logits, labels);
+            loss.Backward();
+            optimizer.Step();
+            output.WriteLine($"epoch {epoch,2}  loss {Show.Fixed(loss.Item())}");
+        }
+
+        using (Autograd.NoGrad())
+        {
+            var predictions = (features.MatMul(weight) + bias).Gt(0).Float();
+            double accuracy = predictions.Eq(labels).Float().Mean().Item();
+            output.WriteLine($"accuracy {Show.Fixed(accuracy)}");
+        }
+        // The scale of the labelling boundary cannot be learned from noisy labels, only its direction: compare the ratio.
+        output.WriteLine($"weight {weight.Detach()}");
+        output.WriteLine($"bias {bias.Detach()}");
+        var learned = weight.Detach().ToArray();
+        output.WriteLine($"w0 / w1 = {Show.Fixed(learned[0] / learned[1])} (the labelling boundary has 2 / -3 = {Show.Fixed(2.0 / -3)})");
+    }
+}
