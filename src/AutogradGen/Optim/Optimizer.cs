@@ -102,7 +102,7 @@ public abstract class Optimizer
     private protected static void MarkUpdatedInPlace(Tensor parameter)
     {
         ArgumentNullException.ThrowIfNull(parameter);
-        parameter.Storage.BumpVersion();
+        parameter.VersionCounter.Bump();
     }
 
     /// <summary>PyTorch's wording for a hyperparameter out of range: <c>Invalid learning rate: -0.1</c>.</summary>
