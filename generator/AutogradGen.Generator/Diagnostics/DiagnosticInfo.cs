@@ -1,0 +1,41 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using AutogradGen.Generator.Model;
+
+namespace AutogradGen.Generator.Diagnostics;
+
+/// <summary>
+/// A diagnostic as data (descriptor id, where, message arguments), so that models stay equatable and keep no
+/// syntax tree alive; turned into a <see cref="Diagnostic"/> when the generator reports it.
+/// </summary>
+internal sealed record DiagnosticInfo(
+    string Id,
+    string FilePath,
+    TextSpan Span,
+    LinePositionSpan LineSpan,
+    EquatableArray<string> Arguments)
+{
+    public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, Location? location, params string[] arguments)
+    {
+        var lineSpan = location?.GetLineSpan() ?? default;
+        return new DiagnosticInfo(
+            descriptor.Id,
+            lineSpan.Path ?? string.Empty,
+            location?.SourceSpan ?? default,
+            lineSpan.Span,
+            EquatableArray.Of(arguments));
+    }
+
+    public Diagnostic ToDiagnostic()
+    {
+        var descriptor = DiagnosticDescriptors.ById(Id);
+        var location = FilePath.Length == 0 ? Location.None : Location.Create(FilePath, Span, LineSpan);
+        var arguments = new object[Arguments.Count];
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            arguments[i] = Arguments[i];
+        }
+
+        return Diagnostic.Create(descriptor, location, arguments);
+    }
+}

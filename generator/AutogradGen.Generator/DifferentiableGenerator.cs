@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+using AutogradGen.Generator.Analysis;
+using AutogradGen.Generator.Diagnostics;
+using AutogradGen.Generator.Emit;
+using AutogradGen.Generator.Model;
+using AutogradGen.Generator.Parsing;
+
+namespace AutogradGen.Generator;
+
+/// <summary>
+/// Generates forward-mode (<c>{Name}Derivative</c>) and fused reverse-mode (<c>{Name}Gradient</c>,
+/// <c>{Name}Pullback</c>) derivatives of every <c>[Differentiable]</c> method.
+/// </summary>
+/// <remarks>
+/// The pipeline, as a table of contents:
+/// <list type="number">
+/// <item><see cref="MethodParser"/> and <see cref="BodyParser"/>: symbols and operations to an equatable IR (with diagnostics as data).</item>
+/// <item><see cref="UserDerivativeParser"/>: every [DerivativeOf] method of the compilation, checked against the method it differentiates.</item>
+/// <item>Resolve: calls to methods without a generated derivative find their user-supplied derivative, or report AGD0007.</item>
+/// <item><see cref="ControlFlowLowering"/>, <see cref="Activity"/>: one exit, then which values carry derivatives.</item>
+/// <item><see cref="ForwardEmitter"/> and <see cref="ReverseEmitter"/>: the two modes, written by <see cref="SourceEmitter"/>.</item>
+/// </list>
+/// </remarks>
+[Generator(LanguageNames.CSharp)]
+public sealed class DifferentiableGenerator : IIncrementalGenerator
+{
+    /// <summary>Tracking names of the pipeline steps, for incremental caching tests.</summary>
+    public static class TrackingNames
+    {
+        public const string Methods = nameof(Methods);
+        public const string UserDerivatives = nameof(UserDerivatives);
+        public const string Resolved = nameof(Resolved);
+    }
+
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var methods = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                MethodParser.DifferentiableAttributeName,
+                static (node, _) => node is MethodDeclarationSyntax,
+                static (context, cancellationToken) => ParseSafely(context, cancellationToken))
+            .WithTrackingName(TrackingNames.Methods);
+
+        var userDerivatives = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                UserDerivativeParser.DerivativeOfAttributeName,
+                static (node, _) => node is MethodDeclarationSyntax,
+                static (context, cancellationToken) => UserDerivativeParser.Parse(context, cancellationToken))
+            .WithTrackingName(TrackingNames.UserDerivatives);
+
+        var resolved = methods
+            .Combine(userDerivatives.Collect())
+            .Select(static (pair, _) => Resolve(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Resolved);
+
+        context.RegisterSourceOutput(resolved, static (context, method) => Emit(context, method));
+        context.RegisterSourceOutput(userDerivatives, static (context, derivative) =>
+        {
+            foreach (var diagnostic in derivative.Diagnostics)
+            {
+                context.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+    }
+
+    private static ParsedMethod ParseSafely(GeneratorAttributeSyntaxContext context, System.Threading.CancellationToken cancellationToken)
+    {
+        try
+        {
+            return MethodParser.Parse(context, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Last resort: the parser reports what it cannot handle as diagnostics; an exception here is a bug,
+            // and it must not take the user's build down with it.
+            var name = (context.TargetSymbol as IMethodSymbol)?.Name ?? "method";
+            return new ParsedMethod(null, EquatableArray.Of(DiagnosticInfo.Create(
+                DiagnosticDescriptors.InternalError, context.TargetNode.GetLocation(), name, exception.GetType().Name + ": " + exception.Message)));
+        }
+    }
+
+    private static ResolvedMethod Resolve(ParsedMethod parsed, ImmutableArray<ParsedUserDerivative> userDerivatives)
+    {
+        if (parsed.Model is not { } model)
+        {
+            return new ResolvedMethod(null, parsed.Diagnostics, EquatableArray<UserDerivativeModel>.Empty);
+        }
+
+        var available = userDerivatives.Where(d => d.Model is not null).Select(d => d.Model!)
+            .GroupBy(d => d.Key).ToDictionary(g => g.Key, g => g.First());
+        var used = new List<UserDerivativeModel>();
+        var diagnostics = parsed.Diagnostics.ToList();
+        foreach (var call in model.PendingCalls)
+        {
+            if (available.TryGetValue(call.Key, out var derivative))
+            {
+                used.Add(derivative);
+            }
+            else
+            {
+                diagnostics.Add(call.IfMissing);
+            }
+        }
+
+        var missing = diagnostics.Count > parsed.Diagnostics.Count;
+        return new ResolvedMethod(missing ? null : model, diagnostics.ToEquatableArray(), used.Distinct().ToEquatableArray());
+    }
+
+    private static void Emit(SourceProductionContext context, ResolvedMethod resolved)
+    {
+        foreach (var diagnostic in resolved.Diagnostics)
+        {
+            context.ReportDiagnostic(diagnostic.ToDiagnostic());
+        }
+
+        if (resolved.Model is not { } model)
+        {
+            return;
+        }
+
+        string source;
+        try
+        {
+            var lowered = ControlFlowLowering.Lower(model);
+            var activity = Activity.Analyze(lowered);
+            foreach (var warning in activity.Warnings(lowered, model.Name).Distinct())
+            {
+                context.ReportDiagnostic(warning.ToDiagnostic());
+            }
+
+            if (!activity.ResultIsVaried(lowered))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ResultDoesNotDependOnParameters, model.NameLocation.ToLocation(), model.Name));
+            }
+
+            var derivatives = resolved.UserDerivatives.ToDictionary(d => d.Key);
+            source = SourceEmitter.Emit(model, lowered, activity, derivatives);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Last resort, as in ParseSafely: never let a bug in the emitter fail the user's build.
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.InternalError, model.NameLocation.ToLocation(), model.Name, exception.GetType().Name + ": " + exception.Message));
+            return;
+        }
+
+        context.AddSource(model.HintName, SourceText.From(source, System.Text.Encoding.UTF8));
+    }
+}

@@ -1,0 +1,37 @@
+using System.Text;
+
+namespace AutogradGen.Generator.Emit;
+
+/// <summary>A small indented text writer: four spaces per level, "\n" line ends on every platform (deterministic output).</summary>
+internal sealed class CodeWriter
+{
+    private readonly StringBuilder _text = new();
+    private int _indent;
+
+    public void Line(string line = "")
+    {
+        if (line.Length > 0)
+        {
+            _text.Append(' ', _indent * 4);
+            _text.Append(line);
+        }
+
+        _text.Append('\n');
+    }
+
+    /// <summary>Writes <paramref name="header"/>, an opening brace, and indents until <see cref="Close"/>.</summary>
+    public void Open(string header)
+    {
+        Line(header);
+        Line("{");
+        _indent++;
+    }
+
+    public void Close(string closing = "}")
+    {
+        _indent--;
+        Line(closing);
+    }
+
+    public override string ToString() => _text.ToString();
+}

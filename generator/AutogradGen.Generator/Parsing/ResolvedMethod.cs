@@ -1,0 +1,10 @@
+using AutogradGen.Generator.Diagnostics;
+using AutogradGen.Generator.Model;
+
+namespace AutogradGen.Generator.Parsing;
+
+/// <summary>A parsed method whose calls have found their derivatives: what the emitter receives.</summary>
+internal sealed record ResolvedMethod(MethodModel? Model, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<UserDerivativeModel> UserDerivatives);
+
+/// <summary>One [DerivativeOf] method: its model when its shape is right, and diagnostics.</summary>
+internal sealed record ParsedUserDerivative(UserDerivativeModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
