@@ -75,7 +75,7 @@ internal sealed partial class ReverseEmitter
     /// <summary>Hands an adjoint to an operand: straight into a variable's adjoint, or through a temporary.</summary>
     private void Pass(Expr operand, string adjoint, Dictionary<Expr, string> computed)
     {
-        if (operand is VariableExpr or ElementExpr)
+        if (operand is VariableExpr or ElementExpr || IsIdentifier(adjoint))
         {
             Adjoint(operand, adjoint, computed);
             return;
@@ -83,4 +83,6 @@ internal sealed partial class ReverseEmitter
 
         Adjoint(operand, Temporary(operand.Kind, adjoint, "g"), computed);
     }
+
+    private static bool IsIdentifier(string text) => text.Length > 0 && (char.IsLetter(text[0]) || text[0] == '_') && text.All(c => char.IsLetterOrDigit(c) || c == '_');
 }

@@ -171,9 +171,11 @@ internal sealed partial class ReverseEmitter
                         Writer.Line("bool " + decision + " = " + Stack(NumberKind.Int) + ".Pop() != 0;");
                     }
 
-                    Writer.Open("if (" + decision + ")");
-                    ReverseSweep(branch.Then, depth);
-                    if (HasWork(new IfStmt(0, string.Empty, branch.Condition, branch.Else, EquatableArray<Stmt>.Empty)))
+                    var thenWork = _needs.HasReverseWork(branch.Then, Records);
+                    var elseWork = _needs.HasReverseWork(branch.Else, Records);
+                    Writer.Open("if (" + (thenWork ? decision : "!" + decision) + ")");
+                    ReverseSweep(thenWork ? branch.Then : branch.Else, depth);
+                    if (thenWork && elseWork)
                     {
                         Writer.Close();
                         Writer.Open("else");
@@ -238,7 +240,14 @@ internal sealed partial class ReverseEmitter
 
         if (_adjoints.TryGetValue(assignment.Variable, out var adjoint))
         {
+            // The assignment overwrote the variable: its adjoint so far belongs to the value assigned here.
             var adjointTarget = Target(assignment, adjoint);
+            if (!Activity.IsActive(assignment.Value))
+            {
+                Writer.Line(adjointTarget + " = " + Zero(kind) + ";");
+                return;
+            }
+
             var incoming = Temporary(kind, adjointTarget, "g");
             Writer.Line(adjointTarget + " = " + Zero(kind) + ";");
             Adjoint(assignment.Value, incoming, new Dictionary<Expr, string>());

@@ -122,7 +122,14 @@ internal sealed partial class BodyParser
         if (creation is IArrayCreationOperation { DimensionSizes.Length: 1, Initializer: null } array)
         {
             length = array.DimensionSizes[0];
-            onStack = array.Syntax is StackAllocArrayCreationExpressionSyntax;
+        }
+        else if (creation.Syntax is StackAllocArrayCreationExpressionSyntax { Initializer: null, Type: ArrayTypeSyntax arrayType }
+            && arrayType.RankSpecifiers.Count == 1 && arrayType.RankSpecifiers[0].Sizes.Count == 1
+            && arrayType.RankSpecifiers[0].Sizes[0] is var size)
+        {
+            // Roslyn has no operation for stackalloc itself; its size expression has one.
+            length = _semanticModel.GetOperation(size, _cancellationToken);
+            onStack = true;
         }
 
         if (length is null)

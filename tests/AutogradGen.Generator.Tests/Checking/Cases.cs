@@ -62,4 +62,24 @@ public static class Cases
         Tolerance = 1e-4,
         Step = 2e-2,
     };
+
+    public delegate double SpanGradient(ReadOnlySpan<double> v, Span<double> dv);
+
+    public delegate (double Value, double Derivative) SpanDerivative(ReadOnlySpan<double> v, ReadOnlySpan<double> dv);
+
+    public delegate double SpanFunction(ReadOnlySpan<double> v);
+
+    public static DerivativeCase Span(string name, int dimension, SpanFunction f, SpanGradient gradient, SpanDerivative derivative) => new()
+    {
+        Name = name,
+        Dimension = dimension,
+        Function = p => f(p),
+        Gradient = p =>
+        {
+            var dv = new double[p.Length];
+            var value = gradient(p, dv);
+            return (value, dv);
+        },
+        Derivative = (p, d) => derivative(p, d),
+    };
 }
