@@ -70,6 +70,11 @@ internal static class LocalPartials
 
     private static string Wrap(string text)
     {
+        if (IsElementAccess(text))
+        {
+            return text;
+        }
+
         foreach (var c in text)
         {
             if (!(char.IsLetterOrDigit(c) || c is '_' or '.' or '[' or ']'))
@@ -79,5 +84,25 @@ internal static class LocalPartials
         }
 
         return text;
+    }
+
+    /// <summary><c>name[index]</c> with no nested brackets: a primary expression, never in need of parentheses.</summary>
+    private static bool IsElementAccess(string text)
+    {
+        var open = text.IndexOf('[');
+        if (open <= 0 || !text.EndsWith("]") || text.IndexOf('[', open + 1) >= 0 || text.IndexOf(']') != text.Length - 1)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < open; i++)
+        {
+            if (!(char.IsLetterOrDigit(text[i]) || text[i] == '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
