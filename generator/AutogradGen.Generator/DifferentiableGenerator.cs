@@ -36,6 +36,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         public const string Methods = nameof(Methods);
         public const string UserDerivatives = nameof(UserDerivatives);
         public const string Resolved = nameof(Resolved);
+        public const string EmitRequests = nameof(EmitRequests);
     }
 
     /// <inheritdoc/>
@@ -60,12 +61,24 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             .Select(static (pair, _) => Resolve(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Resolved);
 
-        context.RegisterSourceOutput(resolved, static (context, method) => Emit(context, method));
-        context.RegisterSourceOutput(userDerivatives, static (context, derivative) =>
+        var requests = resolved
+            .Where(static method => method.Model is not null)
+            .Select(static (method, _) => new EmitRequest(method.Model!, method.UserDerivatives))
+            .WithTrackingName(TrackingNames.EmitRequests);
+        context.RegisterSourceOutput(requests, static (context, request) => Emit(context, request));
+
+        // Diagnostics are reported at locations in the compilation's own syntax trees, so that #pragma and
+        // .editorconfig severities apply to them as to any analyzer's (a location made from a path does not).
+        var diagnostics = resolved.Select(static (method, _) => method.Diagnostics)
+            .Collect()
+            .Combine(userDerivatives.Select(static (derivative, _) => derivative.Diagnostics).Collect())
+            .Combine(context.CompilationProvider);
+        context.RegisterSourceOutput(diagnostics, static (context, input) =>
         {
-            foreach (var diagnostic in derivative.Diagnostics)
+            var ((methodDiagnostics, derivativeDiagnostics), compilation) = input;
+            foreach (var diagnostic in methodDiagnostics.Concat(derivativeDiagnostics).SelectMany(d => d))
             {
-                context.ReportDiagnostic(diagnostic.ToDiagnostic());
+                context.ReportDiagnostic(diagnostic.ToDiagnostic(compilation));
             }
         });
     }
@@ -109,45 +122,56 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             }
         }
 
-        var missing = diagnostics.Count > parsed.Diagnostics.Count;
-        return new ResolvedMethod(missing ? null : model, diagnostics.ToEquatableArray(), used.Distinct().ToEquatableArray());
+        if (diagnostics.Count > parsed.Diagnostics.Count)
+        {
+            return new ResolvedMethod(null, diagnostics.ToEquatableArray(), EquatableArray<UserDerivativeModel>.Empty);
+        }
+
+        diagnostics.AddRange(ActivityWarnings(model));
+        return new ResolvedMethod(model, diagnostics.ToEquatableArray(), used.Distinct().ToEquatableArray());
     }
 
-    private static void Emit(SourceProductionContext context, ResolvedMethod resolved)
+    /// <summary>AGD0012, AGD0013, AGD0016: warnings that depend on which values carry derivatives.</summary>
+    private static IEnumerable<DiagnosticInfo> ActivityWarnings(MethodModel model)
     {
-        foreach (var diagnostic in resolved.Diagnostics)
+        try
         {
-            context.ReportDiagnostic(diagnostic.ToDiagnostic());
-        }
+            var lowered = ControlFlowLowering.Lower(model);
+            var activity = Activity.Analyze(lowered);
+            var warnings = activity.Warnings(lowered).Distinct().ToList();
+            if (!activity.ResultIsVaried(lowered))
+            {
+                warnings.Add(new DiagnosticInfo(
+                    DiagnosticDescriptors.ResultDoesNotDependOnParameters.Id, model.NameLocation.FilePath, model.NameLocation.Span, model.NameLocation.LineSpan, EquatableArray.Of(model.Name)));
+            }
 
-        if (resolved.Model is not { } model)
+            return warnings;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return;
+            // Last resort, as in ParseSafely.
+            return new[] { InternalError(model, exception) };
         }
+    }
 
+    private static DiagnosticInfo InternalError(MethodModel model, Exception exception) => new(
+        DiagnosticDescriptors.InternalError.Id, model.NameLocation.FilePath, model.NameLocation.Span, model.NameLocation.LineSpan,
+        EquatableArray.Of(model.Name, exception.GetType().Name + ": " + exception.Message));
+
+    private static void Emit(SourceProductionContext context, EmitRequest request)
+    {
+        var model = request.Model;
         string source;
         try
         {
             var lowered = ControlFlowLowering.Lower(model);
             var activity = Activity.Analyze(lowered);
-            foreach (var warning in activity.Warnings(lowered, model.Name).Distinct())
-            {
-                context.ReportDiagnostic(warning.ToDiagnostic());
-            }
-
-            if (!activity.ResultIsVaried(lowered))
-            {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ResultDoesNotDependOnParameters, model.NameLocation.ToLocation(), model.Name));
-            }
-
-            var derivatives = resolved.UserDerivatives.ToDictionary(d => d.Key);
-            source = SourceEmitter.Emit(model, lowered, activity, derivatives);
+            source = SourceEmitter.Emit(model, lowered, activity, request.UserDerivatives.ToDictionary(d => d.Key));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // Last resort, as in ParseSafely: never let a bug in the emitter fail the user's build.
-            context.ReportDiagnostic(Diagnostic.Create(
-                DiagnosticDescriptors.InternalError, model.NameLocation.ToLocation(), model.Name, exception.GetType().Name + ": " + exception.Message));
+            // Last resort, as in ParseSafely: never let a bug in the emitter fail the user's build with CS8785.
+            context.ReportDiagnostic(InternalError(model, exception).ToDiagnostic(null));
             return;
         }
 

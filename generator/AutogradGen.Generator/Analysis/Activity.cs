@@ -78,7 +78,7 @@ internal sealed class Activity
     }
 
     /// <summary>AGD0012, AGD0013 and AGD0016: warnings that depend on which values carry a derivative.</summary>
-    public IEnumerable<DiagnosticInfo> Warnings(LoweredMethod method, string name)
+    public IEnumerable<DiagnosticInfo> Warnings(LoweredMethod method)
     {
         var expressions = new List<Expr>();
         CollectExpressions(method.Body, expressions);

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using AutogradGen.Generator.Model;
@@ -26,10 +27,17 @@ internal sealed record DiagnosticInfo(
             EquatableArray.Of(arguments));
     }
 
-    public Diagnostic ToDiagnostic()
+    /// <summary>
+    /// The diagnostic, located in <paramref name="compilation"/>'s own syntax tree when there is one: only such a
+    /// location is subject to #pragma warning and .editorconfig severities (roslyn#68291).
+    /// </summary>
+    public Diagnostic ToDiagnostic(Compilation? compilation)
     {
         var descriptor = DiagnosticDescriptors.ById(Id);
-        var location = FilePath.Length == 0 ? Location.None : Location.Create(FilePath, Span, LineSpan);
+        var tree = compilation?.SyntaxTrees.FirstOrDefault(t => t.FilePath == FilePath);
+        var location = tree is not null ? Location.Create(tree, Span)
+            : FilePath.Length == 0 ? Location.None
+            : Location.Create(FilePath, Span, LineSpan);
         var arguments = new object[Arguments.Count];
         for (var i = 0; i < arguments.Length; i++)
         {

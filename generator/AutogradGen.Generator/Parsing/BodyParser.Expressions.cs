@@ -12,7 +12,24 @@ namespace AutogradGen.Generator.Parsing;
 /// <summary>Expressions: literals, variables, elements, operators, conversions, calls.</summary>
 internal sealed partial class BodyParser
 {
+    /// <summary>
+    /// Translates an expression, or reports why not. Every failure is reported exactly where it happens; if a
+    /// translation fails without saying why, the whole expression is reported, so that nothing is ever dropped
+    /// silently from the generated code.
+    /// </summary>
     private Expr? Expression(IOperation operation)
+    {
+        var reported = _diagnostics.Count;
+        var translated = ExpressionCore(operation);
+        if (translated is null && _diagnostics.Count == reported)
+        {
+            Unsupported(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax, "This expression", ExpressionAdvice(operation));
+        }
+
+        return translated;
+    }
+
+    private Expr? ExpressionCore(IOperation operation)
     {
         _cancellationToken.ThrowIfCancellationRequested();
         var syntax = operation.Syntax;

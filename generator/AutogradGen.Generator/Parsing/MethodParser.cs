@@ -45,6 +45,12 @@ internal static class MethodParser
             return new ParsedMethod(null, diagnostics.ToEquatableArray());
         }
 
+        // Code that does not compile yet (as while typing) is the compiler's to report, not ours.
+        if (context.SemanticModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            return new ParsedMethod(null, diagnostics.ToEquatableArray());
+        }
+
         var body = BodyParser.Parse(method, syntax, context.SemanticModel, parameters, cancellationToken);
         diagnostics.AddRange(body.Diagnostics);
         if (body.Diagnostics.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error))
@@ -151,13 +157,6 @@ internal static class MethodParser
                 continue;
             }
 
-            if (c.Storage == StorageKind.Span)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.UnsupportedMethod, location, method.Name, $"parameter '{parameter.Name}' is a writable Span; take a ReadOnlySpan (a [Differentiable] method cannot write to its caller's memory)"));
-                continue;
-            }
-
             var differentiated = c.Kind.IsFloatingPoint() && (withRespectTo is null || named);
             parameters.Add(new VariableModel(parameter.Name, c.Kind, c.Storage, IsParameter: true, Differentiated: differentiated));
         }
@@ -209,7 +208,21 @@ internal static class MethodParser
     {
         var typeName = method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)
             .Replace("global::", string.Empty).Replace('<', '{').Replace('>', '}');
-        return typeName + "." + method.Name + ".Derivatives.g.cs";
+        var overloaded = method.ContainingType.GetMembers(method.Name).Length > 1;
+        var suffix = overloaded ? "_" + StableHash(method.GetDocumentationCommentId() ?? method.ToDisplayString()) : string.Empty;
+        return typeName + "." + method.Name + suffix + ".Derivatives.g.cs";
+    }
+
+    /// <summary>FNV-1a: the same text gives the same hash in every process (string.GetHashCode does not).</summary>
+    private static string StableHash(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static string Cref(IMethodSymbol method) =>

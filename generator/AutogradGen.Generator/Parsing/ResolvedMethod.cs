@@ -8,3 +8,6 @@ internal sealed record ResolvedMethod(MethodModel? Model, EquatableArray<Diagnos
 
 /// <summary>One [DerivativeOf] method: its model when its shape is right, and diagnostics.</summary>
 internal sealed record ParsedUserDerivative(UserDerivativeModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>What the emitter needs for one method: its model and the user derivatives its calls use.</summary>
+internal sealed record EmitRequest(MethodModel Model, EquatableArray<UserDerivativeModel> UserDerivatives);
