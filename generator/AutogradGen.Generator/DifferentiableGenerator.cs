@@ -57,8 +57,9 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.UserDerivatives);
 
         var resolved = methods
+            .Collect()
             .Combine(userDerivatives.Collect())
-            .Select(static (pair, _) => Resolve(pair.Left, pair.Right))
+            .SelectMany(static (pair, _) => Resolve(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Resolved);
 
         var requests = resolved
@@ -93,42 +94,59 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         {
             // Last resort: the parser reports what it cannot handle as diagnostics; an exception here is a bug,
             // and it must not take the user's build down with it.
-            var name = (context.TargetSymbol as IMethodSymbol)?.Name ?? "method";
-            return new ParsedMethod(null, EquatableArray.Of(DiagnosticInfo.Create(
-                DiagnosticDescriptors.InternalError, context.TargetNode.GetLocation(), name, exception.GetType().Name + ": " + exception.Message)));
+            var method = context.TargetSymbol as IMethodSymbol;
+            return new ParsedMethod(method is null ? string.Empty : MethodParser.Key(method), null, EquatableArray.Of(DiagnosticInfo.Create(
+                DiagnosticDescriptors.InternalError, context.TargetNode.GetLocation(), method?.Name ?? "method", exception.GetType().Name + ": " + exception.Message)));
         }
     }
 
-    private static ResolvedMethod Resolve(ParsedMethod parsed, ImmutableArray<ParsedUserDerivative> userDerivatives)
+    /// <summary>
+    /// Finds every call's derivative: user-supplied derivatives by key, and for calls of [Differentiable] methods of
+    /// this compilation, whether those got code. A method loses its code when a callee does (to a fixed point), with
+    /// an error on the call, so the build never sees generated code that calls code that was not generated.
+    /// </summary>
+    private static ImmutableArray<ResolvedMethod> Resolve(ImmutableArray<ParsedMethod> parsed, ImmutableArray<ParsedUserDerivative> userDerivatives)
     {
-        if (parsed.Model is not { } model)
-        {
-            return new ResolvedMethod(null, parsed.Diagnostics, EquatableArray<UserDerivativeModel>.Empty);
-        }
-
         var available = userDerivatives.Where(d => d.Model is not null).Select(d => d.Model!)
             .GroupBy(d => d.Key).ToDictionary(g => g.Key, g => g.First());
-        var used = new List<UserDerivativeModel>();
-        var diagnostics = parsed.Diagnostics.ToList();
-        foreach (var call in model.PendingCalls)
+        var declared = new HashSet<string>(parsed.Select(p => p.Key));
+        var models = parsed.Select(p => p.Model).ToArray();
+        var diagnostics = parsed.Select(p => p.Diagnostics.ToList()).ToArray();
+        for (var i = 0; i < models.Length; i++)
         {
-            if (available.TryGetValue(call.Key, out var derivative))
+            foreach (var call in models[i]?.PendingCalls.Where(c => !c.NeedsGeneratedCode && !available.ContainsKey(c.Key)) ?? Enumerable.Empty<PendingCall>())
             {
-                used.Add(derivative);
-            }
-            else
-            {
-                diagnostics.Add(call.IfMissing);
+                diagnostics[i].Add(call.IfMissing);
+                models[i] = null;
             }
         }
 
-        if (diagnostics.Count > parsed.Diagnostics.Count)
+        for (var changed = true; changed;)
         {
-            return new ResolvedMethod(null, diagnostics.ToEquatableArray(), EquatableArray<UserDerivativeModel>.Empty);
+            changed = false;
+            var generated = new HashSet<string>(parsed.Where((_, i) => models[i] is not null).Select(p => p.Key));
+            for (var i = 0; i < models.Length; i++)
+            {
+                var missing = models[i]?.PendingCalls.Where(c => c.NeedsGeneratedCode && declared.Contains(c.Key) && !generated.Contains(c.Key)).ToList();
+                if (missing is { Count: > 0 })
+                {
+                    diagnostics[i].AddRange(missing.Select(c => c.IfMissing));
+                    models[i] = null;
+                    changed = true;
+                }
+            }
         }
 
-        diagnostics.AddRange(ActivityWarnings(model));
-        return new ResolvedMethod(model, diagnostics.ToEquatableArray(), used.Distinct().ToEquatableArray());
+        return parsed.Select((_, i) =>
+        {
+            if (models[i] is not { } model)
+            {
+                return new ResolvedMethod(null, diagnostics[i].ToEquatableArray(), EquatableArray<UserDerivativeModel>.Empty);
+            }
+
+            var used = model.PendingCalls.Where(c => !c.NeedsGeneratedCode).Select(c => available[c.Key]).Distinct();
+            return new ResolvedMethod(model, diagnostics[i].Concat(ActivityWarnings(model)).ToEquatableArray(), used.ToEquatableArray());
+        }).ToImmutableArray();
     }
 
     /// <summary>AGD0012, AGD0013, AGD0016: warnings that depend on which values carry derivatives.</summary>

@@ -44,4 +44,11 @@ public class MoreDerivativeTests
         StepFunctions.IntegerCastGradient(0.47, out var dx);
         Assert.Equal(4.0, dx);
     }
+
+    [Fact]
+    public void A_private_differentiable_helper_can_be_called()
+    {
+        PrivateHelpers.UsesPrivateHelperGradient(2, out var dx);
+        Assert.Equal(13.0, dx);
+    }
 }

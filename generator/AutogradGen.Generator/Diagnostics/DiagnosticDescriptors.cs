@@ -103,12 +103,17 @@ internal static class DiagnosticDescriptors
         "The generator failed on this method",
         "AutogradGen could not generate the derivatives of '{0}' ({1}); please report this with the method's source");
 
+    public static readonly DiagnosticDescriptor CalleeHasErrors = Error(
+        "AGD0019",
+        "Called [Differentiable] method has no generated derivatives",
+        "Cannot differentiate through a call to '{0}': its derivatives could not be generated; fix the errors reported on it first");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
         ContainingTypeNotPartial, MethodNotStatic, ParameterNotDifferentiable, ReturnTypeNotDifferentiable,
         UnsupportedStatement, UnsupportedExpression, CallNotDifferentiable, WriteOutsideMethod, Recursion,
         UnknownParameterName, GeneratedNameClash, ResultDoesNotDependOnParameters, NonDifferentiableOperation,
-        InvalidUserDerivative, UnsupportedVariableType, DerivativeDropped, UnsupportedMethod, InternalError,
+        InvalidUserDerivative, UnsupportedVariableType, DerivativeDropped, UnsupportedMethod, InternalError, CalleeHasErrors,
     }.ToDictionary(d => d.Id);
 
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

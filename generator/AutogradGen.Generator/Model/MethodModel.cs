@@ -6,14 +6,14 @@ namespace AutogradGen.Generator.Model;
 /// <param name="HintName">The generated file's name, unique in the compilation.</param>
 /// <param name="Namespace">The containing namespace, or null for the global namespace.</param>
 /// <param name="ContainingTypes">Outermost first: the partial type declarations to reopen.</param>
-/// <param name="Accessibility">"public" or "internal", as the original method.</param>
+/// <param name="Accessibility">The original method's accessibility keywords ("public", "internal", "private", ...).</param>
 /// <param name="Name">The original method's name.</param>
 /// <param name="DocumentationId">The original method's cref text, for the XML doc comments.</param>
 /// <param name="NameLocation">The method's name, where method-wide warnings are reported.</param>
 /// <param name="ReturnKind">double or float.</param>
 /// <param name="Variables">Every variable of the body, renamed apart: parameters first, then locals.</param>
 /// <param name="Body">The method body as IR, before control-flow lowering.</param>
-/// <param name="PendingCalls">Calls that need a user-supplied derivative.</param>
+/// <param name="PendingCalls">Calls that need a user-supplied derivative or another method's generated code.</param>
 internal sealed record MethodModel(
     string HintName,
     string? Namespace,
@@ -28,12 +28,16 @@ internal sealed record MethodModel(
     EquatableArray<PendingCall> PendingCalls);
 
 /// <summary>
-/// A call of a method that is not [Differentiable]: it needs a user-supplied derivative, looked up by
-/// <paramref name="Key"/> once every [DerivativeOf] method of the compilation is known.
+/// A call that can only be resolved once every method of the compilation is parsed: a call of a method that is
+/// not [Differentiable] needs a user-supplied derivative, looked up by <paramref name="Key"/>; a call of a
+/// [Differentiable] method of this compilation needs that method's generated code.
 /// </summary>
 /// <param name="Key">The callee's documentation id.</param>
 /// <param name="IfMissing">AGD0007 at the call, reported when no derivative is found.</param>
-internal sealed record PendingCall(string Key, DiagnosticInfo IfMissing);
+/// <param name="NeedsGeneratedCode">
+/// The callee is [Differentiable]: its generated code must exist (it does not when the callee has errors).
+/// </param>
+internal sealed record PendingCall(string Key, DiagnosticInfo IfMissing, bool NeedsGeneratedCode);
 
 /// <summary>One enclosing type declaration, e.g. <c>public static partial class Objectives</c>.</summary>
 internal sealed record ContainingTypeModel(string Declaration);

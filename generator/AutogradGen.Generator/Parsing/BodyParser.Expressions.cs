@@ -273,13 +273,12 @@ internal sealed partial class BodyParser
         var target = new CallTarget(
             method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             method.Name,
-            method.OriginalDefinition.GetDocumentationCommentId() ?? method.ToDisplayString(),
+            MethodParser.Key(method),
             parameters.ToEquatableArray(),
             IsDifferentiable: differentiable is not null);
-        if (differentiable is null)
-        {
-            _pendingCalls.Add(new PendingCall(target.Key, DiagnosticInfo.Create(DiagnosticDescriptors.CallNotDifferentiable, syntax.GetLocation(), method.ToDisplayString())));
-        }
+        _pendingCalls.Add(differentiable is null
+            ? new PendingCall(target.Key, DiagnosticInfo.Create(DiagnosticDescriptors.CallNotDifferentiable, syntax.GetLocation(), method.ToDisplayString()), NeedsGeneratedCode: false)
+            : new PendingCall(target.Key, DiagnosticInfo.Create(DiagnosticDescriptors.CalleeHasErrors, syntax.GetLocation(), method.ToDisplayString()), NeedsGeneratedCode: true));
 
         return new CallExpr(kind, target, translated.ToEquatableArray(), warnings.ToEquatableArray());
     }

@@ -23,7 +23,7 @@ internal static class MethodParser
         var diagnostics = new List<DiagnosticInfo>();
         if (context.TargetSymbol is not IMethodSymbol method || context.TargetNode is not MethodDeclarationSyntax syntax)
         {
-            return new ParsedMethod(null, EquatableArray<DiagnosticInfo>.Empty);
+            return new ParsedMethod(string.Empty, null, EquatableArray<DiagnosticInfo>.Empty);
         }
 
         var name = method.Name;
@@ -42,27 +42,28 @@ internal static class MethodParser
         CheckGeneratedNames(method, nameLocation, diagnostics);
         if (diagnostics.Count > 0 || syntax.Body is null && syntax.ExpressionBody is null)
         {
-            return new ParsedMethod(null, diagnostics.ToEquatableArray());
+            return new ParsedMethod(Key(method), null, diagnostics.ToEquatableArray());
         }
 
         // Code that does not compile yet (as while typing) is the compiler's to report, not ours.
-        if (context.SemanticModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
+        if (context.SemanticModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error)
+            || !HasValidNames(method))
         {
-            return new ParsedMethod(null, diagnostics.ToEquatableArray());
+            return new ParsedMethod(Key(method), null, diagnostics.ToEquatableArray());
         }
 
         var body = BodyParser.Parse(method, syntax, context.SemanticModel, parameters, cancellationToken);
         diagnostics.AddRange(body.Diagnostics);
         if (body.Diagnostics.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error))
         {
-            return new ParsedMethod(null, diagnostics.ToEquatableArray());
+            return new ParsedMethod(Key(method), null, diagnostics.ToEquatableArray());
         }
 
         var model = new MethodModel(
             HintName: HintName(method),
             Namespace: method.ContainingNamespace.IsGlobalNamespace ? null : method.ContainingNamespace.ToDisplayString(),
             ContainingTypes: containingTypes,
-            Accessibility: method.DeclaredAccessibility == Accessibility.Public ? "public" : "internal",
+            Accessibility: AccessibilityKeyword(method.DeclaredAccessibility),
             Name: name,
             DocumentationId: Cref(method),
             NameLocation: LocationInfo.From(nameLocation),
@@ -70,7 +71,29 @@ internal static class MethodParser
             Variables: body.Variables,
             Body: body.Statements,
             PendingCalls: body.PendingCalls);
-        return new ParsedMethod(model, diagnostics.ToEquatableArray());
+        return new ParsedMethod(Key(method), model, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>Whether the namespace and type names can be written back (a half-typed namespace cannot).</summary>
+    private static bool HasValidNames(IMethodSymbol method)
+    {
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (!SyntaxFacts.IsValidIdentifier(type.Name))
+            {
+                return false;
+            }
+        }
+
+        for (var ns = method.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+        {
+            if (!SyntaxFacts.IsValidIdentifier(ns.Name))
+            {
+                return false;
+            }
+        }
+
+        return SyntaxFacts.IsValidIdentifier(method.Name);
     }
 
     private static void CheckShape(IMethodSymbol method, MethodDeclarationSyntax syntax, Location nameLocation, List<DiagnosticInfo> diagnostics)
@@ -84,12 +107,6 @@ internal static class MethodParser
         {
             diagnostics.Add(DiagnosticInfo.Create(
                 DiagnosticDescriptors.UnsupportedMethod, syntax.TypeParameterList!.GetLocation(), method.Name, "generic methods are not supported; write it for double or float"));
-        }
-
-        if (method.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal))
-        {
-            diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.UnsupportedMethod, nameLocation, method.Name, "its derivatives are generated public or internal, so the method must be public or internal"));
         }
 
         if (syntax.Body is null && syntax.ExpressionBody is null)
@@ -203,6 +220,20 @@ internal static class MethodParser
             }
         }
     }
+
+    /// <summary>Generated members are as accessible as the original method.</summary>
+    private static string AccessibilityKeyword(Accessibility accessibility) => accessibility switch
+    {
+        Accessibility.Public => "public",
+        Accessibility.Private => "private",
+        Accessibility.Protected => "protected",
+        Accessibility.ProtectedOrInternal => "protected internal",
+        Accessibility.ProtectedAndInternal => "private protected",
+        _ => "internal",
+    };
+
+    /// <summary>The documentation id: how calls and user derivatives name a method.</summary>
+    public static string Key(IMethodSymbol method) => method.OriginalDefinition.GetDocumentationCommentId() ?? method.ToDisplayString();
 
     private static string HintName(IMethodSymbol method)
     {

@@ -33,6 +33,11 @@ internal static class UserDerivativeParser
             return Invalid(location, derivative.Name, "?", "name the original method as [DerivativeOf(typeof(T), nameof(T.Method))]");
         }
 
+        if (!AccessibleInAssembly(derivative))
+        {
+            return Invalid(location, derivative.Name, type.Name + "." + name, "generated code must be able to call it: make it (and the types containing it) internal or public");
+        }
+
         var candidates = type.GetMembers(name).OfType<IMethodSymbol>().ToList();
         if (candidates.Count == 0)
         {
@@ -107,4 +112,17 @@ internal static class UserDerivativeParser
 
     private static ParsedUserDerivative Invalid(Location location, string derivative, string original, string problem) =>
         new(null, EquatableArray.Of(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidUserDerivative, location, derivative, original, problem)));
+
+    private static bool AccessibleInAssembly(ISymbol symbol)
+    {
+        for (var current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
+        {
+            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -184,6 +184,39 @@ public class DiagnosticTests
         }
         """, "generic");
 
+    [Fact]
+    public void AGD0019_is_reported_on_a_call_to_a_differentiable_method_whose_derivatives_could_not_be_generated() => AssertReported("AGD0019", """
+        public static partial class Functions
+        {
+            [Differentiable]
+            public static double Broken(double x)
+            {
+                goto end;
+                end: return x;
+            }
+
+            [Differentiable] public static double F(double x) => 2 * [|Broken(x)|];
+        }
+        """, "Functions.Broken(double)");
+
+    [Fact]
+    public void AGD0014_is_reported_on_a_user_derivative_generated_code_cannot_call() => AssertReported("AGD0014", """
+        public static class Library
+        {
+            public static double G(double x) => x;
+
+            private static class Hidden
+            {
+                [DerivativeOf(typeof(Library), nameof(Library.G))]
+                public static double [|GGradient|](double x, out double dx)
+                {
+                    dx = 1;
+                    return x;
+                }
+            }
+        }
+        """, "internal or public");
+
     private static void AssertReported(string id, string markedSource, string? messageContains = null, bool expectSource = false)
     {
         var source = MarkedSource.Parse(Usings + markedSource);

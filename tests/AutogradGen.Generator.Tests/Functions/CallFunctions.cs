@@ -101,3 +101,13 @@ public static partial class CallFunctions
     [Differentiable]
     public static double CallsUserDerivativeWithSpan(ReadOnlySpan<double> v) => OpaqueLibrary.WeightedNorm(v, v[0] + 2) + OpaqueLibrary.Softplus(v[1]);
 }
+
+/// <summary>Private [Differentiable] helpers get private derivatives, callable from their own type.</summary>
+public static partial class PrivateHelpers
+{
+    [Differentiable]
+    public static double UsesPrivateHelper(double x) => Cube(x) + x;
+
+    [Differentiable]
+    private static double Cube(double x) => x * x * x;
+}
