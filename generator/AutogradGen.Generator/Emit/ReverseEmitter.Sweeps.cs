@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using AutogradGen.Generator.Analysis;
 using AutogradGen.Generator.Model;
 
 namespace AutogradGen.Generator.Emit;
@@ -248,10 +249,40 @@ internal sealed partial class ReverseEmitter
                 return;
             }
 
+            if (Increment(assignment) is { } increment)
+            {
+                // x = x ± e: x's adjoint carries over unchanged, e receives ± it.
+                var carried = Temporary(kind, adjointTarget, "g");
+                Adjoint(increment.Added, increment.Negated ? Temporary(kind, "-" + carried, "g") : carried, new Dictionary<Expr, string>());
+                return;
+            }
+
             var incoming = Temporary(kind, adjointTarget, "g");
             Writer.Line(adjointTarget + " = " + Zero(kind) + ";");
             Adjoint(assignment.Value, incoming, new Dictionary<Expr, string>());
         }
+    }
+
+    /// <summary>
+    /// <c>x = x + e</c> or <c>x = x - e</c> (what <c>+=</c> and <c>-=</c> become) where e does not read x: the
+    /// increment e and whether it is subtracted; null for any other assignment.
+    /// </summary>
+    private static (Expr Added, bool Negated)? Increment(AssignStmt assignment)
+    {
+        if (assignment.Value is not BinaryExpr { Operator: BinaryOperator.Add or BinaryOperator.Subtract } sum)
+        {
+            return null;
+        }
+
+        var self = assignment.Index is null
+            ? sum.Left is VariableExpr v && v.Name == assignment.Variable
+            : sum.Left is ElementExpr e && e.Array == assignment.Variable && e.Index == assignment.Index;
+        if (!self || ExprWalker.Variables(sum.Right).Contains(assignment.Variable))
+        {
+            return null;
+        }
+
+        return (sum.Right, sum.Operator == BinaryOperator.Subtract);
     }
 
     /// <summary>The assignments that first define a local outside loops: nothing before them can read the old value.</summary>
