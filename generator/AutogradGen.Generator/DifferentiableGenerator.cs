@@ -22,7 +22,7 @@ namespace AutogradGen.Generator;
 /// <list type="number">
 /// <item><see cref="MethodParser"/> and <see cref="BodyParser"/>: symbols and operations to an equatable IR (with diagnostics as data).</item>
 /// <item><see cref="UserDerivativeParser"/>: every [DerivativeOf] method of the compilation, checked against the method it differentiates.</item>
-/// <item>Resolve: calls to methods without a generated derivative find their user-supplied derivative, or report AGD0007.</item>
+/// <item><see cref="Resolve"/>: calls find their user-supplied derivative (or AGD0007) and callees' generated code (or AGD0019); activity warnings.</item>
 /// <item><see cref="ControlFlowLowering"/>, <see cref="Activity"/>: one exit, then which values carry derivatives.</item>
 /// <item><see cref="ForwardEmitter"/> and <see cref="ReverseEmitter"/>: the two modes, written by <see cref="SourceEmitter"/>.</item>
 /// </list>
@@ -37,6 +37,12 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         public const string UserDerivatives = nameof(UserDerivatives);
         public const string Resolved = nameof(Resolved);
         public const string EmitRequests = nameof(EmitRequests);
+
+        /// <summary>
+        /// Combines the diagnostics with the Compilation, to locate them in its own trees (so that suppressions
+        /// apply): by design this step re-runs whenever the compilation changes; reporting is all it does.
+        /// </summary>
+        public const string Diagnostics = nameof(Diagnostics);
     }
 
     /// <inheritdoc/>
@@ -53,7 +59,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 UserDerivativeParser.DerivativeOfAttributeName,
                 static (node, _) => node is MethodDeclarationSyntax,
-                static (context, cancellationToken) => UserDerivativeParser.Parse(context, cancellationToken))
+                static (context, cancellationToken) => ParseUserDerivativeSafely(context, cancellationToken))
             .WithTrackingName(TrackingNames.UserDerivatives);
 
         var resolved = methods
@@ -73,7 +79,8 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         var diagnostics = resolved.Select(static (method, _) => method.Diagnostics)
             .Collect()
             .Combine(userDerivatives.Select(static (derivative, _) => derivative.Diagnostics).Collect())
-            .Combine(context.CompilationProvider);
+            .Combine(context.CompilationProvider)
+            .WithTrackingName(TrackingNames.Diagnostics);
         context.RegisterSourceOutput(diagnostics, static (context, input) =>
         {
             var ((methodDiagnostics, derivativeDiagnostics), compilation) = input;
@@ -97,6 +104,20 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             var method = context.TargetSymbol as IMethodSymbol;
             return new ParsedMethod(method is null ? string.Empty : MethodParser.Key(method), null, EquatableArray.Of(DiagnosticInfo.Create(
                 DiagnosticDescriptors.InternalError, context.TargetNode.GetLocation(), method?.Name ?? "method", exception.GetType().Name + ": " + exception.Message)));
+        }
+    }
+
+    private static ParsedUserDerivative ParseUserDerivativeSafely(GeneratorAttributeSyntaxContext context, System.Threading.CancellationToken cancellationToken)
+    {
+        try
+        {
+            return UserDerivativeParser.Parse(context, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Last resort, as in ParseSafely.
+            return new ParsedUserDerivative(null, EquatableArray.Of(DiagnosticInfo.Create(
+                DiagnosticDescriptors.InternalError, context.TargetNode.GetLocation(), context.TargetSymbol.Name, exception.GetType().Name + ": " + exception.Message)));
         }
     }
 
