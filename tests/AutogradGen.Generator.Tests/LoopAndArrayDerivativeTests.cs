@@ -23,6 +23,21 @@ public class LoopAndArrayDerivativeTests
         Two("DoWhile", LoopFunctions.DoWhile, LoopFunctions.DoWhileGradient, LoopFunctions.DoWhileDerivative),
         Span("ReturnInsideLoop", 6, LoopFunctions.ReturnInsideLoop, LoopFunctions.ReturnInsideLoopGradient, LoopFunctions.ReturnInsideLoopDerivative),
         Span("NonCountedFor", 6, LoopFunctions.NonCountedFor, LoopFunctions.NonCountedForGradient, LoopFunctions.NonCountedForDerivative),
+        new DerivativeCase
+        {
+            Name = "FloatLoop",
+            Dimension = 4,
+            Function = p => LoopFunctions.FloatLoop(p.Select(x => (float)x).ToArray()),
+            Gradient = p =>
+            {
+                var gradient = new float[p.Length];
+                var value = LoopFunctions.FloatLoopGradient(p.Select(x => (float)x).ToArray(), gradient);
+                return (value, gradient.Select(g => (double)g).ToArray());
+            },
+            Derivative = (p, d) => LoopFunctions.FloatLoopDerivative(p.Select(x => (float)x).ToArray(), d.Select(x => (float)x).ToArray()),
+            Tolerance = 1e-4,
+            Step = 2e-2,
+        },
         Span("CumulativeSum", 5, ArrayFunctions.CumulativeSum, ArrayFunctions.CumulativeSumGradient, ArrayFunctions.CumulativeSumDerivative),
         Span("HeapBufferReusedAcrossIterations", 4, v => ArrayFunctions.HeapBufferReusedAcrossIterations(v.ToArray(), 3),
             (v, dv) => ArrayFunctions.HeapBufferReusedAcrossIterationsGradient(v.ToArray(), 3, dv),

@@ -31,6 +31,7 @@ public class ScalarDerivativeTests
             Gradient = p => (ScalarFunctions.OnlyXGradient(p[0], 1.7, 3, out var dx), [dx]),
             Derivative = (p, d) => ScalarFunctions.OnlyXDerivative(p[0], 1.7, 3, d[0]),
         },
+        Two("ParameterReassigned", ScalarFunctions.ParameterReassigned, ScalarFunctions.ParameterReassignedGradient, ScalarFunctions.ParameterReassignedDerivative),
         Two("Negations", ScalarFunctions.Negations, ScalarFunctions.NegationsGradient, ScalarFunctions.NegationsDerivative),
         Two("UnusedIntermediate", ScalarFunctions.UnusedIntermediate, ScalarFunctions.UnusedIntermediateGradient, ScalarFunctions.UnusedIntermediateDerivative),
         Two("Piecewise", BranchFunctions.Piecewise, BranchFunctions.PiecewiseGradient, BranchFunctions.PiecewiseDerivative),

@@ -132,4 +132,16 @@ public static partial class LoopFunctions
 
         return s * s;
     }
+
+    [Differentiable]
+    public static float FloatLoop(ReadOnlySpan<float> v)
+    {
+        var s = 1f;
+        for (var i = 0; i < v.Length; i++)
+        {
+            s = s * MathF.Cos(v[i]) + v[i] * 0.5f;
+        }
+
+        return s;
+    }
 }

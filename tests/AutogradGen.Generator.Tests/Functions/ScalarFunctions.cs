@@ -73,4 +73,13 @@ public static partial class ScalarFunctions
         var used = x * 3;
         return used + unused * 0;
     }
+
+    [Differentiable]
+    public static double ParameterReassigned(double x, double y)
+    {
+        x = x * y;
+        y = Math.Sin(x) + y;
+        x = x * x + y;
+        return x * y;
+    }
 }
