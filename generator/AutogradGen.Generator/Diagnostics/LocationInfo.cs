@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace AutogradGen.Generator.Diagnostics;
 
-/// <summary>A source location as data (no syntax tree kept alive), turned back into a <see cref="Location"/> to report.</summary>
+/// <summary>A source location as data (no syntax tree kept alive), for diagnostics reported later.</summary>
 internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePositionSpan LineSpan)
 {
     public static LocationInfo From(Location location)
@@ -11,6 +11,4 @@ internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePosition
         var lineSpan = location.GetLineSpan();
         return new LocationInfo(lineSpan.Path ?? string.Empty, location.SourceSpan, lineSpan.Span);
     }
-
-    public Location ToLocation() => FilePath.Length == 0 ? Location.None : Location.Create(FilePath, Span, LineSpan);
 }

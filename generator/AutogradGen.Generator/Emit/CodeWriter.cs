@@ -33,5 +33,15 @@ internal sealed class CodeWriter
         Line(closing);
     }
 
+    /// <summary>Appends another writer's lines, indented to this writer's current level.</summary>
+    public void Append(CodeWriter other)
+    {
+        var lines = other.ToString().Split('\n');
+        for (var i = 0; i < lines.Length - 1; i++)
+        {
+            Line(lines[i]);
+        }
+    }
+
     public override string ToString() => _text.ToString();
 }

@@ -110,11 +110,11 @@ internal abstract class EmitContext
     protected IEnumerable<VariableModel> Locals => Method.Variables.Where(v => !v.IsParameter);
 
     /// <summary>Declares every local at the top, so that both sweeps see them whatever block they were declared in.</summary>
-    protected void DeclareLocals()
+    protected void DeclareLocals(CodeWriter writer)
     {
         foreach (var local in Locals)
         {
-            Writer.Line(local.Storage switch
+            writer.Line(local.Storage switch
             {
                 StorageKind.Scalar => local.Kind.Keyword() + " " + local.Name + " = default;",
                 StorageKind.Array => local.Kind.Keyword() + "[] " + local.Name + " = global::System.Array.Empty<" + local.Kind.Keyword() + ">();",
@@ -134,7 +134,8 @@ internal abstract class EmitContext
         }
     }
 
-    protected void DeclareCompanion(VariableModel local, string companion) => Writer.Line(local.Storage switch
+    /// <summary>Declares the tangent or adjoint of a local: zero, or an empty array until its allocation.</summary>
+    protected static void DeclareCompanion(CodeWriter writer, VariableModel local, string companion) => writer.Line(local.Storage switch
     {
         StorageKind.Scalar => local.Kind.Keyword() + " " + companion + " = " + Zero(local.Kind) + ";",
         StorageKind.Array => local.Kind.Keyword() + "[] " + companion + " = global::System.Array.Empty<" + local.Kind.Keyword() + ">();",

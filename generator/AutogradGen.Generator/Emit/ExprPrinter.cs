@@ -18,20 +18,6 @@ internal static class ExprPrinter
 
     public static string Print(Expr expr) => Print(expr, out _);
 
-    /// <summary>Text that can stand as an operand anywhere: primary expressions as they are, others in parentheses.</summary>
-    public static string Operand(Expr expr)
-    {
-        var text = Print(expr, out var precedence);
-        return precedence == Primary ? text : "(" + text + ")";
-    }
-
-    /// <summary>Whether the expression prints as a primary expression (a name, literal, element or call).</summary>
-    public static bool IsPrimary(Expr expr)
-    {
-        Print(expr, out var precedence);
-        return precedence == Primary;
-    }
-
     private static string Print(Expr expr, out int precedence)
     {
         switch (expr)

@@ -12,28 +12,40 @@ internal sealed partial class ForwardEmitter
 {
     private (string Value, string? Tangent) Call(CallExpr call, Dictionary<Expr, string> computed)
     {
-        var arguments = call.Arguments.Select(a => a is ArrayArgumentExpr array ? (Value: array.Array, Tangent: ArrayTangent(array)) : Linearize(a, computed)).ToList();
-        var parameters = call.Target.Parameters;
-        var kind = call.Kind.Keyword();
-        if (call.Target.IsDifferentiable)
-        {
-            var tangents = parameters.Select((p, i) => (p, i)).Where(x => x.p.Differentiated)
-                .Select(x => arguments[x.i].Tangent ?? (x.p.Storage == StorageKind.Scalar
-                    ? Zero(x.p.Kind)
-                    : "global::AutogradGen.CompilerServices.Zeros<" + x.p.Kind.Keyword() + ">.Span(" + arguments[x.i].Value + ".Length)"));
-            var value = Names.Fresh("t");
-            var tangent = Names.Fresh("dt");
-            Writer.Line("(" + kind + " " + value + ", " + kind + " " + tangent + ") = " + call.Target.ContainingType + "." + call.Target.Name + "Derivative("
-                + string.Join(", ", arguments.Select(a => a.Value).Concat(tangents)) + ");");
-            return (value, tangent);
-        }
+        var arguments = call.Arguments
+            .Select(a => a is ArrayArgumentExpr array ? (Value: array.Array, Tangent: ArrayTangent(array)) : Linearize(a, computed))
+            .ToList();
+        return call.Target.IsDifferentiable ? GeneratedDerivative(call, arguments) : UserDerivative(call, arguments);
+    }
 
+    /// <summary><c>var (t, dt) = Callee.FDerivative(arguments, tangents)</c>, with zero tangents for inactive arguments.</summary>
+    private (string Value, string? Tangent) GeneratedDerivative(CallExpr call, List<(string Value, string? Tangent)> arguments)
+    {
+        var tangents = call.Target.Parameters
+            .Select((parameter, i) => (parameter, argument: arguments[i]))
+            .Where(x => x.parameter.Differentiated)
+            .Select(x => x.argument.Tangent ?? ZeroTangent(x.parameter, x.argument.Value));
+        var kind = call.Kind.Keyword();
+        var value = Names.Fresh("t");
+        var tangent = Names.Fresh("dt");
+        Writer.Line("(" + kind + " " + value + ", " + kind + " " + tangent + ") = " + call.Target.ContainingType + "." + call.Target.Name + "Derivative("
+            + string.Join(", ", arguments.Select(a => a.Value).Concat(tangents)) + ");");
+        return (value, tangent);
+    }
+
+    /// <summary>
+    /// Calls the user's derivative for its value and partials (<c>out</c> scalars, pooled scratch spans), then
+    /// the tangent is Σ partial × argument tangent (a dot product for spans).
+    /// </summary>
+    private (string Value, string? Tangent) UserDerivative(CallExpr call, List<(string Value, string? Tangent)> arguments)
+    {
         var derivative = UserDerivatives[call.Target.Key];
         var partials = new List<string>();
         var terms = new List<string>();
-        var scratch = new List<string>();
-        foreach (var (parameter, i) in parameters.Select((p, i) => (p, i)))
+        var spanPartials = new List<(string Buffer, string? Tangent, NumberKind Kind)>();
+        for (var i = 0; i < arguments.Count; i++)
         {
+            var parameter = call.Target.Parameters[i];
             if (!parameter.Kind.IsFloatingPoint())
             {
                 continue;
@@ -43,9 +55,9 @@ internal sealed partial class ForwardEmitter
             {
                 var partial = Names.Fresh("p");
                 partials.Add("out " + parameter.Kind.Keyword() + " " + partial);
-                if (arguments[i].Tangent is { } t)
+                if (arguments[i].Tangent is { } tangent)
                 {
-                    terms.Add(partial + " * " + t);
+                    terms.Add(partial + " * " + tangent);
                 }
             }
             else
@@ -53,37 +65,33 @@ internal sealed partial class ForwardEmitter
                 var buffer = Names.Fresh("partials");
                 Writer.Line("var " + buffer + " = new global::AutogradGen.CompilerServices.ScratchBuffer<" + parameter.Kind.Keyword() + ">(" + arguments[i].Value + ".Length);");
                 partials.Add(buffer + ".Span");
-                scratch.Add(buffer);
-                if (arguments[i].Tangent is { } t)
-                {
-                    var dot = Names.Fresh("dot");
-                    var index = Names.Fresh("j");
-                    Writer.Line(parameter.Kind.Keyword() + " " + dot + " = " + Zero(parameter.Kind) + ";");
-                    terms.Add(dot);
-                    // The dot product runs after the call fills the partials; emitted below.
-                    _pendingDots.Add((dot, index, buffer, t));
-                }
+                spanPartials.Add((buffer, arguments[i].Tangent, parameter.Kind));
             }
         }
 
-        var result = Names.Fresh("t");
-        Writer.Line(kind + " " + result + " = " + derivative.ContainingType + "." + derivative.Name + "("
+        var value = Names.Fresh("t");
+        Writer.Line(call.Kind.Keyword() + " " + value + " = " + derivative.ContainingType + "." + derivative.Name + "("
             + string.Join(", ", arguments.Select(a => a.Value).Concat(partials)) + ");");
-        foreach (var (dot, index, buffer, tangent) in _pendingDots)
+        foreach (var (buffer, tangent, kind) in spanPartials)
         {
-            Writer.Line("for (int " + index + " = 0; " + index + " < " + buffer + ".Span.Length; " + index + "++) " + dot + " += " + buffer + ".Span[" + index + "] * " + tangent + "[" + index + "];");
-        }
+            if (tangent is not null)
+            {
+                var dot = Names.Fresh("dot");
+                var j = Names.Fresh("j");
+                Writer.Line(kind.Keyword() + " " + dot + " = " + Zero(kind) + ";");
+                Writer.Line("for (int " + j + " = 0; " + j + " < " + buffer + ".Span.Length; " + j + "++) " + dot + " += " + buffer + ".Span[" + j + "] * " + tangent + "[" + j + "];");
+                terms.Add(dot);
+            }
 
-        _pendingDots.Clear();
-        foreach (var buffer in scratch)
-        {
             Writer.Line(buffer + ".Dispose();");
         }
 
-        return (result, terms.Count == 0 ? null : Temporary(call.Kind, string.Join(" + ", terms), "dt"));
+        return (value, terms.Count == 0 ? null : Temporary(call.Kind, string.Join(" + ", terms), "dt"));
     }
 
-    private readonly List<(string Dot, string Index, string Buffer, string Tangent)> _pendingDots = new();
+    private static string ZeroTangent(CallParameter parameter, string argument) => parameter.Storage == StorageKind.Scalar
+        ? Zero(parameter.Kind)
+        : "global::AutogradGen.CompilerServices.Zeros<" + parameter.Kind.Keyword() + ">.Span(" + argument + ".Length)";
 
     private string? ArrayTangent(ArrayArgumentExpr array) =>
         _tangents.TryGetValue(array.Array, out var tangent) ? tangent : null;

@@ -57,12 +57,12 @@ internal sealed partial class ForwardEmitter : EmitContext
             }
         }
 
-        DeclareLocals();
+        DeclareLocals(Writer);
         foreach (var local in Locals.Where(l => Activity.IsActive(l.Name)))
         {
             var tangent = Names.Fresh(local.Name + "Dot");
             _tangents[local.Name] = tangent;
-            DeclareCompanion(local, tangent);
+            DeclareCompanion(Writer, local, tangent);
         }
 
         Writer.Line();

@@ -110,10 +110,7 @@ internal sealed partial class ReverseEmitter : EmitContext
 
         WriteDeclarations(output);
         output.Line();
-        foreach (var line in Writer.ToString().Split('\n').Take(Writer.ToString().Split('\n').Length - 1))
-        {
-            output.Line(line);
-        }
+        output.Append(Writer);
 
         output.Line();
         foreach (var parameter in parameters.Where(p => p.Storage == StorageKind.Scalar && _adjoints.ContainsKey(p.Name)))
@@ -132,32 +129,13 @@ internal sealed partial class ReverseEmitter : EmitContext
 
     private void WriteDeclarations(CodeWriter output)
     {
-        foreach (var local in Locals)
-        {
-            output.Line(local.Storage switch
-            {
-                StorageKind.Scalar => local.Kind.Keyword() + " " + local.Name + " = default;",
-                StorageKind.Array => local.Kind.Keyword() + "[] " + local.Name + " = global::System.Array.Empty<" + local.Kind.Keyword() + ">();",
-                _ => "scoped " + TypeOf(local) + " " + local.Name + " = default;",
-            });
-        }
-
+        DeclareLocals(output);
         foreach (var pair in _adjoints.Where(a => !Variables[a.Key].IsParameter || Variables[a.Key].Storage == StorageKind.Scalar))
         {
-            var variable = Variables[pair.Key];
-            output.Line(variable.Storage switch
-            {
-                StorageKind.Scalar => variable.Kind.Keyword() + " " + pair.Value + " = " + Zero(variable.Kind) + ";",
-                StorageKind.Array => variable.Kind.Keyword() + "[] " + pair.Value + " = global::System.Array.Empty<" + variable.Kind.Keyword() + ">();",
-                _ => "scoped global::System.Span<" + variable.Kind.Keyword() + "> " + pair.Value + " = default;",
-            });
+            DeclareCompanion(output, Variables[pair.Key], pair.Value);
         }
 
-        foreach (var line in _declarations.ToString().Split('\n').Where(l => l.Length > 0))
-        {
-            output.Line(line);
-        }
-
+        output.Append(_declarations);
         foreach (var pair in _stacks.OrderBy(p => p.Key))
         {
             var kind = pair.Key.Keyword();
