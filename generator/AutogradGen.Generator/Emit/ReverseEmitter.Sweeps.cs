@@ -107,11 +107,16 @@ internal sealed partial class ReverseEmitter
         if (HasWork(loop))
         {
             var site = Site(loop);
+            if (loop.ConstantStart is { } constant)
+            {
+                site.Start = constant;
+            }
+
             if (depth == 0)
             {
                 count = site.Count = Hoisted(NumberKind.Int, "iterations");
                 Writer.Line(count + " = 0;");
-                if (loop.CountedIndex is { } index)
+                if (loop.CountedIndex is { } index && site.Start is null)
                 {
                     start = site.Start = Hoisted(NumberKind.Int, index + "Start");
                     Writer.Line(start + " = " + index + ";");
@@ -121,7 +126,7 @@ internal sealed partial class ReverseEmitter
             {
                 count = site.Count = Names.Fresh("iterations");
                 Writer.Line("int " + count + " = 0;");
-                if (loop.CountedIndex is { } index)
+                if (loop.CountedIndex is { } index && site.Start is null)
                 {
                     start = site.Start = Names.Fresh(index + "Start");
                     Writer.Line("int " + start + " = " + index + ";");
@@ -199,7 +204,7 @@ internal sealed partial class ReverseEmitter
         if (depth > 0)
         {
             Writer.Line("int " + count + " = " + Stack(NumberKind.Int) + ".Pop();");
-            if (site.Start is { } start)
+            if (site.Start is { } start && loop.ConstantStart is null)
             {
                 Writer.Line("int " + start + " = " + Stack(NumberKind.Int) + ".Pop();");
             }
@@ -209,7 +214,7 @@ internal sealed partial class ReverseEmitter
         if (loop.CountedIndex is { } index)
         {
             Writer.Open("for (int " + k + " = " + count + " - 1; " + k + " >= 0; " + k + "--)");
-            Writer.Line(index + " = " + site.Start + (loop.CountedDirection > 0 ? " + " : " - ") + k + ";");
+            Writer.Line(index + " = " + (site.Start == "0" && loop.CountedDirection > 0 ? k : site.Start + (loop.CountedDirection > 0 ? " + " : " - ") + k) + ";");
             ReverseSweep(loop.Body, depth + 1);
         }
         else

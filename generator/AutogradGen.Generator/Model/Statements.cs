@@ -18,7 +18,8 @@ internal sealed record IfStmt(int Line, string Source, Expr Condition, Equatable
 /// <summary>
 /// A loop: <c>while (Condition) { Body; Step }</c>, or the body first when <see cref="TestAfterBody"/> (do-while).
 /// <see cref="CountedIndex"/> names the index of a counted <c>for</c> loop (<c>for (int i = a; i &lt; b; i++)</c>
-/// whose body does not assign i): reverse mode recomputes it instead of recording it.
+/// whose body does not assign i): reverse mode recomputes it instead of recording it. <see cref="ConstantStart"/> is
+/// its first value when that is a literal (nothing to record then).
 /// </summary>
 internal sealed record LoopStmt(
     int Line,
@@ -28,7 +29,8 @@ internal sealed record LoopStmt(
     EquatableArray<Stmt> Step,
     bool TestAfterBody,
     string? CountedIndex,
-    int CountedDirection) : Stmt(Line, Source);
+    int CountedDirection,
+    string? ConstantStart = null) : Stmt(Line, Source);
 
 /// <summary><c>return value;</c> Removed by <see cref="Analysis.ControlFlowLowering"/>.</summary>
 internal sealed record ReturnStmt(int Line, string Source, Expr Value) : Stmt(Line, Source);

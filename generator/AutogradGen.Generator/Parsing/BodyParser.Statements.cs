@@ -233,7 +233,10 @@ internal sealed partial class BodyParser
 
         _loopDepth--;
         var (index, direction) = CountedIndex(loop, condition, step, body);
-        output.Add(new LoopStmt(Line(loop.Syntax), SourceText(loop.Syntax), condition, body.ToEquatableArray(), step.ToEquatableArray(), false, index, direction));
+        var constantStart = index is not null && output.Count > 0 && output[output.Count - 1] is AssignStmt { Index: null, Value: LiteralExpr start } init && init.Variable == index
+            ? start.Text
+            : null;
+        output.Add(new LoopStmt(Line(loop.Syntax), SourceText(loop.Syntax), condition, body.ToEquatableArray(), step.ToEquatableArray(), false, index, direction, constantStart));
     }
 
     private void While(IWhileLoopOperation loop, List<Stmt> output)
