@@ -6,7 +6,8 @@ using AutogradGen.Generator.Tests.Driver;
 namespace AutogradGen.Generator.Tests.RandomPrograms;
 
 /// <summary>
-/// Property test: randomly written methods (branches, loops with break and continue, reassignment, a local array)
+/// Property test: randomly written methods (branches, early returns, loops with break and continue, reassignment,
+/// a local array, calls of [Differentiable] helpers with scalars, spans and arrays)
 /// compile with their generated derivatives, and those agree with finite differences and with each other.
 /// The programs are compiled into one in-memory assembly, loaded in a collectible load context and called.
 /// </summary>
@@ -18,7 +19,7 @@ public class RandomProgramTests
     [Fact]
     public void Random_programs_have_gradients_matching_finite_differences_and_forward_mode()
     {
-        var source = new System.Text.StringBuilder("using System;\nusing AutogradGen;\n\npublic static partial class RandomFunctions\n{\n");
+        var source = new System.Text.StringBuilder("using System;\nusing AutogradGen;\n\n" + RandomProgramWriter.Helpers + "public static partial class RandomFunctions\n{\n");
         for (var i = 0; i < Programs; i++)
         {
             source.Append(new RandomProgramWriter(seed: 1000 + i).Method("F" + i)).Append('\n');

@@ -20,6 +20,28 @@ public sealed class RandomProgramWriter
 
     public RandomProgramWriter(int seed) => _random = new Random(seed);
 
+    /// <summary>[Differentiable] helpers the random methods call: scalars, and a span with an array.</summary>
+    public const string Helpers = """
+        public static partial class Helpers
+        {
+            [Differentiable]
+            public static double Blend(double a, double b) => a * Math.Tanh(b) + 0.5 * b;
+
+            [Differentiable]
+            public static double WeightedSum(ReadOnlySpan<double> values, double[] weights)
+            {
+                var s = 0.0;
+                for (var i = 0; i < values.Length; i++)
+                {
+                    s += values[i] * Math.Sin(weights[i]);
+                }
+
+                return s;
+            }
+        }
+
+        """;
+
     /// <summary>
     /// <c>static double {name}(double x0, double x1, double x2, double[] v)</c>, plus <c>{name}Check</c>
     /// wrappers over flat arrays that reflection can call: value, gradient into g, and derivative along d.
@@ -58,7 +80,7 @@ public sealed class RandomProgramWriter
 
     private void Statement()
     {
-        var choice = _random.Next(_loopDepth > 0 ? 11 : 9);
+        var choice = _random.Next(_loopDepth > 0 ? 13 : 11);
         var target = "t" + _random.Next(Locals);
         switch (choice)
         {
@@ -105,9 +127,15 @@ public sealed class RandomProgramWriter
 
                 break;
             case 9:
-                Line($"if ({Leaf(true)} > {Literal()}) break;");
+                Line($"if ({Leaf(true)} > {Literal()}) return {Bounded(Expression(1))} + t1;");
                 break;
             case 10:
+                Line($"buffer[{_random.Next(4)}] += {Bounded("Helpers.WeightedSum(buffer, v) * " + Leaf(true))};");
+                break;
+            case 11:
+                Line($"if ({Leaf(true)} > {Literal()}) break;");
+                break;
+            case 12:
                 Line($"if ({Leaf(true)} < {Literal()}) continue;");
                 break;
             default:
@@ -145,7 +173,7 @@ public sealed class RandomProgramWriter
             2 or 3 => $"({left} * {right})",
             4 => $"({left} / (1 + {right} * {right}))",
             5 => $"Math.Sin({left})",
-            6 => $"Math.Sqrt(1 + {left} * {left})",
+            6 => _random.Next(2) == 0 ? $"Math.Sqrt(1 + {left} * {left})" : $"Helpers.Blend({left}, {right})",
             7 => $"Math.Log(1 + {left} * {left})",
             _ => $"Math.Exp(Math.Cos({left}))",
         };
