@@ -38,6 +38,7 @@ public class LoopAndArrayDerivativeTests
             Tolerance = 1e-4,
             Step = 2e-2,
         },
+        Span("ForEachOverSpan", 5, LoopFunctions.ForEachOverSpan, LoopFunctions.ForEachOverSpanGradient, LoopFunctions.ForEachOverSpanDerivative),
         Span("CumulativeSum", 5, ArrayFunctions.CumulativeSum, ArrayFunctions.CumulativeSumGradient, ArrayFunctions.CumulativeSumDerivative),
         Span("HeapBufferReusedAcrossIterations", 4, v => ArrayFunctions.HeapBufferReusedAcrossIterations(v.ToArray(), 3),
             (v, dv) => ArrayFunctions.HeapBufferReusedAcrossIterationsGradient(v.ToArray(), 3, dv),

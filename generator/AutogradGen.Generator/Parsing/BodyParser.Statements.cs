@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -52,6 +53,9 @@ internal sealed partial class BodyParser
                 break;
             case IWhileLoopOperation whileLoop:
                 While(whileLoop, output);
+                break;
+            case IForEachLoopOperation forEach when Variable(Unwrap(forEach.Collection)) is { Storage: not StorageKind.Scalar } array:
+                ForEach(forEach, array, output);
                 break;
             case IBranchOperation { BranchKind: BranchKind.Break }:
                 output.Add(new BreakStmt(Line(syntax), SourceText(syntax)));
@@ -255,6 +259,34 @@ internal sealed partial class BodyParser
     }
 
     /// <summary>
+    /// <c>foreach (var x in v)</c> over an array or span: the counted loop
+    /// <c>for (int xIndex = 0; xIndex &lt; v.Length; xIndex++) { x = v[xIndex]; ... }</c>.
+    /// </summary>
+    private void ForEach(IForEachLoopOperation loop, VariableModel array, List<Stmt> output)
+    {
+        if (loop.LoopControlVariable is not IVariableDeclaratorOperation { Symbol: var element })
+        {
+            Unsupported(DiagnosticDescriptors.UnsupportedStatement, loop.Syntax, "This 'foreach' loop", "declare the element variable in the loop header");
+            return;
+        }
+
+        var line = Line(loop.Syntax);
+        var source = Regex.Replace(loop.Syntax is ForEachStatementSyntax s ? "foreach (" + s.Type + " " + s.Identifier + " in " + s.Expression + ")" : loop.Syntax.ToString(), @"\s+", " ");
+        var index = DeclareSynthetic(element.Name + "Index", NumberKind.Int);
+        var elementKind = TypeClassifier.Scalar(element.Type) ?? array.Kind;
+        var elementName = DeclareLocal(element, elementKind, StorageKind.Scalar);
+        var indexExpr = new VariableExpr(NumberKind.Int, index);
+        output.Add(new AssignStmt(line, source, index, null, new LiteralExpr(NumberKind.Int, "0")));
+        _loopDepth++;
+        var body = new List<Stmt> { new AssignStmt(line, source, elementName, null, Coerce(new ElementExpr(array.Kind, array.Name, indexExpr), elementKind)) };
+        Statement(loop.Body, body);
+        _loopDepth--;
+        var step = new AssignStmt(line, source, index, null, new BinaryExpr(NumberKind.Int, BinaryOperator.Add, indexExpr, new LiteralExpr(NumberKind.Int, "1")));
+        var condition = new BinaryExpr(NumberKind.Bool, BinaryOperator.Less, indexExpr, new LengthExpr(array.Name));
+        output.Add(new LoopStmt(line, source, condition, body.ToEquatableArray(), EquatableArray.Of<Stmt>(step), false, index, 1, "0"));
+    }
+
+    /// <summary>
     /// Recognises <c>for (int i = a; i &lt; b; i++)</c> (or <c>i &lt;= b</c>, <c>i--</c> with <c>&gt;</c> or <c>&gt;=</c>)
     /// whose body never assigns i: reverse mode then recomputes i from its first value and the trip count.
     /// </summary>
@@ -310,7 +342,7 @@ internal sealed partial class BodyParser
     {
         IBranchOperation or ILabeledOperation => "jumps cannot be reversed; use loops with break and continue",
         ITryOperation => "exception handling cannot be differentiated; validate inputs before calling the method",
-        IForEachLoopOperation => "iterate with a for loop over the indices",
+        IForEachLoopOperation => "foreach works over array and span variables only; iterate other collections with a for loop over the indices",
         ISwitchOperation => "use if/else chains",
         IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation } => "validate inputs before calling the method",
         ILocalFunctionOperation => "move it to a [Differentiable] static method of the type",

@@ -98,6 +98,20 @@ internal sealed partial class BodyParser
         return name;
     }
 
+    /// <summary>Declares a variable the user did not write (a foreach loop's index), named apart from every user name.</summary>
+    private string DeclareSynthetic(string wanted, NumberKind kind)
+    {
+        var name = wanted;
+        for (var suffix = 2; _usedNames.Contains(name); suffix++)
+        {
+            name = wanted + "_" + suffix;
+        }
+
+        _usedNames.Add(name);
+        _variables.Add(new VariableModel(name, kind, StorageKind.Scalar, IsParameter: false, Differentiated: false));
+        return name;
+    }
+
     private VariableModel? Variable(IOperation reference) => reference switch
     {
         ILocalReferenceOperation local => _bySymbol.TryGetValue(local.Local, out var l) ? l : null,

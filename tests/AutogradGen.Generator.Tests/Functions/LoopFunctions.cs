@@ -144,4 +144,18 @@ public static partial class LoopFunctions
 
         return s;
     }
+
+    [Differentiable]
+    public static double ForEachOverSpan(ReadOnlySpan<double> v)
+    {
+        var s = 0.0;
+        var product = 1.0;
+        foreach (var value in v)
+        {
+            s += value * value;
+            product *= Math.Cos(value);
+        }
+
+        return s * product;
+    }
 }
