@@ -70,4 +70,49 @@ public class GeneratedCodeCompilesTests
         var hint = Assert.Single(run.Sources).HintName;
         Assert.Contains("Loop", hint, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Generic_record_interface_and_nested_containing_types_all_get_code_that_compiles()
+    {
+        var run = GeneratorHarness.Run("""
+            using System;
+            using AutogradGen;
+
+            namespace N1
+            {
+                public static partial class Box<T>
+                {
+                    [Differentiable] public static double F(double x) => x * x;
+                }
+            }
+
+            namespace N2
+            {
+                public partial record Rec
+                {
+                    [Differentiable] internal static float G(float x) => x * x;
+                }
+
+                public partial interface IShape
+                {
+                    [Differentiable] public static double H(double x) => Math.Sin(x);
+                }
+
+                public partial struct S
+                {
+                    public partial class Inner
+                    {
+                        [Differentiable] private static double K(double x) => x * 3;
+
+                        [Differentiable] public static double L(double x) => K(x) * 2;
+                    }
+                }
+            }
+            """);
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.CompilationProblems);
+        Assert.Equal(
+            ["N1.Box{T}.F.Derivatives.g.cs", "N2.IShape.H.Derivatives.g.cs", "N2.Rec.G.Derivatives.g.cs", "N2.S.Inner.K.Derivatives.g.cs", "N2.S.Inner.L.Derivatives.g.cs"],
+            run.Sources.Select(s => s.HintName).Order(StringComparer.Ordinal));
+    }
 }
