@@ -42,10 +42,13 @@ internal abstract class EmitContext
     /// <summary>Declares a temporary holding <paramref name="text"/> and returns its name.</summary>
     protected string Temporary(NumberKind kind, string text, string prefix = "t")
     {
-        var name = Names.Fresh(prefix + _temporaries++);
+        var name = TemporaryName(prefix);
         Writer.Line(kind.Keyword() + " " + name + " = " + text + ";");
         return name;
     }
+
+    /// <summary>The next temporary's name (t0, dt1, g2, ...), for temporaries declared some other way.</summary>
+    protected string TemporaryName(string prefix) => Names.Fresh(prefix + _temporaries++);
 
     /// <summary>
     /// The value of an expression as text simple enough to repeat in a formula: names, literals and element

@@ -26,8 +26,8 @@ internal sealed partial class ForwardEmitter
             .Where(x => x.parameter.Differentiated)
             .Select(x => x.argument.Tangent ?? ZeroTangent(x.parameter, x.argument.Value));
         var kind = call.Kind.Keyword();
-        var value = Names.Fresh("t");
-        var tangent = Names.Fresh("dt");
+        var value = TemporaryName("t");
+        var tangent = TemporaryName("dt");
         Writer.Line("(" + kind + " " + value + ", " + kind + " " + tangent + ") = " + call.Target.ContainingType + "." + call.Target.Name + "Derivative("
             + string.Join(", ", arguments.Select(a => a.Value).Concat(tangents)) + ");");
         return (value, tangent);
@@ -53,7 +53,7 @@ internal sealed partial class ForwardEmitter
 
             if (parameter.Storage == StorageKind.Scalar)
             {
-                var partial = Names.Fresh("p");
+                var partial = TemporaryName("p");
                 partials.Add("out " + parameter.Kind.Keyword() + " " + partial);
                 if (arguments[i].Tangent is { } tangent)
                 {
@@ -69,7 +69,7 @@ internal sealed partial class ForwardEmitter
             }
         }
 
-        var value = Names.Fresh("t");
+        var value = TemporaryName("t");
         Writer.Line(call.Kind.Keyword() + " " + value + " = " + derivative.ContainingType + "." + derivative.Name + "("
             + string.Join(", ", arguments.Select(a => a.Value).Concat(partials)) + ");");
         foreach (var (buffer, tangent, kind) in spanPartials)

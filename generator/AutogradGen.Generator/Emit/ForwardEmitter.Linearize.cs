@@ -46,8 +46,8 @@ internal sealed partial class ForwardEmitter
     private (string Value, string? Tangent) Conditional(ConditionalExpr conditional, Dictionary<Expr, string> computed)
     {
         var kind = conditional.Kind.Keyword();
-        var value = Names.Fresh("t");
-        var tangent = Names.Fresh("dt");
+        var value = TemporaryName("t");
+        var tangent = TemporaryName("dt");
         Writer.Line(kind + " " + value + ", " + tangent + ";");
         Writer.Open("if (" + ExprPrinter.Print(conditional.Condition) + ")");
         Branch(conditional.WhenTrue);

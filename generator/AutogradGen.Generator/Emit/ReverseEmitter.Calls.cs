@@ -30,7 +30,7 @@ internal sealed partial class ReverseEmitter
             var kind = parameter.Kind.Keyword();
             if (parameter.Storage == StorageKind.Scalar)
             {
-                var slot = Names.Fresh("p");
+                var slot = TemporaryName("p");
                 Writer.Line(kind + " " + slot + " = " + Zero(parameter.Kind) + ";");
                 slots.Add((call.Target.IsDifferentiable ? "ref " : "out ") + slot);
                 if (Activity.IsActive(argument))
