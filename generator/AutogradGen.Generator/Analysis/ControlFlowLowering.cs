@@ -73,7 +73,8 @@ internal sealed class ControlFlowLowering
             var flags = ExitFlags(statement, loop);
             if (rest.Count > 0 && flags.Count > 0)
             {
-                output.Add(new IfStmt(statement.Line, statement.Source, Not(flags), LowerList(rest, loop).ToEquatableArray(), EquatableArray<Stmt>.Empty));
+                // The guard reads as what it is in the generated comments: the code after a statement that may leave.
+                output.Add(new IfStmt(statement.Line, "after " + statement.Source, Not(flags), LowerList(rest, loop).ToEquatableArray(), EquatableArray<Stmt>.Empty));
                 return output;
             }
         }
