@@ -39,6 +39,8 @@ public class LoopAndArrayDerivativeTests
             Step = 2e-2,
         },
         Span("ForEachOverSpan", 5, LoopFunctions.ForEachOverSpan, LoopFunctions.ForEachOverSpanGradient, LoopFunctions.ForEachOverSpanDerivative),
+        Span("InclusiveAndDescending", 5, v => LoopFunctions.InclusiveAndDescending(v, 3), (v, dv) => LoopFunctions.InclusiveAndDescendingGradient(v, 3, dv),
+            (v, dv) => LoopFunctions.InclusiveAndDescendingDerivative(v, 3, dv)),
         Span("CumulativeSum", 5, ArrayFunctions.CumulativeSum, ArrayFunctions.CumulativeSumGradient, ArrayFunctions.CumulativeSumDerivative),
         Span("HeapBufferReusedAcrossIterations", 4, v => ArrayFunctions.HeapBufferReusedAcrossIterations(v.ToArray(), 3),
             (v, dv) => ArrayFunctions.HeapBufferReusedAcrossIterationsGradient(v.ToArray(), 3, dv),

@@ -104,7 +104,13 @@ internal sealed partial class ReverseEmitter
         var condition = loop.Condition is null ? "true" : ExprPrinter.Print(loop.Condition);
         string? count = null;
         string? start = null;
-        if (HasWork(loop))
+        if (HasWork(loop) && RecomputedTripCount(loop) is { } recomputed)
+        {
+            var site = Site(loop);
+            site.Start = loop.ConstantStart;
+            site.Count = recomputed;
+        }
+        else if (HasWork(loop))
         {
             var site = Site(loop);
             if (loop.ConstantStart is { } constant)
@@ -201,7 +207,8 @@ internal sealed partial class ReverseEmitter
     {
         var site = Site(loop);
         var count = site.Count!;
-        if (depth > 0)
+        var recorded = RecomputedTripCount(loop) is null;
+        if (depth > 0 && recorded)
         {
             Writer.Line("int " + count + " = " + Stack(NumberKind.Int) + ".Pop();");
             if (site.Start is { } start && loop.ConstantStart is null)

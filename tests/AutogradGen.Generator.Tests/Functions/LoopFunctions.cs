@@ -158,4 +158,21 @@ public static partial class LoopFunctions
 
         return s * product;
     }
+
+    [Differentiable]
+    public static double InclusiveAndDescending(ReadOnlySpan<double> v, int last)
+    {
+        var s = 0.0;
+        for (int i = 0; i <= last; i++)
+        {
+            s = s * 0.5 + Math.Sin(v[i]) * v[i];
+        }
+
+        for (int i = 3; i >= 1; i--)
+        {
+            s = s * v[i] + 0.1;
+        }
+
+        return s;
+    }
 }
