@@ -1,0 +1,130 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace AutogradGen.Generator.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the generator reports, with stable ids. Each message says why the method cannot be
+/// differentiated and what to do (Swift's differentiation diagnostics in spirit). docs/DIAGNOSTICS.md has a
+/// section per id. Never renumber: users suppress these ids by number.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "AutogradGen";
+
+    public static readonly DiagnosticDescriptor ContainingTypeNotPartial = Error(
+        "AGD0001",
+        "The type that contains a [Differentiable] method must be partial",
+        "Type '{0}' must be partial so that the derivatives of '{1}' can be generated into it: add the 'partial' modifier to '{0}'");
+
+    public static readonly DiagnosticDescriptor MethodNotStatic = Error(
+        "AGD0002",
+        "A [Differentiable] method must be static",
+        "Method '{0}' must be static to be differentiated: make it static and pass the state it reads as parameters");
+
+    public static readonly DiagnosticDescriptor ParameterNotDifferentiable = Error(
+        "AGD0003",
+        "Parameter type cannot be differentiated",
+        "Parameter '{0}' of type '{1}' cannot be differentiated: only double, float, and arrays and spans of them can; change its type, or leave it out of the [Differentiable] list");
+
+    public static readonly DiagnosticDescriptor ReturnTypeNotDifferentiable = Error(
+        "AGD0004",
+        "Return type cannot be differentiated",
+        "Method '{0}' returns '{1}', which cannot be differentiated: a [Differentiable] method must return double or float");
+
+    public static readonly DiagnosticDescriptor UnsupportedStatement = Error(
+        "AGD0005",
+        "Statement cannot be differentiated",
+        "{0} cannot be differentiated: {1}");
+
+    public static readonly DiagnosticDescriptor UnsupportedExpression = Error(
+        "AGD0006",
+        "Expression cannot be differentiated",
+        "{0} cannot be differentiated: {1}");
+
+    public static readonly DiagnosticDescriptor CallNotDifferentiable = Error(
+        "AGD0007",
+        "Called method has no derivative",
+        "Cannot differentiate through a call to '{0}', which is neither [Differentiable] nor has a [DerivativeOf] derivative: mark it [Differentiable], supply a derivative, or wrap the argument in Differentiation.WithoutDerivative if no derivative should flow");
+
+    public static readonly DiagnosticDescriptor WriteOutsideMethod = Error(
+        "AGD0008",
+        "Cannot differentiate writes to state outside the method",
+        "Cannot differentiate a write to '{0}', which lives outside the method: compute into a local variable or a local array instead");
+
+    public static readonly DiagnosticDescriptor Recursion = Error(
+        "AGD0009",
+        "Recursive [Differentiable] methods are not supported",
+        "Method '{0}' calls itself; recursion cannot be differentiated: rewrite it as a loop");
+
+    public static readonly DiagnosticDescriptor UnknownParameterName = Error(
+        "AGD0010",
+        "Unknown parameter name in the [Differentiable] list",
+        "'{0}' is not a parameter of '{1}': name a parameter with nameof, or remove it from the list");
+
+    public static readonly DiagnosticDescriptor GeneratedNameClash = Error(
+        "AGD0011",
+        "A generated derivative's name is already taken",
+        "Type '{0}' already has a member named '{1}', the name of the derivative generated for '{2}': rename that member");
+
+    public static readonly DiagnosticDescriptor ResultDoesNotDependOnParameters = Warning(
+        "AGD0012",
+        "Result does not depend on the differentiated parameters",
+        "The result of '{0}' does not depend on the differentiated parameters and will always have a zero derivative");
+
+    public static readonly DiagnosticDescriptor NonDifferentiableOperation = Warning(
+        "AGD0013",
+        "Operation has no derivative",
+        "{0} has no derivative: no derivative flows through it. If that is intended, wrap its argument in Differentiation.WithoutDerivative to say so");
+
+    public static readonly DiagnosticDescriptor InvalidUserDerivative = Error(
+        "AGD0014",
+        "User-supplied derivative has the wrong shape",
+        "Derivative '{0}' does not match '{1}': {2}");
+
+    public static readonly DiagnosticDescriptor UnsupportedVariableType = Error(
+        "AGD0015",
+        "Variable type is not supported in a [Differentiable] method",
+        "Variable '{0}' has type '{1}', which a [Differentiable] method cannot use: use double, float, int, bool, or an array or span of double or float");
+
+    public static readonly DiagnosticDescriptor DerivativeDropped = Warning(
+        "AGD0016",
+        "Argument's derivative is dropped by the callee",
+        "'{0}' is not differentiated with respect to parameter '{1}', so no derivative flows through this argument: add '{1}' to its [Differentiable] list, or wrap the argument in Differentiation.WithoutDerivative");
+
+    public static readonly DiagnosticDescriptor UnsupportedMethod = Error(
+        "AGD0017",
+        "Method shape is not supported",
+        "Method '{0}' cannot be differentiated: {1}");
+
+    public static readonly DiagnosticDescriptor InternalError = Error(
+        "AGD0018",
+        "The generator failed on this method",
+        "AutogradGen could not generate the derivatives of '{0}' ({1}); please report this with the method's source");
+
+    public static readonly DiagnosticDescriptor CalleeHasErrors = Error(
+        "AGD0019",
+        "Called [Differentiable] method has no generated derivatives",
+        "Cannot differentiate through a call to '{0}': its derivatives could not be generated; fix the errors reported on it first");
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
+    {
+        ContainingTypeNotPartial, MethodNotStatic, ParameterNotDifferentiable, ReturnTypeNotDifferentiable,
+        UnsupportedStatement, UnsupportedExpression, CallNotDifferentiable, WriteOutsideMethod, Recursion,
+        UnknownParameterName, GeneratedNameClash, ResultDoesNotDependOnParameters, NonDifferentiableOperation,
+        InvalidUserDerivative, UnsupportedVariableType, DerivativeDropped, UnsupportedMethod, InternalError, CalleeHasErrors,
+    }.ToDictionary(d => d.Id);
+
+    public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;
+
+    public static DiagnosticDescriptor ById(string id) => s_byId[id];
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
+
+    private static string HelpLink(string id) => "https://github.com/autogradgen/autogradgen/blob/main/docs/DIAGNOSTICS.md#" + id.ToLowerInvariant();
+}

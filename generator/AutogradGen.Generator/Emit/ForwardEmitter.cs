@@ -1,0 +1,141 @@
+using System.Collections.Generic;
+using System.Linq;
+using AutogradGen.Generator.Analysis;
+using AutogradGen.Generator.Model;
+
+namespace AutogradGen.Generator.Emit;
+
+/// <summary>
+/// Forward mode: <c>{Name}Derivative</c> runs the body once, carrying beside each active variable its tangent
+/// (<c>xDot</c>), and returns the value with the directional derivative along the given tangents.
+/// </summary>
+internal sealed partial class ForwardEmitter : EmitContext
+{
+    private readonly Dictionary<string, string> _tangents = new();
+
+    private ForwardEmitter(MethodModel model, LoweredMethod method, Activity activity, CodeWriter writer, NameTable names, IReadOnlyDictionary<string, UserDerivativeModel> userDerivatives)
+        : base(model, method, activity, writer, names, userDerivatives)
+    {
+    }
+
+    public static void Emit(MethodModel model, LoweredMethod method, Activity activity, CodeWriter writer, IReadOnlyDictionary<string, UserDerivativeModel> userDerivatives)
+    {
+        var emitter = new ForwardEmitter(model, method, activity, writer, new NameTable(method.Variables.Select(v => v.Name)), userDerivatives);
+        emitter.EmitMethod();
+    }
+
+    private void EmitMethod()
+    {
+        var parameters = Parameters.ToList();
+        var tangentParameters = parameters.Where(p => p.Differentiated)
+            .ToDictionary(p => p.Name, p => Names.Fresh(p.Name + "Tangent"));
+        var signature = parameters.Select(p => TypeOf(p) + " " + p.Name)
+            .Concat(parameters.Where(p => p.Differentiated).Select(p =>
+                (p.Storage == StorageKind.Scalar ? p.Kind.Keyword() : "global::System.ReadOnlySpan<" + p.Kind.Keyword() + ">") + " " + tangentParameters[p.Name]));
+        var resultType = ResultKind.Keyword();
+        Writer.Line("/// <summary>");
+        Writer.Line("/// Forward mode of <see cref=\"" + Model.DocumentationId + "\"/>: its value and its directional derivative");
+        Writer.Line("/// along the given tangents (one per differentiated parameter).");
+        Writer.Line("/// </summary>");
+        Writer.Open(Model.Accessibility + " static (" + resultType + " Value, " + resultType + " Derivative) " + Model.Name + "Derivative(" + string.Join(", ", signature) + ")");
+        foreach (var parameter in parameters.Where(p => p.Differentiated && p.Storage != StorageKind.Scalar))
+        {
+            LengthCheck(parameter.Name, tangentParameters[parameter.Name]);
+        }
+
+        foreach (var parameter in parameters.Where(p => p.Differentiated && Activity.IsActive(p.Name)))
+        {
+            if (parameter.Storage == StorageKind.Scalar)
+            {
+                var tangent = Names.Fresh(parameter.Name + "Dot");
+                Writer.Line(parameter.Kind.Keyword() + " " + tangent + " = " + tangentParameters[parameter.Name] + ";");
+                _tangents[parameter.Name] = tangent;
+            }
+            else
+            {
+                _tangents[parameter.Name] = tangentParameters[parameter.Name];
+            }
+        }
+
+        DeclareLocals(Writer);
+        foreach (var local in Locals.Where(l => Activity.IsActive(l.Name)))
+        {
+            var tangent = Names.Fresh(local.Name + "Dot");
+            _tangents[local.Name] = tangent;
+            DeclareCompanion(Writer, local, tangent);
+        }
+
+        Writer.Line();
+        Statements(Method.Body);
+        Writer.Line();
+        var derivative = _tangents.TryGetValue(Method.Result, out var resultTangent) ? resultTangent : Zero(ResultKind);
+        Writer.Line("return (" + Method.Result + ", " + derivative + ");");
+        Writer.Close();
+    }
+
+    private void LengthCheck(string parameter, string tangent)
+    {
+        Writer.Open("if (" + tangent + ".Length != " + parameter + ".Length)");
+        Writer.Line("throw new global::System.ArgumentException($\"The tangent must have the same length as '" + parameter + "' ({" + parameter + ".Length}), but has {" + tangent + ".Length}.\", nameof(" + tangent + "));");
+        Writer.Close();
+    }
+
+    private void Statements(IEnumerable<Stmt> statements)
+    {
+        foreach (var statement in statements)
+        {
+            Statement(statement);
+        }
+    }
+
+    private void Statement(Stmt statement)
+    {
+        SourceComment(statement);
+        switch (statement)
+        {
+            case AssignStmt assignment:
+                Assign(assignment);
+                break;
+            case AllocateStmt allocation:
+                Writer.Line(allocation.Variable + (allocation.OnStack ? " = stackalloc " : " = new ") + Variables[allocation.Variable].Kind.Keyword() + "[" + ExprPrinter.Print(allocation.Length) + "];");
+                if (_tangents.TryGetValue(allocation.Variable, out var companion))
+                {
+                    AllocateCompanion(allocation, companion);
+                }
+
+                break;
+            case IfStmt branch:
+                Writer.Open("if (" + ExprPrinter.Print(branch.Condition) + ")");
+                Statements(branch.Then);
+                if (branch.Else.Count > 0)
+                {
+                    Writer.Close();
+                    Writer.Open("else");
+                    Statements(branch.Else);
+                }
+
+                Writer.Close();
+                break;
+            case LoopStmt loop:
+                var condition = loop.Condition is null ? "true" : ExprPrinter.Print(loop.Condition);
+                Writer.Open(loop.TestAfterBody ? "do" : "while (" + condition + ")");
+                Statements(loop.Body);
+                Statements(loop.Step);
+                Writer.Close(loop.TestAfterBody ? "} while (" + condition + ");" : "}");
+                break;
+        }
+    }
+
+    private void Assign(AssignStmt assignment)
+    {
+        if (!_tangents.TryGetValue(assignment.Variable, out var tangent))
+        {
+            Writer.Line(Target(assignment, assignment.Variable) + " = " + ExprPrinter.Print(assignment.Value) + ";");
+            return;
+        }
+
+        var (value, derivative) = Linearize(assignment.Value, new Dictionary<Expr, string>());
+        Writer.Line(Target(assignment, tangent) + " = " + (derivative ?? Zero(Variables[assignment.Variable].Kind)) + ";");
+        Writer.Line(Target(assignment, assignment.Variable) + " = " + value + ";");
+    }
+}

@@ -1,0 +1,88 @@
+using System.Collections.Generic;
+using System.Linq;
+using AutogradGen.Generator.Model;
+
+namespace AutogradGen.Generator.Emit;
+
+/// <summary>Adjoints of expressions: each operand's adjoint gains adjoint × partial (one rule table).</summary>
+internal sealed partial class ReverseEmitter
+{
+    private const string ResultToken = "\u0001result\u0001";
+
+    /// <summary>Adds <paramref name="adjoint"/> (a simple text) times ∂expr/∂x to the adjoint of every active x in expr.</summary>
+    private void Adjoint(Expr expr, string adjoint, Dictionary<Expr, string> computed)
+    {
+        if (!Activity.IsActive(expr))
+        {
+            return;
+        }
+
+        switch (expr)
+        {
+            case VariableExpr variable:
+                Writer.Line(_adjoints[variable.Name] + " += " + adjoint + ";");
+                break;
+            case ElementExpr element:
+                Writer.Line(_adjoints[element.Array] + "[" + ExprPrinter.Print(element.Index) + "] += " + adjoint + ";");
+                break;
+            case ConvertExpr convert:
+                Pass(convert.Operand, "(" + convert.Operand.Kind.Keyword() + ")" + adjoint, computed);
+                break;
+            case ConditionalExpr conditional:
+                Writer.Open("if (" + ExprPrinter.Print(conditional.Condition) + ")");
+                Adjoint(conditional.WhenTrue, adjoint, new Dictionary<Expr, string>(computed));
+                Writer.Close();
+                Writer.Open("else");
+                Adjoint(conditional.WhenFalse, adjoint, new Dictionary<Expr, string>(computed));
+                Writer.Close();
+                break;
+            case CallExpr call:
+                CallAdjoint(call, adjoint, computed);
+                break;
+            default:
+                var operands = LocalPartials.Operands(expr);
+                var tokens = operands.Select((_, i) => "\u0001operand" + i + "\u0001").ToList();
+                var partials = LocalPartials.For(expr, tokens, ResultToken);
+                for (var i = 0; i < operands.Count; i++)
+                {
+                    if (partials[i] is not { } partial || !Activity.IsActive(operands[i]))
+                    {
+                        continue;
+                    }
+
+                    // Operand and result values are computed only when a partial uses them: the reverse sweep may
+                    // read only what the forward sweep restored.
+                    for (var j = 0; j < operands.Count; j++)
+                    {
+                        if (partial.Contains(tokens[j]))
+                        {
+                            partial = partial.Replace(tokens[j], Value(operands[j], computed));
+                        }
+                    }
+
+                    if (partial.Contains(ResultToken))
+                    {
+                        partial = partial.Replace(ResultToken, Value(expr, computed));
+                    }
+
+                    Pass(operands[i], LocalPartials.Scale(adjoint, partial), computed);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Hands an adjoint to an operand: straight into a variable's adjoint, or through a temporary.</summary>
+    private void Pass(Expr operand, string adjoint, Dictionary<Expr, string> computed)
+    {
+        if (operand is VariableExpr or ElementExpr || IsIdentifier(adjoint))
+        {
+            Adjoint(operand, adjoint, computed);
+            return;
+        }
+
+        Adjoint(operand, Temporary(operand.Kind, adjoint, "g"), computed);
+    }
+
+    private static bool IsIdentifier(string text) => text.Length > 0 && (char.IsLetter(text[0]) || text[0] == '_') && text.All(c => char.IsLetterOrDigit(c) || c == '_');
+}

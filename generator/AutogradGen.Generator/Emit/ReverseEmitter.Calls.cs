@@ -1,0 +1,84 @@
+using System.Collections.Generic;
+using System.Linq;
+using AutogradGen.Generator.Model;
+
+namespace AutogradGen.Generator.Emit;
+
+/// <summary>
+/// Calls in reverse mode: a [Differentiable] callee's seeded Pullback adds straight into the adjoints (no
+/// temporary gradient buffers for arrays whose adjoints exist); a user-supplied derivative's partials are scaled
+/// by the adjoint.
+/// </summary>
+internal sealed partial class ReverseEmitter
+{
+    private void CallAdjoint(CallExpr call, string adjoint, Dictionary<Expr, string> computed)
+    {
+        var parameters = call.Target.Parameters;
+        var values = call.Arguments.Select(a => a is ArrayArgumentExpr array ? array.Array : Value(a, computed)).ToList();
+        var slots = new List<string>();
+        var afterwards = new List<(Expr Argument, string Slot)>();
+        var scratch = new List<(string Buffer, string? ArrayAdjoint)>();
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            var parameter = parameters[i];
+            if (!(call.Target.IsDifferentiable ? parameter.Differentiated : parameter.Kind.IsFloatingPoint()))
+            {
+                continue;
+            }
+
+            var argument = call.Arguments[i];
+            var kind = parameter.Kind.Keyword();
+            if (parameter.Storage == StorageKind.Scalar)
+            {
+                var slot = TemporaryName("p");
+                Writer.Line(kind + " " + slot + " = " + Zero(parameter.Kind) + ";");
+                slots.Add((call.Target.IsDifferentiable ? "ref " : "out ") + slot);
+                if (Activity.IsActive(argument))
+                {
+                    afterwards.Add((argument, slot));
+                }
+            }
+            else if (call.Target.IsDifferentiable && argument is ArrayArgumentExpr active && _adjoints.TryGetValue(active.Array, out var arrayAdjoint))
+            {
+                slots.Add(arrayAdjoint);
+            }
+            else
+            {
+                var buffer = Names.Fresh("partials");
+                Writer.Line("var " + buffer + " = new global::AutogradGen.CompilerServices.ScratchBuffer<" + kind + ">(" + values[i] + ".Length);");
+                slots.Add(buffer + ".Span");
+                var target = argument is ArrayArgumentExpr array && _adjoints.TryGetValue(array.Array, out var a) ? a : null;
+                scratch.Add((buffer, target));
+            }
+        }
+
+        if (call.Target.IsDifferentiable)
+        {
+            Writer.Line(call.Target.ContainingType + "." + call.Target.Name + "Pullback(" + string.Join(", ", values.Append(adjoint).Concat(slots)) + ");");
+            foreach (var (argument, slot) in afterwards)
+            {
+                Pass(argument, slot, computed);
+            }
+        }
+        else
+        {
+            var derivative = UserDerivatives[call.Target.Key];
+            Writer.Line(derivative.ContainingType + "." + derivative.Name + "(" + string.Join(", ", values.Concat(slots)) + ");");
+            foreach (var (argument, slot) in afterwards)
+            {
+                Pass(argument, LocalPartials.Scale(adjoint, slot), computed);
+            }
+
+            foreach (var (buffer, arrayAdjoint) in scratch.Where(s => s.ArrayAdjoint is not null))
+            {
+                var j = Names.Fresh("j");
+                Writer.Line("for (int " + j + " = 0; " + j + " < " + buffer + ".Span.Length; " + j + "++) " + arrayAdjoint + "[" + j + "] += " + adjoint + " * " + buffer + ".Span[" + j + "];");
+            }
+        }
+
+        foreach (var (buffer, _) in scratch)
+        {
+            Writer.Line(buffer + ".Dispose();");
+        }
+    }
+}

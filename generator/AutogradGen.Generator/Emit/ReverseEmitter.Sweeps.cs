@@ -1,0 +1,333 @@
+using System.Collections.Generic;
+using System.Linq;
+using AutogradGen.Generator.Analysis;
+using AutogradGen.Generator.Model;
+
+namespace AutogradGen.Generator.Emit;
+
+/// <summary>The two sweeps over statements: forward (record) and reverse (restore, accumulate).</summary>
+internal sealed partial class ReverseEmitter
+{
+    private HashSet<Stmt>? _firstDefinitions;
+
+    private bool Records(AssignStmt assignment)
+    {
+        _firstDefinitions ??= FirstDefinitions();
+        return _needs.MustRecord(assignment, _firstDefinitions.Contains(assignment));
+    }
+
+    private bool HasWork(Stmt statement) => _needs.HasReverseWork(new[] { statement }, Records);
+
+    private void ForwardSweep(IEnumerable<Stmt> statements, int depth)
+    {
+        foreach (var statement in statements)
+        {
+            SourceComment(statement);
+            switch (statement)
+            {
+                case AssignStmt assignment:
+                    if (Records(assignment))
+                    {
+                        var kind = Variables[assignment.Variable].Kind;
+                        var old = Target(assignment, assignment.Variable);
+                        if (depth == 0)
+                        {
+                            var saved = Hoisted(kind, assignment.Variable + "Before");
+                            Site(assignment).Saved = saved;
+                            Writer.Line(saved + " = " + old + ";");
+                        }
+                        else
+                        {
+                            Writer.Line(Stack(kind) + ".Push(" + (kind == NumberKind.Bool ? old + " ? 1 : 0" : old) + ");");
+                        }
+                    }
+
+                    Writer.Line(Target(assignment, assignment.Variable) + " = " + ExprPrinter.Print(assignment.Value) + ";");
+                    break;
+                case AllocateStmt allocation:
+                    Writer.Line(allocation.Variable + (allocation.OnStack ? " = stackalloc " : " = new ") + Variables[allocation.Variable].Kind.Keyword() + "[" + ExprPrinter.Print(allocation.Length) + "];");
+                    if (_adjoints.TryGetValue(allocation.Variable, out var companion))
+                    {
+                        AllocateCompanion(allocation, companion);
+                    }
+
+                    break;
+                case IfStmt branch:
+                    ForwardIf(branch, depth);
+                    break;
+                case LoopStmt loop:
+                    ForwardLoop(loop, depth);
+                    break;
+            }
+        }
+    }
+
+    private void ForwardIf(IfStmt branch, int depth)
+    {
+        var condition = ExprPrinter.Print(branch.Condition);
+        string? decision = null;
+        if (HasWork(branch))
+        {
+            if (depth == 0)
+            {
+                decision = Hoisted(NumberKind.Bool, "branch");
+                Writer.Line(decision + " = " + condition + ";");
+            }
+            else
+            {
+                decision = Names.Fresh("branch");
+                Writer.Line("bool " + decision + " = " + condition + ";");
+            }
+
+            Site(branch).Decision = decision;
+            condition = decision;
+        }
+
+        Writer.Open("if (" + condition + ")");
+        ForwardSweep(branch.Then, depth);
+        if (branch.Else.Count > 0)
+        {
+            Writer.Close();
+            Writer.Open("else");
+            ForwardSweep(branch.Else, depth);
+        }
+
+        Writer.Close();
+        if (decision is not null && depth > 0)
+        {
+            Writer.Line(Stack(NumberKind.Int) + ".Push(" + decision + " ? 1 : 0);");
+        }
+    }
+
+    private void ForwardLoop(LoopStmt loop, int depth)
+    {
+        var condition = loop.Condition is null ? "true" : ExprPrinter.Print(loop.Condition);
+        string? count = null;
+        string? start = null;
+        if (HasWork(loop) && RecomputedTripCount(loop) is { } recomputed)
+        {
+            var site = Site(loop);
+            site.Start = loop.ConstantStart;
+            site.Count = recomputed;
+        }
+        else if (HasWork(loop))
+        {
+            var site = Site(loop);
+            if (loop.ConstantStart is { } constant)
+            {
+                site.Start = constant;
+            }
+
+            if (depth == 0)
+            {
+                count = site.Count = Hoisted(NumberKind.Int, "iterations");
+                Writer.Line(count + " = 0;");
+                if (loop.CountedIndex is { } index && site.Start is null)
+                {
+                    start = site.Start = Hoisted(NumberKind.Int, index + "Start");
+                    Writer.Line(start + " = " + index + ";");
+                }
+            }
+            else
+            {
+                count = site.Count = Names.Fresh("iterations");
+                Writer.Line("int " + count + " = 0;");
+                if (loop.CountedIndex is { } index && site.Start is null)
+                {
+                    start = site.Start = Names.Fresh(index + "Start");
+                    Writer.Line("int " + start + " = " + index + ";");
+                }
+            }
+        }
+
+        Writer.Open(loop.TestAfterBody ? "do" : "while (" + condition + ")");
+        if (count is not null)
+        {
+            Writer.Line(count + "++;");
+        }
+
+        ForwardSweep(loop.Body, depth + 1);
+        ForwardSweep(loop.Step, depth + 1);
+        Writer.Close(loop.TestAfterBody ? "} while (" + condition + ");" : "}");
+        if (depth > 0 && count is not null)
+        {
+            if (start is not null)
+            {
+                Writer.Line(Stack(NumberKind.Int) + ".Push(" + start + ");");
+            }
+
+            Writer.Line(Stack(NumberKind.Int) + ".Push(" + count + ");");
+        }
+    }
+
+    private void ReverseSweep(IReadOnlyList<Stmt> statements, int depth)
+    {
+        for (var i = statements.Count - 1; i >= 0; i--)
+        {
+            var statement = statements[i];
+            if (!HasWork(statement))
+            {
+                continue;
+            }
+
+            SourceComment(statement);
+            switch (statement)
+            {
+                case AssignStmt assignment:
+                    ReverseAssign(assignment, depth);
+                    break;
+                case IfStmt branch:
+                    var decision = Site(branch).Decision!;
+                    if (depth > 0)
+                    {
+                        Writer.Line("bool " + decision + " = " + Stack(NumberKind.Int) + ".Pop() != 0;");
+                    }
+
+                    var thenWork = _needs.HasReverseWork(branch.Then, Records);
+                    var elseWork = _needs.HasReverseWork(branch.Else, Records);
+                    Writer.Open("if (" + (thenWork ? decision : "!" + decision) + ")");
+                    ReverseSweep(thenWork ? branch.Then : branch.Else, depth);
+                    if (thenWork && elseWork)
+                    {
+                        Writer.Close();
+                        Writer.Open("else");
+                        ReverseSweep(branch.Else, depth);
+                    }
+
+                    Writer.Close();
+                    break;
+                case LoopStmt loop:
+                    ReverseLoop(loop, depth);
+                    break;
+            }
+        }
+    }
+
+    private void ReverseLoop(LoopStmt loop, int depth)
+    {
+        var site = Site(loop);
+        var count = site.Count!;
+        var recorded = RecomputedTripCount(loop) is null;
+        if (depth > 0 && recorded)
+        {
+            Writer.Line("int " + count + " = " + Stack(NumberKind.Int) + ".Pop();");
+            if (site.Start is { } start && loop.ConstantStart is null)
+            {
+                Writer.Line("int " + start + " = " + Stack(NumberKind.Int) + ".Pop();");
+            }
+        }
+
+        var k = Names.Fresh("k");
+        if (loop.CountedIndex is { } index)
+        {
+            Writer.Open("for (int " + k + " = " + count + " - 1; " + k + " >= 0; " + k + "--)");
+            Writer.Line(index + " = " + (site.Start == "0" && loop.CountedDirection > 0 ? k : site.Start + (loop.CountedDirection > 0 ? " + " : " - ") + k) + ";");
+            ReverseSweep(loop.Body, depth + 1);
+        }
+        else
+        {
+            Writer.Open("for (int " + k + " = " + count + "; " + k + " > 0; " + k + "--)");
+            ReverseSweep(loop.Step, depth + 1);
+            ReverseSweep(loop.Body, depth + 1);
+        }
+
+        Writer.Close();
+    }
+
+    private void ReverseAssign(AssignStmt assignment, int depth)
+    {
+        var kind = Variables[assignment.Variable].Kind;
+        if (Records(assignment))
+        {
+            var target = Target(assignment, assignment.Variable);
+            if (depth == 0)
+            {
+                Writer.Line(target + " = " + Site(assignment).Saved + ";");
+            }
+            else
+            {
+                var popped = Stack(kind) + ".Pop()";
+                Writer.Line(target + " = " + (kind == NumberKind.Bool ? popped + " != 0" : popped) + ";");
+            }
+        }
+
+        if (_adjoints.TryGetValue(assignment.Variable, out var adjoint))
+        {
+            // The assignment overwrote the variable: its adjoint so far belongs to the value assigned here.
+            var adjointTarget = Target(assignment, adjoint);
+            if (!Activity.IsActive(assignment.Value))
+            {
+                Writer.Line(adjointTarget + " = " + Zero(kind) + ";");
+                return;
+            }
+
+            if (Increment(assignment) is { } increment)
+            {
+                // x = x ± e: x's adjoint carries over unchanged, e receives ± it.
+                var carried = Temporary(kind, adjointTarget, "g");
+                Adjoint(increment.Added, increment.Negated ? Temporary(kind, "-" + carried, "g") : carried, new Dictionary<Expr, string>());
+                return;
+            }
+
+            var incoming = Temporary(kind, adjointTarget, "g");
+            Writer.Line(adjointTarget + " = " + Zero(kind) + ";");
+            Adjoint(assignment.Value, incoming, new Dictionary<Expr, string>());
+        }
+    }
+
+    /// <summary>
+    /// <c>x = x + e</c> or <c>x = x - e</c> (what <c>+=</c> and <c>-=</c> become) where e does not read x: the
+    /// increment e and whether it is subtracted; null for any other assignment.
+    /// </summary>
+    private static (Expr Added, bool Negated)? Increment(AssignStmt assignment)
+    {
+        if (assignment.Value is not BinaryExpr { Operator: BinaryOperator.Add or BinaryOperator.Subtract } sum)
+        {
+            return null;
+        }
+
+        var self = assignment.Index is null
+            ? sum.Left is VariableExpr v && v.Name == assignment.Variable
+            : sum.Left is ElementExpr e && e.Array == assignment.Variable && e.Index == assignment.Index;
+        if (!self || ExprWalker.Variables(sum.Right).Contains(assignment.Variable))
+        {
+            return null;
+        }
+
+        return (sum.Right, sum.Operator == BinaryOperator.Subtract);
+    }
+
+    /// <summary>The assignments that first define a local outside loops: nothing before them can read the old value.</summary>
+    private HashSet<Stmt> FirstDefinitions()
+    {
+        var seen = new HashSet<string>(Method.Variables.Where(v => v.IsParameter).Select(v => v.Name));
+        var first = new HashSet<Stmt>(ReferenceComparer.Instance);
+        Walk(Method.Body, 0);
+        return first;
+
+        void Walk(IEnumerable<Stmt> statements, int depth)
+        {
+            foreach (var statement in statements)
+            {
+                switch (statement)
+                {
+                    case AssignStmt a:
+                        if (seen.Add(a.Variable) && depth == 0 && a.Index is null)
+                        {
+                            first.Add(a);
+                        }
+
+                        break;
+                    case IfStmt i:
+                        Walk(i.Then, depth);
+                        Walk(i.Else, depth);
+                        break;
+                    case LoopStmt l:
+                        Walk(l.Body, depth + 1);
+                        Walk(l.Step, depth + 1);
+                        break;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,198 @@
+using System.Collections.Generic;
+using System.Linq;
+using AutogradGen.Generator.Analysis;
+using AutogradGen.Generator.Model;
+
+namespace AutogradGen.Generator.Emit;
+
+/// <summary>
+/// Fused reverse mode: <c>{Name}Pullback</c> runs one forward sweep that keeps only what the reverse sweep
+/// needs, then one reverse sweep that accumulates adjoints (<c>xBar</c>) in locals and adds
+/// <c>seed × ∂result/∂parameter</c> to the caller's adjoints. <c>{Name}Gradient</c> calls it with seed 1.
+/// </summary>
+/// <remarks>
+/// Recording: before a statement overwrites a value the reverse sweep reads (<see cref="ReverseNeeds"/>),
+/// the old value is saved, and the reverse sweep restores it when it reaches that statement, so every
+/// partial is evaluated on the values it had going forward. Outside loops a statement runs at most once and
+/// the value goes to a fresh local; inside loops it goes on a <c>RecordStack</c>, with branch decisions and
+/// trip counts (pushed after the construct, so that they pop before its contents).
+/// </remarks>
+internal sealed partial class ReverseEmitter : EmitContext
+{
+    private readonly Dictionary<string, string> _adjoints = new();
+    private readonly ReverseNeeds _needs;
+    private readonly CodeWriter _declarations = new();
+    private readonly Dictionary<NumberKind, string> _stacks = new();
+    private readonly Dictionary<Stmt, RecordSite> _sites = new(ReferenceComparer.Instance);
+
+    private ReverseEmitter(MethodModel model, LoweredMethod method, Activity activity, CodeWriter writer, NameTable names, IReadOnlyDictionary<string, UserDerivativeModel> userDerivatives)
+        : base(model, method, activity, writer, names, userDerivatives)
+    {
+        _needs = ReverseNeeds.Analyze(method, activity);
+    }
+
+    public static void Emit(MethodModel model, LoweredMethod method, Activity activity, CodeWriter output, IReadOnlyDictionary<string, UserDerivativeModel> userDerivatives)
+    {
+        var names = new NameTable(method.Variables.Select(v => v.Name));
+        var body = new CodeWriter();
+        var emitter = new ReverseEmitter(model, method, activity, body, names, userDerivatives);
+        emitter.EmitMethods(output);
+    }
+
+    private void EmitMethods(CodeWriter output)
+    {
+        var parameters = Parameters.ToList();
+        var adjointParameters = parameters.Where(p => p.Differentiated).ToDictionary(p => p.Name, p => Names.Fresh(p.Name + "Adjoint"));
+        var seed = Names.Fresh("seed");
+        foreach (var parameter in parameters.Where(p => p.Differentiated && Activity.IsActive(p.Name)))
+        {
+            _adjoints[parameter.Name] = parameter.Storage == StorageKind.Scalar ? Names.Fresh(parameter.Name + "Bar") : adjointParameters[parameter.Name];
+        }
+
+        foreach (var local in Locals.Where(l => Activity.IsActive(l.Name)))
+        {
+            _adjoints[local.Name] = Names.Fresh(local.Name + "Bar");
+        }
+
+        Writer.Line("// Forward sweep: compute the value, saving what the reverse sweep needs.");
+        ForwardSweep(Method.Body, 0);
+        Writer.Line();
+        Writer.Line("// Reverse sweep: propagate the adjoint of the result back to the parameters.");
+        if (_adjoints.TryGetValue(Method.Result, out var resultBar))
+        {
+            Writer.Line(resultBar + " = " + seed + ";");
+            ReverseSweep(Method.Body, 0);
+        }
+
+        WriteGradient(output, parameters);
+        output.Line();
+        WritePullback(output, parameters, adjointParameters, seed);
+    }
+
+    private void WriteGradient(CodeWriter output, List<VariableModel> parameters)
+    {
+        var gradients = parameters.Where(p => p.Differentiated).ToDictionary(p => p.Name, p => Names.Fresh(p.Name + "Gradient"));
+        var signature = parameters.Select(p => TypeOf(p) + " " + p.Name).Concat(parameters.Where(p => p.Differentiated).Select(p =>
+            (p.Storage == StorageKind.Scalar ? "out " + p.Kind.Keyword() : "global::System.Span<" + p.Kind.Keyword() + ">") + " " + gradients[p.Name]));
+        output.Line("/// <summary>");
+        output.Line("/// Reverse mode of <see cref=\"" + Model.DocumentationId + "\"/>: returns its value and its gradient with respect to");
+        output.Line("/// the differentiated parameters: set for scalars, added to the spans (as .grad accumulates).");
+        output.Line("/// </summary>");
+        output.Open(Model.Accessibility + " static " + ResultKind.Keyword() + " " + Model.Name + "Gradient(" + string.Join(", ", signature) + ")");
+        foreach (var parameter in parameters.Where(p => p.Differentiated && p.Storage == StorageKind.Scalar))
+        {
+            output.Line(gradients[parameter.Name] + " = " + Zero(parameter.Kind) + ";");
+        }
+
+        var arguments = parameters.Select(p => p.Name).Append(Parsing.Literals.One(ResultKind)).Concat(parameters.Where(p => p.Differentiated)
+            .Select(p => (p.Storage == StorageKind.Scalar ? "ref " : string.Empty) + gradients[p.Name]));
+        output.Line("return " + Model.Name + "Pullback(" + string.Join(", ", arguments) + ");");
+        output.Close();
+    }
+
+    private void WritePullback(CodeWriter output, List<VariableModel> parameters, Dictionary<string, string> adjointParameters, string seed)
+    {
+        var signature = parameters.Select(p => TypeOf(p) + " " + p.Name).Append(ResultKind.Keyword() + " " + seed).Concat(parameters.Where(p => p.Differentiated).Select(p =>
+            (p.Storage == StorageKind.Scalar ? "ref " + p.Kind.Keyword() : "global::System.Span<" + p.Kind.Keyword() + ">") + " " + adjointParameters[p.Name]));
+        output.Line("/// <summary>");
+        output.Line("/// Pullback of <see cref=\"" + Model.DocumentationId + "\"/>: returns its value and adds <paramref name=\"" + seed + "\"/> times");
+        output.Line("/// its gradient to the adjoints. Called by generated code; use " + Model.Name + "Gradient instead.");
+        output.Line("/// </summary>");
+        output.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        output.Open(Model.Accessibility + " static " + ResultKind.Keyword() + " " + Model.Name + "Pullback(" + string.Join(", ", signature) + ")");
+        foreach (var parameter in parameters.Where(p => p.Differentiated && p.Storage != StorageKind.Scalar))
+        {
+            var adjoint = adjointParameters[parameter.Name];
+            output.Open("if (" + adjoint + ".Length != " + parameter.Name + ".Length)");
+            output.Line("throw new global::System.ArgumentException($\"The gradient must have the same length as '" + parameter.Name + "' ({" + parameter.Name + ".Length}), but has {" + adjoint + ".Length}.\", nameof(" + adjoint + "));");
+            output.Close();
+        }
+
+        WriteDeclarations(output);
+        output.Line();
+        output.Append(Writer);
+
+        output.Line();
+        foreach (var parameter in parameters.Where(p => p.Storage == StorageKind.Scalar && _adjoints.ContainsKey(p.Name)))
+        {
+            output.Line(adjointParameters[parameter.Name] + " += " + _adjoints[parameter.Name] + ";");
+        }
+
+        foreach (var stack in _stacks.Values)
+        {
+            output.Line(stack + ".Dispose();");
+        }
+
+        output.Line("return " + Method.Result + ";");
+        output.Close();
+    }
+
+    private void WriteDeclarations(CodeWriter output)
+    {
+        DeclareLocals(output);
+        foreach (var pair in _adjoints.Where(a => !Variables[a.Key].IsParameter || Variables[a.Key].Storage == StorageKind.Scalar))
+        {
+            DeclareCompanion(output, Variables[pair.Key], pair.Value);
+        }
+
+        output.Append(_declarations);
+        foreach (var pair in _stacks.OrderBy(p => p.Key))
+        {
+            var kind = pair.Key.Keyword();
+            output.Line("var " + pair.Value + " = new global::AutogradGen.CompilerServices.RecordStack<" + kind + ">(stackalloc " + kind + "[32]);");
+        }
+    }
+
+    private string Stack(NumberKind kind)
+    {
+        var storageKind = kind == NumberKind.Bool ? NumberKind.Int : kind;
+        if (!_stacks.TryGetValue(storageKind, out var name))
+        {
+            name = Names.Fresh("recorded" + (storageKind switch { NumberKind.Double => "Doubles", NumberKind.Float => "Floats", _ => "Ints" }));
+            _stacks[storageKind] = name;
+        }
+
+        return name;
+    }
+
+    /// <summary>Declares a local at the top of the method (for values recorded outside loops).</summary>
+    private string Hoisted(NumberKind kind, string wanted)
+    {
+        var name = Names.Fresh(wanted);
+        _declarations.Line(kind.Keyword() + " " + name + " = default;");
+        return name;
+    }
+
+    /// <summary>Where a statement's recordings live when it runs outside loops (at most once): plain locals.</summary>
+    private sealed class RecordSite
+    {
+        public string? Saved { get; set; }
+
+        public string? Decision { get; set; }
+
+        public string? Count { get; set; }
+
+        public string? Start { get; set; }
+    }
+
+    private RecordSite Site(Stmt statement)
+    {
+        if (!_sites.TryGetValue(statement, out var site))
+        {
+            site = new RecordSite();
+            _sites[statement] = site;
+        }
+
+        return site;
+    }
+
+    /// <summary>Compares statements by identity: two equal statements in different places are different sites.</summary>
+    private sealed class ReferenceComparer : IEqualityComparer<Stmt>
+    {
+        public static readonly ReferenceComparer Instance = new();
+
+        public bool Equals(Stmt? x, Stmt? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(Stmt obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+    }
+}

@@ -1,0 +1,162 @@
+using System.Collections.Generic;
+using System.Linq;
+using AutogradGen.Generator.Analysis;
+using AutogradGen.Generator.Model;
+
+namespace AutogradGen.Generator.Emit;
+
+/// <summary>
+/// "To be recorded" analysis (Tapenade's TBR): the variables whose values the reverse sweep reads. Only
+/// assignments to these save the overwritten value. A linear use (<c>s += v[i] * w</c> reads s only through a
+/// partial of 1) does not make s needed, so accumulating loops record nothing.
+/// </summary>
+internal sealed class ReverseNeeds
+{
+    private readonly HashSet<string> _needed;
+    private readonly HashSet<string> _countedIndices;
+    private readonly Activity _activity;
+
+    private ReverseNeeds(HashSet<string> needed, HashSet<string> countedIndices, Activity activity)
+    {
+        _needed = needed;
+        _countedIndices = countedIndices;
+        _activity = activity;
+    }
+
+    public static ReverseNeeds Analyze(LoweredMethod method, Activity activity)
+    {
+        var assignments = new List<AssignStmt>();
+        var counted = new HashSet<string>();
+        Collect(method.Body, assignments, counted);
+        var needed = new HashSet<string>();
+        foreach (var assignment in assignments.Where(a => activity.IsActive(a.Variable)))
+        {
+            needed.UnionWith(Reads(assignment.Value, activity));
+            if (assignment.Index is not null)
+            {
+                ExprWalker.Variables(assignment.Index, needed);
+            }
+        }
+
+        // Restoring an element of a needed array reads its index, which must then be restored too.
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var assignment in assignments.Where(a => a.Index is not null && needed.Contains(a.Variable)))
+            {
+                foreach (var variable in ExprWalker.Variables(assignment.Index!))
+                {
+                    changed |= needed.Add(variable);
+                }
+            }
+        }
+
+        return new ReverseNeeds(needed, counted, activity);
+    }
+
+    /// <summary>Whether the assignment must save the value it overwrites.</summary>
+    public bool MustRecord(AssignStmt assignment, bool firstDefinitionOfLocal) =>
+        _needed.Contains(assignment.Variable) && !_countedIndices.Contains(assignment.Variable) && !firstDefinitionOfLocal;
+
+    /// <summary>Whether the reverse sweep has anything to do for these statements.</summary>
+    public bool HasReverseWork(IEnumerable<Stmt> statements, System.Func<AssignStmt, bool> records) => statements.Any(s => s switch
+    {
+        AssignStmt a => _activity.IsActive(a.Variable) || records(a),
+        IfStmt i => HasReverseWork(i.Then, records) || HasReverseWork(i.Else, records),
+        LoopStmt l => HasReverseWork(l.Body, records) || HasReverseWork(l.Step, records),
+        _ => false,
+    });
+
+    /// <summary>The variables whose values the adjoint code of an expression reads.</summary>
+    private static HashSet<string> Reads(Expr expr, Activity activity)
+    {
+        var reads = new HashSet<string>();
+        AddReads(expr, activity, reads);
+        return reads;
+    }
+
+    private static void AddReads(Expr expr, Activity activity, HashSet<string> reads)
+    {
+        if (!activity.IsActive(expr))
+        {
+            return;
+        }
+
+        switch (expr)
+        {
+            case VariableExpr:
+                break;
+            case ElementExpr element:
+                ExprWalker.Variables(element.Index, reads);
+                break;
+            case UnaryExpr unary:
+                AddReads(unary.Operand, activity, reads);
+                break;
+            case ConvertExpr convert:
+                AddReads(convert.Operand, activity, reads);
+                break;
+            case BinaryExpr { Operator: BinaryOperator.Add or BinaryOperator.Subtract } sum:
+                AddReads(sum.Left, activity, reads);
+                AddReads(sum.Right, activity, reads);
+                break;
+            case BinaryExpr { Operator: BinaryOperator.Multiply } product:
+                if (activity.IsActive(product.Left))
+                {
+                    ExprWalker.Variables(product.Right, reads);
+                }
+
+                if (activity.IsActive(product.Right))
+                {
+                    ExprWalker.Variables(product.Left, reads);
+                }
+
+                AddReads(product.Left, activity, reads);
+                AddReads(product.Right, activity, reads);
+                break;
+            case BinaryExpr binary:
+                ExprWalker.Variables(binary.Right, reads);
+                if (activity.IsActive(binary.Right) || binary.Operator == BinaryOperator.Remainder)
+                {
+                    ExprWalker.Variables(binary.Left, reads);
+                }
+
+                AddReads(binary.Left, activity, reads);
+                AddReads(binary.Right, activity, reads);
+                break;
+            case ConditionalExpr conditional:
+                ExprWalker.Variables(conditional.Condition, reads);
+                AddReads(conditional.WhenTrue, activity, reads);
+                AddReads(conditional.WhenFalse, activity, reads);
+                break;
+            default:
+                ExprWalker.Variables(expr, reads);
+                break;
+        }
+    }
+
+    private static void Collect(IEnumerable<Stmt> statements, List<AssignStmt> assignments, HashSet<string> counted)
+    {
+        foreach (var statement in statements)
+        {
+            switch (statement)
+            {
+                case AssignStmt a:
+                    assignments.Add(a);
+                    break;
+                case IfStmt i:
+                    Collect(i.Then, assignments, counted);
+                    Collect(i.Else, assignments, counted);
+                    break;
+                case LoopStmt l:
+                    if (l.CountedIndex is { } index)
+                    {
+                        counted.Add(index);
+                    }
+
+                    Collect(l.Body, assignments, counted);
+                    Collect(l.Step, assignments, counted);
+                    break;
+            }
+        }
+    }
+}

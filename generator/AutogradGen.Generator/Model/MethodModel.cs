@@ -1,0 +1,56 @@
+using AutogradGen.Generator.Diagnostics;
+
+namespace AutogradGen.Generator.Model;
+
+/// <summary>Everything the emitter needs about one [Differentiable] method. Equatable: no symbols or syntax.</summary>
+/// <param name="HintName">The generated file's name, unique in the compilation.</param>
+/// <param name="Namespace">The containing namespace, or null for the global namespace.</param>
+/// <param name="ContainingTypes">Outermost first: the partial type declarations to reopen.</param>
+/// <param name="Accessibility">The original method's accessibility keywords ("public", "internal", "private", ...).</param>
+/// <param name="Name">The original method's name.</param>
+/// <param name="DocumentationId">The original method's cref text, for the XML doc comments.</param>
+/// <param name="NameLocation">The method's name, where method-wide warnings are reported.</param>
+/// <param name="ReturnKind">double or float.</param>
+/// <param name="Variables">Every variable of the body, renamed apart: parameters first, then locals.</param>
+/// <param name="Body">The method body as IR, before control-flow lowering.</param>
+/// <param name="PendingCalls">Calls that need a user-supplied derivative or another method's generated code.</param>
+internal sealed record MethodModel(
+    string HintName,
+    string? Namespace,
+    EquatableArray<ContainingTypeModel> ContainingTypes,
+    string Accessibility,
+    string Name,
+    string DocumentationId,
+    LocationInfo NameLocation,
+    NumberKind ReturnKind,
+    EquatableArray<VariableModel> Variables,
+    EquatableArray<Stmt> Body,
+    EquatableArray<PendingCall> PendingCalls);
+
+/// <summary>
+/// A call that can only be resolved once every method of the compilation is parsed: a call of a method that is
+/// not [Differentiable] needs a user-supplied derivative, looked up by <paramref name="Key"/>; a call of a
+/// [Differentiable] method of this compilation needs that method's generated code.
+/// </summary>
+/// <param name="Key">The callee's documentation id.</param>
+/// <param name="IfMissing">AGD0007 at the call, reported when no derivative is found.</param>
+/// <param name="NeedsGeneratedCode">
+/// The callee is [Differentiable]: its generated code must exist (it does not when the callee has errors).
+/// </param>
+internal sealed record PendingCall(string Key, DiagnosticInfo IfMissing, bool NeedsGeneratedCode);
+
+/// <summary>One enclosing type declaration, e.g. <c>public static partial class Objectives</c>.</summary>
+internal sealed record ContainingTypeModel(string Declaration);
+
+/// <summary>A variable of the method body.</summary>
+/// <param name="Name">The name in generated code (the user's, made unique).</param>
+/// <param name="Kind">The scalar or element type.</param>
+/// <param name="Storage">Scalar, or how the elements are held.</param>
+/// <param name="IsParameter">A parameter of the method (in declaration order among variables).</param>
+/// <param name="Differentiated">A parameter the method is differentiated with respect to.</param>
+internal sealed record VariableModel(
+    string Name,
+    NumberKind Kind,
+    StorageKind Storage,
+    bool IsParameter,
+    bool Differentiated);

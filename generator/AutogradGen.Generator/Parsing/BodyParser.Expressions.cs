@@ -1,0 +1,394 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using AutogradGen.Generator.Diagnostics;
+using AutogradGen.Generator.Model;
+using AutogradGen.Generator.Rules;
+
+namespace AutogradGen.Generator.Parsing;
+
+/// <summary>Expressions: literals, variables, elements, operators, conversions, calls.</summary>
+internal sealed partial class BodyParser
+{
+    /// <summary>
+    /// Translates an expression, or reports why not. Every failure is reported exactly where it happens; if a
+    /// translation fails without saying why, the whole expression is reported, so that nothing is ever dropped
+    /// silently from the generated code.
+    /// </summary>
+    private Expr? Expression(IOperation operation)
+    {
+        var reported = _diagnostics.Count;
+        var translated = ExpressionCore(operation);
+        if (translated is null && _diagnostics.Count == reported)
+        {
+            Unsupported(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax, "This expression", ExpressionAdvice(operation));
+        }
+
+        return translated;
+    }
+
+    private Expr? ExpressionCore(IOperation operation)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        var syntax = operation.Syntax;
+        if (operation.ConstantValue.HasValue && TypeClassifier.Scalar(operation.Type) is { } constantKind
+            && Literals.Format(operation.ConstantValue.Value, constantKind) is { } text)
+        {
+            return new LiteralExpr(constantKind, text);
+        }
+
+        switch (operation)
+        {
+            case ILocalReferenceOperation or IParameterReferenceOperation:
+                if (Variable(operation) is not { } variable)
+                {
+                    return null;
+                }
+
+                if (variable.Storage.IsIndexed())
+                {
+                    Unsupported(DiagnosticDescriptors.UnsupportedExpression, syntax, $"Using array '{variable.Name}' as a value",
+                        "arrays and spans can be indexed, measured with Length, or passed to a [Differentiable] method");
+                    return null;
+                }
+
+                return new VariableExpr(variable.Kind, variable.Name);
+            case IArrayElementReferenceOperation { Indices.Length: 1 } element:
+                return Element(element.ArrayReference, element.Indices[0], syntax);
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer when IsSpan(indexer.Property.ContainingType):
+                return Element(indexer.Instance!, indexer.Arguments[0].Value, syntax);
+            case IPropertyReferenceOperation { Property.Name: "Length", Instance: { } instance } when Variable(instance) is { Storage: not StorageKind.Scalar } array:
+                return new LengthExpr(array.Name);
+            case IBinaryOperation binary:
+                return Binary(binary);
+            case IUnaryOperation unary:
+                return Unary(unary);
+            case IConversionOperation conversion:
+                return Conversion(conversion);
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                return Expression(conditional.Condition) is { } condition
+                    && Expression(conditional.WhenTrue) is { } whenTrue
+                    && Expression(whenFalse) is { } otherwise
+                    && TypeClassifier.Scalar(conditional.Type) is { } kind
+                    ? new ConditionalExpr(kind, condition, Coerce(whenTrue, kind), Coerce(otherwise, kind))
+                    : null;
+            case IInvocationOperation invocation:
+                return Invocation(invocation);
+            case IParenthesizedOperation parenthesized:
+                return Expression(parenthesized.Operand);
+            default:
+                Unsupported(DiagnosticDescriptors.UnsupportedExpression, syntax, ExpressionName(operation), ExpressionAdvice(operation));
+                return null;
+        }
+    }
+
+    private Expr? Element(IOperation arrayReference, IOperation index, SyntaxNode syntax)
+    {
+        if (Variable(Unwrap(arrayReference)) is not { Storage: not StorageKind.Scalar } array)
+        {
+            Unsupported(DiagnosticDescriptors.UnsupportedExpression, syntax, "This element access",
+                "only arrays and spans that are parameters or local arrays can be indexed");
+            return null;
+        }
+
+        return Expression(index) is { } indexExpr ? new ElementExpr(array.Kind, array.Name, Coerce(indexExpr, NumberKind.Int)) : null;
+    }
+
+    private Expr? Binary(IBinaryOperation binary)
+    {
+        var op = binary.OperatorKind switch
+        {
+            BinaryOperatorKind.ConditionalAnd => BinaryOperator.And,
+            BinaryOperatorKind.ConditionalOr => BinaryOperator.Or,
+            BinaryOperatorKind.LessThan => BinaryOperator.Less,
+            BinaryOperatorKind.LessThanOrEqual => BinaryOperator.LessOrEqual,
+            BinaryOperatorKind.GreaterThan => BinaryOperator.Greater,
+            BinaryOperatorKind.GreaterThanOrEqual => BinaryOperator.GreaterOrEqual,
+            BinaryOperatorKind.Equals => BinaryOperator.Equal,
+            BinaryOperatorKind.NotEquals => BinaryOperator.NotEqual,
+            _ => BinaryOperatorOf(binary.OperatorKind),
+        };
+        if (op is not { } knownOp || binary.OperatorMethod is not null || TypeClassifier.Scalar(binary.Type) is not { } kind)
+        {
+            Unsupported(DiagnosticDescriptors.UnsupportedExpression, binary.Syntax, $"The operator '{binary.OperatorKind}'",
+                "only arithmetic (+ - * / %), comparisons and && || on double, float, int and bool are supported");
+            return null;
+        }
+
+        var left = Expression(binary.LeftOperand);
+        var right = Expression(binary.RightOperand);
+        if (left is null || right is null)
+        {
+            return null;
+        }
+
+        var operandKind = knownOp.IsComparison() ? Wider(left.Kind, right.Kind) : kind;
+        return new BinaryExpr(kind, knownOp, Coerce(left, operandKind), Coerce(right, operandKind));
+    }
+
+    private Expr? Unary(IUnaryOperation unary)
+    {
+        UnaryOperator? op = unary.OperatorKind switch
+        {
+            UnaryOperatorKind.Minus => UnaryOperator.Negate,
+            UnaryOperatorKind.Plus => UnaryOperator.Plus,
+            UnaryOperatorKind.Not => UnaryOperator.Not,
+            _ => null,
+        };
+        if (op is not { } knownOp || TypeClassifier.Scalar(unary.Type) is not { } kind)
+        {
+            Unsupported(DiagnosticDescriptors.UnsupportedExpression, unary.Syntax, $"The operator '{unary.OperatorKind}'", "only unary -, + and ! are supported");
+            return null;
+        }
+
+        return Expression(unary.Operand) is { } operand ? new UnaryExpr(kind, knownOp, Coerce(operand, kind)) : null;
+    }
+
+    private Expr? Conversion(IConversionOperation conversion)
+    {
+        if (TypeClassifier.Scalar(conversion.Type) is not { } kind)
+        {
+            // Implicit conversions to spans (double[] to ReadOnlySpan<double>) only appear as call arguments.
+            Unsupported(DiagnosticDescriptors.UnsupportedExpression, conversion.Syntax, $"A conversion to '{conversion.Type?.ToDisplayString()}'",
+                "only conversions between double, float and int are supported");
+            return null;
+        }
+
+        if (Expression(conversion.Operand) is not { } operand)
+        {
+            return null;
+        }
+
+        if (operand.Kind == kind)
+        {
+            return operand;
+        }
+
+        var warning = operand.Kind.IsFloatingPoint() && !kind.IsFloatingPoint()
+            ? DiagnosticInfo.Create(DiagnosticDescriptors.NonDifferentiableOperation, conversion.Syntax.GetLocation(), $"The conversion '{conversion.Syntax}' to {kind.Keyword()}")
+            : null;
+        return new ConvertExpr(kind, operand, warning);
+    }
+
+    private Expr? Invocation(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        var syntax = invocation.Syntax;
+        var containing = method.ContainingType?.ToDisplayString();
+        if (TypeClassifier.Scalar(method.ReturnType) is not { } kind)
+        {
+            Unsupported(DiagnosticDescriptors.UnsupportedExpression, syntax, $"A call to '{method.ToDisplayString()}'",
+                "only calls returning double, float, int or bool are supported");
+            return null;
+        }
+
+        var arguments = invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).ToList();
+        if ((containing == "System.Math" || containing == "System.MathF") && MathRules.IsKnown(method.Name, arguments.Count))
+        {
+            var translated = arguments.Select(a => Expression(a.Value)).ToList();
+            if (translated.Any(a => a is null))
+            {
+                return null;
+            }
+
+            var warning = MathRules.HasZeroDerivative(method.Name)
+                ? DiagnosticInfo.Create(DiagnosticDescriptors.NonDifferentiableOperation, syntax.GetLocation(), $"'{containing}.{method.Name}'")
+                : null;
+            var @class = containing == "System.MathF" ? "global::System.MathF" : "global::System.Math";
+            var coerced = translated.Select((a, i) => Coerce(a!, TypeClassifier.Scalar(method.Parameters[i].Type) ?? a!.Kind));
+            return new MathCallExpr(kind, @class, method.Name, coerced.ToEquatableArray(), warning);
+        }
+
+        if (containing == "AutogradGen.Differentiation" && method.Name == "WithoutDerivative" && arguments.Count == 1)
+        {
+            return Expression(arguments[0].Value) is { } detached ? new DetachedExpr(kind, Coerce(detached, kind)) : null;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, _method))
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Recursion, syntax.GetLocation(), _method.Name));
+            return null;
+        }
+
+        return Call(invocation, method, kind, arguments);
+    }
+
+    private Expr? Call(IInvocationOperation invocation, IMethodSymbol method, NumberKind kind, List<IArgumentOperation> arguments)
+    {
+        var syntax = invocation.Syntax;
+        var differentiable = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == MethodParser.DifferentiableAttributeName);
+        if (!method.IsStatic || method.IsGenericMethod || method.Parameters.Any(p => p.RefKind != RefKind.None))
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CallNotDifferentiable, syntax.GetLocation(), method.ToDisplayString()));
+            return null;
+        }
+
+        var withRespectTo = differentiable is null ? null : DifferentiableNames(differentiable);
+        var parameters = new List<CallParameter>();
+        var translated = new List<Expr>();
+        var warnings = new List<ArgumentWarning>();
+        foreach (var argument in arguments)
+        {
+            var parameter = argument.Parameter!;
+            if (TypeClassifier.Classify(parameter.Type) is not { } classified)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CallNotDifferentiable, syntax.GetLocation(), method.ToDisplayString()));
+                return null;
+            }
+
+            var differentiated = classified.Kind.IsFloatingPoint() && (withRespectTo is null || withRespectTo.Contains(parameter.Name));
+            parameters.Add(new CallParameter(parameter.Name, classified.Kind, classified.Storage, differentiated));
+            if (classified.Kind.IsFloatingPoint() && !differentiated)
+            {
+                warnings.Add(new ArgumentWarning(translated.Count, DiagnosticInfo.Create(
+                    DiagnosticDescriptors.DerivativeDropped, argument.Syntax.GetLocation(), method.ToDisplayString(), parameter.Name)));
+            }
+
+            Expr? value;
+            if (classified.Storage.IsIndexed())
+            {
+                value = Variable(Unwrap(argument.Value)) is { Storage: not StorageKind.Scalar } array
+                    ? new ArrayArgumentExpr(array.Kind, array.Name)
+                    : null;
+                if (value is null)
+                {
+                    Unsupported(DiagnosticDescriptors.UnsupportedExpression, argument.Syntax, "This array argument", "pass an array or span parameter or a local array itself");
+                }
+            }
+            else
+            {
+                value = Expression(argument.Value) is { } scalar ? Coerce(scalar, classified.Kind) : null;
+            }
+
+            if (value is null)
+            {
+                return null;
+            }
+
+            translated.Add(value);
+        }
+
+        var target = new CallTarget(
+            method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            method.Name,
+            MethodParser.Key(method),
+            parameters.ToEquatableArray(),
+            IsDifferentiable: differentiable is not null);
+        _pendingCalls.Add(differentiable is null
+            ? new PendingCall(target.Key, DiagnosticInfo.Create(DiagnosticDescriptors.CallNotDifferentiable, syntax.GetLocation(), method.ToDisplayString()), NeedsGeneratedCode: false)
+            : new PendingCall(target.Key, DiagnosticInfo.Create(DiagnosticDescriptors.CalleeHasErrors, syntax.GetLocation(), method.ToDisplayString()), NeedsGeneratedCode: true));
+
+        return new CallExpr(kind, target, translated.ToEquatableArray(), warnings.ToEquatableArray());
+    }
+
+    private static HashSet<string>? DifferentiableNames(AttributeData attribute)
+    {
+        if (attribute.ConstructorArguments.Length == 0 || attribute.ConstructorArguments[0].Kind != TypedConstantKind.Array
+            || attribute.ConstructorArguments[0].Values.Length == 0)
+        {
+            return null;
+        }
+
+        return new HashSet<string>(attribute.ConstructorArguments[0].Values.Select(v => v.Value as string ?? string.Empty));
+    }
+
+    /// <summary>An assignment target: a scalar variable, or an element of a local array.</summary>
+    private AssignTarget? Target(IOperation target)
+    {
+        switch (target)
+        {
+            case ILocalReferenceOperation or IParameterReferenceOperation when Variable(target) is { Storage: StorageKind.Scalar } scalar:
+                return new AssignTarget(scalar.Name, scalar.Kind, null);
+            case IArrayElementReferenceOperation { Indices.Length: 1 } element:
+                return ElementTarget(element.ArrayReference, element.Indices[0], target.Syntax);
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: { } instance } indexer when IsSpan(indexer.Property.ContainingType):
+                return ElementTarget(instance, indexer.Arguments[0].Value, target.Syntax);
+            case IFieldReferenceOperation field:
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WriteOutsideMethod, target.Syntax.GetLocation(), field.Field.Name));
+                return null;
+            case IPropertyReferenceOperation property:
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WriteOutsideMethod, target.Syntax.GetLocation(), property.Property.Name));
+                return null;
+            default:
+                Unsupported(DiagnosticDescriptors.UnsupportedExpression, target.Syntax, "This assignment target", "assign to local variables, parameters, or elements of local arrays");
+                return null;
+        }
+    }
+
+    private AssignTarget? ElementTarget(IOperation arrayReference, IOperation index, SyntaxNode syntax)
+    {
+        var array = Variable(Unwrap(arrayReference));
+        if (array is null || array.IsParameter)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WriteOutsideMethod, syntax.GetLocation(), syntax.ToString()));
+            return null;
+        }
+
+        return Expression(index) is { } indexExpr ? new AssignTarget(array.Name, array.Kind, Coerce(indexExpr, NumberKind.Int)) : null;
+    }
+
+    private static Expr Read(AssignTarget target) =>
+        target.Index is null ? new VariableExpr(target.Kind, target.Name) : new ElementExpr(target.Kind, target.Name, target.Index);
+
+    private static Expr Coerce(Expr expr, NumberKind kind)
+    {
+        if (expr.Kind == kind)
+        {
+            return expr;
+        }
+
+        if (expr is LiteralExpr literal && double.TryParse(literal.Text.TrimEnd('f'), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            && Literals.Format(value, kind) is { } text && kind.IsFloatingPoint())
+        {
+            return new LiteralExpr(kind, text);
+        }
+
+        return new ConvertExpr(kind, expr, null);
+    }
+
+    private static NumberKind Wider(NumberKind left, NumberKind right) =>
+        left == NumberKind.Double || right == NumberKind.Double ? NumberKind.Double
+        : left == NumberKind.Float || right == NumberKind.Float ? NumberKind.Float
+        : left;
+
+    private static BinaryOperator? BinaryOperatorOf(BinaryOperatorKind kind) => kind switch
+    {
+        BinaryOperatorKind.Add => BinaryOperator.Add,
+        BinaryOperatorKind.Subtract => BinaryOperator.Subtract,
+        BinaryOperatorKind.Multiply => BinaryOperator.Multiply,
+        BinaryOperatorKind.Divide => BinaryOperator.Divide,
+        BinaryOperatorKind.Remainder => BinaryOperator.Remainder,
+        _ => null,
+    };
+
+    private static IOperation Unwrap(IOperation operation) => operation is IConversionOperation { IsImplicit: true } conversion ? Unwrap(conversion.Operand) : operation;
+
+    private static bool IsSpan(INamedTypeSymbol type) =>
+        type.ContainingNamespace?.ToDisplayString() == "System" && type.Name is "Span" or "ReadOnlySpan";
+
+    private static string ExpressionName(IOperation operation) => operation switch
+    {
+        IAnonymousFunctionOperation or IDelegateCreationOperation => "A lambda",
+        ITranslatedQueryOperation => "A LINQ query",
+        IAssignmentOperation or IIncrementOrDecrementOperation => "An assignment inside an expression",
+        IFieldReferenceOperation field => $"Reading field '{field.Field.Name}'",
+        IPropertyReferenceOperation property => $"Reading property '{property.Property.Name}'",
+        IObjectCreationOperation => "Creating an object",
+        IInterpolatedStringOperation => "A string",
+        IThrowOperation => "A throw expression",
+        _ => $"This expression ({operation.Kind})",
+    };
+
+    private static string ExpressionAdvice(IOperation operation) => operation switch
+    {
+        IAnonymousFunctionOperation or IDelegateCreationOperation => "write the function as a [Differentiable] static method and call it",
+        ITranslatedQueryOperation => "write the query as a for loop",
+        IAssignmentOperation or IIncrementOrDecrementOperation => "assign in a statement of its own",
+        IFieldReferenceOperation or IPropertyReferenceOperation => "pass the value as a parameter (or make the field const)",
+        _ => "only arithmetic on double, float, int and bool, Math and MathF functions, and calls to [Differentiable] methods are supported",
+    };
+
+    private sealed record AssignTarget(string Name, NumberKind Kind, Expr? Index);
+}

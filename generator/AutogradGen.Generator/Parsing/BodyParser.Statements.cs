@@ -1,0 +1,351 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using AutogradGen.Generator.Diagnostics;
+using AutogradGen.Generator.Model;
+
+namespace AutogradGen.Generator.Parsing;
+
+/// <summary>Statements: declarations, assignments, if/else, loops, return, break, continue.</summary>
+internal sealed partial class BodyParser
+{
+    private void Statement(IOperation operation, List<Stmt> output)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        var syntax = operation.Syntax;
+        switch (operation)
+        {
+            case IBlockOperation block:
+                foreach (var statement in block.Operations)
+                {
+                    Statement(statement, output);
+                }
+
+                break;
+            case IVariableDeclarationGroupOperation group:
+                foreach (var declaration in group.Declarations)
+                {
+                    foreach (var declarator in declaration.Declarators)
+                    {
+                        Declarator(declarator, declaration.Initializer, output);
+                    }
+                }
+
+                break;
+            case IExpressionStatementOperation expressionStatement:
+                ExpressionStatement(expressionStatement.Operation, syntax, output);
+                break;
+            case IReturnOperation { ReturnedValue: { } value }:
+                if (Expression(value) is { } returned)
+                {
+                    output.Add(new ReturnStmt(Line(syntax), SourceText(syntax), returned));
+                }
+
+                break;
+            case IConditionalOperation conditional:
+                If(conditional, output);
+                break;
+            case IForLoopOperation forLoop:
+                For(forLoop, output);
+                break;
+            case IWhileLoopOperation whileLoop:
+                While(whileLoop, output);
+                break;
+            case IForEachLoopOperation forEach when Variable(Unwrap(forEach.Collection)) is { Storage: not StorageKind.Scalar } array:
+                ForEach(forEach, array, output);
+                break;
+            case IBranchOperation { BranchKind: BranchKind.Break }:
+                output.Add(new BreakStmt(Line(syntax), SourceText(syntax)));
+                break;
+            case IBranchOperation { BranchKind: BranchKind.Continue }:
+                output.Add(new ContinueStmt(Line(syntax), SourceText(syntax)));
+                break;
+            case IEmptyOperation:
+                break;
+            default:
+                Unsupported(DiagnosticDescriptors.UnsupportedStatement, syntax, StatementName(operation), StatementAdvice(operation));
+                break;
+        }
+    }
+
+    private void Declarator(IVariableDeclaratorOperation declarator, IVariableInitializerOperation? sharedInitializer, List<Stmt> output)
+    {
+        var local = declarator.Symbol;
+        var syntax = declarator.Syntax;
+        if (local.IsConst)
+        {
+            // Every read of a constant is already a literal.
+            return;
+        }
+
+        if (local.IsRef)
+        {
+            Unsupported(DiagnosticDescriptors.UnsupportedStatement, syntax.Parent?.Parent ?? syntax, "A ref local", "references into other storage cannot be tracked; use a plain local");
+            return;
+        }
+
+        if (TypeClassifier.Classify(local.Type) is not { } classified)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedVariableType, declarator.Syntax.GetLocation(), local.Name, local.Type.ToDisplayString()));
+            return;
+        }
+
+        var name = DeclareLocal(local, classified.Kind, classified.Storage);
+        var initializer = declarator.Initializer?.Value ?? sharedInitializer?.Value;
+        var statementSyntax = syntax.FirstAncestorOrSelf<LocalDeclarationStatementSyntax>() ?? (SyntaxNode)syntax;
+        if (initializer is null)
+        {
+            if (classified.Storage.IsIndexed())
+            {
+                Unsupported(DiagnosticDescriptors.UnsupportedStatement, syntax, $"Array '{local.Name}' declared without an allocation", "allocate it where it is declared, with stackalloc or new");
+            }
+
+            return;
+        }
+
+        if (classified.Storage.IsIndexed())
+        {
+            Allocation(name, initializer, statementSyntax, output);
+            return;
+        }
+
+        if (Expression(initializer) is { } value)
+        {
+            output.Add(new AssignStmt(Line(statementSyntax), SourceText(statementSyntax), name, null, Coerce(value, classified.Kind)));
+        }
+    }
+
+    private void Allocation(string name, IOperation initializer, SyntaxNode statementSyntax, List<Stmt> output)
+    {
+        var creation = Unwrap(initializer);
+        IOperation? length = null;
+        var onStack = false;
+        if (creation is IArrayCreationOperation { DimensionSizes.Length: 1, Initializer: null } array)
+        {
+            length = array.DimensionSizes[0];
+        }
+        else if (creation.Syntax is StackAllocArrayCreationExpressionSyntax { Initializer: null, Type: ArrayTypeSyntax arrayType }
+            && arrayType.RankSpecifiers.Count == 1 && arrayType.RankSpecifiers[0].Sizes.Count == 1
+            && arrayType.RankSpecifiers[0].Sizes[0] is var size)
+        {
+            // Roslyn has no operation for stackalloc itself; its size expression has one.
+            length = _semanticModel.GetOperation(size, _cancellationToken);
+            onStack = true;
+        }
+
+        if (length is null)
+        {
+            Unsupported(DiagnosticDescriptors.UnsupportedStatement, initializer.Syntax, "This array initializer",
+                "a local array must be a fresh zeroed buffer (stackalloc T[n] or new T[n]); aliasing another array or span, or an initializer list, cannot be tracked");
+            return;
+        }
+
+        if (_loopDepth > 0 || statementSyntax.Parent is not BlockSyntax { Parent: MethodDeclarationSyntax })
+        {
+            Unsupported(DiagnosticDescriptors.UnsupportedStatement, statementSyntax, "An array allocated inside a loop or branch",
+                "allocate local arrays at the top level of the method body and reuse them inside loops");
+            return;
+        }
+
+        if (Expression(length) is { } lengthExpr)
+        {
+            output.Add(new AllocateStmt(Line(statementSyntax), SourceText(statementSyntax), name, lengthExpr, onStack));
+        }
+    }
+
+    private void ExpressionStatement(IOperation operation, SyntaxNode syntax, List<Stmt> output)
+    {
+        var line = Line(syntax);
+        var source = SourceText(syntax);
+        switch (operation)
+        {
+            case ISimpleAssignmentOperation assignment:
+                if (Target(assignment.Target) is { } target && Expression(assignment.Value) is { } value)
+                {
+                    output.Add(new AssignStmt(line, source, target.Name, target.Index, Coerce(value, target.Kind)));
+                }
+
+                break;
+            case ICompoundAssignmentOperation compound:
+                if (BinaryOperatorOf(compound.OperatorKind) is not { } op)
+                {
+                    Unsupported(DiagnosticDescriptors.UnsupportedExpression, syntax, $"The operator '{compound.OperatorKind}'", "only + - * / % compound assignments are supported");
+                    break;
+                }
+
+                if (Target(compound.Target) is { } compoundTarget && Expression(compound.Value) is { } operand)
+                {
+                    var read = Read(compoundTarget);
+                    var resultKind = Wider(compoundTarget.Kind, operand.Kind);
+                    var combined = new BinaryExpr(resultKind, op, Coerce(read, resultKind), Coerce(operand, resultKind));
+                    output.Add(new AssignStmt(line, source, compoundTarget.Name, compoundTarget.Index, Coerce(combined, compoundTarget.Kind)));
+                }
+
+                break;
+            case IIncrementOrDecrementOperation increment:
+                if (Target(increment.Target) is { } incrementTarget)
+                {
+                    var one = new LiteralExpr(incrementTarget.Kind, Literals.One(incrementTarget.Kind));
+                    var step = increment.Kind == OperationKind.Increment ? BinaryOperator.Add : BinaryOperator.Subtract;
+                    output.Add(new AssignStmt(line, source, incrementTarget.Name, incrementTarget.Index, new BinaryExpr(incrementTarget.Kind, step, Read(incrementTarget), one)));
+                }
+
+                break;
+            default:
+                Unsupported(DiagnosticDescriptors.UnsupportedStatement, syntax, "This expression statement",
+                    "only assignments, compound assignments and ++/-- can stand alone; a call whose result is discarded has no effect on the result");
+                break;
+        }
+    }
+
+    private void If(IConditionalOperation conditional, List<Stmt> output)
+    {
+        var condition = Expression(conditional.Condition);
+        var then = new List<Stmt>();
+        var otherwise = new List<Stmt>();
+        Statement(conditional.WhenTrue, then);
+        if (conditional.WhenFalse is { } whenFalse)
+        {
+            Statement(whenFalse, otherwise);
+        }
+
+        if (condition is not null)
+        {
+            output.Add(new IfStmt(Line(conditional.Syntax), SourceText(conditional.Syntax), condition, then.ToEquatableArray(), otherwise.ToEquatableArray()));
+        }
+    }
+
+    private void For(IForLoopOperation loop, List<Stmt> output)
+    {
+        foreach (var before in loop.Before)
+        {
+            Statement(before, output);
+        }
+
+        var condition = loop.Condition is null ? null : Expression(loop.Condition);
+        _loopDepth++;
+        var body = new List<Stmt>();
+        Statement(loop.Body, body);
+        var step = new List<Stmt>();
+        foreach (var atBottom in loop.AtLoopBottom)
+        {
+            Statement(atBottom, step);
+        }
+
+        _loopDepth--;
+        var (index, direction) = CountedIndex(loop, condition, step, body);
+        var constantStart = index is not null && output.Count > 0 && output[output.Count - 1] is AssignStmt { Index: null, Value: LiteralExpr start } init && init.Variable == index
+            ? start.Text
+            : null;
+        output.Add(new LoopStmt(Line(loop.Syntax), SourceText(loop.Syntax), condition, body.ToEquatableArray(), step.ToEquatableArray(), false, index, direction, constantStart));
+    }
+
+    private void While(IWhileLoopOperation loop, List<Stmt> output)
+    {
+        var condition = loop.Condition is null ? null : Expression(loop.Condition);
+        if (loop.ConditionIsUntil && condition is not null)
+        {
+            condition = new UnaryExpr(NumberKind.Bool, UnaryOperator.Not, condition);
+        }
+
+        _loopDepth++;
+        var body = new List<Stmt>();
+        Statement(loop.Body, body);
+        _loopDepth--;
+        output.Add(new LoopStmt(Line(loop.Syntax), SourceText(loop.Syntax), condition, body.ToEquatableArray(), EquatableArray<Stmt>.Empty, !loop.ConditionIsTop, null, 0));
+    }
+
+    /// <summary>
+    /// <c>foreach (var x in v)</c> over an array or span: the counted loop
+    /// <c>for (int xIndex = 0; xIndex &lt; v.Length; xIndex++) { x = v[xIndex]; ... }</c>.
+    /// </summary>
+    private void ForEach(IForEachLoopOperation loop, VariableModel array, List<Stmt> output)
+    {
+        if (loop.LoopControlVariable is not IVariableDeclaratorOperation { Symbol: var element })
+        {
+            Unsupported(DiagnosticDescriptors.UnsupportedStatement, loop.Syntax, "This 'foreach' loop", "declare the element variable in the loop header");
+            return;
+        }
+
+        var line = Line(loop.Syntax);
+        var source = Regex.Replace(loop.Syntax is ForEachStatementSyntax s ? "foreach (" + s.Type + " " + s.Identifier + " in " + s.Expression + ")" : loop.Syntax.ToString(), @"\s+", " ");
+        var index = DeclareSynthetic(element.Name + "Index", NumberKind.Int);
+        var elementKind = TypeClassifier.Scalar(element.Type) ?? array.Kind;
+        var elementName = DeclareLocal(element, elementKind, StorageKind.Scalar);
+        var indexExpr = new VariableExpr(NumberKind.Int, index);
+        output.Add(new AssignStmt(line, source, index, null, new LiteralExpr(NumberKind.Int, "0")));
+        _loopDepth++;
+        var body = new List<Stmt> { new AssignStmt(line, source, elementName, null, Coerce(new ElementExpr(array.Kind, array.Name, indexExpr), elementKind)) };
+        Statement(loop.Body, body);
+        _loopDepth--;
+        var step = new AssignStmt(line, source, index, null, new BinaryExpr(NumberKind.Int, BinaryOperator.Add, indexExpr, new LiteralExpr(NumberKind.Int, "1")));
+        var condition = new BinaryExpr(NumberKind.Bool, BinaryOperator.Less, indexExpr, new LengthExpr(array.Name));
+        output.Add(new LoopStmt(line, source, condition, body.ToEquatableArray(), EquatableArray.Of<Stmt>(step), false, index, 1, "0"));
+    }
+
+    /// <summary>
+    /// Recognises <c>for (int i = a; i &lt; b; i++)</c> (or <c>i &lt;= b</c>, <c>i--</c> with <c>&gt;</c> or <c>&gt;=</c>)
+    /// whose body never assigns i: reverse mode then recomputes i from its first value and the trip count.
+    /// </summary>
+    private static (string? Index, int Direction) CountedIndex(IForLoopOperation loop, Expr? condition, List<Stmt> step, List<Stmt> body)
+    {
+        if (step.Count != 1 || step[0] is not AssignStmt { Index: null, Value: BinaryExpr { Left: VariableExpr left, Right: LiteralExpr { Text: "1" } } increment } assign
+            || left.Name != assign.Variable || left.Kind != NumberKind.Int || loop.Before.Length != 1 || loop.Before[0] is not IVariableDeclarationGroupOperation)
+        {
+            return (null, 0);
+        }
+
+        var direction = increment.Operator switch
+        {
+            BinaryOperator.Add => 1,
+            BinaryOperator.Subtract => -1,
+            _ => 0,
+        };
+        var index = assign.Variable;
+        var comparesIndex = condition is BinaryExpr { Left: VariableExpr compared } test && compared.Name == index
+            && (direction > 0 ? test.Operator is BinaryOperator.Less or BinaryOperator.LessOrEqual : test.Operator is BinaryOperator.Greater or BinaryOperator.GreaterOrEqual);
+        if (direction == 0 || !comparesIndex || Assigns(body, index))
+        {
+            return (null, 0);
+        }
+
+        return (index, direction);
+    }
+
+    private static bool Assigns(IEnumerable<Stmt> statements, string variable) => statements.Any(s => s switch
+    {
+        AssignStmt a => a.Variable == variable,
+        IfStmt i => Assigns(i.Then, variable) || Assigns(i.Else, variable),
+        LoopStmt l => Assigns(l.Body, variable) || Assigns(l.Step, variable),
+        _ => false,
+    });
+
+    private static string StatementName(IOperation operation) => operation switch
+    {
+        IBranchOperation => "A 'goto' statement",
+        ILabeledOperation => "A labeled statement",
+        ITryOperation => "A 'try' statement",
+        IForEachLoopOperation => "A 'foreach' loop",
+        ISwitchOperation => "A 'switch' statement",
+        IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation } => "A 'throw' statement",
+        IUsingOperation or IUsingDeclarationOperation => "A 'using' statement",
+        ILockOperation => "A 'lock' statement",
+        ILocalFunctionOperation => "A local function",
+        IReturnOperation => "A 'return' without a value",
+        _ => "This statement",
+    };
+
+    private static string StatementAdvice(IOperation operation) => operation switch
+    {
+        IBranchOperation or ILabeledOperation => "jumps cannot be reversed; use loops with break and continue",
+        ITryOperation => "exception handling cannot be differentiated; validate inputs before calling the method",
+        IForEachLoopOperation => "foreach works over array and span variables only; iterate other collections with a for loop over the indices",
+        ISwitchOperation => "use if/else chains",
+        IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation } => "validate inputs before calling the method",
+        ILocalFunctionOperation => "move it to a [Differentiable] static method of the type",
+        _ => "only declarations, assignments, if/else, for, while, do, break, continue and return are supported",
+    };
+}

@@ -1,0 +1,147 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using AutogradGen.Generator.Diagnostics;
+using AutogradGen.Generator.Model;
+
+namespace AutogradGen.Generator.Parsing;
+
+/// <summary>
+/// Translates a method body's operation tree into the IR, one construct at a time. Whatever it cannot
+/// translate becomes a diagnostic at that exact construct; translation goes on so that one build reports
+/// every problem of the method.
+/// </summary>
+internal sealed partial class BodyParser
+{
+    private readonly IMethodSymbol _method;
+    private readonly SemanticModel _semanticModel;
+    private readonly CancellationToken _cancellationToken;
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly List<VariableModel> _variables = new();
+    private readonly List<PendingCall> _pendingCalls = new();
+    private readonly Dictionary<ISymbol, VariableModel> _bySymbol = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<string> _usedNames = new();
+    private int _loopDepth;
+
+    private BodyParser(IMethodSymbol method, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        _method = method;
+        _semanticModel = semanticModel;
+        _cancellationToken = cancellationToken;
+    }
+
+    public static BodyResult Parse(
+        IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel semanticModel, IReadOnlyList<VariableModel> parameters, CancellationToken cancellationToken)
+    {
+        var parser = new BodyParser(method, semanticModel, cancellationToken);
+        return parser.Run(syntax, parameters);
+    }
+
+    private BodyResult Run(MethodDeclarationSyntax syntax, IReadOnlyList<VariableModel> parameters)
+    {
+        foreach (var parameter in parameters)
+        {
+            var symbol = _method.Parameters.First(p => p.Name == parameter.Name);
+            _usedNames.Add(parameter.Name);
+            _variables.Add(parameter);
+            _bySymbol[symbol] = parameter;
+        }
+
+        // Reserve every local name up front, so renaming a shadowed local never takes a later local's name.
+        foreach (var local in syntax.DescendantNodes().OfType<VariableDeclaratorSyntax>())
+        {
+            _usedNames.Add(local.Identifier.ValueText);
+        }
+
+        var statements = new List<Stmt>();
+        var operation = _semanticModel.GetOperation(syntax, _cancellationToken) as IMethodBodyOperation;
+        var body = (IOperation?)operation?.BlockBody ?? operation?.ExpressionBody;
+        if (body is null)
+        {
+            Unsupported(DiagnosticDescriptors.UnsupportedStatement, syntax, "The method body", "it does not compile");
+        }
+        else
+        {
+            Statement(body, statements);
+        }
+
+        return new BodyResult(_variables.ToEquatableArray(), statements.ToEquatableArray(), _pendingCalls.ToEquatableArray(), _diagnostics.ToEquatableArray());
+    }
+
+    private string DeclareLocal(ILocalSymbol local, NumberKind kind, StorageKind storage)
+    {
+        if (_bySymbol.TryGetValue(local, out var existing))
+        {
+            return existing.Name;
+        }
+
+        var name = local.Name;
+        if (_variables.Any(v => v.Name == name))
+        {
+            var suffix = 2;
+            while (_usedNames.Contains(name + "_" + suffix))
+            {
+                suffix++;
+            }
+
+            name = name + "_" + suffix;
+        }
+
+        _usedNames.Add(name);
+        var variable = new VariableModel(name, kind, storage, IsParameter: false, Differentiated: false);
+        _variables.Add(variable);
+        _bySymbol[local] = variable;
+        return name;
+    }
+
+    /// <summary>Declares a variable the user did not write (a foreach loop's index), named apart from every user name.</summary>
+    private string DeclareSynthetic(string wanted, NumberKind kind)
+    {
+        var name = wanted;
+        for (var suffix = 2; _usedNames.Contains(name); suffix++)
+        {
+            name = wanted + "_" + suffix;
+        }
+
+        _usedNames.Add(name);
+        _variables.Add(new VariableModel(name, kind, StorageKind.Scalar, IsParameter: false, Differentiated: false));
+        return name;
+    }
+
+    private VariableModel? Variable(IOperation reference) => reference switch
+    {
+        ILocalReferenceOperation local => _bySymbol.TryGetValue(local.Local, out var l) ? l : null,
+        IParameterReferenceOperation parameter => _bySymbol.TryGetValue(parameter.Parameter, out var p) ? p : null,
+        _ => null,
+    };
+
+    private void Unsupported(DiagnosticDescriptor descriptor, SyntaxNode syntax, string what, string why) =>
+        _diagnostics.Add(DiagnosticInfo.Create(descriptor, syntax.GetLocation(), what, why));
+
+    private static int Line(SyntaxNode syntax) => syntax.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+
+    /// <summary>The statement's text on one line; for compound statements only the header.</summary>
+    private static string SourceText(SyntaxNode syntax)
+    {
+        var text = syntax switch
+        {
+            IfStatementSyntax s => "if (" + s.Condition + ")",
+            ForStatementSyntax s => s.ToString().Substring(0, s.CloseParenToken.Span.End - s.Span.Start),
+            WhileStatementSyntax s => "while (" + s.Condition + ")",
+            DoStatementSyntax s => "do ... while (" + s.Condition + ")",
+            _ => syntax.ToString(),
+        };
+        return Regex.Replace(text, @"\s+", " ").Trim();
+    }
+}
+
+/// <summary>The translated body: variables (parameters first), statements, calls awaiting a user derivative, diagnostics.</summary>
+internal sealed record BodyResult(
+    EquatableArray<VariableModel> Variables,
+    EquatableArray<Stmt> Statements,
+    EquatableArray<PendingCall> PendingCalls,
+    EquatableArray<DiagnosticInfo> Diagnostics);

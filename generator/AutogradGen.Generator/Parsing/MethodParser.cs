@@ -1,0 +1,262 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using AutogradGen.Generator.Diagnostics;
+using AutogradGen.Generator.Model;
+
+namespace AutogradGen.Generator.Parsing;
+
+/// <summary>
+/// Turns a [Differentiable] method (symbol, syntax and operation tree) into a <see cref="MethodModel"/>: checks
+/// the method's shape (static, partial containing types, differentiable parameters and result, a valid
+/// with-respect-to list, no clashing names) and hands the body to <see cref="BodyParser"/>.
+/// </summary>
+internal static class MethodParser
+{
+    public const string DifferentiableAttributeName = "AutogradGen.DifferentiableAttribute";
+
+    public static ParsedMethod Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        if (context.TargetSymbol is not IMethodSymbol method || context.TargetNode is not MethodDeclarationSyntax syntax)
+        {
+            return new ParsedMethod(string.Empty, null, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
+        var name = method.Name;
+        var nameLocation = syntax.Identifier.GetLocation();
+        CheckShape(method, syntax, nameLocation, diagnostics);
+        var containingTypes = ContainingTypes(method, nameLocation, diagnostics);
+        var returnKind = TypeClassifier.Scalar(method.ReturnType);
+        if (returnKind is not { } kind || !kind.IsFloatingPoint())
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.ReturnTypeNotDifferentiable, syntax.ReturnType.GetLocation(), name, method.ReturnType.ToDisplayString()));
+        }
+
+        var attribute = context.Attributes[0];
+        var parameters = Parameters(method, attribute, cancellationToken, diagnostics);
+        CheckGeneratedNames(method, nameLocation, diagnostics);
+        if (diagnostics.Count > 0 || syntax.Body is null && syntax.ExpressionBody is null)
+        {
+            return new ParsedMethod(Key(method), null, diagnostics.ToEquatableArray());
+        }
+
+        // Code that does not compile yet (as while typing) is the compiler's to report, not ours.
+        if (context.SemanticModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error)
+            || !HasValidNames(method))
+        {
+            return new ParsedMethod(Key(method), null, diagnostics.ToEquatableArray());
+        }
+
+        var body = BodyParser.Parse(method, syntax, context.SemanticModel, parameters, cancellationToken);
+        diagnostics.AddRange(body.Diagnostics);
+        if (body.Diagnostics.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error))
+        {
+            return new ParsedMethod(Key(method), null, diagnostics.ToEquatableArray());
+        }
+
+        var model = new MethodModel(
+            HintName: HintName(method),
+            Namespace: method.ContainingNamespace.IsGlobalNamespace ? null : method.ContainingNamespace.ToDisplayString(),
+            ContainingTypes: containingTypes,
+            Accessibility: AccessibilityKeyword(method.DeclaredAccessibility),
+            Name: name,
+            DocumentationId: Cref(method),
+            NameLocation: LocationInfo.From(nameLocation),
+            ReturnKind: returnKind!.Value,
+            Variables: body.Variables,
+            Body: body.Statements,
+            PendingCalls: body.PendingCalls);
+        return new ParsedMethod(Key(method), model, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>Whether the namespace and type names can be written back (a half-typed namespace cannot).</summary>
+    private static bool HasValidNames(IMethodSymbol method)
+    {
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (!SyntaxFacts.IsValidIdentifier(type.Name))
+            {
+                return false;
+            }
+        }
+
+        for (var ns = method.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+        {
+            if (!SyntaxFacts.IsValidIdentifier(ns.Name))
+            {
+                return false;
+            }
+        }
+
+        return SyntaxFacts.IsValidIdentifier(method.Name);
+    }
+
+    private static void CheckShape(IMethodSymbol method, MethodDeclarationSyntax syntax, Location nameLocation, List<DiagnosticInfo> diagnostics)
+    {
+        if (!method.IsStatic)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MethodNotStatic, nameLocation, method.Name));
+        }
+
+        if (method.IsGenericMethod)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.UnsupportedMethod, syntax.TypeParameterList!.GetLocation(), method.Name, "generic methods are not supported; write it for double or float"));
+        }
+
+        if (syntax.Body is null && syntax.ExpressionBody is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.UnsupportedMethod, nameLocation, method.Name, "it has no body to differentiate"));
+        }
+    }
+
+    private static EquatableArray<ContainingTypeModel> ContainingTypes(IMethodSymbol method, Location nameLocation, List<DiagnosticInfo> diagnostics)
+    {
+        var types = new List<ContainingTypeModel>();
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            var declarations = type.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<TypeDeclarationSyntax>().ToList();
+            var isPartial = declarations.Count > 0 && declarations.All(d => d.Modifiers.Any(SyntaxKind.PartialKeyword));
+            if (!isPartial)
+            {
+                var location = declarations.Count > 0 ? declarations[0].Identifier.GetLocation() : nameLocation;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeNotPartial, location, type.Name, method.Name));
+            }
+
+            var keyword = (type.IsRecord, type.TypeKind) switch
+            {
+                (true, TypeKind.Struct) => "record struct",
+                (true, _) => "record",
+                (false, TypeKind.Struct) => "struct",
+                (false, TypeKind.Interface) => "interface",
+                _ => "class",
+            };
+            var typeParameters = type.TypeParameters.Length == 0 ? string.Empty : "<" + string.Join(", ", type.TypeParameters.Select(p => p.Name)) + ">";
+            types.Insert(0, new ContainingTypeModel("partial " + keyword + " " + type.Name + typeParameters));
+        }
+
+        return types.ToEquatableArray();
+    }
+
+    private static List<VariableModel> Parameters(IMethodSymbol method, AttributeData attribute, CancellationToken cancellationToken, List<DiagnosticInfo> diagnostics)
+    {
+        var withRespectTo = WithRespectTo(method, attribute, cancellationToken, diagnostics);
+        var parameters = new List<VariableModel>();
+        foreach (var parameter in method.Parameters)
+        {
+            var location = parameter.Locations.FirstOrDefault();
+            var classified = TypeClassifier.Classify(parameter.Type);
+            var named = withRespectTo?.Contains(parameter.Name) == true;
+            if (parameter.RefKind != RefKind.None || parameter.IsParams)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.UnsupportedMethod, location, method.Name, $"parameter '{parameter.Name}' is passed by reference or as params; pass it by value"));
+                continue;
+            }
+
+            if (classified is not { } c)
+            {
+                diagnostics.Add(named
+                    ? DiagnosticInfo.Create(DiagnosticDescriptors.ParameterNotDifferentiable, location, parameter.Name, parameter.Type.ToDisplayString())
+                    : DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedVariableType, location, parameter.Name, parameter.Type.ToDisplayString()));
+                continue;
+            }
+
+            if (named && !c.Kind.IsFloatingPoint())
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParameterNotDifferentiable, location, parameter.Name, parameter.Type.ToDisplayString()));
+                continue;
+            }
+
+            var differentiated = c.Kind.IsFloatingPoint() && (withRespectTo is null || named);
+            parameters.Add(new VariableModel(parameter.Name, c.Kind, c.Storage, IsParameter: true, Differentiated: differentiated));
+        }
+
+        return parameters;
+    }
+
+    /// <summary>The names in [Differentiable(...)], or null for "every floating-point parameter".</summary>
+    private static HashSet<string>? WithRespectTo(IMethodSymbol method, AttributeData attribute, CancellationToken cancellationToken, List<DiagnosticInfo> diagnostics)
+    {
+        if (attribute.ConstructorArguments.Length == 0 || attribute.ConstructorArguments[0].Kind != TypedConstantKind.Array)
+        {
+            return null;
+        }
+
+        var names = attribute.ConstructorArguments[0].Values.Select(v => v.Value as string).ToList();
+        if (names.Count == 0)
+        {
+            return null;
+        }
+
+        var argumentSyntax = (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax)?.ArgumentList?.Arguments;
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (names[i] is not { } name || method.Parameters.All(p => p.Name != name))
+            {
+                var location = argumentSyntax is { } arguments && i < arguments.Count ? arguments[i].GetLocation() : attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownParameterName, location, names[i] ?? "null", method.Name));
+            }
+        }
+
+        return new HashSet<string>(names.Where(n => n is not null)!);
+    }
+
+    private static void CheckGeneratedNames(IMethodSymbol method, Location nameLocation, List<DiagnosticInfo> diagnostics)
+    {
+        foreach (var suffix in new[] { "Gradient", "Derivative", "Pullback" })
+        {
+            var generated = method.Name + suffix;
+            foreach (var member in method.ContainingType.GetMembers(generated))
+            {
+                var location = member.Locations.FirstOrDefault(l => l.IsInSource) ?? nameLocation;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameClash, location, method.ContainingType.Name, generated, method.Name));
+            }
+        }
+    }
+
+    /// <summary>Generated members are as accessible as the original method.</summary>
+    private static string AccessibilityKeyword(Accessibility accessibility) => accessibility switch
+    {
+        Accessibility.Public => "public",
+        Accessibility.Private => "private",
+        Accessibility.Protected => "protected",
+        Accessibility.ProtectedOrInternal => "protected internal",
+        Accessibility.ProtectedAndInternal => "private protected",
+        _ => "internal",
+    };
+
+    /// <summary>The documentation id: how calls and user derivatives name a method.</summary>
+    public static string Key(IMethodSymbol method) => method.OriginalDefinition.GetDocumentationCommentId() ?? method.ToDisplayString();
+
+    private static string HintName(IMethodSymbol method)
+    {
+        var typeName = method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)
+            .Replace("global::", string.Empty).Replace('<', '{').Replace('>', '}');
+        var overloaded = method.ContainingType.GetMembers(method.Name).Length > 1;
+        var suffix = overloaded ? "_" + StableHash(method.GetDocumentationCommentId() ?? method.ToDisplayString()) : string.Empty;
+        return typeName + "." + method.Name + suffix + ".Derivatives.g.cs";
+    }
+
+    /// <summary>FNV-1a: the same text gives the same hash in every process (string.GetHashCode does not).</summary>
+    private static string StableHash(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static string Cref(IMethodSymbol method) =>
+        method.Name + "(" + string.Join(", ", method.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)
+            .Replace("global::", string.Empty).Replace('<', '{').Replace('>', '}'))) + ")";
+}

@@ -1,0 +1,59 @@
+using Microsoft.CodeAnalysis;
+using AutogradGen.Generator.Model;
+
+namespace AutogradGen.Generator.Parsing;
+
+/// <summary>Maps Roslyn types to the IR's scalar kinds and storages.</summary>
+internal static class TypeClassifier
+{
+    public static NumberKind? Scalar(ITypeSymbol? type) => type?.SpecialType switch
+    {
+        SpecialType.System_Double => NumberKind.Double,
+        SpecialType.System_Single => NumberKind.Float,
+        SpecialType.System_Int32 => NumberKind.Int,
+        SpecialType.System_Boolean => NumberKind.Bool,
+        _ => null,
+    };
+
+    /// <summary>double, float, int, bool as scalars; arrays, spans and read-only spans of double or float.</summary>
+    public static (NumberKind Kind, StorageKind Storage)? Classify(ITypeSymbol? type)
+    {
+        if (Scalar(type) is { } scalar)
+        {
+            return (scalar, StorageKind.Scalar);
+        }
+
+        if (type is IArrayTypeSymbol { Rank: 1 } array && FloatingElement(array.ElementType) is { } arrayElement)
+        {
+            return (arrayElement, StorageKind.Array);
+        }
+
+        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
+            && named.ContainingNamespace?.ToDisplayString() == "System"
+            && FloatingElement(named.TypeArguments[0]) is { } spanElement)
+        {
+            if (named.Name == "Span")
+            {
+                return (spanElement, StorageKind.Span);
+            }
+
+            if (named.Name == "ReadOnlySpan")
+            {
+                return (spanElement, StorageKind.ReadOnlySpan);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The C# spelling of a variable's type in generated code.</summary>
+    public static string TypeText(NumberKind kind, StorageKind storage) => storage switch
+    {
+        StorageKind.Scalar => kind.Keyword(),
+        StorageKind.Array => kind.Keyword() + "[]",
+        StorageKind.Span => "global::System.Span<" + kind.Keyword() + ">",
+        _ => "global::System.ReadOnlySpan<" + kind.Keyword() + ">",
+    };
+
+    private static NumberKind? FloatingElement(ITypeSymbol type) => Scalar(type) is { } kind && kind.IsFloatingPoint() ? kind : null;
+}

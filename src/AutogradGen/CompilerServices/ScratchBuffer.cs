@@ -1,0 +1,43 @@
+using System.Buffers;
+using System.ComponentModel;
+
+namespace AutogradGen.CompilerServices;
+
+/// <summary>
+/// A zeroed, pooled buffer: where generated reverse-mode code collects adjoints it will throw away (an argument
+/// that does not need a gradient) or scale first (a user-supplied derivative's span partials).
+/// </summary>
+/// <remarks>
+/// Public only because generated code in the user's assembly calls it; hidden from IntelliSense. Rented from
+/// <see cref="ArrayPool{T}"/>, so it allocates nothing once the pool is warm; <see cref="Dispose"/> returns it.
+/// </remarks>
+/// <typeparam name="T">The element type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public ref struct ScratchBuffer<T>
+    where T : unmanaged
+{
+    private T[]? _rented;
+
+    /// <summary>Rents a buffer of at least <paramref name="length"/> elements and zeroes the first <paramref name="length"/>.</summary>
+    public ScratchBuffer(int length)
+    {
+        _rented = ArrayPool<T>.Shared.Rent(Math.Max(1, length));
+        Span = _rented.AsSpan(0, length);
+        Span.Clear();
+    }
+
+    /// <summary>The zeroed elements.</summary>
+    public Span<T> Span { get; private set; }
+
+    /// <summary>Returns the buffer to the pool.</summary>
+    public void Dispose()
+    {
+        if (_rented is not null)
+        {
+            ArrayPool<T>.Shared.Return(_rented);
+            _rented = null;
+        }
+
+        Span = default;
+    }
+}

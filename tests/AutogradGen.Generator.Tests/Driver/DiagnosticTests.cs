@@ -1,0 +1,241 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AutogradGen.Generator.Tests.Driver;
+
+/// <summary>Every diagnostic id, reported at the exact construct (line, column and length).</summary>
+public class DiagnosticTests
+{
+    private const string Usings = "using System;\nusing AutogradGen;\n";
+
+    [Fact]
+    public void AGD0001_is_reported_on_a_containing_type_that_is_not_partial() => AssertReported("AGD0001", """
+        public static class [|Functions|]
+        {
+            [Differentiable] public static double F(double x) => x * x;
+        }
+        """);
+
+    [Fact]
+    public void AGD0002_is_reported_on_a_method_that_is_not_static() => AssertReported("AGD0002", """
+        public partial class Functions
+        {
+            [Differentiable] public double [|F|](double x) => x * x;
+        }
+        """);
+
+    [Fact]
+    public void AGD0003_is_reported_on_a_named_parameter_that_cannot_be_differentiated() => AssertReported("AGD0003", """
+        public static partial class Functions
+        {
+            [Differentiable("x", "n")] public static double F(double x, int [|n|]) => x * n;
+        }
+        """);
+
+    [Fact]
+    public void AGD0004_is_reported_on_a_return_type_that_cannot_be_differentiated() => AssertReported("AGD0004", """
+        public static partial class Functions
+        {
+            [Differentiable] public static [|int|] F(double x) => (int)x;
+        }
+        """);
+
+    [Fact]
+    public void AGD0005_is_reported_on_an_unsupported_statement() => AssertReported("AGD0005", """
+        public static partial class Functions
+        {
+            [Differentiable]
+            public static double F(double x)
+            {
+                var y = x;
+                [|try { y = x * x; } finally { }|]
+                return y;
+            }
+        }
+        """, "A 'try' statement");
+
+    [Fact]
+    public void AGD0006_is_reported_on_an_unsupported_expression() => AssertReported("AGD0006", """
+        public static partial class Functions
+        {
+            private static double s_scale = 2;
+
+            [Differentiable] public static double F(double x) => x * [|s_scale|];
+        }
+        """, "Reading field 's_scale'");
+
+    [Fact]
+    public void AGD0007_is_reported_on_a_call_to_a_method_without_a_derivative() => AssertReported("AGD0007", """
+        public static partial class Functions
+        {
+            public static double Helper(double x) => x + 1;
+
+            [Differentiable] public static double F(double x) => 2 * [|Helper(x)|];
+        }
+        """, "Functions.Helper(double)");
+
+    [Fact]
+    public void AGD0008_is_reported_on_a_write_to_a_field() => AssertReported("AGD0008", """
+        public static partial class Functions
+        {
+            private static double s_last;
+
+            [Differentiable]
+            public static double F(double x)
+            {
+                [|s_last|] = x;
+                return x * x;
+            }
+        }
+        """, "s_last");
+
+    [Fact]
+    public void AGD0009_is_reported_on_a_recursive_call() => AssertReported("AGD0009", """
+        public static partial class Functions
+        {
+            [Differentiable] public static double F(double x) => x < 1 ? x : [|F(x / 2)|];
+        }
+        """);
+
+    [Fact]
+    public void AGD0010_is_reported_on_a_name_that_is_not_a_parameter() => AssertReported("AGD0010", """
+        public static partial class Functions
+        {
+            [Differentiable("x", [|"z"|])] public static double F(double x, double y) => x * y;
+        }
+        """, "'z'");
+
+    [Fact]
+    public void AGD0011_is_reported_on_a_member_that_takes_a_generated_name() => AssertReported("AGD0011", """
+        public static partial class Functions
+        {
+            [Differentiable] public static double F(double x) => x * x;
+
+            public static void [|FGradient|]() { }
+        }
+        """, "FGradient");
+
+    [Fact]
+    public void AGD0012_warns_when_the_result_does_not_depend_on_the_parameters() => AssertReported("AGD0012", """
+        public static partial class Functions
+        {
+            [Differentiable] public static double [|F|](double x) => 3.0;
+        }
+        """, expectSource: true);
+
+    [Fact]
+    public void AGD0013_warns_on_a_non_differentiable_function_of_an_active_value() => AssertReported("AGD0013", """
+        public static partial class Functions
+        {
+            [Differentiable] public static double F(double x) => [|Math.Floor(x)|] + x;
+        }
+        """, "Math.Floor", expectSource: true);
+
+    [Fact]
+    public void AGD0013_warns_on_a_cast_of_an_active_value_to_int() => AssertReported("AGD0013", """
+        public static partial class Functions
+        {
+            [Differentiable] public static double F(double x) => [|(int)x|] * x;
+        }
+        """, "(int)x", expectSource: true);
+
+    [Fact]
+    public void AGD0014_is_reported_on_a_user_derivative_of_the_wrong_shape() => AssertReported("AGD0014", """
+        public static class Library
+        {
+            public static double G(double x) => x;
+        }
+
+        public static class Derivatives
+        {
+            [DerivativeOf(typeof(Library), nameof(Library.G))]
+            public static double [|GGradient|](double x) => x;
+        }
+        """, "out double dx");
+
+    [Fact]
+    public void AGD0015_is_reported_on_a_local_of_an_unsupported_type() => AssertReported("AGD0015", """
+        public static partial class Functions
+        {
+            [Differentiable]
+            public static double F(double x)
+            {
+                long [|n = 3|];
+                return x * n;
+            }
+        }
+        """, "'long'");
+
+    [Fact]
+    public void AGD0016_warns_when_the_callee_drops_an_active_arguments_derivative() => AssertReported("AGD0016", """
+        public static partial class Functions
+        {
+            [Differentiable("x")] public static double Scaled(double x, double factor) => x * factor;
+
+            [Differentiable] public static double F(double x, double y) => Scaled(x, [|y|]);
+        }
+        """, "'factor'", expectSource: true);
+
+    [Fact]
+    public void AGD0017_is_reported_on_a_generic_method() => AssertReported("AGD0017", """
+        public static partial class Functions
+        {
+            [Differentiable] public static double F[|<T>|](double x) => x;
+        }
+        """, "generic");
+
+    [Fact]
+    public void AGD0019_is_reported_on_a_call_to_a_differentiable_method_whose_derivatives_could_not_be_generated() => AssertReported("AGD0019", """
+        public static partial class Functions
+        {
+            [Differentiable]
+            public static double Broken(double x)
+            {
+                goto end;
+                end: return x;
+            }
+
+            [Differentiable] public static double F(double x) => 2 * [|Broken(x)|];
+        }
+        """, "Functions.Broken(double)");
+
+    [Fact]
+    public void AGD0014_is_reported_on_a_user_derivative_generated_code_cannot_call() => AssertReported("AGD0014", """
+        public static class Library
+        {
+            public static double G(double x) => x;
+
+            private static class Hidden
+            {
+                [DerivativeOf(typeof(Library), nameof(Library.G))]
+                public static double [|GGradient|](double x, out double dx)
+                {
+                    dx = 1;
+                    return x;
+                }
+            }
+        }
+        """, "internal or public");
+
+    private static void AssertReported(string id, string markedSource, string? messageContains = null, bool expectSource = false)
+    {
+        var source = MarkedSource.Parse(Usings + markedSource);
+        var run = GeneratorHarness.Run(source.Text);
+        var reported = run.Diagnostics.Where(d => d.Id == id).ToList();
+        var diagnostic = Assert.Single(reported);
+        Assert.Equal(source.Span, diagnostic.Location.SourceSpan);
+        var expectedLines = SourceText.From(source.Text).Lines.GetLinePositionSpan(source.Span);
+        Assert.Equal(expectedLines, diagnostic.Location.GetLineSpan().Span);
+        if (messageContains is not null)
+        {
+            Assert.Contains(messageContains, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(expectSource, run.Sources.Any(s => s.HintName.Contains(".F.", StringComparison.Ordinal)));
+        if (expectSource)
+        {
+            Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+            Assert.DoesNotContain(run.CompilationProblems, d => d.Severity == DiagnosticSeverity.Error);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+namespace AutogradGen.Generator.Tests.Functions;
+
+/// <summary>for, while and do loops over spans and arrays, with break, continue and data-dependent trip counts.</summary>
+public static partial class LoopFunctions
+{
+    [Differentiable]
+    public static double SumOfSquares(ReadOnlySpan<double> v)
+    {
+        double s = 0;
+        for (int i = 0; i < v.Length; i++) s += v[i] * v[i];
+        return s;
+    }
+
+    [Differentiable]
+    public static double ProductOfAll(double[] v)
+    {
+        var p = 1.0;
+        for (var i = 0; i < v.Length; i++)
+        {
+            p *= v[i];
+        }
+
+        return p;
+    }
+
+    [Differentiable]
+    public static double Polynomial(double x, ReadOnlySpan<double> coefficients)
+    {
+        var result = 0.0;
+        for (var i = coefficients.Length - 1; i >= 0; i--)
+        {
+            result = result * x + coefficients[i];
+        }
+
+        return result;
+    }
+
+    [Differentiable]
+    public static double NestedLoops(ReadOnlySpan<double> v, int rows)
+    {
+        var columns = v.Length / rows;
+        var total = 0.0;
+        for (var r = 0; r < rows; r++)
+        {
+            var rowProduct = 1.0;
+            for (var c = 0; c < columns; c++)
+            {
+                rowProduct = rowProduct * Math.Sin(v[r * columns + c]);
+            }
+
+            total += rowProduct * rowProduct;
+        }
+
+        return total;
+    }
+
+    [Differentiable]
+    public static double BreakAndContinue(ReadOnlySpan<double> v)
+    {
+        var s = 0.0;
+        for (var i = 0; i < v.Length; i++)
+        {
+            if (v[i] < -1.5)
+            {
+                continue;
+            }
+
+            s = s * 0.9 + Math.Exp(v[i]) * s + v[i];
+            if (s > 40)
+            {
+                break;
+            }
+        }
+
+        return s;
+    }
+
+    [Differentiable]
+    public static double WhileDataDependent(double x)
+    {
+        var y = x;
+        var steps = 0;
+        while (Math.Abs(y) > 0.1 && steps < 50)
+        {
+            y = y * 0.5 + Math.Sin(y) * 0.1;
+            steps++;
+        }
+
+        return y * y + steps;
+    }
+
+    [Differentiable]
+    public static double DoWhile(double x, double y)
+    {
+        var t = x;
+        var n = 0;
+        do
+        {
+            t = t * y + 0.25;
+            n++;
+        }
+        while (t < 3 && t > -3 && n < 20);
+
+        return t;
+    }
+
+    [Differentiable]
+    public static double ReturnInsideLoop(ReadOnlySpan<double> v)
+    {
+        var s = 1.0;
+        for (var i = 0; i < v.Length; i++)
+        {
+            s = s * Math.Cos(v[i]) + v[i];
+            if (s > 2.5)
+            {
+                return s * s;
+            }
+        }
+
+        return s;
+    }
+
+    [Differentiable]
+    public static double NonCountedFor(ReadOnlySpan<double> v)
+    {
+        var s = 0.0;
+        var j = 0;
+        for (; j + 1 < v.Length; j += 2)
+        {
+            s += v[j] * v[j + 1];
+        }
+
+        return s * s;
+    }
+
+    [Differentiable]
+    public static float FloatLoop(ReadOnlySpan<float> v)
+    {
+        var s = 1f;
+        for (var i = 0; i < v.Length; i++)
+        {
+            s = s * MathF.Cos(v[i]) + v[i] * 0.5f;
+        }
+
+        return s;
+    }
+
+    [Differentiable]
+    public static double ForEachOverSpan(ReadOnlySpan<double> v)
+    {
+        var s = 0.0;
+        var product = 1.0;
+        foreach (var value in v)
+        {
+            s += value * value;
+            product *= Math.Cos(value);
+        }
+
+        return s * product;
+    }
+
+    [Differentiable]
+    public static double InclusiveAndDescending(ReadOnlySpan<double> v, int last)
+    {
+        var s = 0.0;
+        for (int i = 0; i <= last; i++)
+        {
+            s = s * 0.5 + Math.Sin(v[i]) * v[i];
+        }
+
+        for (int i = 3; i >= 1; i--)
+        {
+            s = s * v[i] + 0.1;
+        }
+
+        return s;
+    }
+}

@@ -1,0 +1,118 @@
+namespace AutogradGen.Generator.Tests.Snapshots;
+
+/// <summary>Generated code for a representative set of methods, kept as reviewed baselines.</summary>
+public class SnapshotTests
+{
+    private const string Header = "using System;\nusing AutogradGen;\n\nnamespace Snapshots;\n\n";
+
+    [Fact]
+    public void Straight_line_code() => Baselines.Verify(Header + """
+        public static partial class Objectives
+        {
+            [Differentiable]
+            public static double Rosenbrock(double x, double y)
+            {
+                var a = 1 - x;
+                var b = y - x * x;
+                return a * a + 100 * b * b;
+            }
+        }
+        """);
+
+    [Fact]
+    public void Branches_and_early_return() => Baselines.Verify(Header + """
+        public static partial class Branches
+        {
+            [Differentiable]
+            public static double Piecewise(double x, double y)
+            {
+                if (x < 0)
+                {
+                    return -x * y;
+                }
+
+                var t = x > y ? Math.Exp(x) : y * y;
+                return t * x;
+            }
+        }
+        """);
+
+    [Fact]
+    public void Accumulating_loop_records_nothing() => Baselines.Verify(Header + """
+        public static partial class Loops
+        {
+            [Differentiable]
+            public static double SumOfSquares(ReadOnlySpan<double> v)
+            {
+                double s = 0;
+                for (int i = 0; i < v.Length; i++) s += v[i] * v[i];
+                return s;
+            }
+        }
+        """);
+
+    [Fact]
+    public void Data_dependent_while_loop_records_overwritten_values() => Baselines.Verify(Header + """
+        public static partial class Loops
+        {
+            [Differentiable]
+            public static float Iterate(float x, float rate)
+            {
+                var y = x;
+                while (MathF.Abs(y) > 0.01f)
+                {
+                    y = y * rate - MathF.Sin(y) * 0.1f;
+                    if (y > 10) break;
+                }
+
+                return y;
+            }
+        }
+        """);
+
+    [Fact]
+    public void Local_array_with_overwritten_elements() => Baselines.Verify(Header + """
+        public static partial class Arrays
+        {
+            [Differentiable]
+            public static double Smooth(ReadOnlySpan<double> v, int passes)
+            {
+                Span<double> state = stackalloc double[v.Length];
+                for (var i = 0; i < v.Length; i++) state[i] = v[i];
+                for (var p = 0; p < passes; p++)
+                {
+                    for (var i = 1; i < v.Length; i++)
+                    {
+                        state[i] = 0.5 * (state[i] + state[i - 1] * state[i - 1]);
+                    }
+                }
+
+                return state[v.Length - 1];
+            }
+        }
+        """);
+
+    [Fact]
+    public void Calls_to_differentiable_methods_and_user_derivatives() => Baselines.Verify(Header + """
+        public static class Library
+        {
+            public static double Softplus(double x) => Math.Log(1 + Math.Exp(x));
+
+            [DerivativeOf(typeof(Library), nameof(Softplus))]
+            public static double SoftplusGradient(double x, out double dx)
+            {
+                dx = 1 / (1 + Math.Exp(-x));
+                return Softplus(x);
+            }
+        }
+
+        public static partial class Calls
+        {
+            [Differentiable]
+            public static double Square(double x) => x * x;
+
+            [Differentiable]
+            public static double Model(double x, double y) => Square(x * y) + Library.Softplus(y);
+        }
+        """);
+}
