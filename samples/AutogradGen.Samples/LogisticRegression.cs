@@ -14,7 +14,7 @@ internal static class LogisticRegression
 
     public static void Run(TextWriter output)
     {
-        var generator = new Generator(42);
+        var generator = new RandomGenerator(42);
 
         // Labels come from a known boundary, 2 x0 - 3 x1 + 0.5 > 0, with a little noise near it.
         var features = Tensor.Randn([Points, 2], generator: generator);

@@ -9,7 +9,7 @@ internal static class Seed000GradientDescent
     public static void Run(TextWriter output)
     {
         // The seed drew x with torch.randn; a seeded generator makes the run repeatable (torch.manual_seed(0) gives the same x).
-        var generator = new Generator(0);
+        var generator = new RandomGenerator(0);
 
         Show.Snippet(output, "In [2]: x = randn(3, requires_grad=True); y = x + 2; z = y * y * 2");
         var x = Tensor.Randn([3], requiresGrad: true, generator: generator);

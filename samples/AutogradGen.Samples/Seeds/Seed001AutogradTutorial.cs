@@ -8,7 +8,7 @@ internal static class Seed001AutogradTutorial
 {
     public static void Run(TextWriter output)
     {
-        var generator = new Generator(1);
+        var generator = new RandomGenerator(1);
 
         Show.Snippet(output, "x = torch.ones(2, 2, requires_grad=True)");
         var x = Tensor.Ones([2, 2], requiresGrad: true);

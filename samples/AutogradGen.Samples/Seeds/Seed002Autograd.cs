@@ -5,7 +5,7 @@ internal static class Seed002Autograd
 {
     public static void Run(TextWriter output)
     {
-        var generator = new Generator(2);
+        var generator = new RandomGenerator(2);
 
         Show.Snippet(output, "x = torch.ones(2, 2, requires_grad=True); y = x + 1; z = 3 * y**2; out = z.mean()");
         var x = Tensor.Ones([2, 2], requiresGrad: true);

@@ -10,7 +10,7 @@ internal static class Seed003AutogradQuickstart
 {
     public static void Run(TextWriter output)
     {
-        var generator = new Generator(3);
+        var generator = new RandomGenerator(3);
 
         Show.Snippet(output, "In [1]: z = matmul(x, w) + b; loss = binary_cross_entropy_with_logits(z, y)");
         var x = Tensor.Ones([5]);

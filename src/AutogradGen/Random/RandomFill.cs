@@ -4,7 +4,7 @@ namespace AutogradGen;
 internal static class RandomFill
 {
     /// <summary>Standard normal samples (<c>normal_kernel</c>): element by element below 16 elements, in Box–Muller blocks of 16 above.</summary>
-    public static void Normal(Generator generator, Span<float> data)
+    public static void Normal(RandomGenerator generator, Span<float> data)
     {
         if (data.Length < 16)
         {
@@ -23,7 +23,7 @@ internal static class RandomFill
     }
 
     /// <summary>Standard normal samples for float64 tensors.</summary>
-    public static void Normal(Generator generator, Span<double> data)
+    public static void Normal(RandomGenerator generator, Span<double> data)
     {
         if (data.Length < 16)
         {
@@ -41,13 +41,13 @@ internal static class RandomFill
     }
 
     /// <summary>Uniform samples in [0, 1).</summary>
-    public static void Uniform(Generator generator, Span<float> data)
+    public static void Uniform(RandomGenerator generator, Span<float> data)
     {
         for (int i = 0; i < data.Length; i++) data[i] = generator.NextSingle();
     }
 
     /// <summary>Uniform samples in [0, 1).</summary>
-    public static void Uniform(Generator generator, Span<double> data)
+    public static void Uniform(RandomGenerator generator, Span<double> data)
     {
         for (int i = 0; i < data.Length; i++) data[i] = generator.NextDouble();
     }

@@ -112,7 +112,7 @@ public sealed partial class Tensor
     /// Standard normal samples (<c>torch.randn</c>) from <paramref name="generator"/>, or from the global generator
     /// that <see cref="ManualSeed"/> seeds.
     /// </summary>
-    public static Tensor Randn(ReadOnlySpan<int> shape, bool requiresGrad = false, DType dtype = DType.Float32, Generator? generator = null)
+    public static Tensor Randn(ReadOnlySpan<int> shape, bool requiresGrad = false, DType dtype = DType.Float32, RandomGenerator? generator = null)
     {
         var tensor = Empty(shape, RequireFloat(dtype));
         FillRandom(tensor, generator, normal: true);
@@ -121,7 +121,7 @@ public sealed partial class Tensor
     }
 
     /// <summary>Uniform samples in [0, 1) (<c>torch.rand</c>); see <see cref="Randn"/> for the generator.</summary>
-    public static Tensor Rand(ReadOnlySpan<int> shape, bool requiresGrad = false, DType dtype = DType.Float32, Generator? generator = null)
+    public static Tensor Rand(ReadOnlySpan<int> shape, bool requiresGrad = false, DType dtype = DType.Float32, RandomGenerator? generator = null)
     {
         var tensor = Empty(shape, RequireFloat(dtype));
         FillRandom(tensor, generator, normal: false);
@@ -132,12 +132,12 @@ public sealed partial class Tensor
     /// <summary>Seeds the global generator (<c>torch.manual_seed(seed)</c>).</summary>
     public static void ManualSeed(ulong seed)
     {
-        lock (Generator.Default) Generator.Default.ManualSeed(seed);
+        lock (RandomGenerator.Default) RandomGenerator.Default.ManualSeed(seed);
     }
 
-    private static void FillRandom(Tensor tensor, Generator? generator, bool normal)
+    private static void FillRandom(Tensor tensor, RandomGenerator? generator, bool normal)
     {
-        var source = generator ?? Generator.Default;
+        var source = generator ?? RandomGenerator.Default;
         lock (source)
         {
             if (tensor.DType == DType.Float32)

@@ -37,7 +37,7 @@ public class SeedNumberTests
     [Fact]
     public void Seed002_backward_with_an_integer_vector_gives_two_four_six()
     {
-        var x = Tensor.Randn([3], requiresGrad: true, generator: new Generator(5));
+        var x = Tensor.Randn([3], requiresGrad: true, generator: new RandomGenerator(5));
         (x * 2).Backward(Tensor.From([1, 2, 3]));
         Assert.Equal("tensor([2., 4., 6.])", x.Grad!.ToString());
     }

@@ -112,15 +112,15 @@ public class CreationTests
     [Fact]
     public void Generators_with_the_same_seed_give_the_same_stream()
     {
-        var a = Tensor.Randn([20], generator: new Generator(42));
-        var b = Tensor.Randn([20], generator: new Generator(42));
+        var a = Tensor.Randn([20], generator: new RandomGenerator(42));
+        var b = Tensor.Randn([20], generator: new RandomGenerator(42));
         Assert.Equal(a.ToArray(), b.ToArray());
     }
 
     [Fact]
     public void Large_randn_has_roughly_standard_moments()
     {
-        var x = Tensor.Randn([10_000], dtype: DType.Float64, generator: new Generator(7));
+        var x = Tensor.Randn([10_000], dtype: DType.Float64, generator: new RandomGenerator(7));
         Assert.Equal(0, x.Mean().Item(), 1);
         Assert.Equal(1, (x * x).Mean().Item(), 1);
     }

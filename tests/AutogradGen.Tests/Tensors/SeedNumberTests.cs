@@ -97,7 +97,7 @@ public class SeedNumberTests
     [Fact]
     public void Seed_002_detach_keeps_the_values_and_drops_requires_grad()
     {
-        var x = Tensor.Randn([3], requiresGrad: true, generator: new Generator(1));
+        var x = Tensor.Randn([3], requiresGrad: true, generator: new RandomGenerator(1));
         var y = x.Detach();
         Assert.False(y.RequiresGrad);
         Assert.Equal(1, x.Eq(y).All().Item());

@@ -6,7 +6,7 @@ namespace AutogradGen;
 /// turning its words into uniform and normal samples, so <c>Tensor.ManualSeed(0); Tensor.Randn([3])</c> gives
 /// PyTorch's numbers for small tensors. Not thread-safe on its own: <see cref="Default"/> is locked by its callers.
 /// </summary>
-public sealed class Generator
+public sealed class RandomGenerator
 {
     /// <summary>PyTorch's default seed.</summary>
     public const ulong DefaultSeed = 67280421310721;
@@ -16,16 +16,16 @@ public sealed class Generator
     private double? _nextNormal;
 
     /// <summary>Creates a generator seeded with <paramref name="seed"/>.</summary>
-    public Generator(ulong seed = DefaultSeed) => ManualSeed(seed);
+    public RandomGenerator(ulong seed = DefaultSeed) => ManualSeed(seed);
 
     /// <summary>The generator used when none is passed; seeded by <see cref="Tensor.ManualSeed"/>.</summary>
-    public static Generator Default { get; } = new();
+    public static RandomGenerator Default { get; } = new();
 
     /// <summary>The seed the generator was last seeded with (<c>initial_seed()</c>).</summary>
     public ulong InitialSeed { get; private set; }
 
     /// <summary>Restarts the stream from <paramref name="seed"/> (<c>manual_seed</c>); returns this generator.</summary>
-    public Generator ManualSeed(ulong seed)
+    public RandomGenerator ManualSeed(ulong seed)
     {
         InitialSeed = seed;
         _nextNormal = null;
