@@ -1,0 +1,123 @@
+using System.Globalization;
+using AutogradGen.Benchmarks.Benchmarks;
+using AutogradGen.Benchmarks.Harness;
+using AutogradGen.Benchmarks.Tests.Support;
+using BenchmarkDotNet.Attributes;
+
+namespace AutogradGen.Benchmarks.Tests.Harness;
+
+public class SmokeRunnerTests
+{
+    /// <summary>Every case the benchmark project defines: adding a benchmark means adding it here too.</summary>
+    private static readonly string[] AllCases =
+    [
+        "ExtendedRosenbrockBenchmarks.Primal(N=1000)",
+        "ExtendedRosenbrockBenchmarks.HandWrittenGradient(N=1000)",
+        "ExtendedRosenbrockBenchmarks.Primal(N=1000000)",
+        "ExtendedRosenbrockBenchmarks.HandWrittenGradient(N=1000000)",
+        "GmmBenchmarks.Primal(Instance=d10_k25_n1000)",
+        "GmmBenchmarks.HandWrittenGradient(Instance=d10_k25_n1000)",
+        "GmmBenchmarks.Primal(Instance=d2_k3_n1)",
+        "GmmBenchmarks.HandWrittenGradient(Instance=d2_k3_n1)",
+        "GmmBenchmarks.Primal(Instance=d2_k5_n1000)",
+        "GmmBenchmarks.HandWrittenGradient(Instance=d2_k5_n1000)",
+        "LogisticRegressionBenchmarks.Primal()",
+        "LogisticRegressionBenchmarks.HandWrittenGradient()",
+        "Rosenbrock2DBenchmarks.Primal()",
+        "Rosenbrock2DBenchmarks.HandWrittenGradient()",
+    ];
+
+    private static SmokeReport RunAll(params string[] filters) =>
+        SmokeRunner.Run(SmokeRunner.BenchmarkTypesIn(typeof(GmmBenchmarks).Assembly), filters, TextWriter.Null);
+
+    private static SmokeReport RunOnly<T>() => SmokeRunner.Run([typeof(T)], [], TextWriter.Null);
+
+    [Fact]
+    public void Smoke_run_runs_every_benchmark_case_once()
+    {
+        SmokeReport report = RunAll();
+
+        Assert.Equal(AllCases.Order(StringComparer.Ordinal), report.Cases.Select(c => c.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Every_benchmark_case_succeeds_in_the_smoke_run()
+    {
+        SmokeReport report = RunAll();
+
+        Assert.DoesNotContain(report.Cases, c => !c.Succeeded);
+        Assert.True(report.Succeeded);
+    }
+
+    [Fact]
+    public void Smoke_run_sets_params_before_the_global_setup()
+    {
+        SmokeCaseResult result = RunAll("*Gmm*").Cases.Single(c => c.Name == "GmmBenchmarks.Primal(Instance=d2_k3_n1)");
+
+        Tolerance.AssertClose(8.07380408004975791, double.Parse(result.Detail, CultureInfo.InvariantCulture), 1e-8, "GMM objective on test.txt");
+    }
+
+    [Fact]
+    public void Smoke_run_keeps_only_the_cases_the_filter_matches()
+    {
+        SmokeReport report = RunAll("*Rosenbrock2D*");
+
+        Assert.Equal(["Rosenbrock2DBenchmarks.HandWrittenGradient()", "Rosenbrock2DBenchmarks.Primal()"], report.Cases.Select(c => c.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_filter_that_matches_nothing_is_a_failed_run()
+    {
+        Assert.False(RunAll("*NoSuchBenchmark*").Succeeded);
+    }
+
+    [Fact]
+    public void A_throwing_benchmark_fails_with_its_exception()
+    {
+        SmokeCaseResult result = Assert.Single(RunOnly<ThrowingBenchmarks>().Cases);
+
+        Assert.Equal((false, "threw InvalidOperationException: the workload broke"), (result.Succeeded, result.Detail));
+    }
+
+    [Fact]
+    public void A_benchmark_returning_NaN_fails()
+    {
+        SmokeCaseResult result = Assert.Single(RunOnly<NaNBenchmarks>().Cases);
+
+        Assert.Equal((false, "returned a non-finite value, NaN."), (result.Succeeded, result.Detail));
+    }
+
+    [Fact]
+    public void A_benchmark_leaving_an_infinite_gradient_entry_fails()
+    {
+        SmokeCaseResult result = Assert.Single(RunOnly<InfiniteGradientBenchmarks>().Cases);
+
+        Assert.Equal((false, "left a non-finite gradient entry 1: Infinity."), (result.Succeeded, result.Detail));
+    }
+
+    public class ThrowingBenchmarks
+    {
+        [Benchmark]
+        public double Primal() => throw new InvalidOperationException("the workload broke");
+    }
+
+    public class NaNBenchmarks
+    {
+        [Benchmark]
+        public double Primal() => double.NaN;
+    }
+
+    public class InfiniteGradientBenchmarks : IGradientOutput
+    {
+        private readonly double[] _gradient = new double[2];
+
+        public ReadOnlySpan<double> LastGradient => _gradient;
+
+        [Benchmark]
+        public double HandWrittenGradient()
+        {
+            _gradient[1] = double.PositiveInfinity;
+            return 1.0;
+        }
+    }
+}

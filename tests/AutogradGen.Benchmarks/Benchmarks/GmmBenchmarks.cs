@@ -1,0 +1,41 @@
+using AutogradGen.Benchmarks.Harness;
+using AutogradGen.Benchmarks.Workloads.Gmm;
+using BenchmarkDotNet.Attributes;
+
+namespace AutogradGen.Benchmarks.Benchmarks;
+
+/// <summary>
+/// ADBench's GMM objective and gradient (alpha, means, icf) on test.txt, gmm_d2_K5.txt and a seeded
+/// d = 10, k = 25, n = 1000 instance. Ratio = gradient time / objective time, ADBench's own yardstick.
+/// Phase 2 adds GeneratedGradient and TapeGradient here.
+/// </summary>
+[BenchmarkCategory("Gmm")]
+public class GmmBenchmarks : IGradientOutput
+{
+    private GmmInstance? _instance;
+    private GmmWorkspace? _workspace;
+    private double[] _parameters = [];
+    private double[] _gradient = [];
+
+    [Params(GmmCases.Test, GmmCases.D2K5, GmmCases.D10K25)]
+    public string Instance { get; set; } = GmmCases.D2K5;
+
+    /// <inheritdoc/>
+    public ReadOnlySpan<double> LastGradient => _gradient;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _instance = GmmCases.Load(Instance);
+        _workspace = new GmmWorkspace(_instance);
+        _parameters = _instance.Parameters.ToArray();
+        _gradient = new double[_instance.ParameterCount];
+    }
+
+    [Benchmark(Baseline = true)]
+    public double Primal() => GmmObjective.Value(_instance!, _parameters, _workspace!);
+
+    [Benchmark]
+    public double HandWrittenGradient() =>
+        GmmHandWrittenGradient.ValueAndGradient(_instance!, _parameters, _gradient, _workspace!);
+}
