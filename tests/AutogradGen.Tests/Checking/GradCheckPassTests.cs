@@ -74,6 +74,26 @@ public class GradCheckPassTests
     }
 
     [Fact]
+    public void Integer_index_inputs_are_passed_through_unchanged()
+    {
+        var x = Leaf([0.1, 0.2, 0.3, 0.4], [4]);
+        var index = Tensor.From([3L, 0L, 3L]);
+        var result = GradCheck.Check(a => a[0].IndexSelect(0, a[1]).Exp(), [x, index]);
+        Assert.True(result.Passed, result.Message);
+        Assert.Single(result.Jacobians);
+    }
+
+    [Fact]
+    public void Outputs_that_do_not_require_grad_are_not_compared()
+    {
+        var x = Leaf([0.1, 0.5, 0.3], [3]);
+        var result = GradCheck.Check(a => [a[0].ArgMax(), a[0].Exp()], [x]);
+        Assert.True(result.Passed, result.Message);
+        var only = Assert.Single(result.Jacobians);
+        Assert.Equal(0, only.OutputIndex);
+    }
+
+    [Fact]
     public void Passing_check_reports_errors_far_inside_the_tolerance()
     {
         var x = Leaf([0.2, 0.4, 0.6], [3]);
