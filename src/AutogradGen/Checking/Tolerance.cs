@@ -5,7 +5,7 @@ internal readonly record struct Tolerance(double Absolute, double Relative)
 {
     /// <summary>Equal values (including equal infinities) are close; NaN is close to nothing, as <c>allclose(equal_nan=False)</c>.</summary>
     public bool IsClose(double actual, double expected) =>
-        actual.Equals(expected) && !double.IsNaN(actual) || Math.Abs(actual - expected) <= Allowed(expected);
+        (actual.Equals(expected) && !double.IsNaN(actual)) || Math.Abs(actual - expected) <= Allowed(expected);
 
     public double Allowed(double expected) => Absolute + (Relative * Math.Abs(expected));
 
