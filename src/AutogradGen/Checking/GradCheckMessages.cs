@@ -40,17 +40,45 @@ internal static class GradCheckMessages
         string.Create(CultureInfo.InvariantCulture,
             $"Output {outputIndex} has {original} elements for the inputs but {float64} for their float64 copies: it must have the same shape whatever the inputs' dtype.");
 
-    /// <summary>Python's <c>repr(float)</c> for the tolerances PyTorch prints: <c>0.0</c>, <c>1e-06</c>, <c>0.001</c>.</summary>
+    /// <summary>
+    /// Python's <c>repr(float)</c> for the tolerances and values in the reports: the shortest round-trip digits, fixed
+    /// notation for decimal exponents from -4 to 15 (<c>0.0</c>, <c>0.001</c>, <c>25.2</c>), scientific otherwise
+    /// (<c>1e-06</c>, <c>1e+16</c>).
+    /// </summary>
     public static string PythonRepr(double value)
     {
-        if (value == Math.Floor(value) && Math.Abs(value) < 1e16) return value.ToString("0.0", CultureInfo.InvariantCulture);
-        string text = value.ToString("R", CultureInfo.InvariantCulture);
+        if (double.IsNaN(value)) return "nan";
+        if (double.IsInfinity(value)) return value > 0 ? "inf" : "-inf";
+        string sign = double.IsNegative(value) ? "-" : string.Empty;
+        if (value == 0) return sign + "0.0";
+
+        var (digits, exponent) = ShortestDigits(Math.Abs(value));
+        if (exponent is < -4 or >= 16)
+        {
+            string mantissa = digits.Length == 1 ? digits : $"{digits[0]}.{digits[1..]}";
+            return string.Create(CultureInfo.InvariantCulture, $"{sign}{mantissa}e{(exponent < 0 ? '-' : '+')}{Math.Abs(exponent):00}");
+        }
+        if (exponent < 0) return $"{sign}0.{new string('0', -exponent - 1)}{digits}";
+        if (digits.Length <= exponent + 1) return $"{sign}{digits}{new string('0', exponent + 1 - digits.Length)}.0";
+        return $"{sign}{digits[..(exponent + 1)]}.{digits[(exponent + 1)..]}";
+    }
+
+    // The significant digits of .NET's shortest round-trip form and the decimal exponent of the first one.
+    private static (string Digits, int Exponent) ShortestDigits(double magnitude)
+    {
+        string text = magnitude.ToString("R", CultureInfo.InvariantCulture);
+        int exponent = 0;
         int e = text.IndexOf('E', StringComparison.Ordinal);
-        if (e < 0) return text;
-        string mantissa = text[..e];
-        string exponent = text[(e + 1)..];
-        string sign = exponent.StartsWith('-') ? "-" : "+";
-        string digits = exponent.TrimStart('-', '+').PadLeft(2, '0');
-        return $"{mantissa}e{sign}{digits}";
+        if (e >= 0)
+        {
+            exponent = int.Parse(text[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+            text = text[..e];
+        }
+        int point = text.IndexOf('.', StringComparison.Ordinal);
+        if (point < 0) point = text.Length;
+        string all = text.Replace(".", string.Empty, StringComparison.Ordinal);
+        int leadingZeros = all.Length - all.TrimStart('0').Length;
+        string digits = all.Trim('0');
+        return (digits, exponent + point - 1 - leadingZeros);
     }
 }

@@ -71,5 +71,26 @@ internal static class Objectives
         return Math.Log(1 + Math.Exp(-margin));
     }
 
+    /// <summary>
+    /// A span and a scalar, with the generator's convention that a span gradient is added to (as .grad accumulates):
+    /// the loss log(1 + exp(−(⟨w, f⟩ + b))).
+    /// </summary>
+    public static double BiasedLogisticLossGradient(ReadOnlySpan<double> weights, double bias, Span<double> weightGradient, out double biasGradient)
+    {
+        double margin = bias;
+        for (int i = 0; i < weights.Length; i++) margin += weights[i] * Feature(i);
+        double scale = -1 / (1 + Math.Exp(margin));
+        for (int i = 0; i < weights.Length; i++) weightGradient[i] += scale * Feature(i);
+        biasGradient = scale;
+        return Math.Log(1 + Math.Exp(-margin));
+    }
+
+    public static double BiasedLogisticLoss(ReadOnlySpan<double> weights, double bias)
+    {
+        double margin = bias;
+        for (int i = 0; i < weights.Length; i++) margin += weights[i] * Feature(i);
+        return Math.Log(1 + Math.Exp(-margin));
+    }
+
     private static double Feature(int i) => 0.5 + (0.3 * i) - (0.1 * i * i);
 }

@@ -135,4 +135,15 @@ public class ScalarGradCheckTests
         Assert.True(result.Passed, result.Message);
         Assert.Equal(4, result.Jacobians.Count);
     }
+
+    [Fact]
+    public void Span_and_scalar_parameters_fit_by_slicing_and_accumulating_gradients_start_from_zero()
+    {
+        var result = GradCheck.Scalar(
+            x => Objectives.BiasedLogisticLoss(x[..3], x[3]),
+            (x, g) => Objectives.BiasedLogisticLossGradient(x[..3], x[3], g[..3], out g[3]),
+            null,
+            [0.3, -0.7, 1.1, 0.2]);
+        Assert.True(result.Passed, result.Message);
+    }
 }
