@@ -15,7 +15,7 @@ internal static class TensorGradChecker
 
         int[] differentiable = DifferentiableInputs(inputs);
         var differentiableInputs = Array.ConvertAll(differentiable, index => inputs[index]);
-        var allOutputs = function(inputs) ?? throw new ArgumentException("The function returned null; return the output tensors.", nameof(function));
+        var allOutputs = Evaluate(function, inputs);
         int[] outputNumels = Array.ConvertAll(allOutputs, output => output.Numel);
         int[] differentiableOutputs = [.. Enumerable.Range(0, allOutputs.Length).Where(o => allOutputs[o].RequiresGrad)];
 
@@ -47,6 +47,16 @@ internal static class TensorGradChecker
         }
         failure ??= BackwardScalesWithGradOutput(differentiableOutputs, allOutputs, differentiableInputs);
         return new GradCheckResult(failure, comparisons, []);
+    }
+
+    private static Tensor[] Evaluate(Func<Tensor[], Tensor[]> function, Tensor[] inputs)
+    {
+        var outputs = function(inputs) ?? throw new ArgumentException("The function returned null; return its output tensors.", nameof(function));
+        for (int o = 0; o < outputs.Length; o++)
+        {
+            if (outputs[o] is null) throw new ArgumentException($"Output {o} of the function is null; return a tensor for every output.", nameof(function));
+        }
+        return outputs;
     }
 
     private static int[] DifferentiableInputs(Tensor[] inputs)

@@ -133,4 +133,11 @@ public class GradCheckFailureTests
         var exception = Assert.Throws<ArgumentOutOfRangeException>(() => GradCheck.Check(a => a[0], [X()], eps: 0));
         Assert.Equal("eps", exception.ParamName);
     }
+
+    [Fact]
+    public void Function_returning_a_null_output_is_an_argument_error()
+    {
+        var exception = Assert.Throws<ArgumentException>(() => GradCheck.Check(a => [a[0], null!], [X()]));
+        Assert.StartsWith("Output 1 of the function is null; return a tensor for every output.", exception.Message, StringComparison.Ordinal);
+    }
 }

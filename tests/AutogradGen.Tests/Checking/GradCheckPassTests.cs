@@ -94,6 +94,15 @@ public class GradCheckPassTests
     }
 
     [Fact]
+    public void Input_that_is_itself_a_result_of_the_graph_is_checked_like_a_leaf()
+    {
+        var scaled = Leaf([0.1, 0.2, 0.3], [3]) * 3;
+        var result = GradCheck.Check(a => a[0].Sin(), [scaled]);
+        Assert.True(result.Passed, result.Message);
+        Assert.Single(result.Jacobians);
+    }
+
+    [Fact]
     public void Passing_check_reports_errors_far_inside_the_tolerance()
     {
         var x = Leaf([0.2, 0.4, 0.6], [3]);
