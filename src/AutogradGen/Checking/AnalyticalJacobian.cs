@@ -3,14 +3,14 @@ namespace AutogradGen.Checking;
 /// <summary>
 /// The Jacobian from the backward pass, one vector-Jacobian product per output element (the basis vector eⱼ as
 /// grad_output), through <see cref="Autograd.Grad(IReadOnlyList{Tensor}, IReadOnlyList{Tensor}, IReadOnlyList{Tensor?}?, bool?, bool, bool)"/>
-/// with the graph retained, so no <see cref="Tensor.Grad"/> changes.
+/// with the graph retained, so no <see cref="Tensor.Grad"/> changes. The engine already refuses gradients whose shape
+/// does not fit their input, so PyTorch's "Analytical gradient has incorrect size" cannot arise here.
 /// </summary>
 internal static class AnalyticalJacobian
 {
-    /// <summary>One block per input; <paramref name="sizesMatch"/> is false when a gradient's size differs from its input's.</summary>
-    public static Jacobian[] Compute(Tensor output, Tensor[] inputs, out bool sizesMatch)
+    /// <summary>One block per input: rows are the input's elements, columns the output's.</summary>
+    public static Jacobian[] Compute(Tensor output, Tensor[] inputs)
     {
-        sizesMatch = true;
         var blocks = new Jacobian[inputs.Length];
         for (int d = 0; d < inputs.Length; d++) blocks[d] = new Jacobian(inputs[d].Numel, output.Numel);
 
@@ -25,11 +25,6 @@ internal static class AnalyticalJacobian
             for (int d = 0; d < inputs.Length; d++)
             {
                 if (grads[d] is not { } grad) continue;
-                if (grad.Numel != inputs[d].Numel)
-                {
-                    sizesMatch = false;
-                    continue;
-                }
                 var values = grad.ToArray();
                 for (int k = 0; k < values.Length; k++) blocks[d][k, j] = values[k];
             }

@@ -12,8 +12,6 @@ internal static class GradCheckMessages
 
     public const string BackwardNotMultipliedByGradOutput = "backward not multiplied by grad_output";
 
-    public const string AnalyticalGradientIncorrectSize = "Analytical gradient has incorrect size";
-
     public static string JacobianMismatch(int outputIndex, int inputIndex, Tensor numerical, Tensor analytical) =>
         string.Create(CultureInfo.InvariantCulture,
             $"Jacobian mismatch for output {outputIndex} with respect to input {inputIndex},\nnumerical:{numerical}\nanalytical:{analytical}\n");

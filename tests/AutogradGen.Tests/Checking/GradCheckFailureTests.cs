@@ -140,4 +140,22 @@ public class GradCheckFailureTests
         var exception = Assert.Throws<ArgumentException>(() => GradCheck.Check(a => [a[0], null!], [X()]));
         Assert.StartsWith("Output 1 of the function is null; return a tensor for every output.", exception.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Float32_failure_prints_the_Jacobians_as_float32_tensors()
+    {
+        var x = Tensor.From([1f, 2f, 3f], requiresGrad: true);
+        var y = Tensor.From([0.5f, -1f, 2f], requiresGrad: true);
+        var result = GradCheck.Check(a => WrongProduct(a[0], a[1]), [x, y]);
+        // Differences taken in float64 and rounded to float32 are exact here, so they print with PyTorch's integer layout.
+        Assert.Equal(
+            "Jacobian mismatch for output 0 with respect to input 1,\n" +
+            "numerical:tensor([[1., 0., 0.],\n" +
+            "        [0., 2., 0.],\n" +
+            "        [0., 0., 3.]])\n" +
+            "analytical:tensor([[ 1.,  0.,  0.],\n" +
+            "        [-0., -2., -0.],\n" +
+            "        [ 0.,  0.,  4.]])\n",
+            result.Message);
+    }
 }
