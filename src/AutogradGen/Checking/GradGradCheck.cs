@@ -6,7 +6,7 @@ namespace AutogradGen;
 /// inputs and v. So a backward rule that is right but not differentiable (one that uses detached values, say) fails.
 /// </summary>
 /// <remarks>
-/// The vectors v (grad_outputs) are uniform in [-1, 1) from a <see cref="Generator"/> seeded with <c>seed</c>, one
+/// The vectors v (grad_outputs) are uniform in [-1, 1) from a <see cref="RandomGenerator"/> seeded with <c>seed</c>, one
 /// per output that requires grad, in the output's dtype, so a check is reproducible. In messages, inputs are
 /// numbered over the differentiated inputs followed by the grad_outputs, and outputs over the first derivatives,
 /// as PyTorch numbers them.
@@ -79,7 +79,7 @@ public static class GradGradCheck
     // check reproducible and leaves the user's global stream alone.
     private static Tensor[] RandomGradOutputs(Func<Tensor[], Tensor[]> function, Tensor[] inputs, ulong seed)
     {
-        var generator = new Generator(seed);
+        var generator = new RandomGenerator(seed);
         Tensor[] outputs;
         using (Autograd.EnableGrad()) outputs = DifferentiableOutputs(function(inputs));
         return Array.ConvertAll(outputs, output =>

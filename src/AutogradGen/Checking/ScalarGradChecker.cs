@@ -68,7 +68,7 @@ internal sealed class ScalarGradChecker<T> where T : unmanaged, IFloatingPointIe
 
     private List<DirectionalComparison> CompareDirections(ForwardFunction<T> derivative, T[] gradient, T[] point, int count, ulong seed, ref string? failure)
     {
-        var generator = new Generator(seed);
+        var generator = new RandomGenerator(seed);
         var comparisons = new List<DirectionalComparison>(count);
         for (int d = 0; d < count; d++)
         {
