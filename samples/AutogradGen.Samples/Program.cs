@@ -18,6 +18,7 @@ internal static class Program
         new("seed003", "Automatic Differentiation with torch.autograd (the quickstart)", Seed003AutogradQuickstart.Run),
         new("seed004", "Tensor Autograd (자동미분)", Seed004TensorAutograd.Run),
         new("logistic-regression", "gradient descent: logistic regression with SGD", LogisticRegression.Run),
+        new("static-gradients", "compile-time gradients: the README example and a curve fit, generated vs tape", Static.StaticGradients.Run),
     ];
 
     private static int Main(string[] args)
