@@ -122,9 +122,10 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
     }
 
     /// <summary>
-    /// Finds every call's derivative: user-supplied derivatives by key, and for calls of [Differentiable] methods of
-    /// this compilation, whether those got code. A method loses its code when a callee does (to a fixed point), with
-    /// an error on the call, so the build never sees generated code that calls code that was not generated.
+    /// Finds the derivative of every call a derivative flows through (calls on constants need none): user-supplied
+    /// derivatives by key, and for calls of [Differentiable] methods of this compilation, their generated code. A
+    /// method loses its code when such a callee does (to a fixed point), with an error on the call, so the build
+    /// never sees generated code that calls code that was not generated.
     /// </summary>
     private static ImmutableArray<ResolvedMethod> Resolve(ImmutableArray<ParsedMethod> parsed, ImmutableArray<ParsedUserDerivative> userDerivatives)
     {
@@ -133,9 +134,25 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         var declared = new HashSet<string>(parsed.Select(p => p.Key));
         var models = parsed.Select(p => p.Model).ToArray();
         var diagnostics = parsed.Select(p => p.Diagnostics.ToList()).ToArray();
+        var calls = new List<PendingCall>[models.Length];
         for (var i = 0; i < models.Length; i++)
         {
-            foreach (var call in models[i]?.PendingCalls.Where(c => !c.NeedsGeneratedCode && !available.ContainsKey(c.Key)) ?? Enumerable.Empty<PendingCall>())
+            calls[i] = new List<PendingCall>();
+            if (models[i] is not { } model)
+            {
+                continue;
+            }
+
+            var (activeSites, warnings) = AnalyzeActivity(model);
+            diagnostics[i].AddRange(warnings);
+            if (activeSites is null)
+            {
+                models[i] = null;
+                continue;
+            }
+
+            calls[i] = model.PendingCalls.Where(c => activeSites.Contains(c.Site)).ToList();
+            foreach (var call in calls[i].Where(c => !c.NeedsGeneratedCode && !available.ContainsKey(c.Key)))
             {
                 diagnostics[i].Add(call.IfMissing);
                 models[i] = null;
@@ -148,7 +165,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             var generated = new HashSet<string>(parsed.Where((_, i) => models[i] is not null).Select(p => p.Key));
             for (var i = 0; i < models.Length; i++)
             {
-                var missing = models[i]?.PendingCalls.Where(c => c.NeedsGeneratedCode && declared.Contains(c.Key) && !generated.Contains(c.Key)).ToList();
+                var missing = models[i] is null ? null : calls[i].Where(c => c.NeedsGeneratedCode && declared.Contains(c.Key) && !generated.Contains(c.Key)).ToList();
                 if (missing is { Count: > 0 })
                 {
                     diagnostics[i].AddRange(missing.Select(c => c.IfMissing));
@@ -165,13 +182,16 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
                 return new ResolvedMethod(null, diagnostics[i].ToEquatableArray(), EquatableArray<UserDerivativeModel>.Empty);
             }
 
-            var used = model.PendingCalls.Where(c => !c.NeedsGeneratedCode).Select(c => available[c.Key]).Distinct();
-            return new ResolvedMethod(model, diagnostics[i].Concat(ActivityWarnings(model)).ToEquatableArray(), used.ToEquatableArray());
+            var used = calls[i].Where(c => !c.NeedsGeneratedCode).Select(c => available[c.Key]).Distinct();
+            return new ResolvedMethod(model, diagnostics[i].ToEquatableArray(), used.ToEquatableArray());
         }).ToImmutableArray();
     }
 
-    /// <summary>AGD0012, AGD0013, AGD0016: warnings that depend on which values carry derivatives.</summary>
-    private static IEnumerable<DiagnosticInfo> ActivityWarnings(MethodModel model)
+    /// <summary>
+    /// Which calls carry a derivative (the sites of active calls), and the warnings that depend on activity:
+    /// AGD0012, AGD0013, AGD0016. Null sites when the analysis failed (then the warnings hold AGD0018).
+    /// </summary>
+    private static (HashSet<int>? ActiveSites, List<DiagnosticInfo> Warnings) AnalyzeActivity(MethodModel model)
     {
         try
         {
@@ -184,12 +204,12 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
                     DiagnosticDescriptors.ResultDoesNotDependOnParameters.Id, model.NameLocation.FilePath, model.NameLocation.Span, model.NameLocation.LineSpan, EquatableArray.Of(model.Name)));
             }
 
-            return warnings;
+            return (new HashSet<int>(activity.ActiveCalls(lowered).Select(c => c.Site)), warnings);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // Last resort, as in ParseSafely.
-            return new[] { InternalError(model, exception) };
+            return (null, new List<DiagnosticInfo> { InternalError(model, exception) });
         }
     }
 

@@ -48,4 +48,15 @@ public class CallDerivativeTests
         CallFunctions.CallsUserDerivativeGradient(0.5, 2, out var dx, out _);
         Assert.Equal(1 / (1 + Math.Exp(-1.0)) * 4, dx, 1e-15);
     }
+
+    [Fact]
+    public void Calls_no_derivative_flows_through_need_no_derivative()
+    {
+        // GuardedLog = log(1 + x²)·|w|·2 + y·softplus(stop(y)), with |w| = 5 for w = (3, 4).
+        double x = 0.5, y = -0.25;
+        var value = CallsWithoutDerivatives.GuardedLogGradient(x, y, [3.0, 4.0], out var dx, out var dy);
+        Assert.Equal(CallsWithoutDerivatives.GuardedLog(x, y, [3.0, 4.0]), value);
+        Assert.Equal(2 * x / (1 + x * x) * 10, dx, 1e-14);
+        Assert.Equal(OpaqueLibrary.Softplus(y), dy, 1e-15);
+    }
 }

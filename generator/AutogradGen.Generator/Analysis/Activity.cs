@@ -108,6 +108,14 @@ internal sealed class Activity
 
     public bool ResultIsVaried(LoweredMethod method) => Varied.Contains(method.Result);
 
+    /// <summary>The calls a derivative flows through: only these need a derivative of their callee.</summary>
+    public IEnumerable<CallExpr> ActiveCalls(LoweredMethod method)
+    {
+        var expressions = new List<Expr>();
+        CollectExpressions(method.Body, expressions);
+        return expressions.SelectMany(Descendants).OfType<CallExpr>().Where(IsActive);
+    }
+
     private static HashSet<string> DifferentiableReadsOfArgument(Expr argument) =>
         argument is ArrayArgumentExpr array ? new HashSet<string> { array.Array } : DifferentiableReads(argument);
 

@@ -43,7 +43,8 @@ internal sealed record MathCallExpr(NumberKind Kind, string Class, string Functi
 /// </summary>
 /// <paramref name="DroppedDerivativeWarnings"/> are reported for arguments that are active but that the callee does
 /// not differentiate (AGD0016).
-internal sealed record CallExpr(NumberKind Kind, CallTarget Target, EquatableArray<Expr> Arguments, EquatableArray<ArgumentWarning> DroppedDerivativeWarnings)
+/// <paramref name="Site"/> numbers the call within its method, so that a <see cref="PendingCall"/> can name it.
+internal sealed record CallExpr(NumberKind Kind, CallTarget Target, EquatableArray<Expr> Arguments, EquatableArray<ArgumentWarning> DroppedDerivativeWarnings, int Site)
     : Expr(Kind);
 
 /// <summary>A warning about one argument of a call, reported only if that argument turns out active.</summary>

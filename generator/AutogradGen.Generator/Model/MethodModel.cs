@@ -37,7 +37,8 @@ internal sealed record MethodModel(
 /// <param name="NeedsGeneratedCode">
 /// The callee is [Differentiable]: its generated code must exist (it does not when the callee has errors).
 /// </param>
-internal sealed record PendingCall(string Key, DiagnosticInfo IfMissing, bool NeedsGeneratedCode);
+/// <param name="Site">The <see cref="CallExpr.Site"/> of the call: only calls a derivative flows through need one.</param>
+internal sealed record PendingCall(string Key, DiagnosticInfo IfMissing, bool NeedsGeneratedCode, int Site);
 
 /// <summary>One enclosing type declaration, e.g. <c>public static partial class Objectives</c>.</summary>
 internal sealed record ContainingTypeModel(string Declaration);

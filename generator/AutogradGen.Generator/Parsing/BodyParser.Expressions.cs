@@ -276,11 +276,12 @@ internal sealed partial class BodyParser
             MethodParser.Key(method),
             parameters.ToEquatableArray(),
             IsDifferentiable: differentiable is not null);
+        var site = _pendingCalls.Count;
         _pendingCalls.Add(differentiable is null
-            ? new PendingCall(target.Key, DiagnosticInfo.Create(DiagnosticDescriptors.CallNotDifferentiable, syntax.GetLocation(), method.ToDisplayString()), NeedsGeneratedCode: false)
-            : new PendingCall(target.Key, DiagnosticInfo.Create(DiagnosticDescriptors.CalleeHasErrors, syntax.GetLocation(), method.ToDisplayString()), NeedsGeneratedCode: true));
+            ? new PendingCall(target.Key, DiagnosticInfo.Create(DiagnosticDescriptors.CallNotDifferentiable, syntax.GetLocation(), method.ToDisplayString()), NeedsGeneratedCode: false, site)
+            : new PendingCall(target.Key, DiagnosticInfo.Create(DiagnosticDescriptors.CalleeHasErrors, syntax.GetLocation(), method.ToDisplayString()), NeedsGeneratedCode: true, site));
 
-        return new CallExpr(kind, target, translated.ToEquatableArray(), warnings.ToEquatableArray());
+        return new CallExpr(kind, target, translated.ToEquatableArray(), warnings.ToEquatableArray(), site);
     }
 
     private static HashSet<string>? DifferentiableNames(AttributeData attribute)

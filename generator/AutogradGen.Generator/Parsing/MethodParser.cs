@@ -75,7 +75,7 @@ internal static class MethodParser
     }
 
     /// <summary>Whether the namespace and type names can be written back (a half-typed namespace cannot).</summary>
-    private static bool HasValidNames(IMethodSymbol method)
+    internal static bool HasValidNames(IMethodSymbol method)
     {
         for (var type = method.ContainingType; type is not null; type = type.ContainingType)
         {

@@ -24,6 +24,14 @@ internal static class UserDerivativeParser
             return new ParsedUserDerivative(null, EquatableArray<DiagnosticInfo>.Empty);
         }
 
+        // A derivative that does not compile yet (as while typing) is the compiler's to report; callers then
+        // report that they have no derivative.
+        if (!MethodParser.HasValidNames(derivative)
+            || context.SemanticModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            return new ParsedUserDerivative(null, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
         var attribute = context.Attributes[0];
         var location = syntax.Identifier.GetLocation();
         if (attribute.ConstructorArguments.Length != 2

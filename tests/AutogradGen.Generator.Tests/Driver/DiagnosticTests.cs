@@ -75,6 +75,22 @@ public class DiagnosticTests
         """, "Functions.Helper(double)");
 
     [Fact]
+    public void AGD0007_is_not_reported_on_a_call_no_derivative_flows_through()
+    {
+        var run = GeneratorHarness.Run(Usings + """
+            public static partial class Functions
+            {
+                public static double Helper(double x) => x + 1;
+
+                [Differentiable]
+                public static double F(double x) => double.IsNaN(x) ? 0 : x * Helper(3) + Helper(Differentiation.WithoutDerivative(x));
+            }
+            """);
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    [Fact]
     public void AGD0008_is_reported_on_a_write_to_a_field() => AssertReported("AGD0008", """
         public static partial class Functions
         {

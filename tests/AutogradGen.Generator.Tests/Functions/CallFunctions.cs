@@ -102,6 +102,22 @@ public static partial class CallFunctions
     public static double CallsUserDerivativeWithSpan(ReadOnlySpan<double> v) => OpaqueLibrary.WeightedNorm(v, v[0] + 2) + OpaqueLibrary.Softplus(v[1]);
 }
 
+/// <summary>Calls no derivative flows through need none: conditions, constants, stopped arguments.</summary>
+public static partial class CallsWithoutDerivatives
+{
+    [Differentiable(nameof(x), nameof(y))]
+    public static double GuardedLog(double x, double y, double[] weights)
+    {
+        if (double.IsNaN(x) || double.IsInfinity(y))
+        {
+            return 0;
+        }
+
+        var scale = OpaqueLibrary.WeightedNorm(weights, 2);
+        return Math.Log(1 + x * x) * scale + y * OpaqueLibrary.Softplus(Differentiation.WithoutDerivative(y));
+    }
+}
+
 /// <summary>Private [Differentiable] helpers get private derivatives, callable from their own type.</summary>
 public static partial class PrivateHelpers
 {
