@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace AutogradGen.Generator.Tooling.Tests.Infrastructure;
+
+/// <summary>Builds in-memory compilations of user code and runs the generator on them, as the compiler would.</summary>
+internal static class GeneratorHarness
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    public static readonly CSharpCompilationOptions CompilationOptions = new(
+        OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true);
+
+    public static CSharpCompilation Compile(params string[] sources) =>
+        Compile(sources.Select((source, i) => ($"/src/File{i}.cs", source)).ToArray());
+
+    public static CSharpCompilation Compile(params (string Path, string Source)[] files) =>
+        CSharpCompilation.Create(
+            "UserCode",
+            files.Select(file => CSharpSyntaxTree.ParseText(file.Source, ParseOptions, file.Path)),
+            References.All,
+            CompilationOptions);
+
+    public static GeneratorDriver CreateDriver(bool trackSteps = false)
+    {
+        var generators = new[] { new DifferentiableGenerator().AsSourceGenerator() };
+        return CSharpGeneratorDriver.Create(
+            generators,
+            parseOptions: ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+    }
+
+    /// <summary>
+    /// Runs the generator once and returns the compilation with its output added and the diagnostics as the compiler
+    /// reports them: severities from the compilation's options applied, driver diagnostics (CS8785) included.
+    /// </summary>
+    public static GeneratorRun Run(Compilation compilation)
+    {
+        var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var driverDiagnostics);
+        var result = driver.GetRunResult();
+        return new GeneratorRun(driverDiagnostics, output, result);
+    }
+}
+
+/// <summary>One run of the generator: its diagnostics (including driver-level ones such as CS8785) and the updated compilation.</summary>
+internal sealed record GeneratorRun(ImmutableArray<Diagnostic> Diagnostics, Compilation OutputCompilation, GeneratorDriverRunResult Result)
+{
+    public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error);
+}
