@@ -35,16 +35,18 @@ internal static class GeneratorHarness
     /// Runs the generator once and returns the compilation with its output added and the diagnostics as the compiler
     /// reports them: severities from the compilation's options applied, driver diagnostics (CS8785) included.
     /// </summary>
-    public static GeneratorRun Run(Compilation compilation)
+    public static GeneratorRun Run(Compilation compilation) => Run(CreateDriver(), compilation);
+
+    /// <summary>Runs <paramref name="driver"/> (which may hold the cache of an earlier run) on <paramref name="compilation"/>.</summary>
+    public static GeneratorRun Run(GeneratorDriver driver, Compilation compilation)
     {
-        var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var driverDiagnostics);
-        var result = driver.GetRunResult();
-        return new GeneratorRun(driverDiagnostics, output, result);
+        var next = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var driverDiagnostics);
+        return new GeneratorRun(driverDiagnostics, output, next.GetRunResult(), next);
     }
 }
 
 /// <summary>One run of the generator: its diagnostics (including driver-level ones such as CS8785) and the updated compilation.</summary>
-internal sealed record GeneratorRun(ImmutableArray<Diagnostic> Diagnostics, Compilation OutputCompilation, GeneratorDriverRunResult Result)
+internal sealed record GeneratorRun(ImmutableArray<Diagnostic> Diagnostics, Compilation OutputCompilation, GeneratorDriverRunResult Result, GeneratorDriver Driver)
 {
     public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error);
 }
