@@ -75,6 +75,21 @@ public class IncrementalCachingTests
     }
 
     [Fact]
+    public void Editing_a_method_without_the_attribute_below_differentiable_ones_in_the_same_file_reuses_every_step()
+    {
+        var compilation = Compilation();
+        var driver = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(compilation);
+        var tree = compilation.SyntaxTrees.Single(t => t.FilePath == "/src/UserDerivative.cs");
+        var text = tree.GetText().ToString();
+        var edited = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(tree.GetText().Replace(
+            text.IndexOf("x / 2;", StringComparison.Ordinal), "x / 2;".Length, "(x - 1) / 2.5;")));
+
+        var second = driver.RunGenerators(edited).GetRunResult();
+
+        IncrementalStepAssert.EveryStepIsCached(second);
+    }
+
+    [Fact]
     public void Editing_a_differentiable_method_reruns_its_steps()
     {
         // The counterpart of the tests above: the cache is not merely always hit.

@@ -35,6 +35,11 @@ internal static class TestSources
 
             [Differentiable]
             public static double Smooth(double x, double y) => Library.Softplus(x * y) + y;
+
+            public static double Rescale(double x)
+            {
+                return x / 2;
+            }
         }
         """;
 
