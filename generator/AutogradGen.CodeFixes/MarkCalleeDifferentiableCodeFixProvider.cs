@@ -104,18 +104,10 @@ public sealed class MarkCalleeDifferentiableCodeFixProvider : CodeFixProvider
         var firstToken = declaration.GetFirstToken();
         var leading = firstToken.LeadingTrivia;
         var indentation = leading.LastOrDefault(t => t.IsKind(SyntaxKind.WhitespaceTrivia));
-        var newLine = SyntaxFactory.ElasticCarriageReturnLineFeed;
-        var endOfLine = leading.FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
-        if (!endOfLine.IsKind(SyntaxKind.None))
-        {
-            newLine = endOfLine;
-        }
-        else if (declaration.SyntaxTree.GetRoot().DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)) is { } anyEndOfLine
-                 && anyEndOfLine.IsKind(SyntaxKind.EndOfLineTrivia))
-        {
-            newLine = anyEndOfLine;
-        }
 
+        // The file's own line break (the first one in it), so that the fix does not mix \n and \r\n.
+        var fileLineBreak = declaration.SyntaxTree.GetRoot().DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+        var newLine = fileLineBreak.IsKind(SyntaxKind.EndOfLineTrivia) ? fileLineBreak : SyntaxFactory.ElasticCarriageReturnLineFeed;
         var attribute = attributeList.WithLeadingTrivia(leading).WithTrailingTrivia(newLine);
         var rest = declaration.ReplaceToken(firstToken, firstToken.WithLeadingTrivia(indentation.IsKind(SyntaxKind.None) ? SyntaxFactory.TriviaList() : SyntaxFactory.TriviaList(indentation)));
         return rest.WithAttributeLists(rest.AttributeLists.Insert(0, attribute));

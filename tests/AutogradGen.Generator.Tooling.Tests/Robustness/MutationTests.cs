@@ -17,7 +17,7 @@ public class MutationTests(ITestOutputHelper output)
     [Fact]
     public void The_unmutated_test_sources_generate_without_any_error()
     {
-        var outcomes = MutationUnits.Split(TestSources.Functions).Select(unit => new MutationChecker(unit.Path, unit.Source).Unmutated);
+        var outcomes = Corpus().Select(unit => new MutationChecker(unit.Path, unit.Source).Unmutated);
 
         Assert.All(outcomes, outcome => Assert.Equal((MutationOutcome.Clean, null), outcome));
     }
@@ -25,9 +25,7 @@ public class MutationTests(ITestOutputHelper output)
     [Fact]
     public void Mutated_sources_never_crash_the_generator_nor_make_it_emit_code_that_does_not_compile()
     {
-        // Units of one method make most checks cheap; whole files keep what only a whole file has (overloads, several
-        // methods of one type).
-        var files = MutationUnits.Split(TestSources.Functions).Concat(TestSources.Functions).ToList();
+        var files = Corpus();
         var mutators = files.Select(file => new SourceMutator(file.Source)).ToList();
         var checkers = files.Select(file => new MutationChecker(file.Path, file.Source)).ToList();
         var failures = new ConcurrentBag<MutationFailure>();
@@ -49,6 +47,16 @@ public class MutationTests(ITestOutputHelper output)
         var ordered = failures.OrderBy(failure => failure.Seed).ToList();
         Assert.True(ordered.Count == 0, $"{ordered.Count} of {s_mutations} mutations found generator bugs; the first ones:\n"
             + string.Join("\n", ordered.Take(10)) + "\n\nSource of the first:\n" + ordered.FirstOrDefault()?.Source);
+    }
+
+    /// <summary>
+    /// The generator tests' functions and a user derivative, split into units of one method (most checks are cheap),
+    /// plus the whole files, which keep what only a whole file has (overloads, several methods of one type).
+    /// </summary>
+    private static List<(string Path, string Source)> Corpus()
+    {
+        (string Path, string Source)[] files = [.. TestSources.Functions, ("/src/UserDerivative.cs", TestSources.UserDerivative)];
+        return [.. MutationUnits.Split(files), .. files];
     }
 
     private static int EnvironmentNumber(string name, int fallback) =>
