@@ -2,8 +2,9 @@ namespace AutogradGen.Packaging.Tests;
 
 /// <summary>
 /// A console project that uses AutogradGen only through its package, as the README tells users to: the issue's
-/// Rosenbrock example, both modes, printed in invariant culture. Warnings are errors, and AGD0012 (reported on
-/// <c>Constant</c>) is turned off by a .globalconfig: the build succeeds only if that setting reaches the generator.
+/// Rosenbrock example, both modes, printed in invariant culture. Warnings are errors; AGD0012 (reported on
+/// <c>Constant</c>) is turned off by a .globalconfig and AGD0013 (on <c>Stepped</c>) by an .editorconfig section:
+/// the build succeeds only if both settings reach the generator's diagnostics in a real build.
 /// </summary>
 internal static class ConsumerProject
 {
@@ -40,6 +41,13 @@ internal static class ConsumerProject
             dotnet_diagnostic.AGD0012.severity = none
             """);
 
+        File.WriteAllText(Path.Combine(directory, ".editorconfig"), """
+            root = true
+
+            [*.cs]
+            dotnet_diagnostic.AGD0013.severity = none
+            """);
+
         File.WriteAllText(Path.Combine(directory, "Program.cs"), """
             using System.Globalization;
             using AutogradGen;
@@ -61,6 +69,9 @@ internal static class ConsumerProject
 
                 [Differentiable]
                 public static double Constant(double x) => 1.0;
+
+                [Differentiable]
+                public static double Stepped(double x) => Math.Floor(x) * x;
             }
             """);
     }

@@ -4,9 +4,9 @@ using Microsoft.CodeAnalysis;
 namespace AutogradGen.Generator.Tooling.Tests.Severity;
 
 /// <summary>
-/// How users change the severity of the generator's diagnostics, checked through the compiler's own filtering
-/// (what the build and the IDE apply): global configs and compilation-wide options work; .editorconfig sections do not
-/// reach these diagnostics yet (docs/DIAGNOSTICS.md, "Changing severities", says why).
+/// How users change the severity of the generator's diagnostics (docs/DIAGNOSTICS.md, "Changing severities"), checked
+/// through the compiler's own filtering, which the build and the IDE apply: global configs, .editorconfig sections,
+/// #pragma, and the compilation-wide options that NoWarn and TreatWarningsAsErrors set.
 /// </summary>
 public class SeverityConfigurationTests
 {
@@ -85,25 +85,39 @@ public class SeverityConfigurationTests
     }
 
     [Fact]
-    public void An_editorconfig_section_does_not_yet_reach_generator_diagnostics()
+    public void An_editorconfig_section_that_matches_the_file_changes_the_severity()
     {
-        // The same setting that works in a global config, in a [*.cs] section that matches the file: the compiler
-        // applies sections per syntax tree, and the generator's locations carry a path but no tree.
         var diagnostics = Run(Source, ("/repo/.editorconfig", "root = true\n\n[*.cs]\ndotnet_diagnostic.AGD0012.severity = error\n"));
+
+        Assert.Equal([("AGD0012", DiagnosticSeverity.Error), ("AGD0013", DiagnosticSeverity.Warning)], diagnostics);
+    }
+
+    [Fact]
+    public void An_editorconfig_section_for_other_files_leaves_the_severity_alone()
+    {
+        var diagnostics = Run(Source, ("/repo/.editorconfig", "root = true\n\n[tests/**.cs]\ndotnet_diagnostic.AGD0012.severity = error\n"));
 
         Assert.Equal([("AGD0012", DiagnosticSeverity.Warning), ("AGD0013", DiagnosticSeverity.Warning)], diagnostics);
     }
 
     [Fact]
-    public void Generator_diagnostics_point_at_the_file_but_carry_no_syntax_tree()
+    public void A_pragma_suppresses_the_diagnostic_in_its_file()
     {
-        var run = GeneratorHarness.Run(GeneratorHarness.Compile(("/repo/src/Objectives.cs", Source)));
+        var run = GeneratorHarness.Run(GeneratorHarness.Compile(("/repo/src/Objectives.cs", "#pragma warning disable AGD0013\n" + Source)));
 
-        Assert.All(run.Diagnostics, diagnostic =>
-        {
-            Assert.Equal("/repo/src/Objectives.cs", diagnostic.Location.GetLineSpan().Path);
-            Assert.Null(diagnostic.Location.SourceTree);
-        });
+        Assert.Equal(
+            [("AGD0012", false), ("AGD0013", true)],
+            run.Diagnostics.Select(d => (d.Id, d.IsSuppressed)).OrderBy(d => d.Id, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Generator_diagnostics_are_located_in_the_syntax_tree_of_the_users_file()
+    {
+        var compilation = GeneratorHarness.Compile(("/repo/src/Objectives.cs", Source));
+
+        var run = GeneratorHarness.Run(compilation);
+
+        Assert.All(run.Diagnostics, diagnostic => Assert.Same(compilation.SyntaxTrees.Single(), diagnostic.Location.SourceTree));
     }
 
     private static List<(string Id, DiagnosticSeverity Severity)> Run(string source, params (string Path, string Text)[] configs)
