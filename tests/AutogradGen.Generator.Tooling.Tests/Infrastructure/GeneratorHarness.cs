@@ -12,9 +12,6 @@ internal static class GeneratorHarness
     public static readonly CSharpCompilationOptions CompilationOptions = new(
         OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true);
 
-    public static CSharpCompilation Compile(params string[] sources) =>
-        Compile(sources.Select((source, i) => ($"/src/File{i}.cs", source)).ToArray());
-
     public static CSharpCompilation Compile(params (string Path, string Source)[] files) =>
         CSharpCompilation.Create(
             "UserCode",
