@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace AutogradGen.Generator.Tooling.Tests.Infrastructure;
+
+/// <summary>Builds in-memory compilations of user code and runs the generator on them, as the compiler would.</summary>
+internal static class GeneratorHarness
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    public static readonly CSharpCompilationOptions CompilationOptions = new(
+        OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true);
+
+    public static CSharpCompilation Compile(params (string Path, string Source)[] files) =>
+        CSharpCompilation.Create(
+            "UserCode",
+            files.Select(file => CSharpSyntaxTree.ParseText(file.Source, ParseOptions, file.Path)),
+            References.All,
+            CompilationOptions);
+
+    public static GeneratorDriver CreateDriver(bool trackSteps = false)
+    {
+        var generators = new[] { new DifferentiableGenerator().AsSourceGenerator() };
+        return CSharpGeneratorDriver.Create(
+            generators,
+            parseOptions: ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+    }
+
+    /// <summary>
+    /// Runs the generator once and returns the compilation with its output added and the diagnostics as the compiler
+    /// reports them: severities from the compilation's options applied, driver diagnostics (CS8785) included.
+    /// </summary>
+    public static GeneratorRun Run(Compilation compilation) => Run(CreateDriver(), compilation);
+
+    /// <summary>Runs <paramref name="driver"/> (which may hold the cache of an earlier run) on <paramref name="compilation"/>.</summary>
+    public static GeneratorRun Run(GeneratorDriver driver, Compilation compilation)
+    {
+        var next = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var driverDiagnostics);
+        return new GeneratorRun(driverDiagnostics, output, next.GetRunResult(), next);
+    }
+}
+
+/// <summary>One run of the generator: its diagnostics (including driver-level ones such as CS8785) and the updated compilation.</summary>
+internal sealed record GeneratorRun(ImmutableArray<Diagnostic> Diagnostics, Compilation OutputCompilation, GeneratorDriverRunResult Result, GeneratorDriver Driver)
+{
+    public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error);
+}
