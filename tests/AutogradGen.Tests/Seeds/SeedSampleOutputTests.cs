@@ -32,9 +32,12 @@ public class SeedSampleOutputTests
     }
 
     [Fact]
-    public void Samples_run_the_five_seeds_then_the_training_example()
+    public void Samples_run_the_five_seeds_first_then_the_training_examples()
     {
-        Assert.Equal(["seed000", "seed001", "seed002", "seed003", "seed004", "logistic-regression"], Program.Samples.Select(s => s.Name));
+        var names = Program.Samples.Select(s => s.Name).ToArray();
+        Assert.Equal(["seed000", "seed001", "seed002", "seed003", "seed004"], names[..5]);
+        Assert.Contains("logistic-regression", names[5..]);
+        Assert.Contains("static-gradients", names[5..]);
     }
 
     [Fact]
