@@ -51,7 +51,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         var methods = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 MethodParser.DifferentiableAttributeName,
-                static (node, _) => node is MethodDeclarationSyntax,
+                static (node, _) => node is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax,
                 static (context, cancellationToken) => ParseSafely(context, cancellationToken))
             .WithTrackingName(TrackingNames.Methods);
 

@@ -21,9 +21,21 @@ internal static class MethodParser
     public static ParsedMethod Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        if (context.TargetSymbol is not IMethodSymbol method || context.TargetNode is not MethodDeclarationSyntax syntax)
+        if (context.TargetSymbol is not IMethodSymbol method)
         {
             return new ParsedMethod(string.Empty, null, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
+        if (context.TargetNode is not MethodDeclarationSyntax syntax)
+        {
+            // Local functions, operators and conversions: nowhere to put {Name}Gradient beside them.
+            var location = context.TargetNode switch
+            {
+                LocalFunctionStatementSyntax local => local.Identifier.GetLocation(),
+                _ => context.TargetNode.GetLocation(),
+            };
+            return new ParsedMethod(Key(method), null, EquatableArray.Of(DiagnosticInfo.Create(
+                DiagnosticDescriptors.UnsupportedMethod, location, method.Name, "only static methods of partial types can be differentiated; make it one")));
         }
 
         var name = method.Name;

@@ -201,6 +201,19 @@ public class DiagnosticTests
         """, "generic");
 
     [Fact]
+    public void AGD0017_is_reported_on_a_differentiable_local_function() => AssertReported("AGD0017", """
+        public static partial class Functions
+        {
+            public static double Outer(double x)
+            {
+                return Inner(x);
+
+                [Differentiable] static double [|Inner|](double y) => y * y;
+            }
+        }
+        """, "static methods of partial types", expectSource: false);
+
+    [Fact]
     public void AGD0019_is_reported_on_a_call_to_a_differentiable_method_whose_derivatives_could_not_be_generated() => AssertReported("AGD0019", """
         public static partial class Functions
         {
