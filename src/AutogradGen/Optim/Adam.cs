@@ -14,10 +14,8 @@ namespace AutogradGen.Optim;
 /// optimizer.Step();
 /// </code>
 /// </example>
-public sealed class Adam : Optimizer
+public sealed class Adam : AdamFamily
 {
-    private readonly AdamMoments _moments;
-
     /// <summary>Creates the optimiser; every hyperparameter has PyTorch's default.</summary>
     /// <param name="parameters">The tensors to optimise.</param>
     /// <param name="lr">The learning rate.</param>
@@ -27,51 +25,7 @@ public sealed class Adam : Optimizer
     /// <param name="amsGrad">Use the largest second moment seen so far (AMSGrad).</param>
     /// <param name="maximize">Ascend the objective instead of descending it.</param>
     public Adam(IEnumerable<Tensor> parameters, double lr = 1e-3, (double Beta1, double Beta2)? betas = null, double eps = 1e-8, double weightDecay = 0, bool amsGrad = false, bool maximize = false)
-        : base(parameters, lr)
+        : base(parameters, lr, betas, eps, weightDecay, amsGrad, maximize, decoupledWeightDecay: false)
     {
-        var (beta1, beta2) = AdamMoments.CheckHyperparameters(betas, eps, weightDecay);
-        Beta1 = beta1;
-        Beta2 = beta2;
-        Eps = eps;
-        WeightDecay = weightDecay;
-        AmsGrad = amsGrad;
-        Maximize = maximize;
-        _moments = new AdamMoments(Parameters.Count);
-    }
-
-    /// <summary>The decay rate of the first moment.</summary>
-    public double Beta1 { get; }
-
-    /// <summary>The decay rate of the second moment.</summary>
-    public double Beta2 { get; }
-
-    /// <summary>The term added to the denominator.</summary>
-    public double Eps { get; }
-
-    /// <summary>The L2 penalty.</summary>
-    public double WeightDecay { get; }
-
-    /// <summary>Whether AMSGrad is used.</summary>
-    public bool AmsGrad { get; }
-
-    /// <summary>Whether the objective is maximised.</summary>
-    public bool Maximize { get; }
-
-    /// <summary>How many steps parameter <paramref name="index"/> has taken (PyTorch's <c>state[p]['step']</c>).</summary>
-    public long StepCount(int index) => _moments.StepCount(index);
-
-    /// <summary>The first moment of parameter <paramref name="index"/> (<c>state[p]['exp_avg']</c>); null before its first step.</summary>
-    public Tensor? ExpAvg(int index) => _moments.ExpAvg(index);
-
-    /// <summary>The second moment of parameter <paramref name="index"/> (<c>state[p]['exp_avg_sq']</c>); null before its first step.</summary>
-    public Tensor? ExpAvgSq(int index) => _moments.ExpAvgSq(index);
-
-    /// <inheritdoc/>
-    protected override void Update(int index, Tensor parameter, Tensor grad)
-    {
-        ArgumentNullException.ThrowIfNull(parameter);
-        ArgumentNullException.ThrowIfNull(grad);
-        _moments.Update(index, parameter, grad, new AdamOptions(LearningRate, Beta1, Beta2, Eps, WeightDecay, AmsGrad, Maximize));
-        MarkUpdatedInPlace(parameter);
     }
 }
