@@ -49,9 +49,37 @@ public class TensorPropertiesTests
     }
 
     [Fact]
-    public void Index_out_of_range_fails_naming_the_size()
+    public void Index_out_of_range_fails_with_pytorchs_indexing_message()
     {
         var error = Assert.Throws<IndexOutOfRangeException>(() => Tensor.Ones([3])[5]);
+        Assert.Equal("index 5 is out of bounds for dimension 0 with size 3", error.Message);
+    }
+
+    [Fact]
+    public void Index_out_of_range_in_a_later_position_names_that_dimension()
+    {
+        var error = Assert.Throws<IndexOutOfRangeException>(() => Tensor.Ones([2, 3])[1, -4]);
+        Assert.Equal("index -4 is out of bounds for dimension 1 with size 3", error.Message);
+    }
+
+    [Fact]
+    public void More_indices_than_dimensions_fails()
+    {
+        var error = Assert.Throws<IndexOutOfRangeException>(() => Tensor.Ones([3])[1, 2]);
+        Assert.Equal("too many indices for tensor of dimension 1", error.Message);
+    }
+
+    [Fact]
+    public void Indexing_a_zero_dimensional_tensor_fails_pointing_to_item()
+    {
+        var error = Assert.Throws<IndexOutOfRangeException>(() => Tensor.Scalar(3)[0]);
+        Assert.StartsWith("invalid index of a 0-dim tensor. Use `tensor.Item()`", error.Message);
+    }
+
+    [Fact]
+    public void Select_out_of_range_fails_with_selects_message()
+    {
+        var error = Assert.Throws<IndexOutOfRangeException>(() => Tensor.Ones([3]).Select(0, 5));
         Assert.Equal("select(): index 5 out of range for tensor of size [3] at dimension 0", error.Message);
     }
 
