@@ -102,6 +102,10 @@ public sealed partial class Tensor
 
     internal static Tensor BinaryRaw(BinaryFunction function, Tensor a, Tensor b)
     {
+        if (a.DType == DType.Bool && b.DType == DType.Bool && function is not (BinaryFunction.Divide or BinaryFunction.Pow))
+        {
+            return BoolBinaryRaw(function, a, b);
+        }
         var dtype = ComputeType(function, a, b);
         var shape = SameShape(a, b) ? a._shape : Shapes.Broadcast(a._shape, b._shape);
         var x = a.ConvertRaw(dtype);
@@ -114,6 +118,19 @@ public sealed partial class Tensor
             default: BinaryIntegral(function, x, y, result); break;
         }
         return result;
+    }
+
+    // Two Bool operands stay Bool in PyTorch: + is logical or, * logical and, maximum/minimum likewise; - is refused.
+    // Computed in Int64 (0/1), then any nonzero is True.
+    private static Tensor BoolBinaryRaw(BinaryFunction function, Tensor a, Tensor b)
+    {
+        if (function == BinaryFunction.Subtract)
+        {
+            throw new InvalidOperationException(
+                "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.");
+        }
+        var counts = BinaryRaw(function, a.ConvertRaw(DType.Int64), b.ConvertRaw(DType.Int64));
+        return counts.ConvertRaw(DType.Bool);
     }
 
     private static void BinaryFloating<T>(BinaryFunction function, Tensor a, Tensor b, Tensor result) where T : unmanaged, IFloatingPointIeee754<T>

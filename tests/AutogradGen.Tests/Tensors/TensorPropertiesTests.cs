@@ -141,6 +141,33 @@ public class TensorPropertiesTests
     }
 
     [Fact]
+    public void Adding_and_multiplying_two_bool_tensors_stays_bool_as_logical_or_and_and()
+    {
+        var a = Tensor.From([true, false, false]);
+        var b = Tensor.From([true, true, false]);
+        Assert.Equal("tensor([ True,  True, False])", (a + b).ToString());
+        Assert.Equal("tensor([ True, False, False])", (a * b).ToString());
+        Assert.Equal("tensor([ True,  True, False])", a.Maximum(b).ToString());
+        Assert.Equal("tensor([ True, False, False])", a.Minimum(b).ToString());
+    }
+
+    [Fact]
+    public void Bool_tensor_with_a_number_or_divided_leaves_bool()
+    {
+        var a = Tensor.From([true, false]);
+        Assert.Equal("tensor([3, 2])", (a + 2).ToString());
+        Assert.Equal(DType.Float32, (a / Tensor.From([true, true])).DType);
+    }
+
+    [Fact]
+    public void Subtracting_two_bool_tensors_fails_pointing_to_xor()
+    {
+        var a = Tensor.From([true, false]);
+        var error = Assert.Throws<InvalidOperationException>(() => a - a);
+        Assert.Equal("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.", error.Message);
+    }
+
+    [Fact]
     public void Float32_tensor_and_float64_scalar_tensor_compute_in_float32()
     {
         var x = Tensor.Ones([2]);
