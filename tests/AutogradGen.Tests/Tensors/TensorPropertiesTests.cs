@@ -164,7 +164,31 @@ public class TensorPropertiesTests
     {
         var a = Tensor.From([true, false]);
         var error = Assert.Throws<InvalidOperationException>(() => a - a);
-        Assert.Equal("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.", error.Message);
+        Assert.Equal("Subtraction, the `-` operator, with two bool tensors is not supported. Use a.Ne(b) (logical xor) instead.", error.Message);
+    }
+
+    [Fact]
+    public void Subtracting_with_one_bool_operand_fails_pointing_to_mask_inversion()
+    {
+        var mask = Tensor.From([true, false]);
+        Assert.StartsWith("Subtraction, the `-` operator, with a bool tensor is not supported.",
+            Assert.Throws<InvalidOperationException>(() => 1 - mask).Message);
+        Assert.StartsWith("Subtraction, the `-` operator, with a bool tensor is not supported.",
+            Assert.Throws<InvalidOperationException>(() => Tensor.From([1.0, 2.0]).Sub(mask, alpha: 2)).Message);
+    }
+
+    [Fact]
+    public void Negating_a_bool_tensor_fails_pointing_to_mask_inversion()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => -Tensor.From([true, false]));
+        Assert.Equal("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use mask.Eq(0) instead.", error.Message);
+    }
+
+    [Fact]
+    public void Norm_of_an_integer_tensor_fails()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Tensor.From([1, -2]).Norm());
+        Assert.Equal("norm(): input dtype should be either floating point or complex. Got Long instead.", error.Message);
     }
 
     [Fact]
