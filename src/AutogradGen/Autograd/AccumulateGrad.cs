@@ -33,12 +33,14 @@ public sealed class AccumulateGrad : Node
         {
             Variable.SetGradUnchecked(OwnCopy(incoming, createGraph));
         }
-        else if (createGraph || current.RequiresGrad)
+        else if (createGraph)
         {
             Variable.SetGradUnchecked(current + incoming);
         }
         else
         {
+            // In place even when the gradient has a history of its own (from an earlier createGraph pass): PyTorch's
+            // `variable_grad += new_grad` outside grad mode, which keeps the same tensor and its grad_fn.
             using (Autograd.NoGrad()) current.Add_(incoming);
         }
     }

@@ -85,6 +85,18 @@ public class BackwardTests
     }
 
     [Fact]
+    public void Plain_backward_after_create_graph_adds_into_the_same_gradient_in_place()
+    {
+        var x = Tensor.Scalar(2, requiresGrad: true);
+        var y = x * x * x;
+        y.Backward(createGraph: true);
+        var first = x.Grad!;
+        y.Backward();
+        Assert.Same(first, x.Grad);
+        Assert.Equal("tensor(24., grad_fn=<CopyBackwards>)", x.Grad!.ToString());
+    }
+
+    [Fact]
     public void Next_functions_link_a_node_to_its_inputs()
     {
         var x = Tensor.Ones([2], requiresGrad: true);
