@@ -31,15 +31,26 @@ public sealed class AccumulateGrad : Node
         var current = Variable.Grad;
         if (current is null)
         {
-            Variable.SetGradUnchecked(createGraph ? incoming : incoming.DetachedClone());
+            Variable.SetGradUnchecked(OwnCopy(incoming, createGraph));
         }
-        else if (createGraph || current.RequiresGrad)
+        else if (createGraph)
         {
             Variable.SetGradUnchecked(current + incoming);
         }
         else
         {
+            // In place even when the gradient has a history of its own (from an earlier createGraph pass): PyTorch's
+            // `variable_grad += new_grad` outside grad mode, which keeps the same tensor and its grad_fn.
             using (Autograd.NoGrad()) current.Add_(incoming);
         }
+    }
+
+    // The leaf's first gradient is always a copy of its own: the incoming tensor may be the caller's gradient argument,
+    // a hook's result or a view of either, and later accumulations write into .Grad in place. Under createGraph the
+    // copy stays differentiable through a recorded copy, as PyTorch's clone_obey_contract (grad_fn=<CopyBackwards>).
+    private static Tensor OwnCopy(Tensor incoming, bool createGraph)
+    {
+        var copy = incoming.DetachedClone();
+        return createGraph && incoming.RequiresGrad ? copy.Copy_(incoming) : copy;
     }
 }

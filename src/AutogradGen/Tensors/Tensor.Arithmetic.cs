@@ -21,6 +21,7 @@ public sealed partial class Tensor
     public Tensor Sub(Tensor other, double alpha = 1)
     {
         ArgumentNullException.ThrowIfNull(other);
+        RefuseBoolSubtraction(this, other);
         var scaled = alpha == 1 ? other : BinaryRaw(BinaryFunction.Multiply, other, WrapNumber(alpha, other));
         var result = BinaryRaw(BinaryFunction.Subtract, this, scaled);
         if (Autograd.ShouldRecord(this, other)) new SubBackward0(alpha).Attach(result, this, other);
@@ -73,6 +74,11 @@ public sealed partial class Tensor
     /// <summary><c>-this</c> (<c>torch.neg</c>).</summary>
     public Tensor Neg()
     {
+        if (DType == DType.Bool)
+        {
+            throw new InvalidOperationException(
+                "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use mask.Eq(0) instead.");
+        }
         var result = MapRaw(UnaryFunction.Negate);
         if (Autograd.ShouldRecord(this)) new NegBackward0().Attach(result, this);
         return result;

@@ -102,6 +102,11 @@ public sealed partial class Tensor
 
     internal static Tensor BinaryRaw(BinaryFunction function, Tensor a, Tensor b)
     {
+        if (function == BinaryFunction.Subtract) RefuseBoolSubtraction(a, b);
+        if (a.DType == DType.Bool && b.DType == DType.Bool && function is not (BinaryFunction.Divide or BinaryFunction.Pow))
+        {
+            return BoolBinaryRaw(function, a, b);
+        }
         var dtype = ComputeType(function, a, b);
         var shape = SameShape(a, b) ? a._shape : Shapes.Broadcast(a._shape, b._shape);
         var x = a.ConvertRaw(dtype);
@@ -114,6 +119,29 @@ public sealed partial class Tensor
             default: BinaryIntegral(function, x, y, result); break;
         }
         return result;
+    }
+
+    // Two Bool operands stay Bool in PyTorch: + is logical or, * logical and, maximum/minimum likewise (subtraction is
+    // refused before this). Computed in Int64 (0/1), then any nonzero is True.
+    private static Tensor BoolBinaryRaw(BinaryFunction function, Tensor a, Tensor b)
+    {
+        var counts = BinaryRaw(function, a.ConvertRaw(DType.Int64), b.ConvertRaw(DType.Int64));
+        return counts.ConvertRaw(DType.Bool);
+    }
+
+    /// <summary>PyTorch refuses <c>-</c> with a Bool operand (a mask is inverted or compared, not subtracted).</summary>
+    internal static void RefuseBoolSubtraction(Tensor a, Tensor b)
+    {
+        if (a.DType == DType.Bool && b.DType == DType.Bool)
+        {
+            throw new InvalidOperationException(
+                "Subtraction, the `-` operator, with two bool tensors is not supported. Use a.Ne(b) (logical xor) instead.");
+        }
+        if (a.DType == DType.Bool || b.DType == DType.Bool)
+        {
+            throw new InvalidOperationException(
+                "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use mask.Eq(0) instead.");
+        }
     }
 
     private static void BinaryFloating<T>(BinaryFunction function, Tensor a, Tensor b, Tensor result) where T : unmanaged, IFloatingPointIeee754<T>

@@ -22,6 +22,7 @@ public sealed partial class Tensor
     public Tensor Sub_(Tensor other, double alpha = 1)
     {
         ArgumentNullException.ThrowIfNull(other);
+        RefuseBoolSubtraction(this, other);
         var scaled = alpha == 1 ? other : BinaryRaw(BinaryFunction.Multiply, other, WrapNumber(alpha, other));
         return WriteInPlace(BinaryRaw(BinaryFunction.Subtract, this, scaled), other, () => new SubBackward0(alpha));
     }

@@ -10,15 +10,43 @@ public sealed partial class Tensor
 {
     /// <summary><c>x[i]</c>: entry <paramref name="index"/> along the first dimension (negative counts from the end).</summary>
     [IndexerName("At")]
-    public Tensor this[int index] => Select(0, index);
+    public Tensor this[int index] => SelectLeading([index]);
 
     /// <summary><c>x[i, j]</c>.</summary>
     [IndexerName("At")]
-    public Tensor this[int i, int j] => Select(0, i).Select(0, j);
+    public Tensor this[int i, int j] => SelectLeading([i, j]);
 
     /// <summary><c>x[i, j, k]</c>.</summary>
     [IndexerName("At")]
-    public Tensor this[int i, int j, int k] => Select(0, i).Select(0, j).Select(0, k);
+    public Tensor this[int i, int j, int k] => SelectLeading([i, j, k]);
+
+    // x[i, j, ...] as Python's indexing does it: every index is checked first, against the dimension it indexes and in
+    // PyTorch's indexing words (not select()'s), then the leading dimensions are selected one by one.
+    private Tensor SelectLeading(ReadOnlySpan<int> indices)
+    {
+        if (Rank == 0)
+        {
+            throw new IndexOutOfRangeException(
+                "invalid index of a 0-dim tensor. Use `tensor.Item()` to convert a 0-dim tensor to a number");
+        }
+        if (indices.Length > Rank)
+        {
+            throw new IndexOutOfRangeException(string.Create(CultureInfo.InvariantCulture,
+                $"too many indices for tensor of dimension {Rank}"));
+        }
+        for (int d = 0; d < indices.Length; d++)
+        {
+            int size = _shape[d];
+            if (indices[d] < -size || indices[d] >= size)
+            {
+                throw new IndexOutOfRangeException(string.Create(CultureInfo.InvariantCulture,
+                    $"index {indices[d]} is out of bounds for dimension {d} with size {size}"));
+            }
+        }
+        var result = this;
+        foreach (int index in indices) result = result.Select(0, index);
+        return result;
+    }
 
     /// <summary><c>x[start:end]</c> along the first dimension, with C# ranges: <c>x[1..^1]</c>.</summary>
     [IndexerName("At")]

@@ -230,6 +230,11 @@ public sealed partial class Tensor
 
     private Tensor NormRaw(double p, bool[] reduced, bool keepDim)
     {
+        if (!DType.IsFloatingPoint())
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"norm(): input dtype should be either floating point or complex. Got {DType.ScalarTypeName()} instead."));
+        }
         if (!(p > 0))
         {
             throw new ArgumentOutOfRangeException(nameof(p), p, "norm supports p > 0, including double.PositiveInfinity (p = 2 by default).");

@@ -65,6 +65,38 @@ public class BackwardTests
     }
 
     [Fact]
+    public void Gradient_passed_to_backward_with_create_graph_is_copied_so_later_accumulation_leaves_it_alone()
+    {
+        var x = Tensor.Ones([2], requiresGrad: true);
+        var v = Tensor.From([1f, 2f]);
+        x.View([2]).Backward(v, createGraph: true);
+        (x * 1).Sum().Backward();
+        TensorAssert.Equal([1, 2], v);
+        TensorAssert.Equal([2, 3], x.Grad);
+    }
+
+    [Fact]
+    public void First_gradient_under_create_graph_is_a_recorded_copy_as_in_pytorch()
+    {
+        var x = Tensor.Scalar(3, requiresGrad: true);
+        (x * x * x).Backward(createGraph: true);
+        Assert.Equal("tensor(27., grad_fn=<CopyBackwards>)", x.Grad!.ToString());
+        Assert.Equal(1, x.Grad.Version);
+    }
+
+    [Fact]
+    public void Plain_backward_after_create_graph_adds_into_the_same_gradient_in_place()
+    {
+        var x = Tensor.Scalar(2, requiresGrad: true);
+        var y = x * x * x;
+        y.Backward(createGraph: true);
+        var first = x.Grad!;
+        y.Backward();
+        Assert.Same(first, x.Grad);
+        Assert.Equal("tensor(24., grad_fn=<CopyBackwards>)", x.Grad!.ToString());
+    }
+
+    [Fact]
     public void Next_functions_link_a_node_to_its_inputs()
     {
         var x = Tensor.Ones([2], requiresGrad: true);

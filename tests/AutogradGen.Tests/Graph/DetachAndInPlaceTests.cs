@@ -97,6 +97,15 @@ public class DetachAndInPlaceTests
     }
 
     [Fact]
+    public void Fill_writes_the_value_and_bumps_the_version()
+    {
+        var x = Tensor.From([1.0, 2.0, 3.0]);
+        x.Fill_(-2.5);
+        TensorAssert.Equal([-2.5, -2.5, -2.5], x);
+        Assert.Equal(1, x.Version);
+    }
+
+    [Fact]
     public void In_place_operation_on_a_non_leaf_is_recorded()
     {
         var x = Tensor.From([1.0, 2.0], requiresGrad: true);

@@ -161,6 +161,19 @@ public class ErrorMessageTests
     }
 
     [Fact]
+    public void Failed_grad_call_keeps_the_graph_for_a_corrected_retry()
+    {
+        var x = Tensor.Ones([2], requiresGrad: true);
+        var unused = Tensor.Ones([2], requiresGrad: true);
+        var y = (x * x).Sum();
+        Assert.Throws<AutogradException>(() => Autograd.Grad([y], [x, unused]));
+        var grads = Autograd.Grad([y], [x, unused], allowUnused: true);
+        Assert.Equal([2.0, 2.0], grads[0]!.ToArray());
+        Assert.Null(grads[1]);
+        Assert.Null(x.Grad);
+    }
+
+    [Fact]
     public void Assigning_a_grad_of_another_shape_fails()
     {
         var x = Tensor.Ones([2], requiresGrad: true);

@@ -32,6 +32,20 @@ public class GradModeTests
     }
 
     [Fact]
+    public void Nested_no_grad_scopes_keep_grad_off_until_the_outermost_ends()
+    {
+        var x = Tensor.Scalar(1, requiresGrad: true);
+        using (Autograd.NoGrad())
+        {
+            using (Autograd.NoGrad()) Assert.False((x * 2).RequiresGrad);
+            Assert.False(Autograd.IsGradEnabled);
+            Assert.False((x * 2).RequiresGrad);
+        }
+        Assert.True(Autograd.IsGradEnabled);
+        Assert.True((x * 2).RequiresGrad);
+    }
+
+    [Fact]
     public void Grad_mode_is_per_thread()
     {
         using var entered = new ManualResetEventSlim();

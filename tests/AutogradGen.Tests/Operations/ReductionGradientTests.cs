@@ -57,6 +57,19 @@ public class ReductionGradientTests
     }
 
     [Fact]
+    public void Min_over_a_dim_sends_the_gradient_to_the_selected_index()
+    {
+        var x = Tensor.From(new double[,] { { 4, 1, 1 }, { 0, 2, 9 } }, requiresGrad: true);
+        var (values, indices) = x.Min(1);
+        values.Sum().Backward();
+        TensorAssert.Equal([1, 0], values);
+        Assert.Equal([1L, 0L], indices.ToArray<long>());
+        Assert.Equal(DType.Int64, indices.DType);
+        TensorAssert.Equal([0, 1, 0, 1, 0, 0], x.Grad);
+        Assert.Equal("MinBackward0", values.GradFn!.Name);
+    }
+
+    [Fact]
     public void Gather_reads_the_indexed_entries_along_a_dimension()
     {
         var x = Tensor.From(new float[,] { { 1, 2, 3 }, { 4, 5, 6 } });

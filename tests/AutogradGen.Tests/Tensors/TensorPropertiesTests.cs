@@ -49,9 +49,37 @@ public class TensorPropertiesTests
     }
 
     [Fact]
-    public void Index_out_of_range_fails_naming_the_size()
+    public void Index_out_of_range_fails_with_pytorchs_indexing_message()
     {
         var error = Assert.Throws<IndexOutOfRangeException>(() => Tensor.Ones([3])[5]);
+        Assert.Equal("index 5 is out of bounds for dimension 0 with size 3", error.Message);
+    }
+
+    [Fact]
+    public void Index_out_of_range_in_a_later_position_names_that_dimension()
+    {
+        var error = Assert.Throws<IndexOutOfRangeException>(() => Tensor.Ones([2, 3])[1, -4]);
+        Assert.Equal("index -4 is out of bounds for dimension 1 with size 3", error.Message);
+    }
+
+    [Fact]
+    public void More_indices_than_dimensions_fails()
+    {
+        var error = Assert.Throws<IndexOutOfRangeException>(() => Tensor.Ones([3])[1, 2]);
+        Assert.Equal("too many indices for tensor of dimension 1", error.Message);
+    }
+
+    [Fact]
+    public void Indexing_a_zero_dimensional_tensor_fails_pointing_to_item()
+    {
+        var error = Assert.Throws<IndexOutOfRangeException>(() => Tensor.Scalar(3)[0]);
+        Assert.StartsWith("invalid index of a 0-dim tensor. Use `tensor.Item()`", error.Message);
+    }
+
+    [Fact]
+    public void Select_out_of_range_fails_with_selects_message()
+    {
+        var error = Assert.Throws<IndexOutOfRangeException>(() => Tensor.Ones([3]).Select(0, 5));
         Assert.Equal("select(): index 5 out of range for tensor of size [3] at dimension 0", error.Message);
     }
 
@@ -110,6 +138,57 @@ public class TensorPropertiesTests
         Assert.Equal(DType.Float32, (x / 2).DType);
         TensorAssert.Equal([0.5, 1, 1.5], x / 2);
         Assert.Equal(DType.Float32, (x * 0.5).DType);
+    }
+
+    [Fact]
+    public void Adding_and_multiplying_two_bool_tensors_stays_bool_as_logical_or_and_and()
+    {
+        var a = Tensor.From([true, false, false]);
+        var b = Tensor.From([true, true, false]);
+        Assert.Equal("tensor([ True,  True, False])", (a + b).ToString());
+        Assert.Equal("tensor([ True, False, False])", (a * b).ToString());
+        Assert.Equal("tensor([ True,  True, False])", a.Maximum(b).ToString());
+        Assert.Equal("tensor([ True, False, False])", a.Minimum(b).ToString());
+    }
+
+    [Fact]
+    public void Bool_tensor_with_a_number_or_divided_leaves_bool()
+    {
+        var a = Tensor.From([true, false]);
+        Assert.Equal("tensor([3, 2])", (a + 2).ToString());
+        Assert.Equal(DType.Float32, (a / Tensor.From([true, true])).DType);
+    }
+
+    [Fact]
+    public void Subtracting_two_bool_tensors_fails_pointing_to_xor()
+    {
+        var a = Tensor.From([true, false]);
+        var error = Assert.Throws<InvalidOperationException>(() => a - a);
+        Assert.Equal("Subtraction, the `-` operator, with two bool tensors is not supported. Use a.Ne(b) (logical xor) instead.", error.Message);
+    }
+
+    [Fact]
+    public void Subtracting_with_one_bool_operand_fails_pointing_to_mask_inversion()
+    {
+        var mask = Tensor.From([true, false]);
+        Assert.StartsWith("Subtraction, the `-` operator, with a bool tensor is not supported.",
+            Assert.Throws<InvalidOperationException>(() => 1 - mask).Message);
+        Assert.StartsWith("Subtraction, the `-` operator, with a bool tensor is not supported.",
+            Assert.Throws<InvalidOperationException>(() => Tensor.From([1.0, 2.0]).Sub(mask, alpha: 2)).Message);
+    }
+
+    [Fact]
+    public void Negating_a_bool_tensor_fails_pointing_to_mask_inversion()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => -Tensor.From([true, false]));
+        Assert.Equal("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use mask.Eq(0) instead.", error.Message);
+    }
+
+    [Fact]
+    public void Norm_of_an_integer_tensor_fails()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Tensor.From([1, -2]).Norm());
+        Assert.Equal("norm(): input dtype should be either floating point or complex. Got Long instead.", error.Message);
     }
 
     [Fact]
