@@ -183,6 +183,14 @@ public class DiagnosticTests
         """, "'long'");
 
     [Fact]
+    public void AGD0015_is_reported_on_a_pass_through_parameter_of_an_unsupported_type() => AssertReported("AGD0015", """
+        public static partial class Functions
+        {
+            [Differentiable] public static double F(double x, string [|label|]) => x * label.Length;
+        }
+        """, "'label' has type 'string'");
+
+    [Fact]
     public void AGD0016_warns_when_the_callee_drops_an_active_arguments_derivative() => AssertReported("AGD0016", """
         public static partial class Functions
         {
