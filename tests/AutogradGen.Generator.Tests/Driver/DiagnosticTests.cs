@@ -209,6 +209,14 @@ public class DiagnosticTests
         """, "generic");
 
     [Fact]
+    public void AGD0017_is_reported_on_a_parameter_passed_by_reference() => AssertReported("AGD0017", """
+        public static partial class Functions
+        {
+            [Differentiable] public static double F(double x, ref double [|y|]) => x * y;
+        }
+        """, "parameter 'y' is passed by reference or as params");
+
+    [Fact]
     public void AGD0017_is_reported_on_a_differentiable_local_function() => AssertReported("AGD0017", """
         public static partial class Functions
         {
