@@ -41,6 +41,14 @@ public class UnsupportedConstructTests
     public void A_pattern_is_named_in_an_AGD0006_at_the_pattern() =>
         AssertReportedAt("AGD0006", "pattern", "return [|x is > 0|] ? x : -x;", "This expression (IsPattern) cannot be differentiated");
 
+    [Fact]
+    public void A_variable_holding_a_lambda_is_an_AGD0015_naming_the_delegate_type() =>
+        AssertReportedAt("AGD0015", "lambda", "Func<double, double> [|square = v => v * v|]; return x;", "Variable 'square' has type 'System.Func<double, double>'");
+
+    [Fact]
+    public void A_LINQ_call_is_an_AGD0007_naming_the_LINQ_method() =>
+        AssertReportedAt("AGD0007", "LINQ", "var a = new double[2]; a[0] = x; return [|a.Sum()|];", "Cannot differentiate through a call to 'System.Linq.Enumerable.Sum(System.Collections.Generic.IEnumerable<double>)'");
+
     private static void AssertReportedAt(string id, string construct, string body, string message)
     {
         var source = MarkedSource.Parse(Usings + "public static partial class Functions\n{\n    [Differentiable]\n    public static double F(double x)\n    {\n        "
