@@ -156,6 +156,20 @@ public class DiagnosticTests
         """, "(int)x", expectSource: true);
 
     [Fact]
+    public void AGD0013_is_not_reported_on_floor_or_an_int_cast_of_a_value_no_derivative_flows_through()
+    {
+        var run = GeneratorHarness.Run(Usings + """
+            public static partial class Functions
+            {
+                [Differentiable(nameof(x))]
+                public static double F(double x, double y) => Math.Floor(y) * x + (int)(y * 3) + Math.Round(Differentiation.WithoutDerivative(x));
+            }
+            """);
+        Assert.Empty(run.Diagnostics);
+        Assert.Single(run.Sources);
+    }
+
+    [Fact]
     public void AGD0014_is_reported_on_a_user_derivative_of_the_wrong_shape() => AssertReported("AGD0014", """
         public static class Library
         {
