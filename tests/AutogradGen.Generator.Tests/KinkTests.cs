@@ -43,6 +43,28 @@ public class KinkTests
     }
 
     [Fact]
+    public void Max_of_equal_inputs_in_forward_mode_averages_the_tangents()
+    {
+        // torch.autograd.forward_ad: maximum(x, y) at x == y == 1.5 with tangents (1, 0) has tangent 0.5.
+        Assert.Equal(0.5, KinkFunctions.MaxDerivative(1.5, 1.5, 1, 0).Derivative);
+        Assert.Equal(1.25, KinkFunctions.MaxDerivative(1.5, 1.5, 2, 0.5).Derivative);
+    }
+
+    [Fact]
+    public void Min_of_equal_inputs_in_forward_mode_averages_the_tangents()
+    {
+        // torch.autograd.forward_ad: minimum(x, y) at x == y with tangents (1, 0) has tangent 0.5.
+        Assert.Equal(0.5, KinkFunctions.MinDerivative(-2, -2, 1, 0).Derivative);
+        Assert.Equal(-1.5, KinkFunctions.MinDerivative(-2, -2, -1, -2).Derivative);
+    }
+
+    [Fact]
+    public void Sqrt_has_infinite_derivative_at_zero_in_forward_mode()
+    {
+        Assert.Equal(double.PositiveInfinity, KinkFunctions.SqrtDerivative(0, 1).Derivative);
+    }
+
+    [Fact]
     public void Max_sends_the_whole_gradient_to_the_larger_input()
     {
         KinkFunctions.MaxGradient(1, 2, out var dx, out var dy);

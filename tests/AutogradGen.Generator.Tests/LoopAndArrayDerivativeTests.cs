@@ -77,4 +77,12 @@ public class LoopAndArrayDerivativeTests
         var exception = Assert.Throws<ArgumentException>(() => LoopFunctions.SumOfSquaresGradient([1.0, 2.0, 3.0], new double[2]));
         Assert.Contains("same length as 'v' (3), but has 2", exception.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_tangent_span_of_the_wrong_length_is_rejected_with_both_lengths()
+    {
+        var exception = Assert.Throws<ArgumentException>(() => LoopFunctions.SumOfSquaresDerivative([1.0, 2.0, 3.0], new double[4]));
+        Assert.Contains("The tangent must have the same length as 'v' (3), but has 4.", exception.Message, StringComparison.Ordinal);
+        Assert.Equal("vTangent", exception.ParamName);
+    }
 }

@@ -66,6 +66,9 @@ public class ScalarDerivativeTests
         OneFloat("SinF", MathFunctions.SinF, MathFunctions.SinFGradient, MathFunctions.SinFDerivative),
         OneFloat("ExpLogF", MathFunctions.ExpLogF, MathFunctions.ExpLogFGradient, MathFunctions.ExpLogFDerivative),
         TwoFloat("PowF", MathFunctions.PowF, MathFunctions.PowFGradient, MathFunctions.PowFDerivative),
+        OneFloat("TrigF", MathFunctions.TrigF, MathFunctions.TrigFGradient, MathFunctions.TrigFDerivative),
+        TwoFloat("LogsF", MathFunctions.LogsF, MathFunctions.LogsFGradient, MathFunctions.LogsFDerivative),
+        TwoFloat("PiecewiseF", MathFunctions.PiecewiseF, MathFunctions.PiecewiseFGradient, MathFunctions.PiecewiseFDerivative),
         Two("Composite", MathFunctions.Composite, MathFunctions.CompositeGradient, MathFunctions.CompositeDerivative),
     }.ToDictionary(c => c.Name);
 

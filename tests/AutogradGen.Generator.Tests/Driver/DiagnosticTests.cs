@@ -156,6 +156,20 @@ public class DiagnosticTests
         """, "(int)x", expectSource: true);
 
     [Fact]
+    public void AGD0013_is_not_reported_on_floor_or_an_int_cast_of_a_value_no_derivative_flows_through()
+    {
+        var run = GeneratorHarness.Run(Usings + """
+            public static partial class Functions
+            {
+                [Differentiable(nameof(x))]
+                public static double F(double x, double y) => Math.Floor(y) * x + (int)(y * 3) + Math.Round(Differentiation.WithoutDerivative(x));
+            }
+            """);
+        Assert.Empty(run.Diagnostics);
+        Assert.Single(run.Sources);
+    }
+
+    [Fact]
     public void AGD0014_is_reported_on_a_user_derivative_of_the_wrong_shape() => AssertReported("AGD0014", """
         public static class Library
         {
@@ -183,6 +197,14 @@ public class DiagnosticTests
         """, "'long'");
 
     [Fact]
+    public void AGD0015_is_reported_on_a_pass_through_parameter_of_an_unsupported_type() => AssertReported("AGD0015", """
+        public static partial class Functions
+        {
+            [Differentiable] public static double F(double x, string [|label|]) => x * label.Length;
+        }
+        """, "'label' has type 'string'");
+
+    [Fact]
     public void AGD0016_warns_when_the_callee_drops_an_active_arguments_derivative() => AssertReported("AGD0016", """
         public static partial class Functions
         {
@@ -199,6 +221,14 @@ public class DiagnosticTests
             [Differentiable] public static double F[|<T>|](double x) => x;
         }
         """, "generic");
+
+    [Fact]
+    public void AGD0017_is_reported_on_a_parameter_passed_by_reference() => AssertReported("AGD0017", """
+        public static partial class Functions
+        {
+            [Differentiable] public static double F(double x, ref double [|y|]) => x * y;
+        }
+        """, "parameter 'y' is passed by reference or as params");
 
     [Fact]
     public void AGD0017_is_reported_on_a_differentiable_local_function() => AssertReported("AGD0017", """

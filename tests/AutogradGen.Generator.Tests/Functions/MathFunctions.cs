@@ -1,6 +1,6 @@
 namespace AutogradGen.Generator.Tests.Functions;
 
-/// <summary>Every System.Math and System.MathF function of the derivative table.</summary>
+/// <summary>Every System.Math and System.MathF function of the derivative table, in double and in float.</summary>
 public static partial class MathFunctions
 {
     [Differentiable] public static double Sin(double x) => Math.Sin(x);
@@ -30,5 +30,11 @@ public static partial class MathFunctions
     [Differentiable] public static float SinF(float x) => MathF.Sin(x) * MathF.Cos(x) + MathF.Tanh(x);
     [Differentiable] public static float ExpLogF(float x) => MathF.Log(MathF.Exp(x) + 1f) * MathF.Sqrt(x * x + 1f);
     [Differentiable] public static float PowF(float x, float y) => MathF.Pow(x * x + 1f, y) + MathF.Atan2(x, y + 3f);
+    [Differentiable] public static float TrigF(float x) => MathF.Tan(0.5f * x) + MathF.Asin(0.3f * x) * MathF.Acos(0.2f * x) + MathF.Atan(x) + MathF.Sinh(0.5f * x) * MathF.Cosh(0.3f * x);
+    [Differentiable] public static float LogsF(float x, float b) => MathF.Log(x * x + 1f, b * b + 2f) + MathF.Log10(x * x + 1f) + MathF.Log2(b * b + 1f) + MathF.Cbrt(x + 5f);
+
+    // Away from the kinks (KinkTests covers them): a float finite difference needs a step too large to sit beside one.
+    [Differentiable] public static float PiecewiseF(float x, float y) =>
+        MathF.Abs(x - 3f) * y + MathF.Max(x, y + 5f) * x + MathF.Min(x, y + 5f) * y + Math.Clamp(x, y - 5f, y + 5f) * x + MathF.FusedMultiplyAdd(x, y, y * y) + MathF.ScaleB(x * x, 3);
     [Differentiable] public static double Composite(double x, double y) => Math.Exp(Math.Sin(x * y) * Math.Cos(x)) / (1 + Math.Sqrt(y * y + 1));
 }

@@ -1,0 +1,64 @@
+using System.Globalization;
+
+namespace AutogradGen.Generator.Tests.Driver;
+
+/// <summary>
+/// Each construct the generator cannot differentiate is reported at that construct, and the message says which
+/// construct it is (the "say which: goto, try, lambda, LINQ, ref locals, ..."), so the user need not guess.
+/// </summary>
+public class UnsupportedConstructTests
+{
+    private const string Usings = "using System;\nusing System.Linq;\nusing AutogradGen;\n";
+
+    public static TheoryData<string, string, string> Statements => new()
+    {
+        { "goto", "var y = x; [|goto end;|] end: return y;", "A 'goto' statement cannot be differentiated: jumps cannot be reversed" },
+        { "label", "var y = x; goto end; [|end: return y;|]", "A labeled statement cannot be differentiated" },
+        { "switch", "[|switch (1) { default: return x; }|]", "A 'switch' statement cannot be differentiated: use if/else chains" },
+        { "throw", "if (x > 1e300) [|throw new ArgumentException(\"too large\");|] return x;", "A 'throw' statement cannot be differentiated" },
+        { "using", "[|using (var stream = new System.IO.MemoryStream()) { return x; }|]", "A 'using' statement cannot be differentiated" },
+        { "lock", "[|lock (typeof(int)) { return x; }|]", "A 'lock' statement cannot be differentiated" },
+        { "local function", "return Square(x); [|static double Square(double v) => v * v;|]", "A local function cannot be differentiated" },
+        { "foreach over a list", "var s = 0.0; [|foreach (var v in new System.Collections.Generic.List<double> { x }) s += v;|] return s;", "A 'foreach' loop cannot be differentiated: foreach works over array and span variables only" },
+        { "ref local", "Span<double> a = stackalloc double[1]; a[0] = x; [|ref double r = ref a[0];|] return x;", "A ref local cannot be differentiated" },
+        { "array allocated in a loop", "var s = 0.0; for (var i = 0; i < 2; i++) { [|var a = new double[2];|] a[0] = x; s += a[0]; } return s;", "An array allocated inside a loop or branch cannot be differentiated" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Statements))]
+    public void An_unsupported_statement_is_named_in_an_AGD0005_at_the_statement(string construct, string body, string message) =>
+        AssertReportedAt("AGD0005", construct, body, message);
+
+    [Fact]
+    public void Reading_a_property_is_named_in_an_AGD0006_at_the_read() =>
+        AssertReportedAt("AGD0006", "property", "return x * [|Environment.ProcessorCount|];", "Reading property 'ProcessorCount' cannot be differentiated");
+
+    [Fact]
+    public void An_assignment_inside_an_expression_is_named_in_an_AGD0006_at_the_assignment() =>
+        AssertReportedAt("AGD0006", "nested assignment", "var y = 0.0; return x * ([|y = x|]);", "An assignment inside an expression cannot be differentiated: assign in a statement of its own");
+
+    [Fact]
+    public void A_pattern_is_named_in_an_AGD0006_at_the_pattern() =>
+        AssertReportedAt("AGD0006", "pattern", "return [|x is > 0|] ? x : -x;", "This expression (IsPattern) cannot be differentiated");
+
+    [Fact]
+    public void A_variable_holding_a_lambda_is_an_AGD0015_naming_the_delegate_type() =>
+        AssertReportedAt("AGD0015", "lambda", "Func<double, double> [|square = v => v * v|]; return x;", "Variable 'square' has type 'System.Func<double, double>'");
+
+    [Fact]
+    public void A_LINQ_call_is_an_AGD0007_naming_the_LINQ_method() =>
+        AssertReportedAt("AGD0007", "LINQ", "var a = new double[2]; a[0] = x; return [|a.Sum()|];", "Cannot differentiate through a call to 'System.Linq.Enumerable.Sum(System.Collections.Generic.IEnumerable<double>)'");
+
+    private static void AssertReportedAt(string id, string construct, string body, string message)
+    {
+        var source = MarkedSource.Parse(Usings + "public static partial class Functions\n{\n    [Differentiable]\n    public static double F(double x)\n    {\n        "
+            + body + "\n    }\n}\n");
+        var run = GeneratorHarness.Run(source.Text);
+
+        var atSpan = run.Diagnostics.Where(d => d.Location.SourceSpan == source.Span).ToList();
+        var diagnostic = Assert.Single(atSpan);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.StartsWith(message, diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.True(run.Sources.All(s => !s.HintName.Contains(".F.", StringComparison.Ordinal)), $"{construct}: a method with an error must get no code.");
+    }
+}
