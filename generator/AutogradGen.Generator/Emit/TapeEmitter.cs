@@ -59,6 +59,12 @@ internal sealed partial class TapeEmitter
 
     private void EmitMethod()
     {
+        if (_method.Variables.Any(v => v.Kind is not (NumberKind.Double or NumberKind.Float or NumberKind.Int or NumberKind.Bool)))
+        {
+            // Only scalar code has a twin: methods over other types (tensors) already run on the tape.
+            throw new UnmappableException();
+        }
+
         RefuseAssignedRawFloatingParameters(_method.Body);
         var parameters = _method.Variables.Where(v => v.IsParameter).ToList();
         var signature = parameters.Select(p => (IsTensor(p.Name) ? TensorType : TypeOf(p)) + " " + p.Name);
