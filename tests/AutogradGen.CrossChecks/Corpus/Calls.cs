@@ -42,6 +42,16 @@ public static partial class Calls
     [Differentiable, StopsDerivatives]
     public static double StoppedDerivative(double x, double y) => (x * Differentiation.WithoutDerivative(y * x)) + y;
 
+    [Differentiable]
+    public static double UserDerivativeOverLocalArray(double x, double y)
+    {
+        var a = new double[3];
+        a[0] = x;
+        a[1] = x * y;
+        a[2] = y - 1;
+        return OpaqueMath.SumOfCubes(a, 2) * x;
+    }
+
     [Differentiable(nameof(x)), With(2.5)]
     public static double PartiallyDifferentiated(double x, double scale) => x * x * scale;
 
@@ -53,6 +63,18 @@ public static partial class Calls
 public static class OpaqueMath
 {
     public static double Softplus(double x) => Math.Log(1 + Math.Exp(x));
+
+    /// <summary>Σ vᵢ³ over the first <paramref name="count"/> elements.</summary>
+    public static double SumOfCubes(ReadOnlySpan<double> v, int count)
+    {
+        var s = 0.0;
+        for (var i = 0; i < count; i++)
+        {
+            s += v[i] * v[i] * v[i];
+        }
+
+        return s;
+    }
 
     public static double PowerN(double x, int n)
     {
@@ -74,6 +96,17 @@ public static class OpaqueMathDerivatives
     {
         dx = 1 / (1 + Math.Exp(-x));
         return OpaqueMath.Softplus(x);
+    }
+
+    [DerivativeOf(typeof(OpaqueMath), nameof(OpaqueMath.SumOfCubes))]
+    public static double SumOfCubesGradient(ReadOnlySpan<double> v, int count, Span<double> dv)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            dv[i] = 3 * v[i] * v[i];
+        }
+
+        return OpaqueMath.SumOfCubes(v, count);
     }
 
     [DerivativeOf(typeof(OpaqueMath), nameof(OpaqueMath.PowerN))]
