@@ -12,7 +12,7 @@ public static partial class MathFunctions
     [Differentiable, Domain(-1.2, 1.2)]
     public static double Tangent(double x) => Math.Tan(x);
 
-    [Differentiable, Domain(-0.9, 0.9)]
+    [Differentiable, Domain(-0.9, 0.9), AlsoAt(1.0), AlsoAt(-1.0)]
     public static double Arcsine(double x) => Math.Asin(x);
 
     [Differentiable, Domain(-0.9, 0.9)]
@@ -36,7 +36,7 @@ public static partial class MathFunctions
     [Differentiable]
     public static double Exponential(double x) => Math.Exp(x) * Math.Exp(-x * x);
 
-    [Differentiable, Domain(0.1, 5)]
+    [Differentiable, Domain(0.1, 5), AlsoAt(0.0)]
     public static double NaturalLog(double x) => Math.Log(x);
 
     [Differentiable, Domain(1.5, 5)]
@@ -51,7 +51,7 @@ public static partial class MathFunctions
     [Differentiable, Domain(0.1, 5), AlsoAt(0.0)]
     public static double SquareRoot(double x) => Math.Sqrt(x);
 
-    [Differentiable, Domain(0.2, 3)]
+    [Differentiable, Domain(0.2, 3), AlsoAt(0.0)]
     public static double CubeRoot(double x) => Math.Cbrt(x);
 
     [Differentiable, Domain(-3, -0.2)]
