@@ -45,7 +45,7 @@ internal sealed partial class TapeEmitter
             case LiteralExpr literal:
                 return new Code(literal.Text, false, !literal.Text.StartsWith("-"));
             case VariableExpr variable:
-                return new Code(variable.Name, IsTensor(variable.Name), true);
+                return new Code(NameOf(variable.Name), IsTensor(variable.Name), true);
             case ElementExpr element:
                 return new Code(element.Array + "[" + Raw(element.Index) + "]", StorageOf(element.Array) is ArrayStorage.Tensor or ArrayStorage.TensorArray, true);
             case LengthExpr length:

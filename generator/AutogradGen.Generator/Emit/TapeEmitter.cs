@@ -16,7 +16,7 @@ namespace AutogradGen.Generator.Emit;
 /// </summary>
 /// <remarks>
 /// A method whose body cannot be mapped gets no twin (and no diagnostic: users who do not call it never notice);
-/// today that is a method that assigns a floating-point parameter it does not differentiate.
+/// today that is only a method over other types than double, float, int and bool.
 /// </remarks>
 internal sealed partial class TapeEmitter
 {
@@ -29,6 +29,7 @@ internal sealed partial class TapeEmitter
     private readonly Dictionary<string, VariableModel> _variables;
     private readonly NameTable _names;
     private readonly CodeWriter _writer = new();
+    private readonly Dictionary<string, string> _copies = new();
     private string _zero = string.Empty;
 
     private TapeEmitter(MethodModel model, LoweredMethod method, IReadOnlyDictionary<string, UserDerivativeModel> userDerivatives)
@@ -65,9 +66,9 @@ internal sealed partial class TapeEmitter
             throw new UnmappableException();
         }
 
-        RefuseAssignedRawFloatingParameters(_method.Body);
+        FindAssignedRawFloatingParameters(_method.Body);
         var parameters = _method.Variables.Where(v => v.IsParameter).ToList();
-        var signature = parameters.Select(p => (IsTensor(p.Name) ? TensorType : TypeOf(p)) + " " + p.Name);
+        var signature = parameters.Select(p => (p.Differentiated ? TensorType : TypeOf(p)) + " " + p.Name);
         _writer.Line("/// <summary>");
         _writer.Line("/// Tape twin of <see cref=\"" + _model.DocumentationId + "\"/>: the same body run on the tape engine, with a");
         _writer.Line("/// tensor for each differentiated parameter (0-d for a scalar, 1-d for a span) and for the result.");
@@ -76,6 +77,10 @@ internal sealed partial class TapeEmitter
         _writer.Open(_model.Accessibility + " static " + TensorType + " " + _model.Name + "Tape(" + string.Join(", ", signature) + ")");
         _zero = _names.Fresh("zero");
         _writer.Line(TensorType + " " + _zero + " = " + TapeMath + ".Constant(0, " + DTypeOf(_model.ReturnKind) + ");");
+        foreach (var copy in _copies)
+        {
+            _writer.Line(TensorType + " " + copy.Value + " = " + TapeMath + ".Constant(" + copy.Key + ", " + DTypeOf(_variables[copy.Key].Kind) + ");");
+        }
         foreach (var local in _method.Variables.Where(v => !v.IsParameter))
         {
             _writer.Line(Declaration(local));
@@ -152,39 +157,45 @@ internal sealed partial class TapeEmitter
     private void Assign(AssignStmt assignment)
     {
         var variable = _variables[assignment.Variable];
-        var target = assignment.Index is null ? variable.Name : variable.Name + "[" + Raw(assignment.Index) + "]";
+        var target = assignment.Index is null ? NameOf(variable.Name) : variable.Name + "[" + Raw(assignment.Index) + "]";
         var holdsTensors = assignment.Index is null ? IsTensor(variable.Name) : StorageOf(variable.Name) == ArrayStorage.TensorArray;
         var value = holdsTensors ? AsTensor(assignment.Value) : Raw(assignment.Value);
         _writer.Line(target + " = " + value + ";");
     }
 
     /// <summary>
-    /// A floating-point parameter that is not differentiated stays a plain number; if the body assigns it a value
-    /// that carries a derivative, the generated code differentiates through it and the twin could not: no twin.
+    /// A floating-point parameter that is not differentiated stays a plain number, unless the body assigns it: then
+    /// the new value may carry a derivative (the generated code differentiates through it), so the body works on a
+    /// tensor copy of it (<c>cValue</c>), declared first.
     /// </summary>
-    private void RefuseAssignedRawFloatingParameters(IEnumerable<Stmt> statements)
+    private void FindAssignedRawFloatingParameters(IEnumerable<Stmt> statements)
     {
         foreach (var statement in statements)
         {
             switch (statement)
             {
-                case AssignStmt assignment when _variables[assignment.Variable] is { IsParameter: true, Differentiated: false } parameter && parameter.Kind.IsFloatingPoint():
-                    throw new UnmappableException();
+                case AssignStmt assignment when _variables[assignment.Variable] is { IsParameter: true, Differentiated: false, Storage: StorageKind.Scalar } parameter
+                    && parameter.Kind.IsFloatingPoint() && !_copies.ContainsKey(parameter.Name):
+                    _copies[parameter.Name] = _names.Fresh(parameter.Name + "Value");
+                    break;
                 case IfStmt branch:
-                    RefuseAssignedRawFloatingParameters(branch.Then);
-                    RefuseAssignedRawFloatingParameters(branch.Else);
+                    FindAssignedRawFloatingParameters(branch.Then);
+                    FindAssignedRawFloatingParameters(branch.Else);
                     break;
                 case LoopStmt loop:
-                    RefuseAssignedRawFloatingParameters(loop.Body);
-                    RefuseAssignedRawFloatingParameters(loop.Step);
+                    FindAssignedRawFloatingParameters(loop.Body);
+                    FindAssignedRawFloatingParameters(loop.Step);
                     break;
             }
         }
     }
 
+    /// <summary>The name the body uses for a variable: its own, or the tensor copy of an assigned plain parameter.</summary>
+    private string NameOf(string variable) => _copies.TryGetValue(variable, out var copy) ? copy : variable;
+
     /// <summary>Whether a variable is a tensor on the tape: differentiated parameters and floating-point locals.</summary>
     private bool IsTensor(string name) => _variables.TryGetValue(name, out var variable) && variable.Kind.IsFloatingPoint()
-        && (variable.IsParameter ? variable.Differentiated : !variable.Storage.IsIndexed());
+        && (variable.IsParameter ? variable.Differentiated || _copies.ContainsKey(name) : !variable.Storage.IsIndexed());
 
     private ArrayStorage StorageOf(string name)
     {
