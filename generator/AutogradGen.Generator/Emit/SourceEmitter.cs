@@ -4,7 +4,7 @@ using AutogradGen.Generator.Model;
 
 namespace AutogradGen.Generator.Emit;
 
-/// <summary>Writes one generated file: the reopened partial types around the Derivative, Gradient and Pullback methods.</summary>
+/// <summary>Writes one generated file: the reopened partial types around the Derivative, Gradient, Pullback and Tape methods.</summary>
 internal static class SourceEmitter
 {
     public static string Emit(MethodModel model, LoweredMethod method, Activity activity, IReadOnlyDictionary<string, UserDerivativeModel> userDerivatives)
@@ -30,6 +30,13 @@ internal static class SourceEmitter
         ForwardEmitter.Emit(model, method, activity, writer, userDerivatives);
         writer.Line();
         ReverseEmitter.Emit(model, method, activity, writer, userDerivatives);
+        var twin = new CodeWriter();
+        if (TapeEmitter.TryEmit(model, method, userDerivatives, twin))
+        {
+            writer.Line();
+            writer.Append(twin);
+        }
+
         foreach (var _ in model.ContainingTypes)
         {
             writer.Close();

@@ -1,0 +1,181 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using AutogradGen.Generator.Model;
+using AutogradGen.Generator.Rules;
+
+namespace AutogradGen.Generator.Emit;
+
+/// <summary>
+/// Calls in the tape twin: Math/MathF functions as tensor operations with the rule table's kink choices, other
+/// [Differentiable] methods through their own twins, and user derivatives as one custom node each.
+/// </summary>
+internal sealed partial class TapeEmitter
+{
+    /// <summary>Math functions that are one tensor method of the same name (PyTorch's grad_fn names).</summary>
+    private static readonly HashSet<string> s_tensorMethods = new()
+    {
+        "Sin/1", "Cos/1", "Tan/1", "Asin/1", "Acos/1", "Atan/1", "Sinh/1", "Cosh/1", "Tanh/1",
+        "Exp/1", "Log/1", "Log10/1", "Log2/1", "Sqrt/1", "Cbrt/1", "Abs/1",
+    };
+
+    /// <summary>Math functions whose kinks TapeMath decides as the rule table does (ties split, clamp bounds, pow at 0).</summary>
+    private static readonly HashSet<string> s_tapeMathFunctions = new()
+    {
+        "Max/2", "Min/2", "Clamp/3", "Log/2", "FusedMultiplyAdd/3", "Pow/2",
+    };
+
+    private Code MathCall(MathCallExpr call)
+    {
+        var arguments = call.Arguments.Select(Translate).ToArray();
+        if (!arguments.Any(a => a.IsTensor))
+        {
+            return new Code(call.Class + "." + call.Function + "(" + Arguments(arguments) + ")", false, true);
+        }
+
+        var key = call.Function + "/" + arguments.Length.ToString(CultureInfo.InvariantCulture);
+        if (MathRules.HasZeroDerivative(call.Function))
+        {
+            // Sign, Floor, Round...: a constant almost everywhere; computed on the value, with no derivative.
+            var raw = call.Class + "." + call.Function + "(" + string.Join(", ", call.Arguments.Select((a, i) => RawOf(arguments[i], a.Kind).Text)) + ")";
+            return call.Kind.IsFloatingPoint() ? TensorOf(new Code(raw, false, true), call.Kind) : new Code(raw, false, true);
+        }
+
+        if (s_tensorMethods.Contains(key))
+        {
+            return new Code(TensorOf(arguments[0], call.Arguments[0].Kind).Operand + "." + call.Function + "()", true, true);
+        }
+
+        if (key == "Pow/2" && !arguments[1].IsTensor)
+        {
+            // A plain exponent: PowBackward0, whose derivative is 0 where the exponent is 0, as the rule table's.
+            return new Code(arguments[0].Operand + ".Pow(" + arguments[1].Text + ")", true, true);
+        }
+
+        if (key == "Atan2/2")
+        {
+            return new Code(TensorOf(arguments[0], call.Kind).Operand + ".Atan2(" + TensorOf(arguments[1], call.Kind).Text + ")", true, true);
+        }
+
+        if (key == "ScaleB/2")
+        {
+            return new Code(TapeMath + ".ScaleB(" + arguments[0].Text + ", " + RawOf(arguments[1], call.Arguments[1].Kind).Text + ")", true, true);
+        }
+
+        if (s_tapeMathFunctions.Contains(key))
+        {
+            var tensors = arguments.Select((a, i) => TensorOf(a, call.Arguments[i].Kind).Text);
+            return new Code(TapeMath + "." + call.Function + "(" + string.Join(", ", tensors) + ")", true, true);
+        }
+
+        throw new UnmappableException();
+    }
+
+    private Code Call(CallExpr call) =>
+        call.Target.IsDifferentiable ? TwinCall(call) : UserDerivativeCall(call);
+
+    /// <summary><c>Callee.FTape(...)</c>: tensors for the callee's differentiated parameters, plain values for the others.</summary>
+    private Code TwinCall(CallExpr call)
+    {
+        var arguments = call.Target.Parameters.Select((parameter, i) =>
+        {
+            var argument = call.Arguments[i];
+            if (parameter.Storage.IsIndexed())
+            {
+                return parameter.Differentiated ? ArrayAsTensor(argument, parameter.Kind) : ArrayAsValues(argument, parameter.Kind);
+            }
+
+            var code = Translate(argument);
+            return parameter.Differentiated ? TensorOf(code, parameter.Kind).Text : RawOf(code, argument.Kind).Text;
+        });
+        return new Code(call.Target.ContainingType + "." + call.Target.Name + "Tape(" + string.Join(", ", arguments) + ")", true, true);
+    }
+
+    /// <summary>
+    /// <c>TapeMath.UserDerivative</c>: one custom node named after the callee, whose forward calls the user's
+    /// derivative once (keeping its partials) and whose backward scales the partials by the incoming gradient.
+    /// Floating-point arguments are the node's inputs; integers and booleans ride along as a tuple.
+    /// </summary>
+    private Code UserDerivativeCall(CallExpr call)
+    {
+        var derivative = _userDerivatives[call.Target.Key];
+        var kind = call.Kind;
+        var state = _names.Fresh("state");
+        var values = _names.Fresh("values");
+        var partials = _names.Fresh("partials");
+        var inputs = new List<string>();
+        var stateValues = new List<(string Type, string Value)>();
+        var callArguments = new List<string>();
+        var partialArguments = new List<string>();
+        var partialCopies = new List<string>();
+        for (var i = 0; i < call.Arguments.Count; i++)
+        {
+            var parameter = call.Target.Parameters[i];
+            var argument = call.Arguments[i];
+            if (!parameter.Kind.IsFloatingPoint())
+            {
+                stateValues.Add((parameter.Kind.Keyword(), Raw(argument)));
+                callArguments.Add(state + ".Item" + stateValues.Count.ToString(CultureInfo.InvariantCulture));
+                continue;
+            }
+
+            var input = inputs.Count.ToString(CultureInfo.InvariantCulture);
+            if (parameter.Storage.IsIndexed())
+            {
+                inputs.Add(ArrayAsTensor(argument, parameter.Kind));
+                callArguments.Add(values + "[" + input + "]");
+                partialArguments.Add(partials + "[" + input + "]");
+            }
+            else
+            {
+                inputs.Add(TensorOf(Translate(argument), parameter.Kind).Text);
+                callArguments.Add(values + "[" + input + "][0]");
+                var partial = _names.Fresh("p" + input);
+                partialArguments.Add("out " + parameter.Kind.Keyword() + " " + partial);
+                partialCopies.Add(partials + "[" + input + "][0] = " + partial + ";");
+            }
+        }
+
+        var stateType = stateValues.Count == 0 ? "int" : "global::System.ValueTuple<" + string.Join(", ", stateValues.Select(s => s.Type)) + ">";
+        var stateValue = stateValues.Count == 0 ? "0" : "global::System.ValueTuple.Create(" + string.Join(", ", stateValues.Select(s => s.Value)) + ")";
+        var body = "var value = " + derivative.ContainingType + "." + derivative.Name + "(" + string.Join(", ", callArguments.Concat(partialArguments)) + "); "
+            + string.Concat(partialCopies.Select(c => c + " ")) + "return value;";
+        var lambda = "static (" + state + ", " + values + ", " + partials + ") => { " + body + " }";
+        var text = TapeMath + ".UserDerivative<" + kind.Keyword() + ", " + stateType + ">(\"" + call.Target.Name + "\", " + stateValue + ", " + lambda
+            + (inputs.Count > 0 ? ", " + string.Join(", ", inputs) : string.Empty) + ")";
+        return new Code(text, true, true);
+    }
+
+    /// <summary>A whole array argument as one 1-d tensor, for a parameter the callee differentiates.</summary>
+    private string ArrayAsTensor(Expr argument, NumberKind kind)
+    {
+        if (argument is not ArrayArgumentExpr array)
+        {
+            throw new UnmappableException();
+        }
+
+        return StorageOf(array.Array) switch
+        {
+            ArrayStorage.Tensor => array.Array,
+            ArrayStorage.TensorArray => TapeMath + ".Stack(" + array.Array + ", " + DTypeOf(kind) + ")",
+            ArrayStorage.RawArray => TensorType + ".From(" + array.Array + ")",
+            _ => TensorType + ".From(" + array.Array + ".ToArray())",
+        };
+    }
+
+    /// <summary>A whole array argument as plain values, for a parameter the callee does not differentiate.</summary>
+    private string ArrayAsValues(Expr argument, NumberKind kind)
+    {
+        if (argument is not ArrayArgumentExpr array)
+        {
+            throw new UnmappableException();
+        }
+
+        return StorageOf(array.Array) switch
+        {
+            ArrayStorage.Tensor => array.Array + ".ToArray<" + kind.Keyword() + ">()",
+            ArrayStorage.TensorArray => TapeMath + (kind == NumberKind.Float ? ".Singles(" : ".Doubles(") + array.Array + ")",
+            _ => array.Array,
+        };
+    }
+}

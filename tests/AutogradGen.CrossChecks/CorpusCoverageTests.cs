@@ -1,0 +1,44 @@
+namespace AutogradGen.CrossChecks;
+
+/// <summary>The corpus keeps covering what the generator supports: every function of its rule table, every construct.</summary>
+public class CorpusCoverageTests
+{
+    /// <summary>The functions of generator/AutogradGen.Generator/Rules/MathRules.cs (rule table and zero-derivative set).</summary>
+    public static TheoryData<string> RuleTableFunctions =>
+    [
+        "Sin", "Cos", "Tan", "Asin", "Acos", "Atan", "Atan2", "Sinh", "Cosh", "Tanh", "Exp", "Log", "Log10", "Log2",
+        "Sqrt", "Cbrt", "Pow", "Abs", "Max", "Min", "Clamp", "FusedMultiplyAdd", "ScaleB",
+        "Sign", "Floor", "Ceiling", "Round", "Truncate",
+    ];
+
+    public static TheoryData<string> Constructs =>
+    [
+        "while (", "do\n", "for (", "foreach (", "break;", "continue;", "return", " ? ", "if (", "else", "+=", "-=", "*=", "/=",
+        "++", "--", " % ", "stackalloc", "new double[", "Differentiation.WithoutDerivative(", "[DerivativeOf(", "[Differentiable(nameof(",
+        "ReadOnlySpan<double>", "ReadOnlySpan<float>", "(float)", "MathF.", "&&", "||", "!(",
+    ];
+
+    private static readonly Lazy<string> s_corpus = new(() => string.Join("\n",
+        Directory.GetFiles(Path.Combine(ProjectFolder(), "Corpus"), "*.cs").Select(File.ReadAllText)).Replace("\r\n", "\n", StringComparison.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(RuleTableFunctions))]
+    public void Every_function_of_the_rule_table_is_in_the_corpus(string function) =>
+        Assert.Contains("Math." + function + "(", s_corpus.Value, StringComparison.Ordinal);
+
+    [Theory]
+    [MemberData(nameof(Constructs))]
+    public void Every_supported_construct_is_in_the_corpus(string construct) =>
+        Assert.Contains(construct, s_corpus.Value, StringComparison.Ordinal);
+
+    private static string ProjectFolder()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "AutogradGen.CrossChecks.csproj")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new DirectoryNotFoundException("tests/AutogradGen.CrossChecks was not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Reflection;
+using AutogradGen.CrossChecks.Corpus;
+using AutogradGen.CrossChecks.Harness;
+
+namespace AutogradGen.CrossChecks;
+
+/// <summary>
+/// Every corpus function by name: the scalar [Differentiable] methods of the Corpus namespace found by reflection,
+/// and the span methods through explicit adapters.
+/// </summary>
+public static class CorpusRegistry
+{
+    private static readonly Lazy<IReadOnlyDictionary<string, CorpusFunction>> s_functions = new(Build);
+
+    public static IReadOnlyDictionary<string, CorpusFunction> Functions => s_functions.Value;
+
+    private static Dictionary<string, CorpusFunction> Build()
+    {
+        var functions = new Dictionary<string, CorpusFunction>(StringComparer.Ordinal);
+        var scalarMethods = typeof(Arithmetic).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(Arithmetic).Namespace)
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static))
+            .Where(m => m.GetCustomAttribute<DifferentiableAttribute>() is not null)
+            .Where(m => m.GetParameters().All(p => p.ParameterType.IsPrimitive));
+        foreach (var method in scalarMethods)
+        {
+            functions.Add(method.DeclaringType!.Name + "." + method.Name, ReflectedFunction.Create(method));
+        }
+
+        foreach (var function in SpanFunctions())
+        {
+            functions.Add(function.Name, function);
+        }
+
+        return functions;
+    }
+
+    private static IEnumerable<CorpusFunction> SpanFunctions()
+    {
+        yield return SpanFunction.Create("Spans.SumOfSquares", 5, (-3, 3),
+            Spans.SumOfSquares, Spans.SumOfSquaresGradient, Spans.SumOfSquaresDerivative, Spans.SumOfSquaresTape);
+        yield return SpanFunction.Create("Spans.LogSumExp", 4, (-5, 5),
+            Spans.LogSumExp, Spans.LogSumExpGradient, Spans.LogSumExpDerivative, Spans.LogSumExpTape);
+        yield return SpanFunction.Create("Spans.SmoothedDifferences", 6, (-2, 2),
+            Spans.SmoothedDifferences, Spans.SmoothedDifferencesGradient, Spans.SmoothedDifferencesDerivative, Spans.SmoothedDifferencesTape);
+        yield return SpanFunction.Create("Spans.FloatNorm", 4, (-2, 2),
+            Spans.FloatNorm, Spans.FloatNormGradient, Spans.FloatNormDerivative, Spans.FloatNormTape);
+
+        const double Scale = 0.7;
+        yield return SpanFunction.Create("Spans.WeightedByScalar", 4, (-2, 2),
+            v => Spans.WeightedByScalar(v, Scale),
+            (v, g) => Spans.WeightedByScalarGradient(v, Scale, g, out _),
+            (v, t) => Spans.WeightedByScalarDerivative(v, Scale, t, 0),
+            v => Spans.WeightedByScalarTape(v, Tensor.Scalar(Scale, false, DType.Float64)));
+
+        var (xs, ys) = LogisticData();
+        yield return SpanFunction.Create("Spans.LogisticRegressionLoss", 4, (-2, 2),
+            w => Spans.LogisticRegressionLoss(w, xs, ys),
+            (w, g) => Spans.LogisticRegressionLossGradient(w, xs, ys, g),
+            (w, t) => Spans.LogisticRegressionLossDerivative(w, xs, ys, t),
+            w => Spans.LogisticRegressionLossTape(w, xs, ys));
+
+        yield return GaussianMixtureFunction();
+    }
+
+    /// <summary>Eight samples of three features, labelled by a fixed rule: data for the logistic-regression loss.</summary>
+    private static (double[] Xs, double[] Ys) LogisticData()
+    {
+        var random = new Random(7);
+        var xs = Enumerable.Range(0, 24).Select(_ => (random.NextDouble() * 4) - 2).ToArray();
+        var ys = Enumerable.Range(0, 8).Select(i => xs[i * 3] + (0.5 * xs[(i * 3) + 1]) > 0 ? 1.0 : 0.0).ToArray();
+        return (xs, ys);
+    }
+
+    /// <summary>
+    /// ADBench's GMM with d = 2, k = 3 and n = 5 fixed points, differentiated in all its parameters at once
+    /// (alphas, means and icf concatenated into one vector of 3 + 6 + 9 coordinates).
+    /// </summary>
+    private static CorpusFunction GaussianMixtureFunction()
+    {
+        const int D = 2, K = 3, N = 5, M = 0;
+        const double Gamma = 1.0, Wishart = 0.0;
+        var random = new Random(11);
+        var x = Enumerable.Range(0, N * D).Select(_ => (random.NextDouble() * 2) - 1).ToArray();
+        int alphaCount = K, meanCount = K * D, icfCount = K * D * (D + 1) / 2;
+
+        return SpanFunction.Create("GaussianMixture.Objective", alphaCount + meanCount + icfCount, (-1, 1),
+            p => GaussianMixture.Objective(p[..alphaCount], p.Slice(alphaCount, meanCount), p[(alphaCount + meanCount)..], x, D, K, N, Gamma, M, Wishart),
+            (p, g) => GaussianMixture.ObjectiveGradient(p[..alphaCount], p.Slice(alphaCount, meanCount), p[(alphaCount + meanCount)..], x, D, K, N, Gamma, M, Wishart,
+                g[..alphaCount], g.Slice(alphaCount, meanCount), g[(alphaCount + meanCount)..]),
+            (p, t) => GaussianMixture.ObjectiveDerivative(p[..alphaCount], p.Slice(alphaCount, meanCount), p[(alphaCount + meanCount)..], x, D, K, N, Gamma, M, Wishart,
+                t[..alphaCount], t.Slice(alphaCount, meanCount), t[(alphaCount + meanCount)..]),
+            p => GaussianMixture.ObjectiveTape(p[..alphaCount], p[alphaCount..(alphaCount + meanCount)], p[(alphaCount + meanCount)..], x, D, K, N, Gamma, M, Wishart));
+    }
+}

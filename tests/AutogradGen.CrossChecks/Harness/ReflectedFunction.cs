@@ -1,0 +1,103 @@
+using System.Reflection;
+
+namespace AutogradGen.CrossChecks.Harness;
+
+/// <summary>
+/// Builds a <see cref="CorpusFunction"/> for a corpus method over scalars by finding its generated siblings
+/// ({Name}Gradient, {Name}Derivative, {Name}Tape) by name. The tape twin's Tensor parameters say which parameters
+/// are differentiated; the others take the values of the method's [With] attribute.
+/// </summary>
+public static class ReflectedFunction
+{
+    private const BindingFlags Static = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static;
+
+    public static CorpusFunction Create(MethodInfo method)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        var type = method.DeclaringType!;
+        var name = method.Name;
+        var gradient = Sibling(type, name + "Gradient");
+        var derivative = Sibling(type, name + "Derivative");
+        var tape = Sibling(type, name + "Tape");
+        var parameters = method.GetParameters();
+        var differentiated = tape.GetParameters().Select(p => p.ParameterType == typeof(Tensor)).ToArray();
+        var isFloat = method.ReturnType == typeof(float);
+        var dtype = isFloat ? DType.Float32 : DType.Float64;
+        var fixedValues = method.GetCustomAttribute<WithAttribute>()?.Arguments ?? [];
+        var dimension = differentiated.Count(d => d);
+
+        object[] Arguments(double[] point)
+        {
+            var arguments = new object[parameters.Length];
+            int coordinate = 0, fixedIndex = 0;
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                arguments[i] = differentiated[i]
+                    ? Number(point[coordinate++], isFloat)
+                    : Convert.ChangeType(fixedValues[fixedIndex++], parameters[i].ParameterType, System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return arguments;
+        }
+
+        double Value(double[] point) => ToDouble(method.Invoke(null, Arguments(point))!);
+
+        (double, double[]) Gradient(double[] point)
+        {
+            var arguments = Arguments(point).Concat(new object?[dimension]).ToArray();
+            var value = ToDouble(gradient.Invoke(null, arguments)!);
+            return (value, arguments.Skip(parameters.Length).Select(a => ToDouble(a!)).ToArray());
+        }
+
+        (double, double[]) Tape(double[] point)
+        {
+            var arguments = Arguments(point);
+            var leaves = new List<Tensor>();
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                if (differentiated[i])
+                {
+                    var leaf = Tensor.Scalar(ToDouble(arguments[i]), requiresGrad: true, dtype);
+                    leaves.Add(leaf);
+                    arguments[i] = leaf;
+                }
+            }
+
+            var result = (Tensor)tape.Invoke(null, arguments)!;
+            if (result.RequiresGrad)
+            {
+                result.Backward();
+            }
+
+            return (result.Item(), leaves.Select(l => l.Grad?.Item() ?? 0).ToArray());
+        }
+
+        (double, double) Directional(double[] point, double[] direction)
+        {
+            var arguments = Arguments(point).Concat(direction.Select(d => Number(d, isFloat))).ToArray();
+            var pair = derivative.Invoke(null, arguments)!;
+            if (isFloat)
+            {
+                var (floatValue, floatDerivative) = (ValueTuple<float, float>)pair;
+                return (floatValue, floatDerivative);
+            }
+
+            var (value, derivativeValue) = (ValueTuple<double, double>)pair;
+            return (value, derivativeValue);
+        }
+
+        var domain = method.GetCustomAttribute<DomainAttribute>() ?? new DomainAttribute(-2, 2);
+        var exact = method.GetCustomAttributes<AlsoAtAttribute>().Select(a => a.Point.ToArray()).ToList();
+        return new CorpusFunction(name, isFloat, dimension, Value, Gradient, Tape, Directional, (domain.Min, domain.Max), exact)
+        {
+            StopsDerivatives = method.GetCustomAttribute<StopsDerivativesAttribute>() is not null,
+        };
+    }
+
+    private static MethodInfo Sibling(Type type, string name) =>
+        type.GetMethod(name, Static) ?? throw new InvalidOperationException($"{type.Name}.{name} was not generated: check the generator's diagnostics for the corpus method.");
+
+    private static object Number(double value, bool isFloat) => isFloat ? (object)(float)value : value;
+
+    private static double ToDouble(object value) => value is float f ? f : (double)value;
+}
