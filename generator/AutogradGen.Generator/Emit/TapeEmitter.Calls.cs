@@ -71,8 +71,27 @@ internal sealed partial class TapeEmitter
         throw new UnmappableException();
     }
 
-    private Code Call(CallExpr call) =>
-        call.Target.IsDifferentiable ? TwinCall(call) : UserDerivativeCall(call);
+    private Code Call(CallExpr call)
+    {
+        if (call.Target.IsDifferentiable)
+        {
+            return TwinCall(call);
+        }
+
+        return _userDerivatives.ContainsKey(call.Target.Key) ? UserDerivativeCall(call) : PlainCall(call);
+    }
+
+    /// <summary>
+    /// A call no derivative flows through (<c>double.IsNaN(x)</c>, a helper on constants): the generator accepted it
+    /// for that reason, so the twin calls it on the plain values, as the derivative code does.
+    /// </summary>
+    private Code PlainCall(CallExpr call)
+    {
+        var arguments = call.Arguments.Select((argument, i) => call.Target.Parameters[i].Storage.IsIndexed()
+            ? ArrayAsValues(argument, call.Target.Parameters[i].Kind)
+            : RawOf(Translate(argument), argument.Kind).Text);
+        return new Code(call.Target.ContainingType + "." + call.Target.Name + "(" + string.Join(", ", arguments) + ")", false, true);
+    }
 
     /// <summary><c>Callee.FTape(...)</c>: tensors for the callee's differentiated parameters, plain values for the others.</summary>
     private Code TwinCall(CallExpr call)
