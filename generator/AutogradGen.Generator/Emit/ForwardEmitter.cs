@@ -58,11 +58,14 @@ internal sealed partial class ForwardEmitter : EmitContext
         }
 
         DeclareLocals(Writer);
-        foreach (var local in Locals.Where(l => Activity.IsActive(l.Name)))
+
+        // A parameter left out of the differentiation list starts with a zero tangent, and carries one once the
+        // body assigns it a value that depends on a differentiated parameter: it is then active like a local.
+        foreach (var variable in Method.Variables.Where(v => !v.Differentiated && Activity.IsActive(v.Name)))
         {
-            var tangent = Names.Fresh(local.Name + "Dot");
-            _tangents[local.Name] = tangent;
-            DeclareCompanion(Writer, local, tangent);
+            var tangent = Names.Fresh(variable.Name + "Dot");
+            _tangents[variable.Name] = tangent;
+            DeclareCompanion(Writer, variable, tangent);
         }
 
         Writer.Line();
