@@ -40,7 +40,7 @@ internal sealed partial class ForwardEmitter : EmitContext
         Writer.Open(Model.Accessibility + " static (" + resultType + " Value, " + resultType + " Derivative) " + Model.Name + "Derivative(" + string.Join(", ", signature) + ")");
         foreach (var parameter in parameters.Where(p => p.Differentiated && p.Storage != StorageKind.Scalar))
         {
-            LengthCheck(parameter.Name, tangentParameters[parameter.Name]);
+            LengthCheck(Writer, "tangent", parameter.Name, tangentParameters[parameter.Name]);
         }
 
         foreach (var parameter in parameters.Where(p => p.Differentiated && Activity.IsActive(p.Name)))
@@ -73,13 +73,6 @@ internal sealed partial class ForwardEmitter : EmitContext
         Writer.Line();
         var derivative = _tangents.TryGetValue(Method.Result, out var resultTangent) ? resultTangent : Zero(ResultKind);
         Writer.Line("return (" + Method.Result + ", " + derivative + ");");
-        Writer.Close();
-    }
-
-    private void LengthCheck(string parameter, string tangent)
-    {
-        Writer.Open("if (" + tangent + ".Length != " + parameter + ".Length)");
-        Writer.Line("throw new global::System.ArgumentException($\"The tangent must have the same length as '" + parameter + "' ({" + parameter + ".Length}), but has {" + tangent + ".Length}.\", nameof(" + tangent + "));");
         Writer.Close();
     }
 

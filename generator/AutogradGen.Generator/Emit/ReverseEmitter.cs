@@ -81,6 +81,12 @@ internal sealed partial class ReverseEmitter : EmitContext
         output.Line("/// the differentiated parameters: set for scalars, added to the spans (as .grad accumulates).");
         output.Line("/// </summary>");
         output.Open(Model.Accessibility + " static " + ResultKind.Keyword() + " " + Model.Name + "Gradient(" + string.Join(", ", signature) + ")");
+        // Checked here too, not only in the pullback: a wrong length is reported under the name the user passed.
+        foreach (var parameter in parameters.Where(p => p.Differentiated && p.Storage != StorageKind.Scalar))
+        {
+            LengthCheck(output, "gradient", parameter.Name, gradients[parameter.Name]);
+        }
+
         foreach (var parameter in parameters.Where(p => p.Differentiated && p.Storage == StorageKind.Scalar))
         {
             output.Line(gradients[parameter.Name] + " = " + Zero(parameter.Kind) + ";");
@@ -104,10 +110,7 @@ internal sealed partial class ReverseEmitter : EmitContext
         output.Open(Model.Accessibility + " static " + ResultKind.Keyword() + " " + Model.Name + "Pullback(" + string.Join(", ", signature) + ")");
         foreach (var parameter in parameters.Where(p => p.Differentiated && p.Storage != StorageKind.Scalar))
         {
-            var adjoint = adjointParameters[parameter.Name];
-            output.Open("if (" + adjoint + ".Length != " + parameter.Name + ".Length)");
-            output.Line("throw new global::System.ArgumentException($\"The gradient must have the same length as '" + parameter.Name + "' ({" + parameter.Name + ".Length}), but has {" + adjoint + ".Length}.\", nameof(" + adjoint + "));");
-            output.Close();
+            LengthCheck(output, "gradient", parameter.Name, adjointParameters[parameter.Name]);
         }
 
         WriteDeclarations(output);
