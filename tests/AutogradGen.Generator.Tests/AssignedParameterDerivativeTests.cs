@@ -25,6 +25,11 @@ public class AssignedParameterDerivativeTests
             (float x, out float dx) => AssignedParameterFunctions.ScaledFloatGradient(x, (float)C, out dx),
             (x, dx) => AssignedParameterFunctions.ScaledFloatDerivative(x, (float)C, dx)),
         Cases.One(
+            "AssignedInBranchThenPassed",
+            x => AssignedParameterFunctions.AssignedInBranchThenPassed(x, C),
+            (double x, out double dx) => AssignedParameterFunctions.AssignedInBranchThenPassedGradient(x, C, out dx),
+            (x, dx) => AssignedParameterFunctions.AssignedInBranchThenPassedDerivative(x, C, dx)),
+        Cases.One(
             "ScaledInLoop",
             x => AssignedParameterFunctions.ScaledInLoop(x, C, Steps),
             (double x, out double dx) => AssignedParameterFunctions.ScaledInLoopGradient(x, C, Steps, out dx),

@@ -21,6 +21,17 @@ public static partial class AssignedParameterFunctions
     }
 
     [Differentiable(nameof(x))]
+    public static double AssignedInBranchThenPassed(double x, double c)
+    {
+        if (x > 0)
+        {
+            c = c + Math.Exp(x);
+        }
+
+        return CallFunctions.Square(c) * x;
+    }
+
+    [Differentiable(nameof(x))]
     public static double ScaledInLoop(double x, double c, int steps)
     {
         for (var i = 0; i < steps; i++)
