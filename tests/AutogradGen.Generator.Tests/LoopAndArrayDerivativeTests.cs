@@ -79,6 +79,14 @@ public class LoopAndArrayDerivativeTests
     }
 
     [Fact]
+    public void A_gradient_span_of_the_wrong_length_is_reported_under_the_name_the_user_passed()
+    {
+        var exception = Assert.Throws<ArgumentException>(() => LoopFunctions.SumOfSquaresGradient([1.0, 2.0, 3.0], new double[2]));
+        Assert.Equal("vGradient", exception.ParamName);
+        Assert.DoesNotContain("Adjoint", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_tangent_span_of_the_wrong_length_is_rejected_with_both_lengths()
     {
         var exception = Assert.Throws<ArgumentException>(() => LoopFunctions.SumOfSquaresDerivative([1.0, 2.0, 3.0], new double[4]));

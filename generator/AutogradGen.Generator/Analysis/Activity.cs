@@ -30,6 +30,8 @@ internal sealed class Activity
         var assignments = new List<AssignStmt>();
         Collect(method.Body, assignments);
 
+        // Every floating-point variable takes part, parameters included: one left out of the differentiation list
+        // starts inactive and becomes varied when the body assigns it a value that depends on a varied one.
         var varied = new HashSet<string>(method.Variables.Where(v => v.Differentiated).Select(v => v.Name));
         for (var changed = true; changed;)
         {

@@ -145,6 +145,17 @@ internal abstract class EmitContext
         _ => "scoped global::System.Span<" + local.Kind.Keyword() + "> " + companion + " = default;",
     });
 
+    /// <summary>
+    /// Rejects a span of derivatives (<paramref name="what"/>: "tangent", "gradient") whose length differs from
+    /// its parameter's, naming <paramref name="span"/>: the entry point the user calls checks under its own names.
+    /// </summary>
+    protected static void LengthCheck(CodeWriter writer, string what, string parameter, string span)
+    {
+        writer.Open("if (" + span + ".Length != " + parameter + ".Length)");
+        writer.Line("throw new global::System.ArgumentException($\"The " + what + " must have the same length as '" + parameter + "' ({" + parameter + ".Length}), but has {" + span + ".Length}.\", nameof(" + span + "));");
+        writer.Close();
+    }
+
     protected static string Target(AssignStmt assignment, string variable) =>
         assignment.Index is null ? variable : variable + "[" + ExprPrinter.Print(assignment.Index) + "]";
 }

@@ -40,7 +40,7 @@ internal sealed partial class ForwardEmitter : EmitContext
         Writer.Open(Model.Accessibility + " static (" + resultType + " Value, " + resultType + " Derivative) " + Model.Name + "Derivative(" + string.Join(", ", signature) + ")");
         foreach (var parameter in parameters.Where(p => p.Differentiated && p.Storage != StorageKind.Scalar))
         {
-            LengthCheck(parameter.Name, tangentParameters[parameter.Name]);
+            LengthCheck(Writer, "tangent", parameter.Name, tangentParameters[parameter.Name]);
         }
 
         foreach (var parameter in parameters.Where(p => p.Differentiated && Activity.IsActive(p.Name)))
@@ -58,11 +58,14 @@ internal sealed partial class ForwardEmitter : EmitContext
         }
 
         DeclareLocals(Writer);
-        foreach (var local in Locals.Where(l => Activity.IsActive(l.Name)))
+
+        // A parameter left out of the differentiation list starts with a zero tangent, and carries one once the
+        // body assigns it a value that depends on a differentiated parameter: it is then active like a local.
+        foreach (var variable in Method.Variables.Where(v => !v.Differentiated && Activity.IsActive(v.Name)))
         {
-            var tangent = Names.Fresh(local.Name + "Dot");
-            _tangents[local.Name] = tangent;
-            DeclareCompanion(Writer, local, tangent);
+            var tangent = Names.Fresh(variable.Name + "Dot");
+            _tangents[variable.Name] = tangent;
+            DeclareCompanion(Writer, variable, tangent);
         }
 
         Writer.Line();
@@ -70,13 +73,6 @@ internal sealed partial class ForwardEmitter : EmitContext
         Writer.Line();
         var derivative = _tangents.TryGetValue(Method.Result, out var resultTangent) ? resultTangent : Zero(ResultKind);
         Writer.Line("return (" + Method.Result + ", " + derivative + ");");
-        Writer.Close();
-    }
-
-    private void LengthCheck(string parameter, string tangent)
-    {
-        Writer.Open("if (" + tangent + ".Length != " + parameter + ".Length)");
-        Writer.Line("throw new global::System.ArgumentException($\"The tangent must have the same length as '" + parameter + "' ({" + parameter + ".Length}), but has {" + tangent + ".Length}.\", nameof(" + tangent + "));");
         Writer.Close();
     }
 

@@ -49,9 +49,11 @@ internal sealed partial class ReverseEmitter : EmitContext
             _adjoints[parameter.Name] = parameter.Storage == StorageKind.Scalar ? Names.Fresh(parameter.Name + "Bar") : adjointParameters[parameter.Name];
         }
 
-        foreach (var local in Locals.Where(l => Activity.IsActive(l.Name)))
+        // A parameter left out of the differentiation list gets an adjoint of its own (not the caller's) once
+        // the body assigns it a value that depends on a differentiated parameter: it is then active like a local.
+        foreach (var variable in Method.Variables.Where(v => !v.Differentiated && Activity.IsActive(v.Name)))
         {
-            _adjoints[local.Name] = Names.Fresh(local.Name + "Bar");
+            _adjoints[variable.Name] = Names.Fresh(variable.Name + "Bar");
         }
 
         Writer.Line("// Forward sweep: compute the value, saving what the reverse sweep needs.");
@@ -79,6 +81,12 @@ internal sealed partial class ReverseEmitter : EmitContext
         output.Line("/// the differentiated parameters: set for scalars, added to the spans (as .grad accumulates).");
         output.Line("/// </summary>");
         output.Open(Model.Accessibility + " static " + ResultKind.Keyword() + " " + Model.Name + "Gradient(" + string.Join(", ", signature) + ")");
+        // Checked here too, not only in the pullback: a wrong length is reported under the name the user passed.
+        foreach (var parameter in parameters.Where(p => p.Differentiated && p.Storage != StorageKind.Scalar))
+        {
+            LengthCheck(output, "gradient", parameter.Name, gradients[parameter.Name]);
+        }
+
         foreach (var parameter in parameters.Where(p => p.Differentiated && p.Storage == StorageKind.Scalar))
         {
             output.Line(gradients[parameter.Name] + " = " + Zero(parameter.Kind) + ";");
@@ -102,10 +110,7 @@ internal sealed partial class ReverseEmitter : EmitContext
         output.Open(Model.Accessibility + " static " + ResultKind.Keyword() + " " + Model.Name + "Pullback(" + string.Join(", ", signature) + ")");
         foreach (var parameter in parameters.Where(p => p.Differentiated && p.Storage != StorageKind.Scalar))
         {
-            var adjoint = adjointParameters[parameter.Name];
-            output.Open("if (" + adjoint + ".Length != " + parameter.Name + ".Length)");
-            output.Line("throw new global::System.ArgumentException($\"The gradient must have the same length as '" + parameter.Name + "' ({" + parameter.Name + ".Length}), but has {" + adjoint + ".Length}.\", nameof(" + adjoint + "));");
-            output.Close();
+            LengthCheck(output, "gradient", parameter.Name, adjointParameters[parameter.Name]);
         }
 
         WriteDeclarations(output);
@@ -113,7 +118,7 @@ internal sealed partial class ReverseEmitter : EmitContext
         output.Append(Writer);
 
         output.Line();
-        foreach (var parameter in parameters.Where(p => p.Storage == StorageKind.Scalar && _adjoints.ContainsKey(p.Name)))
+        foreach (var parameter in parameters.Where(p => p.Differentiated && p.Storage == StorageKind.Scalar && _adjoints.ContainsKey(p.Name)))
         {
             output.Line(adjointParameters[parameter.Name] + " += " + _adjoints[parameter.Name] + ";");
         }
@@ -130,7 +135,7 @@ internal sealed partial class ReverseEmitter : EmitContext
     private void WriteDeclarations(CodeWriter output)
     {
         DeclareLocals(output);
-        foreach (var pair in _adjoints.Where(a => !Variables[a.Key].IsParameter || Variables[a.Key].Storage == StorageKind.Scalar))
+        foreach (var pair in _adjoints.Where(a => !Variables[a.Key].Differentiated || Variables[a.Key].Storage == StorageKind.Scalar))
         {
             DeclareCompanion(output, Variables[pair.Key], pair.Value);
         }

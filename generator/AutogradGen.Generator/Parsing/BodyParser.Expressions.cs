@@ -174,6 +174,23 @@ internal sealed partial class BodyParser
 
     private Expr? Invocation(IInvocationOperation invocation)
     {
+        if (ReportedAsFunctional(invocation))
+        {
+            return null;
+        }
+
+        // A lambda argument is the construct to fix, whatever the callee: report it rather than the call.
+        var lambdaArguments = false;
+        foreach (var argument in invocation.Arguments)
+        {
+            lambdaArguments |= ReportedAsFunctional(argument.Value);
+        }
+
+        if (lambdaArguments)
+        {
+            return null;
+        }
+
         var method = invocation.TargetMethod;
         var syntax = invocation.Syntax;
         var containing = method.ContainingType?.ToDisplayString();
@@ -369,10 +386,37 @@ internal sealed partial class BodyParser
     private static bool IsSpan(INamedTypeSymbol type) =>
         type.ContainingNamespace?.ToDisplayString() == "System" && type.Name is "Span" or "ReadOnlySpan";
 
+    /// <summary>
+    /// Lambdas, calls through delegates and LINQ are AGD0006 at the construct itself, named for what they are:
+    /// checked before a declaration's type and a call's callee, so that <c>Func&lt;double, double&gt; f = v =&gt; v * v</c>
+    /// is not reported as a variable of a delegate type, nor <c>a.Sum()</c> as a call without a derivative.
+    /// </summary>
+    private bool ReportedAsFunctional(IOperation operation)
+    {
+        var construct = Unwrap(operation);
+        if (Functional(construct) is not { } functional)
+        {
+            return false;
+        }
+
+        Unsupported(DiagnosticDescriptors.UnsupportedExpression, construct.Syntax, functional.Name, functional.Advice);
+        return true;
+    }
+
+    private static (string Name, string Advice)? Functional(IOperation operation) => operation switch
+    {
+        IAnonymousFunctionOperation or IDelegateCreationOperation => ("A lambda", "write the function as a [Differentiable] static method and call it"),
+        ITranslatedQueryOperation => ("A LINQ query", "write the query as a for loop"),
+        IInvocationOperation { TargetMethod.ContainingType: { } type } when type.ToDisplayString() == "System.Linq.Enumerable" =>
+            ("A LINQ query", "write the query as a for loop over the array or span"),
+        IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke } =>
+            ("A call through a delegate", "call a [Differentiable] static method directly instead"),
+        _ => null,
+    };
+
     private static string ExpressionName(IOperation operation) => operation switch
     {
-        IAnonymousFunctionOperation or IDelegateCreationOperation => "A lambda",
-        ITranslatedQueryOperation => "A LINQ query",
+        _ when Functional(operation) is { } functional => functional.Name,
         IAssignmentOperation or IIncrementOrDecrementOperation => "An assignment inside an expression",
         IFieldReferenceOperation field => $"Reading field '{field.Field.Name}'",
         IPropertyReferenceOperation property => $"Reading property '{property.Property.Name}'",
@@ -384,8 +428,7 @@ internal sealed partial class BodyParser
 
     private static string ExpressionAdvice(IOperation operation) => operation switch
     {
-        IAnonymousFunctionOperation or IDelegateCreationOperation => "write the function as a [Differentiable] static method and call it",
-        ITranslatedQueryOperation => "write the query as a for loop",
+        _ when Functional(operation) is { } functional => functional.Advice,
         IAssignmentOperation or IIncrementOrDecrementOperation => "assign in a statement of its own",
         IFieldReferenceOperation or IPropertyReferenceOperation => "pass the value as a parameter (or make the field const)",
         _ => "only arithmetic on double, float, int and bool, Math and MathF functions, and calls to [Differentiable] methods are supported",

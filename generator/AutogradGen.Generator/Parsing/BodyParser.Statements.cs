@@ -87,6 +87,11 @@ internal sealed partial class BodyParser
             return;
         }
 
+        if ((declarator.Initializer?.Value ?? sharedInitializer?.Value) is { } functional && ReportedAsFunctional(functional))
+        {
+            return;
+        }
+
         if (TypeClassifier.Classify(local.Type) is not { } classified)
         {
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedVariableType, declarator.Syntax.GetLocation(), local.Name, local.Type.ToDisplayString()));

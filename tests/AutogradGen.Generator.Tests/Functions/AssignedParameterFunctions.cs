@@ -1,0 +1,44 @@
+namespace AutogradGen.Generator.Tests.Functions;
+
+/// <summary>
+/// Parameters left out of the differentiation list that the body assigns a value depending on a differentiated
+/// one: from then on they carry a derivative, like a local would.
+/// </summary>
+public static partial class AssignedParameterFunctions
+{
+    [Differentiable(nameof(x))]
+    public static double Scaled(double x, double c)
+    {
+        c = c * x;
+        return c + x;
+    }
+
+    [Differentiable(nameof(x))]
+    public static float ScaledFloat(float x, float c)
+    {
+        c = c * x;
+        return c + x;
+    }
+
+    [Differentiable(nameof(x))]
+    public static double AssignedInBranchThenPassed(double x, double c)
+    {
+        if (x > 0)
+        {
+            c = c + Math.Exp(x);
+        }
+
+        return CallFunctions.Square(c) * x;
+    }
+
+    [Differentiable(nameof(x))]
+    public static double ScaledInLoop(double x, double c, int steps)
+    {
+        for (var i = 0; i < steps; i++)
+        {
+            c = c * Math.Sin(x) + Math.Cos(c);
+        }
+
+        return c * x;
+    }
+}
