@@ -81,6 +81,8 @@ internal sealed partial class TensorEmitter
         EmitGradient(writer);
         writer.Line();
         EmitPullback(writer);
+        writer.Line();
+        EmitRecorded(writer);
         foreach (var _ in _model.ContainingTypes)
         {
             writer.Close();
@@ -159,6 +161,45 @@ internal sealed partial class TensorEmitter
         }
 
         writer.Line("return " + _result + ";");
+        writer.Close();
+    }
+
+    /// <summary>
+    /// <c>{Name}Recorded</c>: the original method as ONE node of the tape (<c>{Name}Backward</c>) whose backward is
+    /// the generated Pullback; the bridge between static and dynamic differentiation.
+    /// </summary>
+    private void EmitRecorded(CodeWriter writer)
+    {
+        var parameterNames = new HashSet<string>(_model.Parameters.Select(p => p.Name));
+        string Free(string name)
+        {
+            while (parameterNames.Contains(name))
+            {
+                name += "_";
+            }
+
+            return name;
+        }
+
+        var inputs = Free("inputs");
+        var seed = Free("seed");
+        var gradients = Free("gradients");
+        var tensorIndex = new Dictionary<string, int>();
+        foreach (var parameter in _model.Parameters.Where(p => p.IsTensor))
+        {
+            tensorIndex[parameter.Name] = tensorIndex.Count;
+        }
+
+        string Argument(TensorParameter p) => p.IsTensor ? inputs + "[" + tensorIndex[p.Name].ToString(System.Globalization.CultureInfo.InvariantCulture) + "]" : p.Name;
+        var arguments = string.Join(", ", _model.Parameters.Select(Argument));
+        var slots = string.Concat(Differentiated.Select(p => ", ref " + gradients + "[" + tensorIndex[p.Name].ToString(System.Globalization.CultureInfo.InvariantCulture) + "]"));
+        writer.Line("/// <summary>Runs <see cref=\"" + _model.DocumentationId + "\"/> as one node of the tape, named " + _model.Name + "Backward, whose backward is the generated reverse mode (the tape's own under createGraph).</summary>");
+        writer.Open(_model.Accessibility + " static " + Tensor + " " + _model.Name + "Recorded(" + ParameterList + ")");
+        writer.Line("return new global::AutogradGen.CompilerServices.GeneratedFunction(");
+        writer.Line("    \"" + _model.Name + "Backward\",");
+        writer.Line("    " + inputs + " => " + _model.Name + "(" + arguments + "),");
+        writer.Line("    (" + inputs + ", " + seed + ", " + gradients + ") => " + _model.Name + "Pullback(" + arguments + ", " + seed + slots + "))");
+        writer.Line("    .Apply(" + string.Join(", ", _model.Parameters.Where(p => p.IsTensor).Select(p => p.Name)) + ");");
         writer.Close();
     }
 
