@@ -115,6 +115,7 @@ internal sealed partial class TensorEmitter
             {
                 OpInstruction op => op.Adjoint,
                 CallInstruction call => call.Adjoint,
+                FusedInstruction group => group.Adjoint,
                 _ => null,
             };
             if (instructionAdjoint is not null)
@@ -122,7 +123,14 @@ internal sealed partial class TensorEmitter
                 Declare(Tensor + "? " + instructionAdjoint + " = null;");
             }
 
-            forward.Line(instruction.Temp + " = " + Forward(instruction) + ";");
+            if (instruction is FusedInstruction fused)
+            {
+                FusedForward(fused, forward);
+            }
+            else
+            {
+                forward.Line(instruction.Temp + " = " + Forward(instruction) + ";");
+            }
         }
 
         forward.Line(target + " = " + operand.Text + ";");
@@ -203,6 +211,9 @@ internal sealed partial class TensorEmitter
 
                 reverse.Line(adjoint + " = null;");
                 reverse.Close();
+                break;
+            case FusedInstruction { Adjoint: not null } fused:
+                FusedBackward(fused, reverse);
                 break;
             case CallInstruction { Adjoint: { } adjoint } call:
                 var slots = call.Arguments.Where((_, i) => call.Call.Differentiated[i])

@@ -83,6 +83,7 @@ internal sealed partial class TensorEmitter
         EmitPullback(writer);
         writer.Line();
         EmitRecorded(writer);
+        EmitFusedLoops(writer);
         foreach (var _ in _model.ContainingTypes)
         {
             writer.Close();

@@ -19,6 +19,17 @@ internal sealed record OpInstruction(string Temp, string Op, IReadOnlyList<Tenso
 internal sealed record CallInstruction(string Temp, TensorCall Call, IReadOnlyList<TensorOperand> Arguments, string? Adjoint)
     : TensorInstruction(Temp, TensorLowering.TensorType);
 
+/// <summary>
+/// <c>Temp</c> = a chain of element-wise operations (<see cref="Nodes"/>, in evaluation order; the last is the
+/// result) over <see cref="Leaves"/> (tensors and numbers), computed in one loop; <paramref name="Group"/> numbers
+/// the generated loop methods.
+/// </summary>
+internal sealed record FusedInstruction(string Temp, int Group, IReadOnlyList<TensorOperand> Leaves, IReadOnlyList<FusedNode> Nodes, string? Adjoint)
+    : TensorInstruction(Temp, TensorLowering.TensorType);
+
+/// <summary>One operation of a fused chain; an input ≥ 0 is an earlier node, -(k + 1) is leaf k.</summary>
+internal sealed record FusedNode(string Op, IReadOnlyList<int> Inputs);
+
 /// <summary><c>Temp = Text</c>: a number, or a variable's current value, that the reverse sweep must see as it was.</summary>
 internal sealed record CaptureInstruction(string Temp, string TypeText, string Text) : TensorInstruction(Temp, TypeText);
 
@@ -36,6 +47,7 @@ internal sealed class TensorLowering
     private readonly TensorNames _names;
     private readonly ISet<string> _varied;
     private readonly ISet<string> _reassigned;
+    private int _groups;
 
     public TensorLowering(TensorNames names, ISet<string> varied, ISet<string> reassigned)
     {
@@ -64,6 +76,8 @@ internal sealed class TensorLowering
                 var captured = _names.Temp("s");
                 into.Add(new CaptureInstruction(captured, scalar.TypeText, scalar.Text));
                 return new TensorOperand(captured, false, null);
+            case TensorOp op when IsFusable(op) && op.Operands.Any(IsFusable):
+                return LowerFused(op, into);
             case TensorOp op:
                 var rule = TensorRules.ByOp[op.Op];
                 var operands = new List<TensorOperand>();
@@ -87,6 +101,49 @@ internal sealed class TensorLowering
             default:
                 throw new System.InvalidOperationException("Unknown tensor expression " + expression.GetType().Name);
         }
+    }
+
+    /// <summary>Chains of at least two element-wise operations (<see cref="ElementRules"/>) become one loop.</summary>
+    public bool Fuse { get; set; } = true;
+
+    public IReadOnlyList<FusedInstruction> FusedGroups => _fused;
+
+    private readonly List<FusedInstruction> _fused = new();
+
+    private bool IsFusable(TensorExpr expression) => Fuse && expression is TensorOp op && ElementRules.ByOp.ContainsKey(op.Op);
+
+    private TensorOperand LowerFused(TensorOp root, List<TensorInstruction> into)
+    {
+        var nodes = new List<FusedNode>();
+        var leaves = new List<TensorOperand>();
+        int Visit(TensorExpr expression)
+        {
+            if (IsFusable(expression))
+            {
+                var op = (TensorOp)expression;
+                var inputs = op.Operands.Select(Visit).ToList();
+                nodes.Add(new FusedNode(op.Op, inputs));
+                return nodes.Count - 1;
+            }
+
+            var leaf = Lower(expression, into);
+            var index = leaves.FindIndex(l => l.Text == leaf.Text);
+            if (index < 0)
+            {
+                leaves.Add(leaf);
+                index = leaves.Count - 1;
+            }
+
+            return -(index + 1);
+        }
+
+        Visit(root);
+        var active = leaves.Any(l => l.IsTensor && l.Adjoint is not null);
+        var temp = _names.Temp("t");
+        var instruction = new FusedInstruction(temp, _groups++, leaves, nodes, active ? _names.Adjoint(temp) : null);
+        _fused.Add(instruction);
+        into.Add(instruction);
+        return new TensorOperand(temp, true, instruction.Adjoint);
     }
 
     /// <summary>

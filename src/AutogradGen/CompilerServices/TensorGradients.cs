@@ -135,9 +135,37 @@ public static class TensorGradients
     /// <summary><c>LogSoftmaxBackward0</c>, from the output y: <c>g - exp(y) sum(g)</c> along the dimension.</summary>
     public static Tensor LogSoftmax(Tensor grad, Tensor result, int dim) => grad - (result.Exp() * grad.Sum(dim, keepDim: true));
 
-    /// <summary><c>BinaryCrossEntropyWithLogitsBackward0</c> for the logits: <c>(σ(x) - t) g</c>, scaled for the reduction.</summary>
-    public static Tensor BinaryCrossEntropyWithLogitsInput(Tensor grad, Tensor input, Tensor target, Reduction reduction) =>
-        Functional.ScaleForReduction((input.Sigmoid() - target) * grad, reduction, input.Numel);
+    /// <summary>
+    /// <c>BinaryCrossEntropyWithLogitsBackward0</c> for the logits: <c>(σ(x) - t) g</c>, divided by the element count
+    /// for the mean, in ONE pass over the elements (the tape's node makes three tensors).
+    /// </summary>
+    public static Tensor BinaryCrossEntropyWithLogitsInput(Tensor grad, Tensor input, Tensor target, Reduction reduction)
+    {
+        ArgumentNullException.ThrowIfNull(grad);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(target);
+        var dtype = input.DType;
+        var t = target.ConvertRaw(dtype);
+        var g = grad.ConvertRaw(dtype);
+        if (g.Numel != 1 && !g.ShapeSpan.SequenceEqual(input.ShapeSpan)) g = g.ExpandRaw(input.ShapeSpan);
+        var result = Tensor.Empty(input.ShapeSpan, dtype);
+        double count = reduction == Reduction.Mean ? input.Numel : 1;
+        if (dtype == DType.Float32) SigmoidMinusTarget<float>(input.Elements<float>(), t.Elements<float>(), g.Elements<float>(), (float)count, result.Elements<float>());
+        else SigmoidMinusTarget<double>(input.Elements<double>(), t.Elements<double>(), g.Elements<double>(), count, result.Elements<double>());
+        return result;
+    }
+
+    private static void SigmoidMinusTarget<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> t, ReadOnlySpan<T> g, T count, Span<T> result)
+        where T : System.Numerics.IFloatingPointIeee754<T>
+    {
+        bool scalar = g.Length == 1;
+        for (int i = 0; i < result.Length; i++)
+        {
+            var sigmoid = T.One / (T.One + T.Exp(-x[i]));
+            var scaled = (sigmoid - t[i]) * (scalar ? g[0] : g[i]);
+            result[i] = count == T.One ? scaled : scaled / count;
+        }
+    }
 
     /// <summary><c>BinaryCrossEntropyWithLogitsBackward0</c> for the targets: <c>-x g</c>, scaled for the reduction.</summary>
     public static Tensor BinaryCrossEntropyWithLogitsTarget(Tensor grad, Tensor input, Reduction reduction) =>
