@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using AutogradGen.Generator.Diagnostics;
 using AutogradGen.Generator.Emit;
+using AutogradGen.Generator.Interceptors;
 using AutogradGen.Generator.Model;
 using AutogradGen.Generator.Parsing;
 
@@ -24,6 +25,7 @@ internal static class TensorPipeline
         public const string TensorMethods = nameof(TensorMethods);
         public const string TensorResolved = nameof(TensorResolved);
         public const string TensorDiagnostics = nameof(TensorDiagnostics);
+        public const string TensorCalls = nameof(TensorCalls);
     }
 
     public static void Register(IncrementalGeneratorInitializationContext context)
@@ -41,6 +43,7 @@ internal static class TensorPipeline
             .WithTrackingName(TrackingNames.TensorResolved);
 
         context.RegisterSourceOutput(resolved.Where(static m => m.Model is not null), static (context, method) => Emit(context, method.Model!));
+        RegisterInterceptors(context, resolved);
 
         var diagnostics = resolved.Select(static (method, _) => method.Diagnostics).Collect()
             .Combine(context.CompilationProvider)
@@ -52,6 +55,59 @@ internal static class TensorPipeline
                 context.ReportDiagnostic(diagnostic.ToDiagnostic(input.Right));
             }
         });
+    }
+
+    /// <summary>
+    /// The bridge: calls of tensor methods that got code are intercepted, when the consumer enabled interceptors in
+    /// the generated namespace (InterceptorsNamespaces, which build/AutogradGen.props sets); without it, nothing is
+    /// generated and <c>{Name}Recorded</c> is the explicit bridge.
+    /// </summary>
+    private static void RegisterInterceptors(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<ParsedTensorMethod> resolved)
+    {
+        var enabled = context.ParseOptionsProvider.Select(static (options, _) => InterceptorsEnabled(options));
+        var calls = context.SyntaxProvider
+            .CreateSyntaxProvider(static (node, _) => InterceptedCall.MayBeCall(node), static (context, cancellationToken) => ParseCallSafely(context, cancellationToken))
+            .Where(static call => call is not null)
+            .Collect()
+            .WithTrackingName(TrackingNames.TensorCalls);
+        var generated = resolved.Where(static m => m.Model is not null).Select(static (m, _) => m.Key).Collect();
+        context.RegisterSourceOutput(calls.Combine(generated).Combine(enabled), static (context, input) =>
+        {
+            var ((sites, keys), isEnabled) = input;
+            var available = new HashSet<string>(keys);
+            var intercepted = sites.Where(c => available.Contains(c!.Key)).Select(c => c!).ToList();
+            if (isEnabled && intercepted.Count > 0)
+            {
+                context.AddSource(InterceptorEmitter.HintName, SourceText.From(InterceptorEmitter.Emit(intercepted), System.Text.Encoding.UTF8));
+            }
+        });
+    }
+
+    private static bool InterceptorsEnabled(ParseOptions options)
+    {
+        foreach (var feature in new[] { "InterceptorsNamespaces", "InterceptorsPreviewNamespaces" })
+        {
+            if (options.Features.TryGetValue(feature, out var namespaces)
+                && namespaces.Split(';').Any(n => n.Trim() == InterceptedCall.Namespace))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static InterceptedCall? ParseCallSafely(GeneratorSyntaxContext context, System.Threading.CancellationToken cancellationToken)
+    {
+        try
+        {
+            return InterceptedCall.Parse(context, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A call that cannot be read is simply not intercepted: it runs the original method, which is correct.
+            return null;
+        }
     }
 
     private static ParsedTensorMethod ParseSafely(GeneratorAttributeSyntaxContext context, System.Threading.CancellationToken cancellationToken)

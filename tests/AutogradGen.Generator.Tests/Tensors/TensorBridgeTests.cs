@@ -68,6 +68,37 @@ public sealed class TensorBridgeTests
     }
 
     [Fact]
+    public void Calling_the_original_method_in_grad_mode_is_redirected_to_the_bridge()
+    {
+        var (x, w, b, y) = Seed003Inputs();
+        var loss = TensorFunctions.Loss(x, w, b, y);
+        Assert.Equal("LossBackward", loss.GradFn!.Name);
+        loss.Backward();
+        TensorFunctions.LossGradient(x, w, b, y, out var dw, out _);
+        Assert.Equal(dw.ToArray(), w.Grad!.ToArray());
+    }
+
+    [Fact]
+    public void Calling_the_original_method_when_nothing_requires_grad_records_nothing()
+    {
+        var (x, w, b, y) = Seed003Inputs();
+        var loss = TensorFunctions.Loss(x, w.Detach(), b.Detach(), y);
+        Assert.Null(loss.GradFn);
+    }
+
+    [Fact]
+    public void A_tensor_the_method_does_not_differentiate_that_requires_grad_keeps_the_tape()
+    {
+        var (x, w, b, y) = Seed003Inputs();
+        x.RequiresGrad = true;
+        var loss = TensorFunctions.Loss(x, w, b, y);
+        Assert.Equal("BinaryCrossEntropyWithLogitsBackward0", loss.GradFn!.Name);
+        loss.Backward();
+        Assert.NotNull(x.Grad);
+        Assert.NotNull(w.Grad);
+    }
+
+    [Fact]
     public void Under_no_grad_the_result_has_no_node()
     {
         var (x, w, b, y) = Seed003Inputs();
