@@ -32,9 +32,9 @@ public class SeedSampleOutputTests
     }
 
     [Fact]
-    public void Samples_run_the_five_seeds_then_the_training_example()
+    public void Samples_run_the_five_seeds_the_training_example_then_the_static_gradient_samples()
     {
-        Assert.Equal(["seed000", "seed001", "seed002", "seed003", "seed004", "logistic-regression"], Program.Samples.Select(s => s.Name));
+        Assert.Equal(["seed000", "seed001", "seed002", "seed003", "seed004", "logistic-regression", "static-seed003", "static-two-moons"], Program.Samples.Select(s => s.Name));
     }
 
     [Fact]
