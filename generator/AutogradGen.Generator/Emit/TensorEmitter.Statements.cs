@@ -140,21 +140,17 @@ internal sealed partial class TensorEmitter
             return;
         }
 
-        if (inLoop)
+        // Inside a loop the next iteration overwrites the temporaries: the ones the reverse sweep reads are saved.
+        var kept = inLoop ? instructions.Where(i => ReadByReverse(instructions).Contains(i.Temp)).ToList() : new List<TensorInstruction>();
+        foreach (var instruction in kept)
         {
-            foreach (var instruction in instructions)
-            {
-                Push(forward, instruction.Temp);
-            }
+            Push(forward, instruction.Temp);
         }
 
         reverse.Line(comment);
-        if (inLoop)
+        foreach (var instruction in Enumerable.Reverse(kept))
         {
-            foreach (var instruction in Enumerable.Reverse(instructions))
-            {
-                Pop(reverse, instruction.Temp, instruction.TypeText);
-            }
+            Pop(reverse, instruction.Temp, instruction.TypeText);
         }
 
         if (isReturn)
@@ -184,6 +180,51 @@ internal sealed partial class TensorEmitter
         {
             Backward(instruction, reverse);
         }
+    }
+
+    /// <summary>The values (operand texts and results) the reverse of these instructions reads.</summary>
+    private static HashSet<string> ReadByReverse(IEnumerable<TensorInstruction> instructions)
+    {
+        var read = new HashSet<string>();
+        foreach (var instruction in instructions)
+        {
+            switch (instruction)
+            {
+                case OpInstruction { Adjoint: not null } op:
+                    var rule = TensorRules.ByOp[op.Op];
+                    for (var i = 0; i < op.Operands.Count; i++)
+                    {
+                        if (op.Operands[i].Adjoint is null || rule.Backward[i] is not { } backward)
+                        {
+                            continue;
+                        }
+
+                        if (backward.Contains("{r}"))
+                        {
+                            read.Add(op.Temp);
+                        }
+
+                        for (var k = 0; k < op.Operands.Count; k++)
+                        {
+                            if (backward.Contains("{" + k.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}"))
+                            {
+                                read.Add(op.Operands[k].Text);
+                            }
+                        }
+                    }
+
+                    break;
+                case CallInstruction { Adjoint: not null } call:
+                    read.UnionWith(call.Arguments.Select(a => a.Text));
+                    break;
+                case FusedInstruction { Adjoint: not null } fused:
+                    read.UnionWith(fused.Leaves.Select(l => l.Text));
+                    read.Add(fused.Temp);
+                    break;
+            }
+        }
+
+        return read;
     }
 
     private static string Forward(TensorInstruction instruction) => instruction switch
