@@ -87,6 +87,9 @@ internal sealed partial class TensorBodyParser
             {
                 _ when s_unaryMethods.Contains(name) && count == 0 => name,
                 ("Softplus", 2) => "Softplus",
+                ("Clamp", 2) => "Clamp",
+                ("Gt" or "Ge" or "Lt" or "Le" or "Eq" or "Ne", 1) => name,
+                ("Maximum" or "Minimum", 1) => name,
                 ("Pow", 1) when method.Parameters[0].Type.SpecialType == SpecialType.System_Double => "Pow",
                 ("Sum" or "Mean" or "Max" or "Min", 0) => name + "All",
                 ("Sum" or "Mean", 2) when method.Parameters[0].Type.SpecialType == SpecialType.System_Int32 => name + "Dim",
@@ -131,6 +134,11 @@ internal sealed partial class TensorBodyParser
                 };
                 return new TensorOp(op, kept.Select(n => Operand(invocation, method.Parameters.First(p => p.Name == n).Ordinal, TensorRules.ByOp[op].Operands[System.Array.IndexOf(kept, n)])).ToEquatableArray());
             }
+        }
+
+        if (method.IsStatic && IsTensorMember(method) && method.Name == "Where" && method.Parameters.Length == 3)
+        {
+            return new TensorOp("Where", Enumerable.Range(0, 3).Select(i => Operand(invocation, i, OperandKind.Value)).ToEquatableArray());
         }
 
         // A tensor built from numbers alone (Tensor.Zeros, Tensor.From..., maybe reading x.Shape) is a constant of the computation.

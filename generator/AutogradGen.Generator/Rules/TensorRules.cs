@@ -48,6 +48,10 @@ internal static class TensorRules
         ["Reciprocal"] = new("{0}.Reciprocal()", [V], ["-{g} * {r} * {r}"]),
         ["Pow"] = new("{0}.Pow({1})", [V, A], ["TG.Pow({g}, {0}, {1})", null]),
 
+        ["Maximum"] = new("{0}.Maximum({1})", [V, V], ["TG.MaximumLeft({g}, {0}, {1})", "TG.MaximumRight({g}, {0}, {1})"]),
+        ["Minimum"] = new("{0}.Minimum({1})", [V, V], ["TG.MinimumLeft({g}, {0}, {1})", "TG.MinimumRight({g}, {0}, {1})"]),
+        ["Where"] = new("global::AutogradGen.Tensor.Where({0}, {1}, {2})", [V, V, V], [null, "TG.Where({g}, {0}, {1}, true)", "TG.Where({g}, {0}, {2}, false)"]),
+
         // Element-wise functions.
         ["Exp"] = new("{0}.Exp()", [V], ["{g} * {r}"]),
         ["Log"] = new("{0}.Log()", [V], ["{g} / {0}"]),
@@ -58,6 +62,7 @@ internal static class TensorRules
         ["Tanh"] = new("{0}.Tanh()", [V], ["{g} * (1 - ({r} * {r}))"]),
         ["Sigmoid"] = new("{0}.Sigmoid()", [V], ["{g} * {r} * (1 - {r})"]),
         ["Relu"] = new("{0}.Relu()", [V], ["TG.Relu({g}, {r})"]),
+        ["Clamp"] = new("{0}.Clamp({1}, {2})", [V, A, A], ["TG.Clamp({g}, {0}, {1}, {2})", null, null]),
         ["Softplus"] = new("{0}.Softplus({1}, {2})", [V, A, A], ["TG.Softplus({g}, {0}, {1}, {2})", null, null]),
 
         // Reductions.
@@ -96,7 +101,13 @@ internal static class TensorRules
             Functional + "CrossEntropy({0}, {1}, reduction: {2}, ignoreIndex: {3})", [V, V, A, A],
             ["TG.CrossEntropyInput({g}, {0}, {1}, {2}, {3})", null, null, null]),
 
-        // No derivative on purpose: Detach stops it, a tensor built from numbers has none.
+        // No derivative on purpose: comparisons are Bool, Detach stops it, a tensor built from numbers has none.
+        ["Gt"] = new("{0}.Gt({1})", [V, V], [null, null]),
+        ["Ge"] = new("{0}.Ge({1})", [V, V], [null, null]),
+        ["Lt"] = new("{0}.Lt({1})", [V, V], [null, null]),
+        ["Le"] = new("{0}.Le({1})", [V, V], [null, null]),
+        ["Eq"] = new("{0}.Eq({1})", [V, V], [null, null]),
+        ["Ne"] = new("{0}.Ne({1})", [V, V], [null, null]),
         ["Detach"] = new("{0}.Detach()", [V], [null]),
         ["Constant"] = new("{0}", [F], [null]),
     };

@@ -51,6 +51,37 @@ public static class TensorGradients
     public static Tensor Pow(Tensor grad, Tensor input, double exponent) =>
         exponent == 0 ? Tensor.ZerosLike(grad) : grad * (input.Pow(exponent - 1) * exponent);
 
+    /// <summary><c>ClampBackward1</c>: the gradient passes where <c>min ≤ x ≤ max</c>.</summary>
+    public static Tensor Clamp(Tensor grad, Tensor input, double? min, double? max)
+    {
+        ArgumentNullException.ThrowIfNull(grad);
+        ArgumentNullException.ThrowIfNull(input);
+        var pass = Tensor.OnesLike(input).ConvertRaw(grad.DType);
+        if (min is double low) pass *= input.Ge(low).ConvertRaw(grad.DType);
+        if (max is double high) pass *= input.Le(high).ConvertRaw(grad.DType);
+        return grad * pass;
+    }
+
+    /// <summary><c>MaximumBackward0</c> for the left operand (ties split the gradient), summed to its shape.</summary>
+    public static Tensor MaximumLeft(Tensor grad, Tensor left, Tensor right) => SumTo(ExtremumGrads.Split(grad, left, right, Comparison.Greater)[0]!, left);
+
+    /// <summary><c>MaximumBackward0</c> for the right operand.</summary>
+    public static Tensor MaximumRight(Tensor grad, Tensor left, Tensor right) => SumTo(ExtremumGrads.Split(grad, left, right, Comparison.Greater)[1]!, right);
+
+    /// <summary><c>MinimumBackward0</c> for the left operand (ties split the gradient), summed to its shape.</summary>
+    public static Tensor MinimumLeft(Tensor grad, Tensor left, Tensor right) => SumTo(ExtremumGrads.Split(grad, left, right, Comparison.Less)[0]!, left);
+
+    /// <summary><c>MinimumBackward0</c> for the right operand.</summary>
+    public static Tensor MinimumRight(Tensor grad, Tensor left, Tensor right) => SumTo(ExtremumGrads.Split(grad, left, right, Comparison.Less)[1]!, right);
+
+    /// <summary><c>WhereBackward0</c>: the gradient where the condition holds (<paramref name="taken"/>) or where it does not.</summary>
+    public static Tensor Where(Tensor grad, Tensor condition, Tensor operand, bool taken)
+    {
+        ArgumentNullException.ThrowIfNull(grad);
+        var zero = Tensor.Scalar(0, false, grad.DType);
+        return SumTo(taken ? Tensor.Where(condition, grad, zero) : Tensor.Where(condition, zero, grad), operand);
+    }
+
     /// <summary><c>SumBackward0</c> and <c>MeanBackward0</c>: the gradient spread over the input's shape.</summary>
     public static Tensor Sum(Tensor grad, Tensor input) => grad.Expand(input.ShapeSpan);
 

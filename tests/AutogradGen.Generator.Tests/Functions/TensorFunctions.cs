@@ -120,4 +120,13 @@ public static partial class TensorFunctions
         var constant = Tensor.Ones([2, 3], dtype: x.DType);
         return (y * constant).Sum();
     }
+
+    [Differentiable]
+    public static Tensor Selections(Tensor a, Tensor b)
+    {
+        var clamped = a.Clamp(-0.5, 0.5) + b.Clamp(null, 0.25);
+        var extremes = a.Maximum(b) * 2 + a.Minimum(b * 0.5);
+        var chosen = Tensor.Where(a.Gt(b), a * 3, b.Exp());
+        return (clamped * extremes + chosen).Sum();
+    }
 }

@@ -47,6 +47,9 @@ internal static class TensorCases
         new("CompoundAndDetach", (d, g) => [Randn(g, d, 2, 3)], [0],
             Tape(TensorFunctions.CompoundAndDetach),
             i => (TensorFunctions.CompoundAndDetachGradient(i[0], out var dx), [dx]), StopsDerivatives: true),
+        new("Selections", (d, g) => [Randn(g, d, 3, 4), Randn(g, d, 3, 4)], [0, 1],
+            Tape(TensorFunctions.Selections),
+            i => (TensorFunctions.SelectionsGradient(i[0], i[1], out var da, out var db), [da, db])),
     ];
 
     // The originals are called through delegates: a method group is not a call site, so the generated interceptors
