@@ -148,7 +148,23 @@ internal static class TensorPipeline
             }
         }
 
+        for (var i = 0; i < models.Length; i++)
+        {
+            if (models[i] is { } model && !ResultIsVaried(model))
+            {
+                diagnostics[i].Add(new DiagnosticInfo(DiagnosticDescriptors.ResultDoesNotDependOnParameters.Id,
+                    model.NameLocation.FilePath, model.NameLocation.Span, model.NameLocation.LineSpan, EquatableArray.Of(model.Name)));
+            }
+        }
+
         return parsed.Select((p, i) => new ParsedTensorMethod(p.Key, models[i], diagnostics[i].ToEquatableArray())).ToImmutableArray();
+    }
+
+    /// <summary>AGD0012: whether the returned tensor depends on a differentiated parameter at all.</summary>
+    private static bool ResultIsVaried(TensorMethodModel model)
+    {
+        var (varied, _) = TensorLowering.Analyze(model);
+        return model.Body.OfType<TensorReturn>().Any(r => TensorLowering.IsVaried(r.Value, varied));
     }
 
     private static void Emit(SourceProductionContext context, TensorMethodModel model)

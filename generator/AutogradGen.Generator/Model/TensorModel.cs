@@ -15,6 +15,7 @@ namespace AutogradGen.Generator.Model;
 /// <param name="Accessibility">The original method's accessibility keywords.</param>
 /// <param name="Name">The original method's name.</param>
 /// <param name="DocumentationId">The cref text of the original method.</param>
+/// <param name="NameLocation">The method's name, where method-wide warnings are reported.</param>
 /// <param name="Parameters">Every parameter, in order.</param>
 /// <param name="Body">The body as tensor IR; the last statement is the only return.</param>
 /// <param name="Callees">Documentation ids of the [Differentiable] tensor methods it calls.</param>
@@ -26,6 +27,7 @@ internal sealed record TensorMethodModel(
     string Accessibility,
     string Name,
     string DocumentationId,
+    LocationInfo NameLocation,
     EquatableArray<TensorParameter> Parameters,
     EquatableArray<TensorStmt> Body,
     EquatableArray<string> Callees);

@@ -83,6 +83,7 @@ internal static class TensorMethodParser
             Accessibility: MethodParser.AccessibilityKeyword(method.DeclaredAccessibility),
             Name: method.Name,
             DocumentationId: MethodParser.Cref(method),
+            NameLocation: LocationInfo.From(nameLocation),
             Parameters: parameters.ToEquatableArray(),
             Body: body.Statements,
             Callees: body.Callees);

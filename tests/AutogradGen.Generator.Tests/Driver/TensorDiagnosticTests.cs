@@ -48,6 +48,22 @@ public class TensorDiagnosticTests
         """);
 
     [Fact]
+    public void AGD0012_warns_on_a_tensor_method_whose_result_does_not_depend_on_the_differentiated_tensors()
+    {
+        var source = MarkedSource.Parse(Usings + """
+            public static partial class Functions
+            {
+                [Differentiable(nameof(w))] public static Tensor [|F|](Tensor x, Tensor w) => (x * 2).Sum() + w.Detach().Sum();
+            }
+            """);
+        var run = GeneratorHarness.Run(source.Text);
+        var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "AGD0012");
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal(source.Span, diagnostic.Location.SourceSpan);
+        Assert.Contains(run.Sources, s => s.HintName == "Functions.F.Derivatives.g.cs");
+    }
+
+    [Fact]
     public void A_tensor_method_with_loops_branches_and_calls_compiles_with_its_generated_code()
     {
         var run = GeneratorHarness.Run(Usings + """
