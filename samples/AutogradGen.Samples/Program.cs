@@ -1,4 +1,5 @@
 using AutogradGen.Samples.Seeds;
+using AutogradGen.Samples.StaticGradients;
 
 namespace AutogradGen.Samples;
 
@@ -19,6 +20,8 @@ internal static class Program
         new("seed004", "Tensor Autograd (자동미분)", Seed004TensorAutograd.Run),
         new("logistic-regression", "gradient descent: logistic regression with SGD", LogisticRegression.Run),
         new("static-gradients", "compile-time gradients: the README example and a curve fit, generated vs tape", Static.StaticGradients.Run),
+        new("static-seed003", "seed 003's network trained with its generated gradient, and as one node on the tape", SingleLayerNetwork.Run),
+        new("static-two-moons", "a two-layer classifier on two moons: generated gradient and tape, side by side", TwoMoonsClassifier.Run),
     ];
 
     private static int Main(string[] args)

@@ -108,12 +108,18 @@ internal static class DiagnosticDescriptors
         "Called [Differentiable] method has no generated derivatives",
         "Cannot differentiate through a call to '{0}': its derivatives could not be generated; fix the errors reported on it first");
 
+    public static readonly DiagnosticDescriptor TensorOperationWithoutRule = Error(
+        "AGD0020",
+        "Tensor operation has no derivative rule",
+        "Cannot differentiate '{0}': the tensor operation has no derivative rule; write it with the supported operations (docs/api-tensor-static.md), move it into a [Differentiable] method of its own, or Detach() its input if no derivative should flow");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
         ContainingTypeNotPartial, MethodNotStatic, ParameterNotDifferentiable, ReturnTypeNotDifferentiable,
         UnsupportedStatement, UnsupportedExpression, CallNotDifferentiable, WriteOutsideMethod, Recursion,
         UnknownParameterName, GeneratedNameClash, ResultDoesNotDependOnParameters, NonDifferentiableOperation,
         InvalidUserDerivative, UnsupportedVariableType, DerivativeDropped, UnsupportedMethod, InternalError, CalleeHasErrors,
+        TensorOperationWithoutRule,
     }.ToDictionary(d => d.Id);
 
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

@@ -38,6 +38,12 @@ internal static class MethodParser
                 DiagnosticDescriptors.UnsupportedMethod, location, method.Name, "only static methods of partial types can be differentiated; make it one")));
         }
 
+        if (TensorMethodParser.IsTensorMethod(method))
+        {
+            // Tensor methods have a pipeline of their own (TensorMethodParser).
+            return new ParsedMethod(Key(method), null, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
         var name = method.Name;
         var nameLocation = syntax.Identifier.GetLocation();
         CheckShape(method, syntax, nameLocation, diagnostics);
@@ -84,6 +90,16 @@ internal static class MethodParser
             Body: body.Statements,
             PendingCalls: body.PendingCalls);
         return new ParsedMethod(Key(method), model, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>The checks tensor methods share with scalar ones: static, not generic, a body, partial containing types, free generated names.</summary>
+    internal static (EquatableArray<ContainingTypeModel> ContainingTypes, bool NamesAreValid) CheckCommonShape(
+        IMethodSymbol method, MethodDeclarationSyntax syntax, Location nameLocation, List<DiagnosticInfo> diagnostics)
+    {
+        CheckShape(method, syntax, nameLocation, diagnostics);
+        var containingTypes = ContainingTypes(method, nameLocation, diagnostics);
+        CheckGeneratedNames(method, nameLocation, diagnostics);
+        return (containingTypes, HasValidNames(method));
     }
 
     /// <summary>Whether the namespace and type names can be written back (a half-typed namespace cannot).</summary>
@@ -194,7 +210,7 @@ internal static class MethodParser
     }
 
     /// <summary>The names in [Differentiable(...)], or null for "every floating-point parameter".</summary>
-    private static HashSet<string>? WithRespectTo(IMethodSymbol method, AttributeData attribute, CancellationToken cancellationToken, List<DiagnosticInfo> diagnostics)
+    internal static HashSet<string>? WithRespectTo(IMethodSymbol method, AttributeData attribute, CancellationToken cancellationToken, List<DiagnosticInfo> diagnostics)
     {
         if (attribute.ConstructorArguments.Length == 0 || attribute.ConstructorArguments[0].Kind != TypedConstantKind.Array)
         {
@@ -234,7 +250,7 @@ internal static class MethodParser
     }
 
     /// <summary>Generated members are as accessible as the original method.</summary>
-    private static string AccessibilityKeyword(Accessibility accessibility) => accessibility switch
+    internal static string AccessibilityKeyword(Accessibility accessibility) => accessibility switch
     {
         Accessibility.Public => "public",
         Accessibility.Private => "private",
@@ -247,7 +263,7 @@ internal static class MethodParser
     /// <summary>The documentation id: how calls and user derivatives name a method.</summary>
     public static string Key(IMethodSymbol method) => method.OriginalDefinition.GetDocumentationCommentId() ?? method.ToDisplayString();
 
-    private static string HintName(IMethodSymbol method)
+    internal static string HintName(IMethodSymbol method)
     {
         var typeName = method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)
             .Replace("global::", string.Empty).Replace('<', '{').Replace('>', '}');
@@ -268,7 +284,7 @@ internal static class MethodParser
         return hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static string Cref(IMethodSymbol method) =>
+    internal static string Cref(IMethodSymbol method) =>
         method.Name + "(" + string.Join(", ", method.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)
             .Replace("global::", string.Empty).Replace('<', '{').Replace('>', '}'))) + ")";
 }

@@ -17,6 +17,9 @@ public static class GeneratorHarness
             .ToImmutableArray();
     });
 
+    /// <summary>The framework and the runtime assembly: what an in-memory test compilation references.</summary>
+    public static ImmutableArray<MetadataReference> References => s_references.Value;
+
     public static CSharpCompilation Compile(string source, string path = "Test.cs") =>
         CSharpCompilation.Create(
             "GeneratorTest",

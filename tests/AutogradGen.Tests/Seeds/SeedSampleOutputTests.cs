@@ -38,6 +38,8 @@ public class SeedSampleOutputTests
         Assert.Equal(["seed000", "seed001", "seed002", "seed003", "seed004"], names[..5]);
         Assert.Contains("logistic-regression", names[5..]);
         Assert.Contains("static-gradients", names[5..]);
+        Assert.Contains("static-seed003", names[5..]);
+        Assert.Contains("static-two-moons", names[5..]);
     }
 
     [Fact]
