@@ -111,7 +111,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor TensorOperationWithoutRule = Error(
         "AGD0020",
         "Tensor operation has no derivative rule",
-        "Cannot differentiate '{0}': the tensor operation has no derivative rule; write it with the supported operations (docs/api-tensor-static.md), move it into a [Differentiable] method of its own, or Detach() its input if no derivative should flow");
+        "Cannot differentiate '{0}': the tensor operation has no derivative rule; write it with the supported operations (docs/API.md, Tensor methods), move it into a [Differentiable] method of its own, or Detach() its input if no derivative should flow");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {

@@ -28,8 +28,12 @@ public static partial class AssignedParameterFunctions
             c = c + Math.Exp(x);
         }
 
-        return CallFunctions.Square(c) * x;
+        return Squared(c) * x;
     }
+
+    // A callee in this file: the mutation tests compile each test file on its own.
+    [Differentiable]
+    public static double Squared(double v) => v * v;
 
     [Differentiable(nameof(x))]
     public static double ScaledInLoop(double x, double c, int steps)
