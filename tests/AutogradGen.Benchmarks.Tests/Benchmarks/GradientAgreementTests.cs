@@ -99,6 +99,13 @@ public class GradientAgreementTests
     }
 
     [Theory]
+    [MemberData(nameof(GmmInstances))]
+    public void Tape_GMM_gradient_agrees_with_the_hand_written_gradient(string instance)
+    {
+        AssertAgrees(() => new GmmBenchmarks { Instance = instance }, b => b.Setup(), "TapeGradient", TapeTolerance);
+    }
+
+    [Theory]
     [MemberData(nameof(LogisticRegressionCases))]
     public void Logistic_regression_gradient_case_agrees_with_the_hand_written_gradient(string method)
     {
