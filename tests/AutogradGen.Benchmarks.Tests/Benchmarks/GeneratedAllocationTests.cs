@@ -7,16 +7,29 @@ namespace AutogradGen.Benchmarks.Tests.Benchmarks;
 /// Issue 6's target of 0 bytes per generated call, checked on the benchmark cases themselves: after one warm-up
 /// call (which rents the record stacks' pooled arrays), a call allocates nothing on this thread.
 /// </summary>
+/// <remarks>
+/// The fewest bytes over a few calls is asserted, not the bytes of one call: other tests running in parallel
+/// allocate hundreds of megabytes, and a full GC then lets ArrayPool trim its buffers, so a call now and then
+/// rents afresh. An allocation in the generated code itself happens on every call and still fails the test.
+/// </remarks>
 public class GeneratedAllocationTests
 {
+    private const int Attempts = 5;
+
     public static TheoryData<string> GmmInstances => [GmmCases.Test, GmmCases.D2K5, GmmCases.D10K25];
 
-    private static long BytesAllocatedBySecondCall(Func<double> call)
+    private static long FewestBytesAllocatedByOneCall(Func<double> call)
     {
         call();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        call();
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+        long fewest = long.MaxValue;
+        for (int attempt = 0; attempt < Attempts && fewest > 0; attempt++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            call();
+            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+
+        return fewest;
     }
 
     [Fact]
@@ -25,7 +38,7 @@ public class GeneratedAllocationTests
         var benchmark = new Rosenbrock2DBenchmarks();
         benchmark.Setup();
 
-        Assert.Equal(0, BytesAllocatedBySecondCall(benchmark.GeneratedGradient));
+        Assert.Equal(0, FewestBytesAllocatedByOneCall(benchmark.GeneratedGradient));
     }
 
     [Fact]
@@ -34,7 +47,7 @@ public class GeneratedAllocationTests
         var benchmark = new Rosenbrock2DBenchmarks();
         benchmark.Setup();
 
-        Assert.Equal(0, BytesAllocatedBySecondCall(benchmark.ForwardGradient));
+        Assert.Equal(0, FewestBytesAllocatedByOneCall(benchmark.ForwardGradient));
     }
 
     [Theory]
@@ -45,7 +58,16 @@ public class GeneratedAllocationTests
         var benchmark = new ExtendedRosenbrockBenchmarks { N = n };
         benchmark.Setup();
 
-        Assert.Equal(0, BytesAllocatedBySecondCall(benchmark.GeneratedGradient));
+        Assert.Equal(0, FewestBytesAllocatedByOneCall(benchmark.GeneratedGradient));
+    }
+
+    [Fact]
+    public void Generated_extended_Rosenbrock_gradient_by_pairs_allocates_nothing()
+    {
+        var benchmark = new ExtendedRosenbrockBenchmarks { N = 1_000 };
+        benchmark.Setup();
+
+        Assert.Equal(0, FewestBytesAllocatedByOneCall(benchmark.GeneratedGradientByPairs));
     }
 
     [Theory]
@@ -55,7 +77,7 @@ public class GeneratedAllocationTests
         var benchmark = new GmmBenchmarks { Instance = instance };
         benchmark.Setup();
 
-        Assert.Equal(0, BytesAllocatedBySecondCall(benchmark.GeneratedGradient));
+        Assert.Equal(0, FewestBytesAllocatedByOneCall(benchmark.GeneratedGradient));
     }
 
     [Fact]
@@ -64,6 +86,6 @@ public class GeneratedAllocationTests
         var benchmark = new LogisticRegressionBenchmarks();
         benchmark.Setup();
 
-        Assert.Equal(0, BytesAllocatedBySecondCall(benchmark.GeneratedGradient));
+        Assert.Equal(0, FewestBytesAllocatedByOneCall(benchmark.GeneratedGradient));
     }
 }

@@ -23,8 +23,10 @@ public class GradientAgreementTests
     public static TheoryData<int, string> ExtendedRosenbrockCases => new()
     {
         { 1_000, "GeneratedGradient" },
+        { 1_000, "GeneratedGradientByPairs" },
         { 1_000, "TapeGradient" },
         { 1_000_000, "GeneratedGradient" },
+        { 1_000_000, "GeneratedGradientByPairs" },
         { 1_000_000, "TapeGradient" },
     };
 

@@ -56,6 +56,17 @@ public class ExtendedRosenbrockBenchmarks : IGradientOutput
     }
 
     /// <summary>
+    /// The generated reverse mode of <see cref="DifferentiableExtendedRosenbrock.ValueByPairs"/>: the same function
+    /// written so that nothing needs recording (a counted loop calling a scalar [Differentiable] helper per pair).
+    /// </summary>
+    [Benchmark]
+    public double GeneratedGradientByPairs()
+    {
+        _gradient.AsSpan().Clear();
+        return DifferentiableExtendedRosenbrock.ValueByPairsGradient(_x, _gradient);
+    }
+
+    /// <summary>
     /// The tape engine, vectorised: the even and odd entries as strided slices of one Float64 leaf of n entries,
     /// five whole-tensor operations and a sum, then Backward. The leaf lives across calls (as a model's parameters
     /// do); its .Grad is reset each call, and the gradient stays in the tensor (LastGradient copies it out).
