@@ -186,9 +186,14 @@ public static class GmmObjective
             sum += 0.5 * gamma * gamma * frobenius - m * diagonalSums[c];
         }
 
+        return sum - k * WishartConstant(d, gamma, m);
+    }
+
+    /// <summary>C = n' d (log γ - ½ log 2) - log Γ_d(n'/2), n' = d + m + 1: the prior's constant per component.</summary>
+    public static double WishartConstant(int d, double gamma, int m)
+    {
         int degreesOfFreedom = d + m + 1;
-        double constant = degreesOfFreedom * d * (Math.Log(gamma) - 0.5 * Math.Log(2.0))
+        return degreesOfFreedom * d * (Math.Log(gamma) - 0.5 * Math.Log(2.0))
             - SpecialFunctions.LogMultivariateGamma(0.5 * degreesOfFreedom, d);
-        return sum - k * constant;
     }
 }
