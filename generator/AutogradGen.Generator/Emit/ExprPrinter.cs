@@ -49,7 +49,7 @@ internal static class ExprPrinter
                 return symbol + (operand.StartsWith(symbol) ? "(" + operand + ")" : operand);
             case BinaryExpr binary:
                 precedence = Precedence(binary.Operator);
-                return Child(binary.Left, precedence) + " " + Symbol(binary.Operator) + " " + Child(binary.Right, precedence + 1);
+                return Child(binary.Left, precedence) + " " + binary.Operator.Symbol() + " " + Child(binary.Right, precedence + 1);
             case ConditionalExpr conditional:
                 precedence = Conditional;
                 return Child(conditional.Condition, Conditional + 1) + " ? " + Print(conditional.WhenTrue) + " : " + Print(conditional.WhenFalse);
@@ -84,22 +84,5 @@ internal static class ExprPrinter
         BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual => Relational,
         BinaryOperator.Add or BinaryOperator.Subtract => Additive,
         _ => Multiplicative,
-    };
-
-    private static string Symbol(BinaryOperator op) => op switch
-    {
-        BinaryOperator.Add => "+",
-        BinaryOperator.Subtract => "-",
-        BinaryOperator.Multiply => "*",
-        BinaryOperator.Divide => "/",
-        BinaryOperator.Remainder => "%",
-        BinaryOperator.Less => "<",
-        BinaryOperator.LessOrEqual => "<=",
-        BinaryOperator.Greater => ">",
-        BinaryOperator.GreaterOrEqual => ">=",
-        BinaryOperator.Equal => "==",
-        BinaryOperator.NotEqual => "!=",
-        BinaryOperator.And => "&&",
-        _ => "||",
     };
 }

@@ -85,7 +85,7 @@ internal sealed partial class TapeEmitter
     {
         var left = Translate(binary.Left);
         var right = Translate(binary.Right);
-        var symbol = Symbol(binary.Operator);
+        var symbol = binary.Operator.Symbol();
         if (binary.Operator.IsComparison() || binary.Operator.IsLogical() || !(left.IsTensor || right.IsTensor))
         {
             // Decided on the values: comparisons, logic, and arithmetic on plain numbers.
@@ -126,23 +126,6 @@ internal sealed partial class TapeEmitter
 
         return convert.Kind == convert.Operand.Kind ? operand : new Code(operand.Operand + ".To(" + DTypeOf(convert.Kind) + ")", true, true);
     }
-
-    private static string Symbol(BinaryOperator op) => op switch
-    {
-        BinaryOperator.Add => "+",
-        BinaryOperator.Subtract => "-",
-        BinaryOperator.Multiply => "*",
-        BinaryOperator.Divide => "/",
-        BinaryOperator.Remainder => "%",
-        BinaryOperator.Less => "<",
-        BinaryOperator.LessOrEqual => "<=",
-        BinaryOperator.Greater => ">",
-        BinaryOperator.GreaterOrEqual => ">=",
-        BinaryOperator.Equal => "==",
-        BinaryOperator.NotEqual => "!=",
-        BinaryOperator.And => "&&",
-        _ => "||",
-    };
 
     private string Arguments(Code[] arguments) => string.Join(", ", arguments.Select(a => a.Text));
 }

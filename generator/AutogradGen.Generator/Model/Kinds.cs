@@ -44,6 +44,24 @@ internal enum BinaryOperator
 
 internal static class KindExtensions
 {
+    /// <summary>The operator as C# writes it; every emitter prints operators through this one table.</summary>
+    public static string Symbol(this BinaryOperator op) => op switch
+    {
+        BinaryOperator.Add => "+",
+        BinaryOperator.Subtract => "-",
+        BinaryOperator.Multiply => "*",
+        BinaryOperator.Divide => "/",
+        BinaryOperator.Remainder => "%",
+        BinaryOperator.Less => "<",
+        BinaryOperator.LessOrEqual => "<=",
+        BinaryOperator.Greater => ">",
+        BinaryOperator.GreaterOrEqual => ">=",
+        BinaryOperator.Equal => "==",
+        BinaryOperator.NotEqual => "!=",
+        BinaryOperator.And => "&&",
+        _ => "||",
+    };
+
     public static bool IsFloatingPoint(this NumberKind kind) => kind is NumberKind.Double or NumberKind.Float;
 
     public static string Keyword(this NumberKind kind) => kind switch
