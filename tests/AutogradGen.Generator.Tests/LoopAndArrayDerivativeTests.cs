@@ -23,6 +23,10 @@ public class LoopAndArrayDerivativeTests
         Two("DoWhile", LoopFunctions.DoWhile, LoopFunctions.DoWhileGradient, LoopFunctions.DoWhileDerivative),
         Span("ReturnInsideLoop", 6, LoopFunctions.ReturnInsideLoop, LoopFunctions.ReturnInsideLoopGradient, LoopFunctions.ReturnInsideLoopDerivative),
         Span("NonCountedFor", 6, LoopFunctions.NonCountedFor, LoopFunctions.NonCountedForGradient, LoopFunctions.NonCountedForDerivative),
+        Span("ResetThenIncrementThenNonLinear", 6, LoopFunctions.ResetThenIncrementThenNonLinear, LoopFunctions.ResetThenIncrementThenNonLinearGradient,
+            LoopFunctions.ResetThenIncrementThenNonLinearDerivative),
+        Span("ReadBetweenResetAndIncrements", 5, LoopFunctions.ReadBetweenResetAndIncrements, LoopFunctions.ReadBetweenResetAndIncrementsGradient,
+            LoopFunctions.ReadBetweenResetAndIncrementsDerivative),
         new DerivativeCase
         {
             Name = "FloatLoop",

@@ -279,7 +279,7 @@ internal sealed partial class ReverseEmitter
     /// <c>x = x + e</c> or <c>x = x - e</c> (what <c>+=</c> and <c>-=</c> become) where e does not read x: the
     /// increment e and whether it is subtracted; null for any other assignment.
     /// </summary>
-    private static (Expr Added, bool Negated)? Increment(AssignStmt assignment)
+    internal static (Expr Added, bool Negated)? Increment(AssignStmt assignment)
     {
         if (assignment.Value is not BinaryExpr { Operator: BinaryOperator.Add or BinaryOperator.Subtract } sum)
         {

@@ -14,12 +14,14 @@ internal sealed class ReverseNeeds
 {
     private readonly HashSet<string> _needed;
     private readonly HashSet<string> _countedIndices;
+    private readonly HashSet<Stmt> _unrecordedIncrements;
     private readonly Activity _activity;
 
-    private ReverseNeeds(HashSet<string> needed, HashSet<string> countedIndices, Activity activity)
+    private ReverseNeeds(HashSet<string> needed, HashSet<string> countedIndices, HashSet<Stmt> unrecordedIncrements, Activity activity)
     {
         _needed = needed;
         _countedIndices = countedIndices;
+        _unrecordedIncrements = unrecordedIncrements;
         _activity = activity;
     }
 
@@ -51,12 +53,40 @@ internal sealed class ReverseNeeds
             }
         }
 
-        return new ReverseNeeds(needed, counted, activity);
+        var unrecorded = new HashSet<Stmt>(ReverseEmitter.ReferenceComparer.Instance);
+        IncrementsAfterReset.Collect(method.Body, statement => ReverseReads(statement, activity), unrecorded);
+        return new ReverseNeeds(needed, counted, unrecorded, activity);
     }
 
     /// <summary>Whether the assignment must save the value it overwrites.</summary>
     public bool MustRecord(AssignStmt assignment, bool firstDefinitionOfLocal) =>
-        _needed.Contains(assignment.Variable) && !_countedIndices.Contains(assignment.Variable) && !firstDefinitionOfLocal;
+        _needed.Contains(assignment.Variable) && !_countedIndices.Contains(assignment.Variable) && !firstDefinitionOfLocal
+        && !_unrecordedIncrements.Contains(assignment);
+
+    /// <summary>
+    /// The variables whose values the reverse sweep of these statements reads: what their active assignments'
+    /// partials read and every index of an assigned element (restoring an element reads its index).
+    /// </summary>
+    private static HashSet<string> ReverseReads(Stmt statement, Activity activity)
+    {
+        var assignments = new List<AssignStmt>();
+        Collect(new[] { statement }, assignments, new HashSet<string>());
+        var reads = new HashSet<string>();
+        foreach (var assignment in assignments)
+        {
+            if (activity.IsActive(assignment.Variable))
+            {
+                reads.UnionWith(Reads(assignment.Value, activity));
+            }
+
+            if (assignment.Index is not null)
+            {
+                ExprWalker.Variables(assignment.Index, reads);
+            }
+        }
+
+        return reads;
+    }
 
     /// <summary>Whether the reverse sweep has anything to do for these statements.</summary>
     public bool HasReverseWork(IEnumerable<Stmt> statements, System.Func<AssignStmt, bool> records) => statements.Any(s => s switch

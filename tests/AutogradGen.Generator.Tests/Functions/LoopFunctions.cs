@@ -175,4 +175,41 @@ public static partial class LoopFunctions
 
         return s;
     }
+
+    /// <summary>Logistic-regression shape: z is reset per row, incremented, then read non-linearly.</summary>
+    [Differentiable]
+    public static double ResetThenIncrementThenNonLinear(ReadOnlySpan<double> v)
+    {
+        var sum = 0.0;
+        for (int row = 0; row + 2 < v.Length; row++)
+        {
+            var z = v[row];
+            for (int j = 1; j < 3; j++)
+            {
+                z += v[row + j] * v[j];
+            }
+
+            sum += Math.Abs(z) * z;
+        }
+
+        return sum;
+    }
+
+    /// <summary>z is read non-linearly between its reset and its increments: the increments must save z.</summary>
+    [Differentiable]
+    public static double ReadBetweenResetAndIncrements(ReadOnlySpan<double> v)
+    {
+        var sum = 0.0;
+        for (int row = 0; row + 1 < v.Length; row++)
+        {
+            var z = v[row];
+            sum += z * z;
+            z += v[row + 1];
+            sum += Math.Sin(z);
+            z -= 0.5 * v[0];
+            sum += z * z * z;
+        }
+
+        return sum;
+    }
 }

@@ -52,6 +52,26 @@ public class SnapshotTests
         """);
 
     [Fact]
+    public void Increments_after_a_reset_save_nothing() => Baselines.Verify(Header + """
+        public static partial class Loops
+        {
+            [Differentiable]
+            public static double LogisticLoss(ReadOnlySpan<double> features, ReadOnlySpan<double> weights, ReadOnlySpan<double> labels)
+            {
+                double sum = 0;
+                for (int row = 0; row < labels.Length; row++)
+                {
+                    double z = 0;
+                    for (int j = 0; j < weights.Length; j++) z += features[row * weights.Length + j] * weights[j];
+                    sum += Math.Max(z, 0.0) - labels[row] * z;
+                }
+
+                return sum;
+            }
+        }
+        """);
+
+    [Fact]
     public void Data_dependent_while_loop_records_overwritten_values() => Baselines.Verify(Header + """
         public static partial class Loops
         {
