@@ -27,6 +27,9 @@ public class LoopAndArrayDerivativeTests
             LoopFunctions.ResetThenIncrementThenNonLinearDerivative),
         Span("ReadBetweenResetAndIncrements", 5, LoopFunctions.ReadBetweenResetAndIncrements, LoopFunctions.ReadBetweenResetAndIncrementsGradient,
             LoopFunctions.ReadBetweenResetAndIncrementsDerivative),
+        Span("ExtendedRosenbrock", 6, LoopFunctions.ExtendedRosenbrock, LoopFunctions.ExtendedRosenbrockGradient, LoopFunctions.ExtendedRosenbrockDerivative),
+        Span("ReadBeforeRedefinition", 5, LoopFunctions.ReadBeforeRedefinition, LoopFunctions.ReadBeforeRedefinitionGradient, LoopFunctions.ReadBeforeRedefinitionDerivative),
+        Span("OperandWrittenInLoop", 4, LoopFunctions.OperandWrittenInLoop, LoopFunctions.OperandWrittenInLoopGradient, LoopFunctions.OperandWrittenInLoopDerivative),
         new DerivativeCase
         {
             Name = "FloatLoop",

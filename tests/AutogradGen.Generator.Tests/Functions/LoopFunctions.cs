@@ -212,4 +212,52 @@ public static partial class LoopFunctions
 
         return sum;
     }
+
+    /// <summary>Extended Rosenbrock: xi, b and a are re-evaluated in the reverse sweep, not recorded.</summary>
+    [Differentiable]
+    public static double ExtendedRosenbrock(ReadOnlySpan<double> x)
+    {
+        double sum = 0.0;
+        for (int i = 0; i + 1 < x.Length; i += 2)
+        {
+            double xi = x[i];
+            double b = x[i + 1] - xi * xi;
+            double a = 1.0 - xi;
+            sum += 100.0 * b * b + a * a;
+        }
+
+        return sum;
+    }
+
+    /// <summary>t is read before its redefinition in the iteration (the previous iteration's value): it must be recorded.</summary>
+    [Differentiable]
+    public static double ReadBeforeRedefinition(ReadOnlySpan<double> v)
+    {
+        double sum = 0.0;
+        double t = 1.0;
+        for (int i = 0; i < v.Length; i++)
+        {
+            sum += t * t * v[i];
+            t = v[i] * v[i];
+        }
+
+        return sum + t * t;
+    }
+
+    /// <summary>u's operand buffer is written in the loop: u must be recorded, not re-evaluated.</summary>
+    [Differentiable]
+    public static double OperandWrittenInLoop(ReadOnlySpan<double> v)
+    {
+        Span<double> buffer = stackalloc double[1];
+        double sum = 0.0;
+        for (int i = 0; i < v.Length; i++)
+        {
+            buffer[0] = v[i] * 3.0;
+            double u = buffer[0] * v[i];
+            buffer[0] = 0.0;
+            sum += u * u;
+        }
+
+        return sum;
+    }
 }
