@@ -23,6 +23,13 @@ public class LoopAndArrayDerivativeTests
         Two("DoWhile", LoopFunctions.DoWhile, LoopFunctions.DoWhileGradient, LoopFunctions.DoWhileDerivative),
         Span("ReturnInsideLoop", 6, LoopFunctions.ReturnInsideLoop, LoopFunctions.ReturnInsideLoopGradient, LoopFunctions.ReturnInsideLoopDerivative),
         Span("NonCountedFor", 6, LoopFunctions.NonCountedFor, LoopFunctions.NonCountedForGradient, LoopFunctions.NonCountedForDerivative),
+        Span("ResetThenIncrementThenNonLinear", 6, LoopFunctions.ResetThenIncrementThenNonLinear, LoopFunctions.ResetThenIncrementThenNonLinearGradient,
+            LoopFunctions.ResetThenIncrementThenNonLinearDerivative),
+        Span("ReadBetweenResetAndIncrements", 5, LoopFunctions.ReadBetweenResetAndIncrements, LoopFunctions.ReadBetweenResetAndIncrementsGradient,
+            LoopFunctions.ReadBetweenResetAndIncrementsDerivative),
+        Span("ExtendedRosenbrock", 6, LoopFunctions.ExtendedRosenbrock, LoopFunctions.ExtendedRosenbrockGradient, LoopFunctions.ExtendedRosenbrockDerivative),
+        Span("ReadBeforeRedefinition", 5, LoopFunctions.ReadBeforeRedefinition, LoopFunctions.ReadBeforeRedefinitionGradient, LoopFunctions.ReadBeforeRedefinitionDerivative),
+        Span("OperandWrittenInLoop", 4, LoopFunctions.OperandWrittenInLoop, LoopFunctions.OperandWrittenInLoopGradient, LoopFunctions.OperandWrittenInLoopDerivative),
         new DerivativeCase
         {
             Name = "FloatLoop",

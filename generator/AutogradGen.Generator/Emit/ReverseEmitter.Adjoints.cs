@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using AutogradGen.Generator.Model;
+using AutogradGen.Generator.Parsing;
 
 namespace AutogradGen.Generator.Emit;
 
@@ -38,6 +39,10 @@ internal sealed partial class ReverseEmitter
                 break;
             case CallExpr call:
                 CallAdjoint(call, adjoint, computed);
+                break;
+            case BinaryExpr { Operator: BinaryOperator.Multiply, Left: VariableExpr or ElementExpr } square when square.Left == square.Right:
+                // a * a: its two equal contributions (adjoint × a, twice) become one, adjoint × 2a.
+                Pass(square.Left, LocalPartials.Scale(adjoint, Literals.Two(square.Kind) + " * " + ExprPrinter.Print(square.Left)), computed);
                 break;
             default:
                 var operands = LocalPartials.Operands(expr);

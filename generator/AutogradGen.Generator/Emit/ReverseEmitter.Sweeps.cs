@@ -222,16 +222,28 @@ internal sealed partial class ReverseEmitter
         {
             Writer.Open("for (int " + k + " = " + count + " - 1; " + k + " >= 0; " + k + "--)");
             Writer.Line(index + " = " + (site.Start == "0" && loop.CountedDirection > 0 ? k : site.Start + (loop.CountedDirection > 0 ? " + " : " - ") + k) + ";");
+            Recompute(loop);
             ReverseSweep(loop.Body, depth + 1);
         }
         else
         {
             Writer.Open("for (int " + k + " = " + count + "; " + k + " > 0; " + k + "--)");
             ReverseSweep(loop.Step, depth + 1);
+            Recompute(loop);
             ReverseSweep(loop.Body, depth + 1);
         }
 
         Writer.Close();
+    }
+
+    /// <summary>Re-evaluates the iteration's recomputed definitions (nothing was recorded for them), in order.</summary>
+    private void Recompute(LoopStmt loop)
+    {
+        foreach (var definition in loop.Body.OfType<AssignStmt>().Where(_needs.IsRecomputed))
+        {
+            SourceComment(definition);
+            Writer.Line(definition.Variable + " = " + ExprPrinter.Print(definition.Value) + ";");
+        }
     }
 
     private void ReverseAssign(AssignStmt assignment, int depth)
@@ -279,7 +291,7 @@ internal sealed partial class ReverseEmitter
     /// <c>x = x + e</c> or <c>x = x - e</c> (what <c>+=</c> and <c>-=</c> become) where e does not read x: the
     /// increment e and whether it is subtracted; null for any other assignment.
     /// </summary>
-    private static (Expr Added, bool Negated)? Increment(AssignStmt assignment)
+    internal static (Expr Added, bool Negated)? Increment(AssignStmt assignment)
     {
         if (assignment.Value is not BinaryExpr { Operator: BinaryOperator.Add or BinaryOperator.Subtract } sum)
         {

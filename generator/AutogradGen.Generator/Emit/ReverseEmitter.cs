@@ -192,7 +192,7 @@ internal sealed partial class ReverseEmitter : EmitContext
     }
 
     /// <summary>Compares statements by identity: two equal statements in different places are different sites.</summary>
-    private sealed class ReferenceComparer : IEqualityComparer<Stmt>
+    internal sealed class ReferenceComparer : IEqualityComparer<Stmt>
     {
         public static readonly ReferenceComparer Instance = new();
 

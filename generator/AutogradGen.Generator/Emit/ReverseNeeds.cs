@@ -14,12 +14,16 @@ internal sealed class ReverseNeeds
 {
     private readonly HashSet<string> _needed;
     private readonly HashSet<string> _countedIndices;
+    private readonly HashSet<Stmt> _unrecordedIncrements;
+    private readonly HashSet<Stmt> _recomputed;
     private readonly Activity _activity;
 
-    private ReverseNeeds(HashSet<string> needed, HashSet<string> countedIndices, Activity activity)
+    private ReverseNeeds(HashSet<string> needed, HashSet<string> countedIndices, HashSet<Stmt> unrecordedIncrements, HashSet<Stmt> recomputed, Activity activity)
     {
+        _recomputed = recomputed;
         _needed = needed;
         _countedIndices = countedIndices;
+        _unrecordedIncrements = unrecordedIncrements;
         _activity = activity;
     }
 
@@ -38,7 +42,28 @@ internal sealed class ReverseNeeds
             }
         }
 
-        // Restoring an element of a needed array reads its index, which must then be restored too.
+        AddIndicesOfNeededArrays(assignments, needed);
+
+        // Loop-local definitions re-evaluated by the reverse sweep need no record, but their operands must then
+        // hold their forward values there.
+        var recomputed = LoopRecomputation.Find(method, needed, found => ReadersByVariable(assignments, found, activity));
+        foreach (var definition in recomputed.Cast<AssignStmt>())
+        {
+            ExprWalker.Variables(definition.Value, needed);
+        }
+
+        AddIndicesOfNeededArrays(assignments, needed);
+        var unrecorded = new HashSet<Stmt>(ReverseEmitter.ReferenceComparer.Instance);
+        IncrementsAfterReset.Collect(method.Body, statement => ReverseReads(statement, recomputed, activity), unrecorded);
+        return new ReverseNeeds(needed, counted, unrecorded, recomputed, activity);
+    }
+
+    /// <summary>Whether the reverse sweep re-evaluates this definition at the start of its loop iteration.</summary>
+    public bool IsRecomputed(Stmt statement) => _recomputed.Contains(statement);
+
+    // Restoring an element of a needed array reads its index, which must then be restored too.
+    private static void AddIndicesOfNeededArrays(List<AssignStmt> assignments, HashSet<string> needed)
+    {
         for (var changed = true; changed;)
         {
             changed = false;
@@ -50,13 +75,65 @@ internal sealed class ReverseNeeds
                 }
             }
         }
+    }
 
-        return new ReverseNeeds(needed, counted, activity);
+    /// <summary>For each variable, the assignments whose reverse-sweep code reads it (re-evaluations included).</summary>
+    private static Dictionary<string, List<Stmt>> ReadersByVariable(List<AssignStmt> assignments, HashSet<Stmt> recomputed, Activity activity)
+    {
+        var readers = new Dictionary<string, List<Stmt>>();
+        foreach (var assignment in assignments)
+        {
+            foreach (var variable in AssignmentReverseReads(assignment, recomputed, activity))
+            {
+                if (!readers.TryGetValue(variable, out var list))
+                {
+                    readers[variable] = list = new List<Stmt>();
+                }
+
+                list.Add(assignment);
+            }
+        }
+
+        return readers;
+    }
+
+    private static HashSet<string> AssignmentReverseReads(AssignStmt assignment, HashSet<Stmt> recomputed, Activity activity)
+    {
+        var reads = activity.IsActive(assignment.Variable) ? Reads(assignment.Value, activity) : new HashSet<string>();
+        if (assignment.Index is not null)
+        {
+            ExprWalker.Variables(assignment.Index, reads);
+        }
+
+        if (recomputed.Contains(assignment))
+        {
+            ExprWalker.Variables(assignment.Value, reads);
+        }
+
+        return reads;
     }
 
     /// <summary>Whether the assignment must save the value it overwrites.</summary>
     public bool MustRecord(AssignStmt assignment, bool firstDefinitionOfLocal) =>
-        _needed.Contains(assignment.Variable) && !_countedIndices.Contains(assignment.Variable) && !firstDefinitionOfLocal;
+        _needed.Contains(assignment.Variable) && !_countedIndices.Contains(assignment.Variable) && !firstDefinitionOfLocal
+        && !_unrecordedIncrements.Contains(assignment) && !_recomputed.Contains(assignment);
+
+    /// <summary>
+    /// The variables whose values the reverse sweep of these statements reads: what their active assignments'
+    /// partials read and every index of an assigned element (restoring an element reads its index).
+    /// </summary>
+    private static HashSet<string> ReverseReads(Stmt statement, HashSet<Stmt> recomputed, Activity activity)
+    {
+        var assignments = new List<AssignStmt>();
+        Collect(new[] { statement }, assignments, new HashSet<string>());
+        var reads = new HashSet<string>();
+        foreach (var assignment in assignments)
+        {
+            reads.UnionWith(AssignmentReverseReads(assignment, recomputed, activity));
+        }
+
+        return reads;
+    }
 
     /// <summary>Whether the reverse sweep has anything to do for these statements.</summary>
     public bool HasReverseWork(IEnumerable<Stmt> statements, System.Func<AssignStmt, bool> records) => statements.Any(s => s switch

@@ -21,6 +21,13 @@ internal static class Literals
         _ => "0",
     };
 
+    public static string Two(NumberKind kind) => kind switch
+    {
+        NumberKind.Double => "2.0",
+        NumberKind.Float => "2f",
+        _ => "2",
+    };
+
     public static string? Format(object? value, NumberKind kind) => (value, kind) switch
     {
         (bool b, _) => b ? "true" : "false",

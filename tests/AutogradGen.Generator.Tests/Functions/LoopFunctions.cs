@@ -175,4 +175,89 @@ public static partial class LoopFunctions
 
         return s;
     }
+
+    /// <summary>Logistic-regression shape: z is reset per row, incremented, then read non-linearly.</summary>
+    [Differentiable]
+    public static double ResetThenIncrementThenNonLinear(ReadOnlySpan<double> v)
+    {
+        var sum = 0.0;
+        for (int row = 0; row + 2 < v.Length; row++)
+        {
+            var z = v[row];
+            for (int j = 1; j < 3; j++)
+            {
+                z += v[row + j] * v[j];
+            }
+
+            sum += Math.Abs(z) * z;
+        }
+
+        return sum;
+    }
+
+    /// <summary>z is read non-linearly between its reset and its increments: the increments must save z.</summary>
+    [Differentiable]
+    public static double ReadBetweenResetAndIncrements(ReadOnlySpan<double> v)
+    {
+        var sum = 0.0;
+        for (int row = 0; row + 1 < v.Length; row++)
+        {
+            var z = v[row];
+            sum += z * z;
+            z += v[row + 1];
+            sum += Math.Sin(z);
+            z -= 0.5 * v[0];
+            sum += z * z * z;
+        }
+
+        return sum;
+    }
+
+    /// <summary>Extended Rosenbrock: xi, b and a are re-evaluated in the reverse sweep, not recorded.</summary>
+    [Differentiable]
+    public static double ExtendedRosenbrock(ReadOnlySpan<double> x)
+    {
+        double sum = 0.0;
+        for (int i = 0; i + 1 < x.Length; i += 2)
+        {
+            double xi = x[i];
+            double b = x[i + 1] - xi * xi;
+            double a = 1.0 - xi;
+            sum += 100.0 * b * b + a * a;
+        }
+
+        return sum;
+    }
+
+    /// <summary>t is read before its redefinition in the iteration (the previous iteration's value): it must be recorded.</summary>
+    [Differentiable]
+    public static double ReadBeforeRedefinition(ReadOnlySpan<double> v)
+    {
+        double sum = 0.0;
+        double t = 1.0;
+        for (int i = 0; i < v.Length; i++)
+        {
+            sum += t * t * v[i];
+            t = v[i] * v[i];
+        }
+
+        return sum + t * t;
+    }
+
+    /// <summary>u's operand buffer is written in the loop: u must be recorded, not re-evaluated.</summary>
+    [Differentiable]
+    public static double OperandWrittenInLoop(ReadOnlySpan<double> v)
+    {
+        Span<double> buffer = stackalloc double[1];
+        double sum = 0.0;
+        for (int i = 0; i < v.Length; i++)
+        {
+            buffer[0] = v[i] * 3.0;
+            double u = buffer[0] * v[i];
+            buffer[0] = 0.0;
+            sum += u * u;
+        }
+
+        return sum;
+    }
 }

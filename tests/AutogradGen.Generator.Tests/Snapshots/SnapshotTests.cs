@@ -52,6 +52,47 @@ public class SnapshotTests
         """);
 
     [Fact]
+    public void Loop_locals_are_recomputed_not_recorded() => Baselines.Verify(Header + """
+        public static partial class Loops
+        {
+            [Differentiable]
+            public static double ExtendedRosenbrock(ReadOnlySpan<double> x)
+            {
+                double sum = 0.0;
+                for (int i = 0; i + 1 < x.Length; i += 2)
+                {
+                    double xi = x[i];
+                    double b = x[i + 1] - xi * xi;
+                    double a = 1.0 - xi;
+                    sum += 100.0 * b * b + a * a;
+                }
+
+                return sum;
+            }
+        }
+        """);
+
+    [Fact]
+    public void Increments_after_a_reset_save_nothing() => Baselines.Verify(Header + """
+        public static partial class Loops
+        {
+            [Differentiable]
+            public static double LogisticLoss(ReadOnlySpan<double> features, ReadOnlySpan<double> weights, ReadOnlySpan<double> labels)
+            {
+                double sum = 0;
+                for (int row = 0; row < labels.Length; row++)
+                {
+                    double z = 0;
+                    for (int j = 0; j < weights.Length; j++) z += features[row * weights.Length + j] * weights[j];
+                    sum += Math.Max(z, 0.0) - labels[row] * z;
+                }
+
+                return sum;
+            }
+        }
+        """);
+
+    [Fact]
     public void Data_dependent_while_loop_records_overwritten_values() => Baselines.Verify(Header + """
         public static partial class Loops
         {
