@@ -28,7 +28,7 @@ internal sealed class Activity
     {
         var floating = new HashSet<string>(method.Variables.Where(v => v.Kind.IsFloatingPoint()).Select(v => v.Name));
         var assignments = new List<AssignStmt>();
-        Collect(method.Body, assignments);
+        assignments.AddRange(StmtWalker.Descendants(method.Body).OfType<AssignStmt>());
 
         // Every floating-point variable takes part, parameters included: one left out of the differentiation list
         // starts inactive and becomes varied when the body assigns it a value that depends on a varied one.
@@ -83,7 +83,7 @@ internal sealed class Activity
     public IEnumerable<DiagnosticInfo> Warnings(LoweredMethod method)
     {
         var expressions = new List<Expr>();
-        CollectExpressions(method.Body, expressions);
+        expressions.AddRange(StmtWalker.Descendants(method.Body).SelectMany(OwnExpressions));
         foreach (var expr in expressions.SelectMany(Descendants))
         {
             switch (expr)
@@ -114,7 +114,7 @@ internal sealed class Activity
     public IEnumerable<CallExpr> ActiveCalls(LoweredMethod method)
     {
         var expressions = new List<Expr>();
-        CollectExpressions(method.Body, expressions);
+        expressions.AddRange(StmtWalker.Descendants(method.Body).SelectMany(OwnExpressions));
         return expressions.SelectMany(Descendants).OfType<CallExpr>().Where(IsActive);
     }
 
@@ -170,51 +170,12 @@ internal sealed class Activity
 
     private static IEnumerable<Expr> Descendants(Expr expr) => new[] { expr }.Concat(ExprWalker.Children(expr).SelectMany(Descendants));
 
-    private static void Collect(IEnumerable<Stmt> statements, List<AssignStmt> into)
+    /// <summary>The expressions a statement evaluates itself, not those of the statements inside it.</summary>
+    private static IEnumerable<Expr> OwnExpressions(Stmt statement) => statement switch
     {
-        foreach (var statement in statements)
-        {
-            switch (statement)
-            {
-                case AssignStmt a:
-                    into.Add(a);
-                    break;
-                case IfStmt i:
-                    Collect(i.Then, into);
-                    Collect(i.Else, into);
-                    break;
-                case LoopStmt l:
-                    Collect(l.Body, into);
-                    Collect(l.Step, into);
-                    break;
-            }
-        }
-    }
-
-    private static void CollectExpressions(IEnumerable<Stmt> statements, List<Expr> into)
-    {
-        foreach (var statement in statements)
-        {
-            switch (statement)
-            {
-                case AssignStmt a:
-                    into.Add(a.Value);
-                    break;
-                case IfStmt i:
-                    into.Add(i.Condition);
-                    CollectExpressions(i.Then, into);
-                    CollectExpressions(i.Else, into);
-                    break;
-                case LoopStmt l:
-                    if (l.Condition is not null)
-                    {
-                        into.Add(l.Condition);
-                    }
-
-                    CollectExpressions(l.Body, into);
-                    CollectExpressions(l.Step, into);
-                    break;
-            }
-        }
-    }
+        AssignStmt a => new[] { a.Value },
+        IfStmt i => new[] { i.Condition },
+        LoopStmt { Condition: { } condition } => new[] { condition },
+        _ => Enumerable.Empty<Expr>(),
+    };
 }

@@ -27,17 +27,17 @@ internal static class LoopRecomputation
     public static HashSet<Stmt> Find(LoweredMethod method, ISet<string> candidateVariables, System.Func<HashSet<Stmt>, Dictionary<string, List<Stmt>>> readersOf)
     {
         var assignmentCounts = new Dictionary<string, int>();
-        CountAssignments(method.Body, assignmentCounts);
+        CountAssignments(StmtWalker.Descendants(method.Body), assignmentCounts);
         var parameters = new HashSet<string>(method.Variables.Where(v => v.IsParameter).Select(v => v.Name));
         var found = new HashSet<Stmt>(ReverseEmitter.ReferenceComparer.Instance);
         var after = new Dictionary<Stmt, HashSet<Stmt>>(ReverseEmitter.ReferenceComparer.Instance);
 
         // A counted index is never recorded (its reverse loop sets it), so another loop's index is no stable operand.
-        var countedIndices = new HashSet<string>(Loops(method.Body).Select(l => l.CountedIndex).OfType<string>());
-        foreach (var loop in Loops(method.Body))
+        var countedIndices = new HashSet<string>(StmtWalker.Descendants(method.Body).OfType<LoopStmt>().Select(l => l.CountedIndex).OfType<string>());
+        foreach (var loop in StmtWalker.Descendants(method.Body).OfType<LoopStmt>())
         {
             var assignedInBody = new Dictionary<string, int>();
-            CountAssignments(loop.Body, assignedInBody);
+            CountAssignments(StmtWalker.Descendants(loop.Body), assignedInBody);
             var recomputedSoFar = new HashSet<string>();
             for (var position = 0; position < loop.Body.Count; position++)
             {
@@ -65,7 +65,7 @@ internal static class LoopRecomputation
                 var later = new HashSet<Stmt>(ReverseEmitter.ReferenceComparer.Instance);
                 foreach (var statement in loop.Body.Skip(position + 1))
                 {
-                    AddAll(statement, later);
+                    later.UnionWith(StmtWalker.Descendants(new[] { statement }));
                 }
 
                 after[definition] = later;
@@ -95,74 +95,21 @@ internal static class LoopRecomputation
     private static bool ContainsCall(Expr expr) =>
         expr is CallExpr or ArrayArgumentExpr || ExprWalker.Children(expr).Any(ContainsCall);
 
-    private static IEnumerable<LoopStmt> Loops(IEnumerable<Stmt> statements)
-    {
-        foreach (var statement in statements)
-        {
-            switch (statement)
-            {
-                case IfStmt branch:
-                    foreach (var loop in Loops(branch.Then.Concat(branch.Else)))
-                    {
-                        yield return loop;
-                    }
-
-                    break;
-                case LoopStmt loop:
-                    yield return loop;
-                    foreach (var inner in Loops(loop.Body.Concat(loop.Step)))
-                    {
-                        yield return inner;
-                    }
-
-                    break;
-            }
-        }
-    }
-
+    /// <summary>How often each variable is assigned (or allocated) among the statements.</summary>
     private static void CountAssignments(IEnumerable<Stmt> statements, Dictionary<string, int> counts)
     {
         foreach (var statement in statements)
         {
-            switch (statement)
+            var variable = statement switch
             {
-                case AssignStmt a:
-                    counts[a.Variable] = counts.TryGetValue(a.Variable, out var count) ? count + 1 : 1;
-                    break;
-                case AllocateStmt allocation:
-                    counts[allocation.Variable] = counts.TryGetValue(allocation.Variable, out var allocations) ? allocations + 1 : 1;
-                    break;
-                case IfStmt i:
-                    CountAssignments(i.Then, counts);
-                    CountAssignments(i.Else, counts);
-                    break;
-                case LoopStmt l:
-                    CountAssignments(l.Body, counts);
-                    CountAssignments(l.Step, counts);
-                    break;
+                AssignStmt a => a.Variable,
+                AllocateStmt allocation => allocation.Variable,
+                _ => null,
+            };
+            if (variable is not null)
+            {
+                counts[variable] = counts.TryGetValue(variable, out var count) ? count + 1 : 1;
             }
-        }
-    }
-
-    private static void AddAll(Stmt statement, HashSet<Stmt> into)
-    {
-        into.Add(statement);
-        switch (statement)
-        {
-            case IfStmt i:
-                foreach (var inner in i.Then.Concat(i.Else))
-                {
-                    AddAll(inner, into);
-                }
-
-                break;
-            case LoopStmt l:
-                foreach (var inner in l.Body.Concat(l.Step))
-                {
-                    AddAll(inner, into);
-                }
-
-                break;
         }
     }
 }

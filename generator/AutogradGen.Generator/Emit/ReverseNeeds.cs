@@ -31,7 +31,9 @@ internal sealed class ReverseNeeds
     {
         var assignments = new List<AssignStmt>();
         var counted = new HashSet<string>();
-        Collect(method.Body, assignments, counted);
+        var statements = StmtWalker.Descendants(method.Body).ToList();
+        assignments.AddRange(statements.OfType<AssignStmt>());
+        counted.UnionWith(statements.OfType<LoopStmt>().Select(loop => loop.CountedIndex).OfType<string>());
         var needed = new HashSet<string>();
         foreach (var assignment in assignments.Where(a => activity.IsActive(a.Variable)))
         {
@@ -125,7 +127,7 @@ internal sealed class ReverseNeeds
     private static HashSet<string> ReverseReads(Stmt statement, HashSet<Stmt> recomputed, Activity activity)
     {
         var assignments = new List<AssignStmt>();
-        Collect(new[] { statement }, assignments, new HashSet<string>());
+        assignments.AddRange(StmtWalker.Descendants(new[] { statement }).OfType<AssignStmt>());
         var reads = new HashSet<string>();
         foreach (var assignment in assignments)
         {
@@ -211,29 +213,4 @@ internal sealed class ReverseNeeds
         }
     }
 
-    private static void Collect(IEnumerable<Stmt> statements, List<AssignStmt> assignments, HashSet<string> counted)
-    {
-        foreach (var statement in statements)
-        {
-            switch (statement)
-            {
-                case AssignStmt a:
-                    assignments.Add(a);
-                    break;
-                case IfStmt i:
-                    Collect(i.Then, assignments, counted);
-                    Collect(i.Else, assignments, counted);
-                    break;
-                case LoopStmt l:
-                    if (l.CountedIndex is { } index)
-                    {
-                        counted.Add(index);
-                    }
-
-                    Collect(l.Body, assignments, counted);
-                    Collect(l.Step, assignments, counted);
-                    break;
-            }
-        }
-    }
 }
