@@ -29,6 +29,9 @@ public class LoopAndArrayDerivativeTests
             LoopFunctions.ReadBetweenResetAndIncrementsDerivative),
         Span("ExtendedRosenbrock", 6, LoopFunctions.ExtendedRosenbrock, LoopFunctions.ExtendedRosenbrockGradient, LoopFunctions.ExtendedRosenbrockDerivative),
         Span("ReadBeforeRedefinition", 5, LoopFunctions.ReadBeforeRedefinition, LoopFunctions.ReadBeforeRedefinitionGradient, LoopFunctions.ReadBeforeRedefinitionDerivative),
+        Span("StridedPairs", 6, LoopFunctions.StridedPairs, LoopFunctions.StridedPairsGradient, LoopFunctions.StridedPairsDerivative),
+        Span("RunningIndex", 6, v => LoopFunctions.RunningIndex(v, 2), (v, dv) => LoopFunctions.RunningIndexGradient(v, 2, dv), (v, dv) => LoopFunctions.RunningIndexDerivative(v, 2, dv)),
+        Span("WrappingCounter", 5, LoopFunctions.WrappingCounter, LoopFunctions.WrappingCounterGradient, LoopFunctions.WrappingCounterDerivative),
         Span("OperandWrittenInLoop", 4, LoopFunctions.OperandWrittenInLoop, LoopFunctions.OperandWrittenInLoopGradient, LoopFunctions.OperandWrittenInLoopDerivative),
         new DerivativeCase
         {

@@ -16,7 +16,16 @@ internal sealed partial class ReverseEmitter
         return _needs.MustRecord(assignment, _firstDefinitions.Contains(assignment));
     }
 
-    private bool HasWork(Stmt statement) => _needs.HasReverseWork(new[] { statement }, Records);
+    private Expr? Undo(AssignStmt assignment)
+    {
+        _firstDefinitions ??= FirstDefinitions();
+        return _needs.Undo(assignment, _firstDefinitions.Contains(assignment));
+    }
+
+    /// <summary>Whether the reverse sweep gets back the value the assignment overwrote, from a record or by an undo.</summary>
+    private bool Restores(AssignStmt assignment) => Records(assignment) || Undo(assignment) is not null;
+
+    private bool HasWork(Stmt statement) => _needs.HasReverseWork(new[] { statement }, Restores);
 
     private void ForwardSweep(IEnumerable<Stmt> statements, int depth)
     {
@@ -183,8 +192,8 @@ internal sealed partial class ReverseEmitter
                         Writer.Line("bool " + decision + " = " + Stack(NumberKind.Int) + ".Pop() != 0;");
                     }
 
-                    var thenWork = _needs.HasReverseWork(branch.Then, Records);
-                    var elseWork = _needs.HasReverseWork(branch.Else, Records);
+                    var thenWork = _needs.HasReverseWork(branch.Then, Restores);
+                    var elseWork = _needs.HasReverseWork(branch.Else, Restores);
                     Writer.Open("if (" + (thenWork ? decision : "!" + decision) + ")");
                     ReverseSweep(thenWork ? branch.Then : branch.Else, depth);
                     if (thenWork && elseWork)
@@ -261,6 +270,10 @@ internal sealed partial class ReverseEmitter
                 var popped = Stack(kind) + ".Pop()";
                 Writer.Line(target + " = " + (kind == NumberKind.Bool ? popped + " != 0" : popped) + ";");
             }
+        }
+        else if (Undo(assignment) is { } undo)
+        {
+            Writer.Line(assignment.Variable + " = " + ExprPrinter.Print(undo) + ";");
         }
 
         if (_adjoints.TryGetValue(assignment.Variable, out var adjoint))

@@ -16,10 +16,12 @@ internal sealed class ReverseNeeds
     private readonly HashSet<string> _countedIndices;
     private readonly HashSet<Stmt> _unrecordedIncrements;
     private readonly HashSet<Stmt> _recomputed;
+    private readonly Dictionary<Stmt, Expr> _undoable;
     private readonly Activity _activity;
 
-    private ReverseNeeds(HashSet<string> needed, HashSet<string> countedIndices, HashSet<Stmt> unrecordedIncrements, HashSet<Stmt> recomputed, Activity activity)
+    private ReverseNeeds(HashSet<string> needed, HashSet<string> countedIndices, HashSet<Stmt> unrecordedIncrements, HashSet<Stmt> recomputed, Dictionary<Stmt, Expr> undoable, Activity activity)
     {
+        _undoable = undoable;
         _recomputed = recomputed;
         _needed = needed;
         _countedIndices = countedIndices;
@@ -57,7 +59,18 @@ internal sealed class ReverseNeeds
         AddIndicesOfNeededArrays(assignments, needed);
         var unrecorded = new HashSet<Stmt>(ReverseEmitter.ReferenceComparer.Instance);
         IncrementsAfterReset.Collect(method.Body, statement => ReverseReads(statement, recomputed, activity), unrecorded);
-        return new ReverseNeeds(needed, counted, unrecorded, recomputed, activity);
+        var invariants = new InvariantValues(method);
+        var kinds = method.Variables.ToDictionary(v => v.Name, v => v.Kind);
+        var undoable = new Dictionary<Stmt, Expr>(ReverseEmitter.ReferenceComparer.Instance);
+        foreach (var assignment in assignments)
+        {
+            if (InvertibleUpdates.Undo(assignment, kinds[assignment.Variable], invariants) is { } undo)
+            {
+                undoable[assignment] = undo;
+            }
+        }
+
+        return new ReverseNeeds(needed, counted, unrecorded, recomputed, undoable, activity);
     }
 
     /// <summary>Whether the reverse sweep re-evaluates this definition at the start of its loop iteration.</summary>
@@ -117,6 +130,17 @@ internal sealed class ReverseNeeds
 
     /// <summary>Whether the assignment must save the value it overwrites.</summary>
     public bool MustRecord(AssignStmt assignment, bool firstDefinitionOfLocal) =>
+        NeedsOldValue(assignment, firstDefinitionOfLocal) && !_undoable.ContainsKey(assignment);
+
+    /// <summary>
+    /// The expression the reverse sweep assigns to the variable to get back the value the assignment overwrote
+    /// (<see cref="InvertibleUpdates"/>), or null when the old value is recorded or not needed.
+    /// </summary>
+    public Expr? Undo(AssignStmt assignment, bool firstDefinitionOfLocal) =>
+        NeedsOldValue(assignment, firstDefinitionOfLocal) && _undoable.TryGetValue(assignment, out var undo) ? undo : null;
+
+    /// <summary>Whether the reverse sweep reads the value the assignment overwrites, and gets it back in no other way.</summary>
+    private bool NeedsOldValue(AssignStmt assignment, bool firstDefinitionOfLocal) =>
         _needed.Contains(assignment.Variable) && !_countedIndices.Contains(assignment.Variable) && !firstDefinitionOfLocal
         && !_unrecordedIncrements.Contains(assignment) && !_recomputed.Contains(assignment);
 
@@ -138,11 +162,11 @@ internal sealed class ReverseNeeds
     }
 
     /// <summary>Whether the reverse sweep has anything to do for these statements.</summary>
-    public bool HasReverseWork(IEnumerable<Stmt> statements, System.Func<AssignStmt, bool> records) => statements.Any(s => s switch
+    public bool HasReverseWork(IEnumerable<Stmt> statements, System.Func<AssignStmt, bool> restores) => statements.Any(s => s switch
     {
-        AssignStmt a => _activity.IsActive(a.Variable) || records(a),
-        IfStmt i => HasReverseWork(i.Then, records) || HasReverseWork(i.Else, records),
-        LoopStmt l => HasReverseWork(l.Body, records) || HasReverseWork(l.Step, records),
+        AssignStmt a => _activity.IsActive(a.Variable) || restores(a),
+        IfStmt i => HasReverseWork(i.Then, restores) || HasReverseWork(i.Else, restores),
+        LoopStmt l => HasReverseWork(l.Body, restores) || HasReverseWork(l.Step, restores),
         _ => false,
     });
 

@@ -260,4 +260,65 @@ public static partial class LoopFunctions
 
         return sum;
     }
+
+    /// <summary>A non-unit step (<c>i += 2</c>): the reverse sweep undoes it (<c>i -= 2</c>) instead of recording i.</summary>
+    [Differentiable]
+    public static double StridedPairs(ReadOnlySpan<double> v)
+    {
+        double sum = 0.0;
+        for (int i = 0; i + 1 < v.Length; i += 2)
+        {
+            sum += v[i] * v[i + 1] * v[i];
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// The GMM's running index: <c>lower</c> is set per outer iteration and stepped by <c>lower++</c> in a nested loop
+    /// with a variable start; <c>back</c> walks down by an invariant parameter. Both updates are undone, not recorded.
+    /// </summary>
+    [Differentiable(nameof(v))]
+    public static double RunningIndex(ReadOnlySpan<double> v, int stride)
+    {
+        double sum = 0.0;
+        int back = v.Length - 1;
+        for (int c = 0; c < 2; c++)
+        {
+            int lower = c;
+            for (int column = 0; column < 3; column++)
+            {
+                for (int row = column + 1; row < 3; row++)
+                {
+                    sum += v[lower] * v[row] * v[column];
+                    lower++;
+                }
+            }
+
+            sum += v[back] * v[back] * v[lower];
+            back -= stride;
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// h wraps past int.MaxValue (undoing <c>h += 1_000_000_007</c> is exact modulo 2³²) and is also stepped by the loop
+    /// index (not invariant: that update is recorded); the reverse sweep must see every value h had.
+    /// </summary>
+    [Differentiable]
+    public static double WrappingCounter(ReadOnlySpan<double> v)
+    {
+        double sum = 0.0;
+        int h = 2_000_000_000;
+        for (int j = 0; j < v.Length; j++)
+        {
+            h += 1_000_000_007;
+            sum += v[j] * v[j] * (h % 7);
+            h -= j;
+            sum += v[j] * (h % 5);
+        }
+
+        return sum;
+    }
 }

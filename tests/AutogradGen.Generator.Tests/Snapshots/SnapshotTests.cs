@@ -73,6 +73,36 @@ public class SnapshotTests
         """);
 
     [Fact]
+    public void Integer_updates_are_undone_not_recorded() => Baselines.Verify(Header + """
+        public static partial class Loops
+        {
+            [Differentiable(nameof(v))]
+            public static double RunningIndex(ReadOnlySpan<double> v, int stride)
+            {
+                double sum = 0.0;
+                int back = v.Length - 1;
+                for (int c = 0; c < 2; c++)
+                {
+                    int lower = c;
+                    for (int column = 0; column < 3; column++)
+                    {
+                        for (int row = column + 1; row < 3; row++)
+                        {
+                            sum += v[lower] * v[row] * v[column];
+                            lower++;
+                        }
+                    }
+
+                    sum += v[back] * v[back] * v[lower];
+                    back -= stride;
+                }
+
+                return sum;
+            }
+        }
+        """);
+
+    [Fact]
     public void Increments_after_a_reset_save_nothing() => Baselines.Verify(Header + """
         public static partial class Loops
         {
