@@ -32,6 +32,8 @@ public class LoopAndArrayDerivativeTests
         Span("StridedPairs", 6, LoopFunctions.StridedPairs, LoopFunctions.StridedPairsGradient, LoopFunctions.StridedPairsDerivative),
         Span("RunningIndex", 6, v => LoopFunctions.RunningIndex(v, 2), (v, dv) => LoopFunctions.RunningIndexGradient(v, 2, dv), (v, dv) => LoopFunctions.RunningIndexDerivative(v, 2, dv)),
         Span("WrappingCounter", 5, LoopFunctions.WrappingCounter, LoopFunctions.WrappingCounterGradient, LoopFunctions.WrappingCounterDerivative),
+        Span("OuterIndexInInnerDefinition", 6, LoopFunctions.OuterIndexInInnerDefinition, LoopFunctions.OuterIndexInInnerDefinitionGradient,
+            LoopFunctions.OuterIndexInInnerDefinitionDerivative),
         Span("OperandWrittenInLoop", 4, LoopFunctions.OperandWrittenInLoop, LoopFunctions.OperandWrittenInLoopGradient, LoopFunctions.OperandWrittenInLoopDerivative),
         new DerivativeCase
         {

@@ -14,7 +14,7 @@ namespace AutogradGen.Generator.Emit;
 /// records as before):
 /// it is a plain scalar assignment directly in the loop's body (not in a branch or a nested loop), the only
 /// assignment to v in the method, with no call in e; every variable e reads is not assigned anywhere in the loop,
-/// or is the counted loop's index (recomputed from the trip counter), or is assigned only in the loop's step
+/// or is the counted index of the loop or of a loop around it (recomputed from the trip counter), or is assigned only in the loop's step
 /// (whose reverse restores it before the body's; another loop's counted index is never stable), or is defined by an earlier qualifying definition of the same
 /// body (re-evaluated first); and everything that reads v in the reverse sweep lies in the same body after the
 /// definition, so it never needs the value v had before the definition or outside the loop.
@@ -34,7 +34,7 @@ internal static class LoopRecomputation
 
         // A counted index is never recorded (its reverse loop sets it), so another loop's index is no stable operand.
         var countedIndices = new HashSet<string>(StmtWalker.Descendants(method.Body).OfType<LoopStmt>().Select(l => l.CountedIndex).OfType<string>());
-        foreach (var loop in StmtWalker.Descendants(method.Body).OfType<LoopStmt>())
+        foreach (var (loop, enclosingIndices) in LoopsWithEnclosingIndices(method.Body, new HashSet<string>()))
         {
             var assignedInBody = new Dictionary<string, int>();
             CountAssignments(StmtWalker.Descendants(loop.Body), assignedInBody);
@@ -54,6 +54,7 @@ internal static class LoopRecomputation
                     operand != definition.Variable
                     && (recomputedSoFar.Contains(operand)
                         || operand == loop.CountedIndex
+                        || enclosingIndices.Contains(operand)
                         || (!assignedInBody.ContainsKey(operand) && !countedIndices.Contains(operand))));
                 if (!operandsStable)
                 {
@@ -90,6 +91,42 @@ internal static class LoopRecomputation
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// Every loop with the counted indices of the loops around it. Inside an enclosing counted loop's reverse
+    /// iteration its index holds the forward value throughout (the reverse loop sets it, the body never assigns
+    /// it), so an inner definition may read it.
+    /// </summary>
+    private static IEnumerable<(LoopStmt Loop, HashSet<string> EnclosingIndices)> LoopsWithEnclosingIndices(IEnumerable<Stmt> statements, HashSet<string> enclosing)
+    {
+        foreach (var statement in statements)
+        {
+            switch (statement)
+            {
+                case IfStmt branch:
+                    foreach (var found in LoopsWithEnclosingIndices(branch.Then.Concat(branch.Else), enclosing))
+                    {
+                        yield return found;
+                    }
+
+                    break;
+                case LoopStmt loop:
+                    yield return (loop, enclosing);
+                    var inner = new HashSet<string>(enclosing);
+                    if (loop.CountedIndex is { } index)
+                    {
+                        inner.Add(index);
+                    }
+
+                    foreach (var found in LoopsWithEnclosingIndices(loop.Body.Concat(loop.Step), inner))
+                    {
+                        yield return found;
+                    }
+
+                    break;
+            }
+        }
     }
 
     private static bool ContainsCall(Expr expr) =>

@@ -321,4 +321,24 @@ public static partial class LoopFunctions
 
         return sum;
     }
+
+    /// <summary>
+    /// The GMM's centring: the inner definition reads the outer loop's counted index, which holds its forward value
+    /// throughout the outer reverse iteration, so the definition is recomputed, not recorded.
+    /// </summary>
+    [Differentiable]
+    public static double OuterIndexInInnerDefinition(ReadOnlySpan<double> v)
+    {
+        double sum = 0.0;
+        for (int i = 0; i < 2; i++)
+        {
+            for (int j = 0; j < 3; j++)
+            {
+                double centred = v[i * 3 + j] - v[j];
+                sum += centred * centred * v[i];
+            }
+        }
+
+        return sum;
+    }
 }

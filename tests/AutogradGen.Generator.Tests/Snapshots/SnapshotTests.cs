@@ -73,6 +73,28 @@ public class SnapshotTests
         """);
 
     [Fact]
+    public void Inner_loop_locals_reading_the_outer_index_are_recomputed() => Baselines.Verify(Header + """
+        public static partial class Loops
+        {
+            [Differentiable]
+            public static double Centred(ReadOnlySpan<double> v, ReadOnlySpan<double> mean)
+            {
+                double sum = 0.0;
+                for (int i = 0; i < v.Length / mean.Length; i++)
+                {
+                    for (int j = 0; j < mean.Length; j++)
+                    {
+                        double centred = v[i * mean.Length + j] - mean[j];
+                        sum += centred * centred;
+                    }
+                }
+
+                return sum;
+            }
+        }
+        """);
+
+    [Fact]
     public void Integer_updates_are_undone_not_recorded() => Baselines.Verify(Header + """
         public static partial class Loops
         {
