@@ -11,6 +11,7 @@ public class ScalarDerivativeTests
     {
         Two("Rosenbrock", ScalarFunctions.Rosenbrock, ScalarFunctions.RosenbrockGradient, ScalarFunctions.RosenbrockDerivative),
         Two("Reassigned", ScalarFunctions.Reassigned, ScalarFunctions.ReassignedGradient, ScalarFunctions.ReassignedDerivative),
+        Two("RepeatedContributions", ScalarFunctions.RepeatedContributions, ScalarFunctions.RepeatedContributionsGradient, ScalarFunctions.RepeatedContributionsDerivative),
         One("ConstantsAndLiterals", ScalarFunctions.ConstantsAndLiterals, ScalarFunctions.ConstantsAndLiteralsGradient, ScalarFunctions.ConstantsAndLiteralsDerivative),
         TwoFloat("SinglePrecision", ScalarFunctions.SinglePrecision, ScalarFunctions.SinglePrecisionGradient, ScalarFunctions.SinglePrecisionDerivative),
         new DerivativeCase

@@ -10,6 +10,48 @@ internal sealed partial class ReverseEmitter
 {
     private const string ResultToken = "\u0001result\u0001";
 
+    /// <summary>Per adjoint target (<c>bBar</c>, <c>vAdjoint[i]</c>), the contributions of the statement being emitted, in order.</summary>
+    private List<(string Target, List<string> Terms)>? _contributions;
+
+    /// <summary>
+    /// Emits the adjoint code of one expression and then one <c>target += …</c> per adjoint it reaches, with every
+    /// contribution to that adjoint summed in it (<c>100.0 * b * b</c> gives <c>bBar += g2 * 100.0 + g1 * t3;</c>,
+    /// not two statements). Only additions are deferred: nothing in between reads an adjoint it contributes to.
+    /// </summary>
+    private void AdjointStatement(Expr expr, string adjoint, Dictionary<Expr, string> computed)
+    {
+        var outer = _contributions;
+        _contributions = new List<(string, List<string>)>();
+        Adjoint(expr, adjoint, computed);
+        foreach (var (target, terms) in _contributions)
+        {
+            var sum = new System.Text.StringBuilder(terms[0]);
+            foreach (var term in terms.Skip(1))
+            {
+                // "-g4" (a negated primary, what Scale makes of a partial of -1) reads better as a subtraction.
+                var negatedPrimary = term.Length > 1 && term[0] == '-' && (term[1] == '(' || term[1] == '_' || char.IsLetter(term[1]));
+                sum.Append(negatedPrimary ? " - " + term.Substring(1) : " + " + term);
+            }
+
+            Writer.Line(target + " += " + sum + ";");
+        }
+
+        _contributions = outer;
+    }
+
+    private void Contribute(string target, string adjoint)
+    {
+        var entry = _contributions!.FirstOrDefault(c => c.Target == target);
+        if (entry.Terms is null)
+        {
+            _contributions!.Add((target, new List<string> { adjoint }));
+        }
+        else
+        {
+            entry.Terms.Add(adjoint);
+        }
+    }
+
     /// <summary>Adds <paramref name="adjoint"/> (a simple text) times ∂expr/∂x to the adjoint of every active x in expr.</summary>
     private void Adjoint(Expr expr, string adjoint, Dictionary<Expr, string> computed)
     {
@@ -21,20 +63,20 @@ internal sealed partial class ReverseEmitter
         switch (expr)
         {
             case VariableExpr variable:
-                Writer.Line(_adjoints[variable.Name] + " += " + adjoint + ";");
+                Contribute(_adjoints[variable.Name], adjoint);
                 break;
             case ElementExpr element:
-                Writer.Line(_adjoints[element.Array] + "[" + ExprPrinter.Print(element.Index) + "] += " + adjoint + ";");
+                Contribute(_adjoints[element.Array] + "[" + ExprPrinter.Print(element.Index) + "]", adjoint);
                 break;
             case ConvertExpr convert:
                 Pass(convert.Operand, "(" + convert.Operand.Kind.Keyword() + ")" + adjoint, computed);
                 break;
             case ConditionalExpr conditional:
                 Writer.Open("if (" + ExprPrinter.Print(conditional.Condition) + ")");
-                Adjoint(conditional.WhenTrue, adjoint, new Dictionary<Expr, string>(computed));
+                AdjointStatement(conditional.WhenTrue, adjoint, new Dictionary<Expr, string>(computed));
                 Writer.Close();
                 Writer.Open("else");
-                Adjoint(conditional.WhenFalse, adjoint, new Dictionary<Expr, string>(computed));
+                AdjointStatement(conditional.WhenFalse, adjoint, new Dictionary<Expr, string>(computed));
                 Writer.Close();
                 break;
             case CallExpr call:

@@ -290,13 +290,13 @@ internal sealed partial class ReverseEmitter
             {
                 // x = x ± e: x's adjoint carries over unchanged, e receives ± it.
                 var carried = Temporary(kind, adjointTarget, "g");
-                Adjoint(increment.Added, increment.Negated ? Temporary(kind, "-" + carried, "g") : carried, new Dictionary<Expr, string>());
+                AdjointStatement(increment.Added, increment.Negated ? Temporary(kind, "-" + carried, "g") : carried, new Dictionary<Expr, string>());
                 return;
             }
 
             var incoming = Temporary(kind, adjointTarget, "g");
             Writer.Line(adjointTarget + " = " + Zero(kind) + ";");
-            Adjoint(assignment.Value, incoming, new Dictionary<Expr, string>());
+            AdjointStatement(assignment.Value, incoming, new Dictionary<Expr, string>());
         }
     }
 

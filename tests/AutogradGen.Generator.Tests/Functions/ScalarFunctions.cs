@@ -82,4 +82,15 @@ public static partial class ScalarFunctions
         x = x * x + y;
         return x * y;
     }
+
+    /// <summary>
+    /// Several contributions to one adjoint in one statement, some inside the branches of a ternary: each branch's
+    /// contributions are summed inside that branch, the rest after it.
+    /// </summary>
+    [Differentiable]
+    public static double RepeatedContributions(double x, double y)
+    {
+        var z = 3.0 * x * y + x * Math.Sin(x) + (y > 0.5 ? x * y * x + y : y * y * x);
+        return z * x - y * z;
+    }
 }
