@@ -34,6 +34,7 @@ public class LoopAndArrayDerivativeTests
         Span("WrappingCounter", 5, LoopFunctions.WrappingCounter, LoopFunctions.WrappingCounterGradient, LoopFunctions.WrappingCounterDerivative),
         Span("OuterIndexInInnerDefinition", 6, LoopFunctions.OuterIndexInInnerDefinition, LoopFunctions.OuterIndexInInnerDefinitionGradient,
             LoopFunctions.OuterIndexInInnerDefinitionDerivative),
+        Span("ReservedRecords", 5, LoopFunctions.ReservedRecords, LoopFunctions.ReservedRecordsGradient, LoopFunctions.ReservedRecordsDerivative),
         Span("OperandWrittenInLoop", 4, LoopFunctions.OperandWrittenInLoop, LoopFunctions.OperandWrittenInLoopGradient, LoopFunctions.OperandWrittenInLoopDerivative),
         new DerivativeCase
         {

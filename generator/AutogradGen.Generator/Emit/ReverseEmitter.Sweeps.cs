@@ -47,7 +47,7 @@ internal sealed partial class ReverseEmitter
                         }
                         else
                         {
-                            Writer.Line(Stack(kind) + ".Push(" + (kind == NumberKind.Bool ? old + " ? 1 : 0" : old) + ");");
+                            PushLine(kind, kind == NumberKind.Bool ? old + " ? 1 : 0" : old);
                         }
                     }
 
@@ -104,7 +104,7 @@ internal sealed partial class ReverseEmitter
         Writer.Close();
         if (decision is not null && depth > 0)
         {
-            Writer.Line(Stack(NumberKind.Int) + ".Push(" + decision + " ? 1 : 0);");
+            PushLine(NumberKind.Bool, decision + " ? 1 : 0");
         }
     }
 
@@ -149,6 +149,7 @@ internal sealed partial class ReverseEmitter
             }
         }
 
+        var reserved = ReserveBefore(loop);
         Writer.Open(loop.TestAfterBody ? "do" : "while (" + condition + ")");
         if (count is not null)
         {
@@ -158,14 +159,15 @@ internal sealed partial class ReverseEmitter
         ForwardSweep(loop.Body, depth + 1);
         ForwardSweep(loop.Step, depth + 1);
         Writer.Close(loop.TestAfterBody ? "} while (" + condition + ");" : "}");
+        EndReservations(reserved);
         if (depth > 0 && count is not null)
         {
             if (start is not null)
             {
-                Writer.Line(Stack(NumberKind.Int) + ".Push(" + start + ");");
+                PushLine(NumberKind.Int, start);
             }
 
-            Writer.Line(Stack(NumberKind.Int) + ".Push(" + count + ");");
+            PushLine(NumberKind.Int, count);
         }
     }
 
@@ -189,7 +191,7 @@ internal sealed partial class ReverseEmitter
                     var decision = Site(branch).Decision!;
                     if (depth > 0)
                     {
-                        Writer.Line("bool " + decision + " = " + Stack(NumberKind.Int) + ".Pop() != 0;");
+                        Writer.Line("bool " + decision + " = " + PopText(NumberKind.Int) + " != 0;");
                     }
 
                     var thenWork = _needs.HasReverseWork(branch.Then, Restores);
@@ -219,12 +221,14 @@ internal sealed partial class ReverseEmitter
         var recorded = RecomputedTripCount(loop) is null;
         if (depth > 0 && recorded)
         {
-            Writer.Line("int " + count + " = " + Stack(NumberKind.Int) + ".Pop();");
+            Writer.Line("int " + count + " = " + PopText(NumberKind.Int) + ";");
             if (site.Start is { } start && loop.ConstantStart is null)
             {
-                Writer.Line("int " + start + " = " + Stack(NumberKind.Int) + ".Pop();");
+                Writer.Line("int " + start + " = " + PopText(NumberKind.Int) + ";");
             }
         }
+
+        var released = ReleaseBefore(loop, count);
 
         var k = Names.Fresh("k");
         if (loop.CountedIndex is { } index)
@@ -243,6 +247,7 @@ internal sealed partial class ReverseEmitter
         }
 
         Writer.Close();
+        EndReservations(released);
     }
 
     /// <summary>Re-evaluates the iteration's recomputed definitions (nothing was recorded for them), in order.</summary>
@@ -267,7 +272,7 @@ internal sealed partial class ReverseEmitter
             }
             else
             {
-                var popped = Stack(kind) + ".Pop()";
+                var popped = PopText(kind);
                 Writer.Line(target + " = " + (kind == NumberKind.Bool ? popped + " != 0" : popped) + ";");
             }
         }

@@ -19,6 +19,9 @@ namespace AutogradGen.CompilerServices;
 public ref struct RecordStack<T>
     where T : unmanaged
 {
+    private const string OutOfStep =
+        "The reverse sweep replayed more values than the forward sweep recorded. This is a bug in AutogradGen's generated code; please report it with the method that was differentiated.";
+
     private Span<T> _items;
     private T[]? _rented;
     private int _count;
@@ -40,7 +43,7 @@ public ref struct RecordStack<T>
     {
         if (_count == _items.Length)
         {
-            Grow();
+            Grow(1);
         }
 
         _items[_count++] = value;
@@ -53,11 +56,54 @@ public ref struct RecordStack<T>
     {
         if (_count == 0)
         {
-            throw new InvalidOperationException(
-                "The reverse sweep replayed more values than the forward sweep recorded. This is a bug in AutogradGen's generated code; please report it with the method that was differentiated.");
+            throw new InvalidOperationException(OutOfStep);
         }
 
         return _items[--_count];
+    }
+
+    /// <summary>
+    /// Records <paramref name="count"/> values at once: returns the next <paramref name="count"/> slots, which the
+    /// caller fills in order, and counts them as recorded (none when <paramref name="count"/> is not positive).
+    /// </summary>
+    /// <remarks>
+    /// Generated code reserves before a loop whose trip count and per-iteration records are known when it starts,
+    /// then writes into the returned span with a local cursor: no growth check and no call inside the loop, so the
+    /// JIT keeps the loop's state in registers. The span is valid until the next push or reservation.
+    /// </remarks>
+    public Span<T> Reserve(int count)
+    {
+        if (count <= 0)
+        {
+            return Span<T>.Empty;
+        }
+
+        if (_items.Length - _count < count)
+        {
+            Grow(count);
+        }
+
+        var slots = _items.Slice(_count, count);
+        _count += count;
+        return slots;
+    }
+
+    /// <summary>Replays the <paramref name="count"/> values recorded last, as a span in recording order (none when not positive).</summary>
+    /// <exception cref="InvalidOperationException">Fewer values are recorded: the generated code is out of step.</exception>
+    public ReadOnlySpan<T> Release(int count)
+    {
+        if (count <= 0)
+        {
+            return ReadOnlySpan<T>.Empty;
+        }
+
+        if (count > _count)
+        {
+            throw new InvalidOperationException(OutOfStep);
+        }
+
+        _count -= count;
+        return _items.Slice(_count, count);
     }
 
     /// <summary>Returns the pooled buffer, if the stack grew into one.</summary>
@@ -73,9 +119,9 @@ public ref struct RecordStack<T>
         _count = 0;
     }
 
-    private void Grow()
+    private void Grow(int needed)
     {
-        var larger = ArrayPool<T>.Shared.Rent(Math.Max(16, _items.Length * 2));
+        var larger = ArrayPool<T>.Shared.Rent(Math.Max(Math.Max(16, _items.Length * 2), checked(_count + needed)));
         _items[.._count].CopyTo(larger);
         if (_rented is not null)
         {

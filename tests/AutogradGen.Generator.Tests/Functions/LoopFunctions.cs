@@ -341,4 +341,43 @@ public static partial class LoopFunctions
 
         return sum;
     }
+
+    /// <summary>
+    /// Loops of known trip counts reserve their records: the inner loop's branch records the same on both sides, so
+    /// the outer loop reserves everything; the last loop's branch does not, so it pushes one record at a time.
+    /// </summary>
+    [Differentiable]
+    public static double ReservedRecords(ReadOnlySpan<double> v)
+    {
+        Span<double> scratch = stackalloc double[v.Length];
+        double sum = 0.0;
+        for (int pass = 0; pass < 2; pass++)
+        {
+            for (int j = 0; j < v.Length; j++)
+            {
+                if (v[j] > 0.3)
+                {
+                    scratch[j] = scratch[j] * 0.5 + v[j] * v[j];
+                }
+                else
+                {
+                    scratch[j] = Math.Sin(scratch[j] + v[j]);
+                }
+
+                sum += scratch[j] * scratch[j];
+            }
+        }
+
+        for (int j = 1; j < v.Length; j++)
+        {
+            if (v[j] > v[j - 1])
+            {
+                scratch[j] = scratch[j - 1] * v[j];
+            }
+
+            sum += scratch[j] * v[j];
+        }
+
+        return sum;
+    }
 }

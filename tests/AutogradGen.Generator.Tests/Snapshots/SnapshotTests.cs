@@ -95,6 +95,35 @@ public class SnapshotTests
         """);
 
     [Fact]
+    public void Loops_of_known_trip_count_reserve_their_records() => Baselines.Verify(Header + """
+        public static partial class Loops
+        {
+            [Differentiable]
+            public static double Relax(ReadOnlySpan<double> v, int passes)
+            {
+                Span<double> state = stackalloc double[v.Length];
+                double sum = 0.0;
+                for (int pass = 0; pass < passes; pass++)
+                {
+                    for (int j = 0; j < v.Length; j++)
+                    {
+                        if (v[j] > 0) state[j] = Math.Sin(state[j] + v[j]);
+                        else state[j] = state[j] * v[j];
+                    }
+
+                    for (int j = pass; j < v.Length; j++)
+                    {
+                        state[j] = Math.Cos(state[j]);
+                    }
+                }
+
+                for (int j = 0; j < v.Length; j++) sum += state[j] * state[j];
+                return sum;
+            }
+        }
+        """);
+
+    [Fact]
     public void Integer_updates_are_undone_not_recorded() => Baselines.Verify(Header + """
         public static partial class Loops
         {
