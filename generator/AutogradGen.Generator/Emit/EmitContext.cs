@@ -152,7 +152,8 @@ internal abstract class EmitContext
     protected static void LengthCheck(CodeWriter writer, string what, string parameter, string span)
     {
         writer.Open("if (" + span + ".Length != " + parameter + ".Length)");
-        writer.Line("throw new global::System.ArgumentException($\"The " + what + " must have the same length as '" + parameter + "' ({" + parameter + ".Length}), but has {" + span + ".Length}.\", nameof(" + span + "));");
+        // The parameter name as a literal, not nameof(...): a user method called nameof in the type would capture it.
+        writer.Line("throw new global::System.ArgumentException($\"The " + what + " must have the same length as '" + parameter + "' ({" + parameter + ".Length}), but has {" + span + ".Length}.\", \"" + span.TrimStart('@') + "\");");
         writer.Close();
     }
 
