@@ -35,6 +35,10 @@ public class LoopAndArrayDerivativeTests
         Span("OuterIndexInInnerDefinition", 6, LoopFunctions.OuterIndexInInnerDefinition, LoopFunctions.OuterIndexInInnerDefinitionGradient,
             LoopFunctions.OuterIndexInInnerDefinitionDerivative),
         Span("ReservedRecords", 5, LoopFunctions.ReservedRecords, LoopFunctions.ReservedRecordsGradient, LoopFunctions.ReservedRecordsDerivative),
+        Span("RewrittenScratch", 5, LoopFunctions.RewrittenScratch, LoopFunctions.RewrittenScratchGradient, LoopFunctions.RewrittenScratchDerivative),
+        Span("RewriteThatReadsItsArray", 5, LoopFunctions.RewriteThatReadsItsArray, LoopFunctions.RewriteThatReadsItsArrayGradient,
+            LoopFunctions.RewriteThatReadsItsArrayDerivative),
+        Span("TwoRecordsFromOne", 6, LoopFunctions.TwoRecordsFromOne, LoopFunctions.TwoRecordsFromOneGradient, LoopFunctions.TwoRecordsFromOneDerivative),
         Span("OperandWrittenInLoop", 4, LoopFunctions.OperandWrittenInLoop, LoopFunctions.OperandWrittenInLoopGradient, LoopFunctions.OperandWrittenInLoopDerivative),
         new DerivativeCase
         {

@@ -13,13 +13,20 @@ namespace AutogradGen.Generator.Emit;
 /// left unrestored. The rule checked: B and the statement T holding the increment are in the same statement
 /// list, B before T, and neither T nor anything between B and T reads z in the reverse sweep. This is
 /// logistic regression's <c>z = bias; for (...) z += x[j] * w[j]; ... Math.Abs(z) ...</c>: z is saved once per
-/// row by <c>z = bias</c>, not before each of the inner increments. Anything else records as before.
+/// row by <c>z = bias</c>, not before each of the inner increments.
+/// <para>
+/// The same holds for an increment of an array element <c>a[k] += e</c> after a statement that assigns every
+/// element of a (<see cref="FullRewrites"/>) and whose own reverse reads no element of a (it restores them one
+/// iteration at a time), since that reverse restores all of them: the GMM's
+/// <c>transformed[row] += L[…] * centered[column]</c> after the loop that sets every <c>transformed[j]</c> saves
+/// nothing. Anything else records as before.
+/// </para>
 /// </summary>
 internal static class IncrementsAfterReset
 {
-    public static void Collect(IReadOnlyList<Stmt> statements, Func<Stmt, HashSet<string>> reverseReads, HashSet<Stmt> unrecorded)
+    public static void Collect(IReadOnlyList<Stmt> statements, Func<Stmt, HashSet<string>> reverseReads, FullRewrites rewrites, HashSet<Stmt> unrecorded)
     {
-        // Scalars plainly assigned earlier in this list and not read by the reverse sweep since.
+        // Scalars plainly assigned, and arrays fully rewritten, earlier in this list and not read by the reverse sweep since.
         var reset = new HashSet<string>();
         foreach (var statement in statements)
         {
@@ -38,24 +45,27 @@ internal static class IncrementsAfterReset
                 reset.Add(plain.Variable);
             }
 
+            // Only when the rewriting loop's own reverse reads no element: it runs before its restores are complete.
+            reset.UnionWith(rewrites.ArraysRewrittenBy(statement).Where(array => !reads.Contains(array)));
+
             switch (statement)
             {
                 case IfStmt branch:
-                    Collect(branch.Then, reverseReads, unrecorded);
-                    Collect(branch.Else, reverseReads, unrecorded);
+                    Collect(branch.Then, reverseReads, rewrites, unrecorded);
+                    Collect(branch.Else, reverseReads, rewrites, unrecorded);
                     break;
                 case LoopStmt loop:
-                    Collect(loop.Body, reverseReads, unrecorded);
-                    Collect(loop.Step, reverseReads, unrecorded);
+                    Collect(loop.Body, reverseReads, rewrites, unrecorded);
+                    Collect(loop.Step, reverseReads, rewrites, unrecorded);
                     break;
             }
         }
     }
 
-    /// <summary>The scalar increments in a statement, at any depth.</summary>
+    /// <summary>The increments (of scalars and of array elements) in a statement, at any depth.</summary>
     private static IEnumerable<AssignStmt> Increments(Stmt statement) => statement switch
     {
-        AssignStmt { Index: null } a when ReverseEmitter.Increment(a) is not null => new[] { a },
+        AssignStmt a when ReverseEmitter.Increment(a) is not null => new[] { a },
         IfStmt i => i.Then.Concat(i.Else).SelectMany(Increments),
         LoopStmt l => l.Body.Concat(l.Step).SelectMany(Increments),
         _ => Enumerable.Empty<AssignStmt>(),

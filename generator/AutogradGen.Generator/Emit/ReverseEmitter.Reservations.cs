@@ -43,8 +43,7 @@ internal sealed partial class ReverseEmitter
                 return this;
             }
 
-            var factor = Terms.Count == 0 && Constant == 1 ? string.Empty : " * " + (Terms.Count == 0 ? Text() : "(" + Text() + ")");
-            return new RecordCount(0, new[] { trips + factor });
+            return new RecordCount(0, new[] { Terms.Count == 0 && Constant == 1 ? trips : Factor(trips) + " * " + (Terms.Count == 0 ? Text() : Factor(Text())) });
         }
 
         public string Text() => Terms.Count == 0 ? Constant.ToString(System.Globalization.CultureInfo.InvariantCulture)
@@ -106,7 +105,7 @@ internal sealed partial class ReverseEmitter
         {
             var slots = Names.Fresh("reserved" + StackSuffix(pair.Key));
             var cursor = Names.Fresh(slots + "Count");
-            var total = pair.Value.Times(IsSimple(tripCount) ? tripCount : "(" + tripCount + ")").Text();
+            var total = pair.Value.Times(tripCount).Text();
             Writer.Line("global::System.ReadOnlySpan<" + pair.Key.Keyword() + "> " + slots + " = " + Stack(pair.Key) + ".Release(" + total + ");");
             Writer.Line("int " + cursor + " = " + slots + ".Length;");
             _reservations[pair.Key] = (slots, cursor);
@@ -122,6 +121,32 @@ internal sealed partial class ReverseEmitter
         {
             _reservations.Remove(kind);
         }
+    }
+
+    /// <summary>An expression as the left operand of <c>*</c>: parenthesized unless it is one primary expression.</summary>
+    private static string Factor(string expression)
+    {
+        if (IsSimple(expression))
+        {
+            return expression;
+        }
+
+        // One parenthesized group or one call (Math.Max(…)): the bracket opened first closes last.
+        var open = expression.IndexOf('(');
+        if (open >= 0 && expression.EndsWith(")", System.StringComparison.Ordinal) && IsSimple(expression.Substring(0, open).Replace("global::", string.Empty)))
+        {
+            var depth = 0;
+            for (var i = open; i < expression.Length; i++)
+            {
+                depth += expression[i] == '(' ? 1 : expression[i] == ')' ? -1 : 0;
+                if (depth == 0)
+                {
+                    return i == expression.Length - 1 ? expression : "(" + expression + ")";
+                }
+            }
+        }
+
+        return "(" + expression + ")";
     }
 
     private static string StackSuffix(NumberKind kind) => kind switch { NumberKind.Double => "Doubles", NumberKind.Float => "Floats", _ => "Ints" };
@@ -165,6 +190,11 @@ internal sealed partial class ReverseEmitter
     /// </summary>
     private string? EntryTripCount(LoopStmt loop)
     {
+        if (loop.TestAfterBody)
+        {
+            return null;
+        }
+
         if (RecomputedTripCount(loop) is { } recomputed)
         {
             return recomputed;

@@ -57,9 +57,9 @@ internal sealed class ReverseNeeds
         }
 
         AddIndicesOfNeededArrays(assignments, needed);
-        var unrecorded = new HashSet<Stmt>(ReverseEmitter.ReferenceComparer.Instance);
-        IncrementsAfterReset.Collect(method.Body, statement => ReverseReads(statement, recomputed, activity), unrecorded);
         var invariants = new InvariantValues(method);
+        var unrecorded = new HashSet<Stmt>(ReverseEmitter.ReferenceComparer.Instance);
+        IncrementsAfterReset.Collect(method.Body, statement => ReverseReads(statement, recomputed, activity), new FullRewrites(method, invariants), unrecorded);
         var kinds = method.Variables.ToDictionary(v => v.Name, v => v.Kind);
         var undoable = new Dictionary<Stmt, Expr>(ReverseEmitter.ReferenceComparer.Instance);
         foreach (var assignment in assignments)

@@ -380,4 +380,83 @@ public static partial class LoopFunctions
 
         return sum;
     }
+
+    /// <summary>
+    /// The GMM's scratch arrays: each outer iteration first rewrites every element of <c>centered</c> and
+    /// <c>transformed</c>, then increments elements of <c>transformed</c>, then reads it non-linearly. The increments
+    /// need no record (the rewrite restores every element).
+    /// </summary>
+    [Differentiable]
+    public static double RewrittenScratch(ReadOnlySpan<double> v)
+    {
+        Span<double> centered = stackalloc double[3];
+        Span<double> transformed = stackalloc double[3];
+        double sum = 0.0;
+        for (int c = 0; c + 3 <= v.Length; c++)
+        {
+            for (int j = 0; j < 3; j++)
+            {
+                centered[j] = v[c + j] - v[j];
+                transformed[j] = v[j] * centered[j];
+            }
+
+            for (int column = 0; column < 3; column++)
+            {
+                for (int row = column + 1; row < 3; row++)
+                {
+                    transformed[row] += v[c + column] * centered[column];
+                }
+            }
+
+            for (int j = 0; j < 3; j++)
+            {
+                sum += Math.Sin(transformed[j]) * transformed[j];
+            }
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// The rewriting loop's own reverse reads the array (<c>sum += scratch[j] * scratch[j]</c>): the later increments
+    /// must be recorded, or that reverse would read the incremented values.
+    /// </summary>
+    [Differentiable]
+    public static double RewriteThatReadsItsArray(ReadOnlySpan<double> v)
+    {
+        Span<double> scratch = stackalloc double[3];
+        double sum = 0.0;
+        for (int c = 0; c + 3 <= v.Length; c++)
+        {
+            for (int j = 0; j < 3; j++)
+            {
+                scratch[j] = v[c + j] * v[j];
+                sum += scratch[j] * scratch[j];
+            }
+
+            for (int j = 1; j < 3; j++)
+            {
+                scratch[j] += v[c] * scratch[j - 1];
+            }
+
+            sum += Math.Exp(scratch[2] * 0.1) * scratch[1];
+        }
+
+        return sum;
+    }
+
+    /// <summary>A loop from 1 recording two values per iteration: it reserves (v.Length - 1) * 2 slots, not v.Length - 1 * 2.</summary>
+    [Differentiable]
+    public static double TwoRecordsFromOne(ReadOnlySpan<double> v)
+    {
+        double t = 0.5;
+        double u = 1.0;
+        for (int j = 1; j < v.Length; j++)
+        {
+            t = Math.Sin(t + v[j]);
+            u = u * t + v[j - 1];
+        }
+
+        return u * t;
+    }
 }

@@ -124,6 +124,41 @@ public class SnapshotTests
         """);
 
     [Fact]
+    public void Element_increments_after_a_full_rewrite_save_nothing() => Baselines.Verify(Header + """
+        public static partial class Arrays
+        {
+            [Differentiable]
+            public static double Triangular(ReadOnlySpan<double> points, ReadOnlySpan<double> weights, int d)
+            {
+                Span<double> transformed = stackalloc double[d];
+                double sum = 0.0;
+                for (int i = 0; i < points.Length / d; i++)
+                {
+                    for (int j = 0; j < d; j++)
+                    {
+                        transformed[j] = points[i * d + j] * weights[j];
+                    }
+
+                    for (int column = 0; column < d; column++)
+                    {
+                        for (int row = column + 1; row < d; row++)
+                        {
+                            transformed[row] += weights[row] * points[i * d + column];
+                        }
+                    }
+
+                    for (int j = 0; j < d; j++)
+                    {
+                        sum += transformed[j] * transformed[j];
+                    }
+                }
+
+                return sum;
+            }
+        }
+        """);
+
+    [Fact]
     public void Integer_updates_are_undone_not_recorded() => Baselines.Verify(Header + """
         public static partial class Loops
         {
