@@ -48,6 +48,15 @@ public abstract class Node
     /// <summary>Creation order; later nodes run earlier in backward when both are ready.</summary>
     internal long SequenceNr { get; }
 
+    /// <summary>
+    /// The backward pass whose state for this node lives in <see cref="TaskState"/>, or null. A pass claims its nodes
+    /// with a compare-exchange and releases them when it ends, so two passes never share the inline state.
+    /// </summary>
+    internal GraphTask? TaskOwner;
+
+    /// <summary>The owning pass's dependency count and gradient buffer for this node (valid only while owned).</summary>
+    internal NodeTaskState TaskState;
+
     /// <summary>The tensor whose <c>RetainGrad()</c> asks for this node's incoming gradient (held weakly).</summary>
     internal WeakReference<Tensor>? RetainedOutput { get; set; }
 
