@@ -21,18 +21,29 @@ public sealed partial class Tensor
     private bool _retainsGrad;
     private Tensor? _viewBase;
 
+    private VersionCounter? _versionCounter;
+
     internal Tensor(TensorStorage storage, int[] shape, DType dtype, VersionCounter? versionCounter = null)
     {
         Storage = storage;
         _shape = shape;
         DType = dtype;
-        VersionCounter = versionCounter ?? new VersionCounter();
+        _versionCounter = versionCounter;
     }
 
     internal TensorStorage Storage { get; }
 
-    /// <summary>Shared with this tensor's views and detached copies (not with <see cref="Data"/>).</summary>
-    internal VersionCounter VersionCounter { get; }
+    /// <summary>
+    /// Shared with this tensor's views and detached copies (not with <see cref="Data"/>). Made on first use: most
+    /// tensors are never shared or written in place, and their version stays 0 without one.
+    /// </summary>
+    internal VersionCounter VersionCounter => Volatile.Read(ref _versionCounter) ?? CreateVersionCounter();
+
+    private VersionCounter CreateVersionCounter()
+    {
+        var created = new VersionCounter();
+        return Interlocked.CompareExchange(ref _versionCounter, created, null) ?? created;
+    }
 
     /// <summary>The size of each dimension (<c>x.shape</c>); empty for a 0-d (scalar) tensor.</summary>
     public TensorShape Shape => new(_shape);
@@ -104,7 +115,7 @@ public sealed partial class Tensor
     public bool IsLeaf => _gradFn is null;
 
     /// <summary>The version counter (<c>x._version</c>): in-place operations on this tensor, its views or its detached copies bump it.</summary>
-    public int Version => VersionCounter.Value;
+    public int Version => Volatile.Read(ref _versionCounter)?.Value ?? 0;
 
     /// <summary>Whether a non-leaf keeps its gradient (<see cref="RetainGrad"/> was called).</summary>
     public bool RetainsGrad => _retainsGrad;
