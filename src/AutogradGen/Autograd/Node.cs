@@ -31,7 +31,7 @@ public abstract class Node
     private static long s_sequence;
     private Edge[] _nextFunctions = [];
     private InputMetadata[] _inputs = [];
-    private List<SavedTensor>? _saved;
+    private SavedTensor? _lastSaved;
     private List<Func<Tensor, Tensor?>>? _preHooks;
 
     private protected Node() => SequenceNr = Interlocked.Increment(ref s_sequence);
@@ -102,22 +102,15 @@ public abstract class Node
     internal InputMetadata InputMetadataAt(int index) => _inputs[index];
 
     /// <summary>Keeps an input (or any tensor that is not this node's output) for the backward rule.</summary>
-    private protected SavedTensor Save(Tensor tensor) => Keep(new SavedTensor(tensor, tensor.GradFn?.Name));
+    private protected SavedTensor Save(Tensor tensor) => _lastSaved = new SavedTensor(tensor, tensor.GradFn) { Next = _lastSaved };
 
     /// <summary>Keeps this node's own output for the backward rule (call before <see cref="Attach"/>).</summary>
-    private protected SavedTensor SaveOutput(Tensor output) => Keep(new SavedTensor(output, Name));
-
-    private SavedTensor Keep(SavedTensor saved)
-    {
-        (_saved ??= []).Add(saved);
-        return saved;
-    }
+    private protected SavedTensor SaveOutput(Tensor output) => _lastSaved = new SavedTensor(output, this) { Next = _lastSaved };
 
     /// <summary>Frees what the backward rule kept (after a backward pass that does not retain the graph).</summary>
     internal virtual void ReleaseSavedTensors()
     {
-        if (_saved is null) return;
-        foreach (var saved in _saved) saved.Release();
+        for (var saved = _lastSaved; saved is not null; saved = saved.Next) saved.Release();
     }
 
     /// <summary>Adds a hook that sees (and may replace) the gradient arriving at this node.</summary>
