@@ -13,7 +13,7 @@ internal sealed partial class GraphTask
     /// <summary>Every node reached from the root, in the order reached.</summary>
     private readonly List<Node> _nodes = [];
 
-    /// <summary>For autograd.grad: the same nodes, each after all the nodes it leads to.</summary>
+    /// <summary>For autograd.grad: the same nodes, each after all the nodes it leads to (empty for backward).</summary>
     private readonly List<Node> _postOrder = [];
 
     /// <summary>Null while the states are inline on the claimed nodes; the states once another pass owned a node.</summary>
@@ -27,13 +27,35 @@ internal sealed partial class GraphTask
     }
 
     /// <summary>
-    /// Reaches every node from the root with a depth-first walk on an explicit stack (a million-deep chain needs no
-    /// more call stack than one node), claiming each.
+    /// Reaches every node from the root, claiming each, on an explicit stack (a million-deep chain needs no more
+    /// call stack than one node). For backward, which runs every node, each edge is counted as a dependency on the
+    /// way; autograd.grad first needs the nodes in post order to know which of them run.
     /// </summary>
     private void Discover()
     {
-        var pending = new Stack<(Node Node, int NextEdge)>();
         Reach(_root);
+        if (_captures is not null)
+        {
+            DiscoverInPostOrder();
+            return;
+        }
+        var pending = new Stack<Node>();
+        pending.Push(_root);
+        while (pending.TryPop(out var node))
+        {
+            foreach (var edge in node.Edges)
+            {
+                if (edge.Node is not { } child) continue;
+                bool firstReach = Reach(child);
+                State(child).Dependencies++;
+                if (firstReach) pending.Push(child);
+            }
+        }
+    }
+
+    private void DiscoverInPostOrder()
+    {
+        var pending = new Stack<(Node Node, int NextEdge)>();
         pending.Push((_root, 0));
         while (pending.TryPop(out var top))
         {
@@ -44,7 +66,7 @@ internal sealed partial class GraphTask
                 var child = edges[top.NextEdge].Node;
                 if (child is not null && Reach(child)) pending.Push((child, 0));
             }
-            else if (_captures is not null)
+            else
             {
                 _postOrder.Add(top.Node);
             }
@@ -71,13 +93,13 @@ internal sealed partial class GraphTask
         return true;
     }
 
-    /// <summary>Another pass owns a node: move the states claimed so far (all still empty) into a dictionary.</summary>
+    /// <summary>Another pass owns a node: move the states claimed so far into a dictionary and give the nodes back.</summary>
     private void ShareStates()
     {
         _sharedStates = new Dictionary<Node, NodeTaskState>(_nodes.Count * 2);
         foreach (var node in _nodes)
         {
-            _sharedStates.Add(node, default);
+            _sharedStates.Add(node, node.TaskState);
             GiveBack(node);
         }
     }

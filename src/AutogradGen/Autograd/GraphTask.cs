@@ -38,8 +38,11 @@ internal sealed partial class GraphTask
     public void Execute()
     {
         Discover();
-        if (_captures is not null) MarkNodesLeadingTo(_captures);
-        CountDependencies();
+        if (_captures is not null)
+        {
+            MarkNodesLeadingTo(_captures);
+            CountDependencies();
+        }
 
         // Among ready nodes the most recently created runs first, and leaf accumulation before anything else, as in
         // PyTorch's ready queue: the order in which hooks fire matches PyTorch's.
@@ -167,17 +170,20 @@ internal sealed partial class GraphTask
         }
     }
 
-    /// <summary>How many gradients each node waits for: one per edge from a node that runs to a node that is needed.</summary>
+    /// <summary>
+    /// For autograd.grad, how many gradients each node waits for: one per edge from a node that runs to a node that
+    /// is needed (backward, where every node runs, counts them in <see cref="Discover"/>).
+    /// </summary>
     private void CountDependencies()
     {
-        foreach (var node in _nodes)
+        foreach (var node in _postOrder)
         {
             if (!Runs(node)) continue;
             foreach (var edge in node.Edges)
             {
                 if (edge.Node is not { } next) continue;
                 ref var target = ref State(next);
-                if (_captures is null || target.Needed) target.Dependencies++;
+                if (target.Needed) target.Dependencies++;
             }
         }
     }
@@ -189,7 +195,7 @@ internal sealed partial class GraphTask
     private static Tensor ConformToInput(Node node, int index, Tensor grad)
     {
         var metadata = node.InputMetadataAt(index);
-        if (!grad.ShapeSpan.SequenceEqual(metadata.Shape))
+        if (!ReferenceEquals(grad.SharedShape, metadata.Shape) && !grad.ShapeSpan.SequenceEqual(metadata.Shape))
         {
             if (!Kernels.Shapes.IsExpandableTo(metadata.Shape, grad.ShapeSpan))
             {

@@ -58,11 +58,11 @@ public sealed partial class Tensor
         {
             case DType.Float64:
                 var sums = Elements<double>();
-                TensorPrimitives.Add(sums, other.Elements<double>(), sums);
+                Broadcasting.Binary<double, double, AddOperator<double>>(sums, _shape, other.Elements<double>(), other._shape, sums, _shape);
                 return true;
             case DType.Float32:
                 var floats = Elements<float>();
-                TensorPrimitives.Add(floats, other.Elements<float>(), floats);
+                Broadcasting.Binary<float, float, AddOperator<float>>(floats, _shape, other.Elements<float>(), other._shape, floats, _shape);
                 return true;
             default:
                 return false;
