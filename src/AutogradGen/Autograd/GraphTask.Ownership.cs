@@ -43,9 +43,9 @@ internal sealed partial class GraphTask
         pending.Push(_root);
         while (pending.TryPop(out var node))
         {
-            foreach (var edge in node.Edges)
+            foreach (var input in node.Inputs)
             {
-                if (edge.Node is not { } child) continue;
+                if (input.Node is not { } child) continue;
                 bool firstReach = Reach(child);
                 State(child).Dependencies++;
                 if (firstReach) pending.Push(child);
@@ -59,11 +59,11 @@ internal sealed partial class GraphTask
         pending.Push((_root, 0));
         while (pending.TryPop(out var top))
         {
-            var edges = top.Node.Edges;
-            if (top.NextEdge < edges.Length)
+            var inputs = top.Node.Inputs;
+            if (top.NextEdge < inputs.Length)
             {
                 pending.Push((top.Node, top.NextEdge + 1));
-                var child = edges[top.NextEdge].Node;
+                var child = inputs[top.NextEdge].Node;
                 if (child is not null && Reach(child)) pending.Push((child, 0));
             }
             else

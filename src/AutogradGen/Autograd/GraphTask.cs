@@ -103,10 +103,10 @@ internal sealed partial class GraphTask
     /// <summary>Adds each input gradient to the buffer of the node it goes to; a node whose last producer ran becomes ready.</summary>
     private void SendGrads(Node node, Tensor?[]? inputGrads, PriorityQueue<Node, long> ready)
     {
-        var edges = node.Edges;
-        for (int i = 0; i < edges.Length; i++)
+        var inputs = node.Inputs;
+        for (int i = 0; i < inputs.Length; i++)
         {
-            if (edges[i].Node is not { } next) continue;
+            if (inputs[i].Node is not { } next) continue;
             ref var target = ref State(next);
             if (_captures is not null && !target.Needed) continue;
             if (inputGrads is not null && i < inputGrads.Length && inputGrads[i] is { } inputGrad)
@@ -160,9 +160,9 @@ internal sealed partial class GraphTask
         foreach (var node in _postOrder)
         {
             bool leadsToCapture = false;
-            foreach (var edge in node.Edges)
+            foreach (var input in node.Inputs)
             {
-                if (edge.Node is not null && State(edge.Node).Needed) { leadsToCapture = true; break; }
+                if (input.Node is not null && State(input.Node).Needed) { leadsToCapture = true; break; }
             }
             ref var state = ref State(node);
             state.Executes = leadsToCapture;
@@ -179,9 +179,9 @@ internal sealed partial class GraphTask
         foreach (var node in _postOrder)
         {
             if (!Runs(node)) continue;
-            foreach (var edge in node.Edges)
+            foreach (var input in node.Inputs)
             {
-                if (edge.Node is not { } next) continue;
+                if (input.Node is not { } next) continue;
                 ref var target = ref State(next);
                 if (target.Needed) target.Dependencies++;
             }
@@ -194,15 +194,16 @@ internal sealed partial class GraphTask
     /// </summary>
     private static Tensor ConformToInput(Node node, int index, Tensor grad)
     {
-        var metadata = node.InputMetadataAt(index);
-        if (!ReferenceEquals(grad.SharedShape, metadata.Shape) && !grad.ShapeSpan.SequenceEqual(metadata.Shape))
+        var input = node.InputAt(index);
+        var shape = input.Shape!;
+        if (!ReferenceEquals(grad.SharedShape, shape) && !grad.ShapeSpan.SequenceEqual(shape))
         {
-            if (!Kernels.Shapes.IsExpandableTo(metadata.Shape, grad.ShapeSpan))
+            if (!Kernels.Shapes.IsExpandableTo(shape, grad.ShapeSpan))
             {
-                throw new AutogradException(Messages.InvalidGradient(node.Name, index, grad.ShapeSpan, metadata.Shape));
+                throw new AutogradException(Messages.InvalidGradient(node.Name, index, grad.ShapeSpan, shape));
             }
-            grad = grad.SumToSize(metadata.Shape);
+            grad = grad.SumToSize(shape);
         }
-        return grad.DType == metadata.DType ? grad : grad.To(metadata.DType);
+        return grad.DType == input.DType ? grad : grad.To(input.DType);
     }
 }

@@ -29,8 +29,7 @@ namespace AutogradGen;
 public abstract class Node
 {
     private static long s_sequence;
-    private Edge[] _nextFunctions = [];
-    private InputMetadata[] _inputs = [];
+    private NodeInput[] _inputs = [];
     private SavedTensor? _lastSaved;
     private List<Func<Tensor, Tensor?>>? _preHooks;
 
@@ -39,11 +38,22 @@ public abstract class Node
     /// <summary>PyTorch's name for the node, such as <c>AddBackward0</c>.</summary>
     public virtual string Name => GetType().Name;
 
-    /// <summary>The edges to the nodes that receive the gradients of this node's inputs, in input order.</summary>
-    public IReadOnlyList<Edge> NextFunctions => _nextFunctions;
+    /// <summary>
+    /// The edges to the nodes that receive the gradients of this node's inputs, in input order (a new list on each
+    /// read, as PyTorch's <c>next_functions</c> tuple).
+    /// </summary>
+    public IReadOnlyList<Edge> NextFunctions
+    {
+        get
+        {
+            var edges = new Edge[_inputs.Length];
+            for (int i = 0; i < edges.Length; i++) edges[i] = new Edge(_inputs[i].Node, 0);
+            return edges;
+        }
+    }
 
-    /// <summary>The same edges as an array, for the engine's loops (no enumerator allocation).</summary>
-    internal Edge[] Edges => _nextFunctions;
+    /// <summary>The recorded inputs as an array, for the engine's loops (no enumerator allocation).</summary>
+    internal NodeInput[] Inputs => _inputs;
 
     /// <summary>Creation order; later nodes run earlier in backward when both are ready.</summary>
     internal long SequenceNr { get; }
@@ -85,21 +95,23 @@ public abstract class Node
     /// <summary>Records the edges and metadata of the inputs without making the node any tensor's <c>GradFn</c>.</summary>
     internal void SetInputs(ReadOnlySpan<Tensor?> inputs)
     {
-        _nextFunctions = new Edge[inputs.Length];
-        _inputs = new InputMetadata[inputs.Length];
+        var recorded = new NodeInput[inputs.Length];
         for (int i = 0; i < inputs.Length; i++)
         {
             var input = inputs[i];
             if (input is null) continue;
-            _inputs[i] = new InputMetadata(input.SharedShape, input.DType);
-            if (input.RequiresGrad) _nextFunctions[i] = input.GradientEdge();
+            recorded[i] = new NodeInput(input.RequiresGrad ? input.GradientEdge().Node : null, input.SharedShape, input.DType);
         }
+        _inputs = recorded;
     }
 
     /// <summary>Whether input <paramref name="index"/> needs a gradient (PyTorch's <c>ctx.needs_input_grad</c>).</summary>
-    private protected bool NeedsInputGrad(int index) => _nextFunctions[index].Node is not null;
+    private protected bool NeedsInputGrad(int index) => _inputs[index].Node is not null;
 
-    internal InputMetadata InputMetadataAt(int index) => _inputs[index];
+    /// <summary>The number of inputs recorded.</summary>
+    internal int InputCount => _inputs.Length;
+
+    internal NodeInput InputAt(int index) => _inputs[index];
 
     /// <summary>Keeps an input (or any tensor that is not this node's output) for the backward rule.</summary>
     private protected SavedTensor Save(Tensor tensor) => _lastSaved = new SavedTensor(tensor, tensor.GradFn) { Next = _lastSaved };
