@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace AutogradGen;
@@ -20,11 +21,11 @@ internal sealed partial class GraphTask
     private Dictionary<Node, NodeTaskState>? _sharedStates;
 
     /// <summary>This pass's state for <paramref name="node"/>, which must have been reached by <see cref="Discover"/>.</summary>
-    private ref NodeTaskState State(Node node)
-    {
-        if (_sharedStates is null) return ref node.TaskState;
-        return ref CollectionsMarshal.GetValueRefOrNullRef(_sharedStates, node);
-    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref NodeTaskState State(Node node) => ref _sharedStates is null ? ref node.TaskState : ref SharedState(node);
+
+    // Apart from State so that the inline case, taken for every edge, stays small enough to inline.
+    private ref NodeTaskState SharedState(Node node) => ref CollectionsMarshal.GetValueRefOrNullRef(_sharedStates!, node);
 
     /// <summary>
     /// Reaches every node from the root, claiming each, on an explicit stack (a million-deep chain needs no more
