@@ -65,7 +65,9 @@ public sealed partial class Tensor
     {
         if (!TakesNumberDirectly) return Mul(WrapNumber(other, this));
         var result = WithNumberRaw(BinaryFunction.Multiply, other);
-        if (Autograd.ShouldRecord(this)) new MulByNumberBackward0(other).Attach(result, this, null);
+        // The node keeps the number as the wrapped 0-d tensor would have held it (rounded to Float32 for a Float32
+        // tensor), so a gradient of another dtype is scaled exactly as by that tensor.
+        if (Autograd.ShouldRecord(this)) new MulByNumberBackward0(DType == DType.Float32 ? (float)other : other).Attach(result, this, null);
         return result;
     }
 

@@ -114,6 +114,22 @@ public class NumberOperandTests
     }
 
     [Fact]
+    public void A_float64_gradient_from_a_hook_on_a_float32_product_gives_the_general_paths_result()
+    {
+        // A hook may hand the node a gradient of another dtype; the wrapped Float32 number held 0.1 rounded to Float32.
+        var x = Tensor.Scalar(1, requiresGrad: true);
+        var y = x * 0.1;
+        y.RegisterHook(grad => grad.To(DType.Float64));
+        var direct = Autograd.Grad(y, x)[0]!;
+        var xGeneral = Tensor.Scalar(1, requiresGrad: true);
+        var yGeneral = xGeneral * Tensor.Scalar(0.1);
+        yGeneral.RegisterHook(grad => grad.To(DType.Float64));
+        var general = Autograd.Grad(yGeneral, xGeneral)[0]!;
+        Assert.Equal(general.ToArray(), direct.ToArray());
+        Assert.Equal((double)0.1f, direct.Item(), 7);
+    }
+
+    [Fact]
     public void An_integer_tensor_times_a_fraction_still_takes_the_fraction_dtype()
     {
         var counts = Tensor.From([1L, 2L, 3L]);
