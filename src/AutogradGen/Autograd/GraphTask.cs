@@ -44,15 +44,12 @@ internal sealed partial class GraphTask
             CountDependencies();
         }
 
-        // Among ready nodes the most recently created runs first, and leaf accumulation before anything else, as in
-        // PyTorch's ready queue: the order in which hooks fire matches PyTorch's.
-        var ready = new PriorityQueue<Node, long>();
-        ready.Enqueue(_root, Priority(_root));
+        var ready = new ReadyQueue();
+        ready.Enqueue(_root);
         using (Autograd.SetGradEnabled(_createGraph))
         {
-            while (ready.Count > 0)
+            while (ready.TryDequeue(out var node))
             {
-                var node = ready.Dequeue();
                 var grad = node == _root ? null : ReceiveGrad(node);
                 if (!Runs(node)) continue;
                 if (node is AccumulateGrad accumulate)
@@ -101,7 +98,7 @@ internal sealed partial class GraphTask
     }
 
     /// <summary>Adds each input gradient to the buffer of the node it goes to; a node whose last producer ran becomes ready.</summary>
-    private void SendGrads(Node node, Tensor?[]? inputGrads, PriorityQueue<Node, long> ready)
+    private void SendGrads(Node node, Tensor?[]? inputGrads, ReadyQueue ready)
     {
         var inputs = node.Inputs;
         for (int i = 0; i < inputs.Length; i++)
@@ -113,7 +110,7 @@ internal sealed partial class GraphTask
             {
                 AddToBuffer(ref target, ConformToInput(node, i, inputGrad));
             }
-            if (--target.Dependencies == 0) ready.Enqueue(next, Priority(next));
+            if (--target.Dependencies == 0) ready.Enqueue(next);
         }
     }
 
@@ -132,8 +129,6 @@ internal sealed partial class GraphTask
         target.Buffer = sum + grad;
         target.BufferOwned = !_createGraph;
     }
-
-    private static long Priority(Node node) => node is AccumulateGrad ? long.MinValue : -node.SequenceNr;
 
     private bool Runs(Node node) => _captures is null || State(node).Executes;
 
