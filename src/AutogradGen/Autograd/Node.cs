@@ -33,7 +33,25 @@ public abstract class Node
     private SavedTensor? _lastSaved;
     private List<Func<Tensor, Tensor?>>? _preHooks;
 
-    private protected Node() => SequenceNr = Interlocked.Increment(ref s_sequence);
+    // Sequence numbers come in blocks per thread, as PyTorch's are per thread: unique, increasing on each thread, and
+    // no interlocked instruction per node (one per block of SequenceBlock nodes).
+    private const long SequenceBlock = 4096;
+    [ThreadStatic] private static long t_nextSequence;
+    [ThreadStatic] private static long t_sequenceLimit;
+
+    private protected Node() => SequenceNr = NextSequenceNr();
+
+    private static long NextSequenceNr()
+    {
+        long next = t_nextSequence + 1;
+        if (next > t_sequenceLimit)
+        {
+            t_sequenceLimit = Interlocked.Add(ref s_sequence, SequenceBlock);
+            next = t_sequenceLimit - SequenceBlock + 1;
+        }
+        t_nextSequence = next;
+        return next;
+    }
 
     /// <summary>PyTorch's name for the node, such as <c>AddBackward0</c>.</summary>
     public virtual string Name => GetType().Name;
@@ -55,7 +73,7 @@ public abstract class Node
     /// <summary>The recorded inputs as an array, for the engine's loops (no enumerator allocation).</summary>
     internal NodeInput[] Inputs => _inputs;
 
-    /// <summary>Creation order; later nodes run earlier in backward when both are ready.</summary>
+    /// <summary>Creation order on the creating thread; later nodes run earlier in backward when both are ready.</summary>
     internal long SequenceNr { get; }
 
     /// <summary>
