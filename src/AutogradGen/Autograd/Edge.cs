@@ -7,5 +7,9 @@ namespace AutogradGen;
 /// </summary>
 public readonly record struct Edge(Node? Node, int InputNr);
 
-/// <summary>The shape and dtype an input had when the node recorded it; the engine reduces and casts gradients to match.</summary>
-internal readonly record struct InputMetadata(int[] Shape, DType DType);
+/// <summary>
+/// One input as its node recorded it: the node that receives the input's gradient (null where the input does not
+/// require grad, or where there is no input tensor), and the shape and dtype the input had, to which the engine
+/// reduces and casts the gradient. One array of these per node, rather than an edge array and a metadata array.
+/// </summary>
+internal readonly record struct NodeInput(Node? Node, int[]? Shape, DType DType);

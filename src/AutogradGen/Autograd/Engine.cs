@@ -23,12 +23,20 @@ internal static class Engine
     public static Tensor?[] Run(IReadOnlyList<Tensor> outputs, Tensor[] grads, bool keepGraph, bool createGraph, IReadOnlyList<Tensor>? inputs, bool allowUnused)
     {
         var task = new GraphTask(outputs, grads, createGraph, inputs);
-        task.Execute();
-        if (inputs is not null && !allowUnused && Array.IndexOf(task.Captured, null) >= 0)
+        try
         {
-            throw new AutogradException(Messages.UnusedInput);
+            task.Execute();
+            if (inputs is not null && !allowUnused && Array.IndexOf(task.Captured, null) >= 0)
+            {
+                throw new AutogradException(Messages.UnusedInput);
+            }
+            task.Commit(keepGraph);
+            return task.Captured;
         }
-        task.Commit(keepGraph);
-        return task.Captured;
+        finally
+        {
+            // Also after a failed pass: the nodes it claimed must be free for the next one.
+            task.Release();
+        }
     }
 }

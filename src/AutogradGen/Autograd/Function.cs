@@ -116,7 +116,7 @@ internal sealed class FunctionNode : Node
         return saved;
     }
 
-    internal bool NeedsGrad(int index) => index < NextFunctions.Count && NeedsInputGrad(index);
+    internal bool NeedsGrad(int index) => index < InputCount && NeedsInputGrad(index);
 
     internal override Tensor?[] Backward(Tensor grad)
     {

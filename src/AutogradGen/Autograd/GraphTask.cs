@@ -5,16 +5,16 @@ namespace AutogradGen;
 /// summed so far, and what is written at the end. Local to the pass, so passes on different threads over
 /// independent graphs do not interfere.
 /// </summary>
-internal sealed class GraphTask
+/// <remarks>
+/// The per-node state (<see cref="NodeTaskState"/>) lives on the nodes themselves while this pass owns them, which
+/// spares a dictionary lookup per edge and per node; see GraphTask.Ownership.cs for how nodes are claimed.
+/// </remarks>
+internal sealed partial class GraphTask
 {
     private readonly GraphRoot _root;
     private readonly bool _createGraph;
     private readonly bool _accumulateIntoLeaves;
     private readonly Dictionary<Node, List<int>>? _captures;
-    private readonly HashSet<Node>? _executes;
-    private readonly HashSet<Node>? _needed;
-    private readonly Dictionary<Node, int> _dependencies;
-    private readonly Dictionary<Node, Tensor> _buffers = [];
     private readonly List<(AccumulateGrad Node, Tensor Grad)> _leafGrads = [];
     private readonly List<(Tensor Tensor, Tensor Grad)> _retainedGrads = [];
     private readonly List<Node> _executed = [];
@@ -25,30 +25,31 @@ internal sealed class GraphTask
         _createGraph = createGraph;
         _accumulateIntoLeaves = inputs is null;
         Captured = inputs is null ? [] : new Tensor?[inputs.Count];
-        var postOrder = PostOrder(_root);
-        if (inputs is not null)
-        {
-            _captures = CaptureNodes(inputs);
-            (_needed, _executes) = NodesLeadingTo(postOrder, _captures);
-        }
-        _dependencies = CountDependencies(postOrder);
+        if (inputs is not null) _captures = CaptureNodes(inputs);
     }
 
     /// <summary>For autograd.grad: the gradient of each input, in order (null where none arrived).</summary>
     public Tensor?[] Captured { get; }
 
-    /// <summary>Runs every node that needs to run. Writes nothing outside this task.</summary>
+    /// <summary>
+    /// Finds the graph, then runs every node that needs to run. Writes nothing outside this task (but owns the
+    /// nodes it found until <see cref="Release"/>, which must follow in a finally block).
+    /// </summary>
     public void Execute()
     {
-        // Among ready nodes the most recently created runs first, and leaf accumulation before anything else, as in
-        // PyTorch's ready queue: the order in which hooks fire matches PyTorch's.
-        var ready = new PriorityQueue<Node, long>();
-        ready.Enqueue(_root, Priority(_root));
+        Discover();
+        if (_captures is not null)
+        {
+            MarkNodesLeadingTo(_captures);
+            CountDependencies();
+        }
+
+        var ready = new ReadyQueue();
+        ready.Enqueue(_root);
         using (Autograd.SetGradEnabled(_createGraph))
         {
-            while (ready.Count > 0)
+            while (ready.TryDequeue(out var node))
             {
-                var node = ready.Dequeue();
                 var grad = node == _root ? null : ReceiveGrad(node);
                 if (!Runs(node)) continue;
                 if (node is AccumulateGrad accumulate)
@@ -80,7 +81,10 @@ internal sealed class GraphTask
     /// <summary>The summed gradient for <paramref name="node"/> after its hooks, noting it for RetainGrad and autograd.grad.</summary>
     private Tensor? ReceiveGrad(Node node)
     {
-        if (!_buffers.Remove(node, out var arrived)) return null;
+        ref var state = ref State(node);
+        if (state.Buffer is not { } arrived) return null;
+        state.Buffer = null;
+        state.BufferOwned = false;
         var grad = node.RunPreHooks(arrived);
         if (_accumulateIntoLeaves && node.RetainedOutput is { } weak && weak.TryGetTarget(out var retained))
         {
@@ -94,25 +98,39 @@ internal sealed class GraphTask
     }
 
     /// <summary>Adds each input gradient to the buffer of the node it goes to; a node whose last producer ran becomes ready.</summary>
-    private void SendGrads(Node node, Tensor?[]? inputGrads, PriorityQueue<Node, long> ready)
+    private void SendGrads(Node node, Tensor?[]? inputGrads, ReadyQueue ready)
     {
-        var edges = node.Edges;
-        for (int i = 0; i < edges.Length; i++)
+        var inputs = node.Inputs;
+        for (int i = 0; i < inputs.Length; i++)
         {
-            var next = edges[i].Node;
-            if (next is null || (_needed is not null && !_needed.Contains(next))) continue;
+            if (inputs[i].Node is not { } next) continue;
+            ref var target = ref State(next);
+            if (_captures is not null && !target.Needed) continue;
             if (inputGrads is not null && i < inputGrads.Length && inputGrads[i] is { } inputGrad)
             {
-                inputGrad = ConformToInput(node, i, inputGrad);
-                _buffers[next] = _buffers.TryGetValue(next, out var sum) ? sum + inputGrad : inputGrad;
+                AddToBuffer(ref target, ConformToInput(node, i, inputGrad));
             }
-            if (--_dependencies[next] == 0) ready.Enqueue(next, Priority(next));
+            if (--target.Dependencies == 0) ready.Enqueue(next);
         }
     }
 
-    private static long Priority(Node node) => node is AccumulateGrad ? long.MinValue : -node.SequenceNr;
+    /// <summary>
+    /// PyTorch's InputBuffer: the first gradient is kept as it is; the second makes a new sum, which the engine then
+    /// owns, so the third and later are added into it in place. Under createGraph every sum is recorded instead.
+    /// </summary>
+    private void AddToBuffer(ref NodeTaskState target, Tensor grad)
+    {
+        if (target.Buffer is not { } sum)
+        {
+            target.Buffer = grad;
+            return;
+        }
+        if (target.BufferOwned && sum.TryAddInPlaceRaw(grad)) return;
+        target.Buffer = sum + grad;
+        target.BufferOwned = !_createGraph;
+    }
 
-    private bool Runs(Node node) => _executes is null || _executes.Contains(node);
+    private bool Runs(Node node) => _captures is null || State(node).Executes;
 
     private static Dictionary<Node, List<int>> CaptureNodes(IReadOnlyList<Tensor> inputs)
     {
@@ -127,66 +145,42 @@ internal sealed class GraphTask
         return captures;
     }
 
-    /// <summary>Every node reachable from <paramref name="root"/>, each after all the nodes it leads to.</summary>
-    private static List<Node> PostOrder(Node root)
+    /// <summary>
+    /// For autograd.grad: the nodes on a path to a captured node (needed), and among them those that must run
+    /// because something needed lies beyond them (executes). Nothing else runs, as in PyTorch. Walks the nodes in
+    /// post order, so every node comes after all the nodes it leads to.
+    /// </summary>
+    private void MarkNodesLeadingTo(Dictionary<Node, List<int>> captures)
     {
-        var order = new List<Node>();
-        var visited = new HashSet<Node> { root };
-        var stack = new Stack<(Node Node, int NextEdge)>();
-        stack.Push((root, 0));
-        while (stack.Count > 0)
+        foreach (var node in _postOrder)
         {
-            var (node, nextEdge) = stack.Pop();
-            var edges = node.Edges;
-            if (nextEdge < edges.Length)
+            bool leadsToCapture = false;
+            foreach (var input in node.Inputs)
             {
-                stack.Push((node, nextEdge + 1));
-                var child = edges[nextEdge].Node;
-                if (child is not null && visited.Add(child)) stack.Push((child, 0));
+                if (input.Node is not null && State(input.Node).Needed) { leadsToCapture = true; break; }
             }
-            else
-            {
-                order.Add(node);
-            }
+            ref var state = ref State(node);
+            state.Executes = leadsToCapture;
+            state.Needed = leadsToCapture || captures.ContainsKey(node);
         }
-        return order;
     }
 
     /// <summary>
-    /// For autograd.grad: the nodes on a path to a captured node (needed), and among them those that must run
-    /// because something needed lies beyond them (executes). Nothing else runs, as in PyTorch.
+    /// For autograd.grad, how many gradients each node waits for: one per edge from a node that runs to a node that
+    /// is needed (backward, where every node runs, counts them in <see cref="Discover"/>).
     /// </summary>
-    private static (HashSet<Node> Needed, HashSet<Node> Executes) NodesLeadingTo(List<Node> postOrder, Dictionary<Node, List<int>> captures)
+    private void CountDependencies()
     {
-        var needed = new HashSet<Node>();
-        var executes = new HashSet<Node>();
-        foreach (var node in postOrder)
-        {
-            bool leadsToCapture = false;
-            foreach (var edge in node.Edges)
-            {
-                if (edge.Node is not null && needed.Contains(edge.Node)) { leadsToCapture = true; break; }
-            }
-            if (leadsToCapture) executes.Add(node);
-            if (leadsToCapture || captures.ContainsKey(node)) needed.Add(node);
-        }
-        return (needed, executes);
-    }
-
-    /// <summary>How many gradients each node waits for: one per edge from a node that runs to a node that is needed.</summary>
-    private Dictionary<Node, int> CountDependencies(List<Node> postOrder)
-    {
-        var dependencies = new Dictionary<Node, int>(postOrder.Count);
-        foreach (var node in postOrder) dependencies[node] = 0;
-        foreach (var node in postOrder)
+        foreach (var node in _postOrder)
         {
             if (!Runs(node)) continue;
-            foreach (var edge in node.Edges)
+            foreach (var input in node.Inputs)
             {
-                if (edge.Node is not null && (_needed is null || _needed.Contains(edge.Node))) dependencies[edge.Node]++;
+                if (input.Node is not { } next) continue;
+                ref var target = ref State(next);
+                if (target.Needed) target.Dependencies++;
             }
         }
-        return dependencies;
     }
 
     /// <summary>
@@ -195,15 +189,16 @@ internal sealed class GraphTask
     /// </summary>
     private static Tensor ConformToInput(Node node, int index, Tensor grad)
     {
-        var metadata = node.InputMetadataAt(index);
-        if (!grad.ShapeSpan.SequenceEqual(metadata.Shape))
+        var input = node.InputAt(index);
+        var shape = input.Shape!;
+        if (!ReferenceEquals(grad.SharedShape, shape) && !grad.ShapeSpan.SequenceEqual(shape))
         {
-            if (!Kernels.Shapes.IsExpandableTo(metadata.Shape, grad.ShapeSpan))
+            if (!Kernels.Shapes.IsExpandableTo(shape, grad.ShapeSpan))
             {
-                throw new AutogradException(Messages.InvalidGradient(node.Name, index, grad.ShapeSpan, metadata.Shape));
+                throw new AutogradException(Messages.InvalidGradient(node.Name, index, grad.ShapeSpan, shape));
             }
-            grad = grad.SumToSize(metadata.Shape);
+            grad = grad.SumToSize(shape);
         }
-        return grad.DType == metadata.DType ? grad : grad.To(metadata.DType);
+        return grad.DType == input.DType ? grad : grad.To(input.DType);
     }
 }

@@ -29,24 +29,61 @@ namespace AutogradGen;
 public abstract class Node
 {
     private static long s_sequence;
-    private Edge[] _nextFunctions = [];
-    private InputMetadata[] _inputs = [];
-    private List<SavedTensor>? _saved;
+    private NodeInput[] _inputs = [];
+    private SavedTensor? _lastSaved;
     private List<Func<Tensor, Tensor?>>? _preHooks;
 
-    private protected Node() => SequenceNr = Interlocked.Increment(ref s_sequence);
+    // Sequence numbers come in blocks per thread, as PyTorch's are per thread: unique, increasing on each thread, and
+    // no interlocked instruction per node (one per block of SequenceBlock nodes).
+    private const long SequenceBlock = 4096;
+    [ThreadStatic] private static long t_nextSequence;
+    [ThreadStatic] private static long t_sequenceLimit;
+
+    private protected Node() => SequenceNr = NextSequenceNr();
+
+    private static long NextSequenceNr()
+    {
+        long next = t_nextSequence + 1;
+        if (next > t_sequenceLimit)
+        {
+            t_sequenceLimit = Interlocked.Add(ref s_sequence, SequenceBlock);
+            next = t_sequenceLimit - SequenceBlock + 1;
+        }
+        t_nextSequence = next;
+        return next;
+    }
 
     /// <summary>PyTorch's name for the node, such as <c>AddBackward0</c>.</summary>
     public virtual string Name => GetType().Name;
 
-    /// <summary>The edges to the nodes that receive the gradients of this node's inputs, in input order.</summary>
-    public IReadOnlyList<Edge> NextFunctions => _nextFunctions;
+    /// <summary>
+    /// The edges to the nodes that receive the gradients of this node's inputs, in input order (a new list on each
+    /// read, as PyTorch's <c>next_functions</c> tuple).
+    /// </summary>
+    public IReadOnlyList<Edge> NextFunctions
+    {
+        get
+        {
+            var edges = new Edge[_inputs.Length];
+            for (int i = 0; i < edges.Length; i++) edges[i] = new Edge(_inputs[i].Node, 0);
+            return edges;
+        }
+    }
 
-    /// <summary>The same edges as an array, for the engine's loops (no enumerator allocation).</summary>
-    internal Edge[] Edges => _nextFunctions;
+    /// <summary>The recorded inputs as an array, for the engine's loops (no enumerator allocation).</summary>
+    internal NodeInput[] Inputs => _inputs;
 
-    /// <summary>Creation order; later nodes run earlier in backward when both are ready.</summary>
+    /// <summary>Creation order on the creating thread; later nodes run earlier in backward when both are ready.</summary>
     internal long SequenceNr { get; }
+
+    /// <summary>
+    /// The backward pass whose state for this node lives in <see cref="TaskState"/>, or null. A pass claims its nodes
+    /// with a compare-exchange and releases them when it ends, so two passes never share the inline state.
+    /// </summary>
+    internal GraphTask? TaskOwner;
+
+    /// <summary>The owning pass's dependency count and gradient buffer for this node (valid only while owned).</summary>
+    internal NodeTaskState TaskState;
 
     /// <summary>The tensor whose <c>RetainGrad()</c> asks for this node's incoming gradient (held weakly).</summary>
     internal WeakReference<Tensor>? RetainedOutput { get; set; }
@@ -76,39 +113,34 @@ public abstract class Node
     /// <summary>Records the edges and metadata of the inputs without making the node any tensor's <c>GradFn</c>.</summary>
     internal void SetInputs(ReadOnlySpan<Tensor?> inputs)
     {
-        _nextFunctions = new Edge[inputs.Length];
-        _inputs = new InputMetadata[inputs.Length];
+        var recorded = new NodeInput[inputs.Length];
         for (int i = 0; i < inputs.Length; i++)
         {
             var input = inputs[i];
             if (input is null) continue;
-            _inputs[i] = new InputMetadata(input.SharedShape, input.DType);
-            if (input.RequiresGrad) _nextFunctions[i] = input.GradientEdge();
+            recorded[i] = new NodeInput(input.RequiresGrad ? input.GradientEdge().Node : null, input.SharedShape, input.DType);
         }
+        _inputs = recorded;
     }
 
     /// <summary>Whether input <paramref name="index"/> needs a gradient (PyTorch's <c>ctx.needs_input_grad</c>).</summary>
-    private protected bool NeedsInputGrad(int index) => _nextFunctions[index].Node is not null;
+    private protected bool NeedsInputGrad(int index) => _inputs[index].Node is not null;
 
-    internal InputMetadata InputMetadataAt(int index) => _inputs[index];
+    /// <summary>The number of inputs recorded.</summary>
+    internal int InputCount => _inputs.Length;
+
+    internal NodeInput InputAt(int index) => _inputs[index];
 
     /// <summary>Keeps an input (or any tensor that is not this node's output) for the backward rule.</summary>
-    private protected SavedTensor Save(Tensor tensor) => Keep(new SavedTensor(tensor, tensor.GradFn?.Name));
+    private protected SavedTensor Save(Tensor tensor) => _lastSaved = new SavedTensor(tensor, tensor.GradFn) { Next = _lastSaved };
 
     /// <summary>Keeps this node's own output for the backward rule (call before <see cref="Attach"/>).</summary>
-    private protected SavedTensor SaveOutput(Tensor output) => Keep(new SavedTensor(output, Name));
-
-    private SavedTensor Keep(SavedTensor saved)
-    {
-        (_saved ??= []).Add(saved);
-        return saved;
-    }
+    private protected SavedTensor SaveOutput(Tensor output) => _lastSaved = new SavedTensor(output, this) { Next = _lastSaved };
 
     /// <summary>Frees what the backward rule kept (after a backward pass that does not retain the graph).</summary>
     internal virtual void ReleaseSavedTensors()
     {
-        if (_saved is null) return;
-        foreach (var saved in _saved) saved.Release();
+        for (var saved = _lastSaved; saved is not null; saved = saved.Next) saved.Release();
     }
 
     /// <summary>Adds a hook that sees (and may replace) the gradient arriving at this node.</summary>

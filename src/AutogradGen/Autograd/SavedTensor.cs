@@ -8,13 +8,14 @@ internal sealed class SavedTensor
 {
     private Tensor? _tensor;
     private readonly int _savedVersion;
-    private readonly string? _producer;
+    private Node? _producer;
     private readonly DType _dtype;
     private readonly int[] _shape;
 
     /// <param name="tensor">The tensor to keep.</param>
-    /// <param name="producer">The name of the node that made it (null for a leaf), for the in-place message.</param>
-    public SavedTensor(Tensor tensor, string? producer)
+    /// <param name="producer">The node that made it when it was saved (null for a leaf), named only in the in-place
+    /// message: asking a node its name costs a reflection call, too much to pay for every saved tensor.</param>
+    public SavedTensor(Tensor tensor, Node? producer)
     {
         _tensor = tensor;
         _savedVersion = tensor.Version;
@@ -22,6 +23,9 @@ internal sealed class SavedTensor
         _dtype = tensor.DType;
         _shape = tensor.SharedShape;
     }
+
+    /// <summary>The tensor saved before this one by the same node: a node's saved tensors form a list without an array.</summary>
+    public SavedTensor? Next { get; init; }
 
     /// <summary>The saved tensor, checked against the freed graph and in-place changes.</summary>
     public Tensor Value
@@ -31,12 +35,16 @@ internal sealed class SavedTensor
             var tensor = _tensor ?? throw new AutogradException(Messages.BackwardTwice);
             if (tensor.Version != _savedVersion)
             {
-                throw new AutogradException(Messages.ModifiedInPlace(_dtype, _shape, _producer, tensor.Version, _savedVersion));
+                throw new AutogradException(Messages.ModifiedInPlace(_dtype, _shape, _producer?.Name, tensor.Version, _savedVersion));
             }
             return tensor;
         }
     }
 
-    /// <summary>Drops the reference so the tensor can be collected; later reads fail.</summary>
-    public void Release() => _tensor = null;
+    /// <summary>Drops the references so the tensor (and its producer) can be collected; later reads fail.</summary>
+    public void Release()
+    {
+        _tensor = null;
+        _producer = null;
+    }
 }

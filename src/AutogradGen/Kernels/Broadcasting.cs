@@ -20,12 +20,23 @@ public static class Broadcasting
         Span<TResult> destination, ReadOnlySpan<int> shape)
         where TOperator : IBinaryOperator<T, TResult>
     {
-        // Fast paths: equal sizes, or one side a single element.
+        // Fast paths: a single element (the span kernels' setup and overlap checks cost more than the operation),
+        // equal sizes, or one side a single element.
+        if (destination.Length == 1 && x.Length == 1 && y.Length == 1) { destination[0] = TOperator.Invoke(x[0], y[0]); return; }
         if (x.Length == destination.Length && y.Length == destination.Length) { TOperator.Invoke(x, y, destination); return; }
         if (y.Length == 1 && x.Length == destination.Length) { TOperator.Invoke(x, y[0], destination); return; }
         if (x.Length == 1 && y.Length == destination.Length) { TOperator.Invoke(x[0], y, destination); return; }
         if (destination.Length == 0) return;
+        BinaryByRows<T, TResult, TOperator>(x, xShape, y, yShape, destination, shape);
+    }
 
+    // The general walk, apart so that the fast paths above pay nothing for its stack buffers.
+    private static void BinaryByRows<T, TResult, TOperator>(
+        ReadOnlySpan<T> x, ReadOnlySpan<int> xShape,
+        ReadOnlySpan<T> y, ReadOnlySpan<int> yShape,
+        Span<TResult> destination, ReadOnlySpan<int> shape)
+        where TOperator : IBinaryOperator<T, TResult>
+    {
         int rank = shape.Length;
         Span<int> xStrides = stackalloc int[rank];
         Span<int> yStrides = stackalloc int[rank];

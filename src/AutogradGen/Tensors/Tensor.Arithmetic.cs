@@ -15,7 +15,13 @@ public sealed partial class Tensor
     }
 
     /// <summary><c>this + other</c> for a number.</summary>
-    public Tensor Add(double other) => Add(WrapNumber(other, this));
+    public Tensor Add(double other)
+    {
+        if (!TakesNumberDirectly) return Add(WrapNumber(other, this));
+        var result = WithNumberRaw(BinaryFunction.Add, other);
+        if (Autograd.ShouldRecord(this)) new AddBackward0(1).Attach(result, this, null);
+        return result;
+    }
 
     /// <summary><c>this - alpha * other</c>, broadcast (<c>torch.sub</c>).</summary>
     public Tensor Sub(Tensor other, double alpha = 1)
@@ -29,7 +35,13 @@ public sealed partial class Tensor
     }
 
     /// <summary><c>this - other</c> for a number.</summary>
-    public Tensor Sub(double other) => Sub(WrapNumber(other, this));
+    public Tensor Sub(double other)
+    {
+        if (!TakesNumberDirectly) return Sub(WrapNumber(other, this));
+        var result = WithNumberRaw(BinaryFunction.Subtract, other);
+        if (Autograd.ShouldRecord(this)) new SubBackward0(1).Attach(result, this, null);
+        return result;
+    }
 
     /// <summary><c>other - this</c> for a number (PyTorch's <c>rsub</c>, recorded as <c>RsubBackward1</c>).</summary>
     public Tensor RSub(double other)
@@ -49,7 +61,15 @@ public sealed partial class Tensor
     }
 
     /// <summary><c>this * other</c> for a number.</summary>
-    public Tensor Mul(double other) => Mul(WrapNumber(other, this));
+    public Tensor Mul(double other)
+    {
+        if (!TakesNumberDirectly) return Mul(WrapNumber(other, this));
+        var result = WithNumberRaw(BinaryFunction.Multiply, other);
+        // The node keeps the number as the wrapped 0-d tensor would have held it (rounded to Float32 for a Float32
+        // tensor), so a gradient of another dtype is scaled exactly as by that tensor.
+        if (Autograd.ShouldRecord(this)) new MulByNumberBackward0(DType == DType.Float32 ? (float)other : other).Attach(result, this, null);
+        return result;
+    }
 
     /// <summary>Element-wise true division, broadcast (<c>torch.div</c>); integers divide as floats.</summary>
     public Tensor Div(Tensor other)

@@ -47,8 +47,8 @@ public sealed partial class Tensor
     public void RetainGrad()
     {
         if (!RequiresGrad) throw new AutogradException("can't retain_grad on Tensor that has requires_grad=False");
-        if (IsLeaf || _retainsGrad) return;
-        _retainsGrad = true;
+        if (IsLeaf || RetainsGrad) return;
+        Meta.RetainsGrad = true;
         _gradFn!.RetainedOutput = new WeakReference<Tensor>(this);
     }
 

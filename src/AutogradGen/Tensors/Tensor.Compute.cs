@@ -46,6 +46,29 @@ public sealed partial class Tensor
         return copy;
     }
 
+    /// <summary>
+    /// <c>this += other</c> straight into this tensor's storage when both are floating point of the same dtype and
+    /// shape; false (nothing written) otherwise. No version bump and no recording: only for tensors nobody else has
+    /// seen yet, such as the engine's own gradient sums.
+    /// </summary>
+    internal bool TryAddInPlaceRaw(Tensor other)
+    {
+        if (other.DType != DType || !SameShape(this, other)) return false;
+        switch (DType)
+        {
+            case DType.Float64:
+                var sums = Elements<double>();
+                Broadcasting.Binary<double, double, AddOperator<double>>(sums, _shape, other.Elements<double>(), other._shape, sums, _shape);
+                return true;
+            case DType.Float32:
+                var floats = Elements<float>();
+                Broadcasting.Binary<float, float, AddOperator<float>>(floats, _shape, other.Elements<float>(), other._shape, floats, _shape);
+                return true;
+            default:
+                return false;
+        }
+    }
+
     internal Tensor MapRaw(UnaryFunction function)
     {
         bool keepsIntegers = function is UnaryFunction.Negate or UnaryFunction.Abs or UnaryFunction.Relu or UnaryFunction.Sign;

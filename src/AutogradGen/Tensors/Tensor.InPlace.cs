@@ -81,7 +81,7 @@ public sealed partial class Tensor
     {
         bool recording = Autograd.IsGradEnabled && (RequiresGrad || (other?.RequiresGrad ?? false));
         if (Autograd.IsGradEnabled && IsLeaf && _requiresGrad) throw new AutogradException(Messages.LeafInPlace);
-        if (Autograd.IsGradEnabled && _viewBase is { RequiresGrad: true } viewBase)
+        if (Autograd.IsGradEnabled && _meta?.ViewBase is { RequiresGrad: true } viewBase)
         {
             // PyTorch rewrites the base's history here (CopySlices); this runtime does not, so it refuses rather
             // than return wrong gradients.

@@ -210,7 +210,7 @@ public sealed partial class Tensor
     private Tensor ViewOf(int[] shape)
     {
         var view = ViewRaw(shape);
-        view._viewBase = _viewBase ?? this;
+        view.Meta.ViewBase = _meta?.ViewBase ?? this;
         return view;
     }
 

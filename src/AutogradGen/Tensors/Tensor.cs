@@ -15,24 +15,32 @@ public sealed partial class Tensor
 {
     private readonly int[] _shape;
     private bool _requiresGrad;
-    private Tensor? _grad;
     private Node? _gradFn;
-    private AccumulateGrad? _gradAccumulator;
-    private bool _retainsGrad;
-    private Tensor? _viewBase;
+    private TensorAutogradMeta? _meta;
+
+    private VersionCounter? _versionCounter;
 
     internal Tensor(TensorStorage storage, int[] shape, DType dtype, VersionCounter? versionCounter = null)
     {
         Storage = storage;
         _shape = shape;
         DType = dtype;
-        VersionCounter = versionCounter ?? new VersionCounter();
+        _versionCounter = versionCounter;
     }
 
     internal TensorStorage Storage { get; }
 
-    /// <summary>Shared with this tensor's views and detached copies (not with <see cref="Data"/>).</summary>
-    internal VersionCounter VersionCounter { get; }
+    /// <summary>
+    /// Shared with this tensor's views and detached copies (not with <see cref="Data"/>). Made on first use: most
+    /// tensors are never shared or written in place, and their version stays 0 without one.
+    /// </summary>
+    internal VersionCounter VersionCounter => Volatile.Read(ref _versionCounter) ?? CreateVersionCounter();
+
+    private VersionCounter CreateVersionCounter()
+    {
+        var created = new VersionCounter();
+        return Interlocked.CompareExchange(ref _versionCounter, created, null) ?? created;
+    }
 
     /// <summary>The size of each dimension (<c>x.shape</c>); empty for a 0-d (scalar) tensor.</summary>
     public TensorShape Shape => new(_shape);
@@ -85,7 +93,7 @@ public sealed partial class Tensor
     /// </summary>
     public Tensor? Grad
     {
-        get => _grad;
+        get => _meta?.Grad;
         set
         {
             if (value is not null)
@@ -93,7 +101,7 @@ public sealed partial class Tensor
                 if (value.DType != DType) throw new ArgumentException("assigned grad has data of a different type", nameof(value));
                 if (!value.ShapeSpan.SequenceEqual(_shape)) throw new ArgumentException("assigned grad has data of a different size", nameof(value));
             }
-            _grad = value;
+            if (value is not null || _meta is not null) Meta.Grad = value;
         }
     }
 
@@ -104,10 +112,19 @@ public sealed partial class Tensor
     public bool IsLeaf => _gradFn is null;
 
     /// <summary>The version counter (<c>x._version</c>): in-place operations on this tensor, its views or its detached copies bump it.</summary>
-    public int Version => VersionCounter.Value;
+    public int Version => Volatile.Read(ref _versionCounter)?.Value ?? 0;
 
     /// <summary>Whether a non-leaf keeps its gradient (<see cref="RetainGrad"/> was called).</summary>
-    public bool RetainsGrad => _retainsGrad;
+    public bool RetainsGrad => _meta?.RetainsGrad ?? false;
+
+    /// <summary>The rarely used autograd state, made on first use (also from another thread: a compare-exchange).</summary>
+    internal TensorAutogradMeta Meta => Volatile.Read(ref _meta) ?? CreateMeta();
+
+    private TensorAutogradMeta CreateMeta()
+    {
+        var created = new TensorAutogradMeta();
+        return Interlocked.CompareExchange(ref _meta, created, null) ?? created;
+    }
 
     /// <summary>
     /// The same storage without history (<c>x.data</c>). Unlike <see cref="Detach"/>, it has a version counter of its
@@ -184,9 +201,10 @@ public sealed partial class Tensor
     /// <summary>Makes <paramref name="node"/> this tensor's <see cref="GradFn"/> (the tensor is the node's output).</summary>
     internal void SetHistory(Node node)
     {
-        if (_retainsGrad && _gradFn is not null) _gradFn.RetainedOutput = null;
+        bool retainsGrad = RetainsGrad;
+        if (retainsGrad && _gradFn is not null) _gradFn.RetainedOutput = null;
         _gradFn = node;
-        if (_retainsGrad) node.RetainedOutput = new WeakReference<Tensor>(this);
+        if (retainsGrad) node.RetainedOutput = new WeakReference<Tensor>(this);
     }
 
     /// <summary>The edge a consumer of this tensor links to: its node, or for a leaf its <see cref="AccumulateGrad"/>.</summary>
@@ -198,17 +216,19 @@ public sealed partial class Tensor
 
     private AccumulateGrad GradAccumulator()
     {
-        if (_gradAccumulator is { } existing) return existing;
+        var meta = Meta;
+        if (meta.GradAccumulator is { } existing) return existing;
         var created = new AccumulateGrad(this);
-        return Interlocked.CompareExchange(ref _gradAccumulator, created, null) ?? created;
+        return Interlocked.CompareExchange(ref meta.GradAccumulator, created, null) ?? created;
     }
 
-    internal void SetGradUnchecked(Tensor? grad) => _grad = grad;
+    internal void SetGradUnchecked(Tensor? grad) => Meta.Grad = grad;
 
     /// <summary>A retained non-leaf gradient: the first one is kept, later ones are added.</summary>
     internal void AccumulateRetainedGrad(Tensor grad, bool createGraph)
     {
-        if (_grad is null) _grad = createGraph ? grad : grad.DetachedClone();
-        else _grad += grad;
+        var meta = Meta;
+        if (meta.Grad is null) meta.Grad = createGraph ? grad : grad.DetachedClone();
+        else meta.Grad += grad;
     }
 }

@@ -7,7 +7,11 @@ namespace AutogradGen;
 /// <see cref="Tensor.View(ReadOnlySpan{int})"/>, <see cref="Tensor.Reshape(ReadOnlySpan{int})"/>, Squeeze and
 /// Unsqueeze return tensors over the same storage, so they see each other's in-place writes.
 /// </summary>
-internal sealed class TensorStorage
+/// <remarks>
+/// A struct around the array rather than an object of its own: the array is what the tensors share, and one object
+/// fewer per tensor matters for the many small tensors of a scalar tape.
+/// </remarks>
+internal readonly struct TensorStorage
 {
     public TensorStorage(Array data) => Data = data;
 
@@ -33,6 +37,7 @@ internal sealed class TensorStorage
 /// The version counter of a tensor (<c>x._version</c>), bumped by every in-place write; saved tensors compare it at
 /// backward time. Shared by the tensors that <see cref="Tensor.Detach"/> and the views return, so a write through
 /// any of them is seen; <see cref="Tensor.Data"/> gets a counter of its own, as PyTorch's <c>.data</c> does.
+/// A tensor creates its counter only when it is first shared or bumped; until then its version is 0.
 /// </summary>
 internal sealed class VersionCounter
 {

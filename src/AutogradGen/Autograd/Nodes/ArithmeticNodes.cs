@@ -4,12 +4,12 @@ namespace AutogradGen;
 
 internal sealed class AddBackward0(double alpha) : Node
 {
-    internal override Tensor?[] Backward(Tensor grad) => [grad, alpha == 1 ? grad : grad * alpha];
+    internal override Tensor?[] Backward(Tensor grad) => [grad, !NeedsInputGrad(1) ? null : alpha == 1 ? grad : grad * alpha];
 }
 
 internal sealed class SubBackward0(double alpha) : Node
 {
-    internal override Tensor?[] Backward(Tensor grad) => [grad, alpha == 1 ? -grad : grad * -alpha];
+    internal override Tensor?[] Backward(Tensor grad) => [grad, !NeedsInputGrad(1) ? null : alpha == 1 ? -grad : grad * -alpha];
 }
 
 internal sealed class RsubBackward1 : Node
@@ -45,6 +45,17 @@ internal sealed class MulBackward0 : Node
         NeedsInputGrad(0) ? grad * _other!.Value : null,
         NeedsInputGrad(1) ? grad * _self!.Value : null,
     ];
+}
+
+/// <summary>
+/// <c>tensor * number</c>: PyTorch's MulBackward0 with a wrapped number as the other input, which never needs a
+/// gradient; the number is kept as it is instead of as a saved 0-d tensor (nothing can change it in place).
+/// </summary>
+internal sealed class MulByNumberBackward0(double factor) : Node
+{
+    public override string Name => nameof(MulBackward0);
+
+    internal override Tensor?[] Backward(Tensor grad) => [grad * factor, null];
 }
 
 internal sealed class DivBackward0 : Node
