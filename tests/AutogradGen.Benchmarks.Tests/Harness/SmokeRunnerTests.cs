@@ -47,6 +47,7 @@ public class SmokeRunnerTests
         "LogisticRegressionBenchmarks.HandWrittenGradient()",
         "LogisticRegressionBenchmarks.GeneratedGradient()",
         "LogisticRegressionBenchmarks.TapeGradient()",
+        "LogisticRegressionBenchmarks.GeneratedTensorGradient()",
         "Rosenbrock2DBenchmarks.Primal()",
         "Rosenbrock2DBenchmarks.HandWrittenGradient()",
         "Rosenbrock2DBenchmarks.GeneratedGradient()",

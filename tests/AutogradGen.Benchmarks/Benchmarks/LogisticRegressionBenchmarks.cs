@@ -8,7 +8,9 @@ namespace AutogradGen.Benchmarks.Benchmarks;
 /// <summary>
 /// Mean binary cross-entropy with logits over a seeded 10,000 × 100 batch (spans, row-major X).
 /// The gradient's last entry is the bias. Ratio = gradient time / loss time.
-/// The tape case is the tensor row: X as an N × F Float64 tensor, one matrix-vector product and element-wise ops.
+/// The tensor rows: X as an N × F Float64 tensor, one matrix-vector product and element-wise ops, differentiated by
+/// the tape (<see cref="TapeGradient"/>) and by the generator (<see cref="GeneratedTensorGradient"/>, the same
+/// operations as a [Differentiable] tensor method).
 /// </summary>
 [BenchmarkCategory("LogisticRegression")]
 public class LogisticRegressionBenchmarks : IGradientOutput
@@ -26,10 +28,20 @@ public class LogisticRegressionBenchmarks : IGradientOutput
     private Tensor? _tapeLabels;
     private Tensor? _tapeWeights;
     private Tensor? _tapeBias;
-    private bool _tapeRan;
+    private Tensor? _weightsTensorGradient;
+    private Tensor? _biasTensorGradient;
+    private GradientSource _lastSource = GradientSource.Spans;
+
+    /// <summary>Where the last case left its gradient.</summary>
+    private enum GradientSource { Spans, TapeLeaves, GeneratedTensors }
 
     /// <inheritdoc/>
-    public ReadOnlySpan<double> LastGradient => _tapeRan ? [.. _tapeWeights!.Grad!.ToArray(), _tapeBias!.Grad!.Item()] : _gradient;
+    public ReadOnlySpan<double> LastGradient => _lastSource switch
+    {
+        GradientSource.TapeLeaves => [.. _tapeWeights!.Grad!.ToArray(), _tapeBias!.Grad!.Item()],
+        GradientSource.GeneratedTensors => [.. _weightsTensorGradient!.ToArray(), _biasTensorGradient!.Item()],
+        _ => _gradient,
+    };
 
     [GlobalSetup]
     public void Setup()
@@ -77,7 +89,20 @@ public class LogisticRegressionBenchmarks : IGradientOutput
         var z = _tapeFeatures!.MatMul(w) + b;
         var loss = (z.Relu() - _tapeLabels! * z + (1.0 + (-z.Abs()).Exp()).Log()).Mean();
         loss.Backward();
-        _tapeRan = true;
+        _lastSource = GradientSource.TapeLeaves;
+        return loss.Item();
+    }
+
+    /// <summary>
+    /// The generated backward of the same tensor operations (<see cref="DifferentiableTensorLogisticRegression"/>):
+    /// no tape, no node; the gradients come back as new tensors, as the tape's .Grad does.
+    /// </summary>
+    [Benchmark]
+    public double GeneratedTensorGradient()
+    {
+        var loss = DifferentiableTensorLogisticRegression.LossGradient(
+            _tapeFeatures!, _tapeLabels!, _tapeWeights!, _tapeBias!, out _weightsTensorGradient, out _biasTensorGradient);
+        _lastSource = GradientSource.GeneratedTensors;
         return loss.Item();
     }
 }
