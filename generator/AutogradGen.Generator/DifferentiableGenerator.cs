@@ -64,7 +64,8 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var fingerprint = BindingFingerprint.Create(context);
+        var syntaxTrees = BindingFingerprint.SyntaxTrees(context);
+        var fingerprint = BindingFingerprint.Create(context, syntaxTrees);
         var methodRequests = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 MethodParser.DifferentiableAttributeName,
@@ -75,7 +76,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         var methods = methodBindings
             .Select(static (request, cancellationToken) => ParseSafely(request, cancellationToken))
             .WithTrackingName(TrackingNames.Methods);
-        TensorPipeline.Register(context, methodRequests, methodBindings, fingerprint);
+        TensorPipeline.Register(context, syntaxTrees, methodRequests, methodBindings, fingerprint);
 
         var userDerivatives = context.SyntaxProvider
             .ForAttributeWithMetadataName(

@@ -33,6 +33,7 @@ internal static class TensorPipeline
     /// <summary>Tensor methods come from the same bind requests as scalar ones (each parser leaves the other's methods alone).</summary>
     public static void Register(
         IncrementalGeneratorInitializationContext context,
+        IncrementalValuesProvider<SyntaxTree> syntaxTrees,
         IncrementalValuesProvider<TargetSite> methodSites,
         IncrementalValuesProvider<BindRequest<TargetSite>> methodBindings,
         IncrementalValueProvider<BindingFingerprint> fingerprint)
@@ -52,7 +53,7 @@ internal static class TensorPipeline
             .WithTrackingName(TrackingNames.TensorResolved);
 
         context.RegisterSourceOutput(resolved.Where(static m => m.Model is not null), static (context, method) => Emit(context, method.Model!));
-        RegisterInterceptors(context, methodSites, resolved, fingerprint);
+        RegisterInterceptors(context, syntaxTrees, methodSites, resolved, fingerprint);
 
         var diagnostics = resolved.Select(static (method, _) => method.Diagnostics).Collect()
             .Combine(context.CompilationProvider)
@@ -72,11 +73,13 @@ internal static class TensorPipeline
     /// generated and <c>{Name}Recorded</c> is the explicit bridge.
     /// </summary>
     /// <remarks>
-    /// Every invocation is read from syntax alone (<see cref="CallCandidate"/>); only those calling a name some
-    /// [Differentiable] method has are bound, and each only when its file or the fingerprint changed.
+    /// Every invocation is read from syntax alone, once per new tree (<see cref="CallCandidate"/>); only those
+    /// calling a name some [Differentiable] method has are bound, and each only when its file or the fingerprint
+    /// changed.
     /// </remarks>
     private static void RegisterInterceptors(
         IncrementalGeneratorInitializationContext context,
+        IncrementalValuesProvider<SyntaxTree> syntaxTrees,
         IncrementalValuesProvider<TargetSite> methodSites,
         IncrementalValuesProvider<ParsedTensorMethod> resolved,
         IncrementalValueProvider<BindingFingerprint> fingerprint)
@@ -84,11 +87,10 @@ internal static class TensorPipeline
         var enabled = context.ParseOptionsProvider.Select(static (options, _) => InterceptorsEnabled(options));
         var names = methodSites.Select(static (site, _) => site.Name).Collect()
             .Select(static (names, _) => new HashSet<string>(names, StringComparer.Ordinal));
-        var calls = context.SyntaxProvider
-            .CreateSyntaxProvider(static (node, _) => CallCandidate.IsInvocation(node), static (context, _) => CallCandidate.From(context.Node))
+        var calls = syntaxTrees
+            .Select(static (tree, cancellationToken) => CallCandidate.AllIn(tree, cancellationToken))
             .Combine(names)
-            .Where(static input => input.Left.Name is not { } name || input.Right.Contains(name))
-            .Select(static (input, _) => input.Left)
+            .SelectMany(static (input, _) => input.Left.Where(call => call.Name is not { } name || input.Right.Contains(name)))
             .Combine(context.CompilationProvider)
             .Select(static (input, _) => CallSite.From(input.Left, input.Right))
             .BindRequests(fingerprint, context.CompilationProvider)

@@ -18,13 +18,20 @@ internal sealed record BindingFingerprint(
     EquatableArray<ReferenceIdentity> References)
 {
     /// <summary>
+    /// Every tree of every compilation, as values: a step after it runs only for trees that are new (an unchanged
+    /// tree is the same object in the next compilation, and trees compare by identity).
+    /// </summary>
+    public static IncrementalValuesProvider<SyntaxTree> SyntaxTrees(IncrementalGeneratorInitializationContext context) =>
+        context.CompilationProvider.SelectMany(static (compilation, _) => compilation.SyntaxTrees);
+
+    /// <summary>
     /// The fingerprint of every compilation. A tree's skeleton is computed only when the tree is new (unchanged
     /// trees are the same objects in the next compilation, so their step is cached); the rest is cheap.
     /// </summary>
-    public static IncrementalValueProvider<BindingFingerprint> Create(IncrementalGeneratorInitializationContext context)
+    public static IncrementalValueProvider<BindingFingerprint> Create(
+        IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<SyntaxTree> syntaxTrees)
     {
-        var trees = context.CompilationProvider
-            .SelectMany(static (compilation, _) => compilation.SyntaxTrees)
+        var trees = syntaxTrees
             .Select(static (tree, cancellationToken) => TreeDeclarations.Of(tree, cancellationToken))
             .Collect();
         return context.CompilationProvider

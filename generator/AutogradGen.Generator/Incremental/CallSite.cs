@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
@@ -7,9 +9,8 @@ using AutogradGen.Generator.Model;
 namespace AutogradGen.Generator.Incremental;
 
 /// <summary>
-/// An invocation, read from syntax alone on every compilation (cheap): where it is and the name it calls. Only the
-/// few whose name is a [Differentiable] method's are bound (<see cref="CallSite"/>); a call can only reach a method
-/// of that name.
+/// An invocation, read from syntax alone: where it is and the name it calls. Only the few whose name is a
+/// [Differentiable] method's are bound (<see cref="CallSite"/>); a call can only reach a method of that name.
 /// </summary>
 /// <param name="Tree">The tree, compared by identity: an unchanged tree is the same object in the next compilation.</param>
 /// <param name="TargetSpan">The invocation.</param>
@@ -18,17 +19,22 @@ internal sealed record CallCandidate(SyntaxTree Tree, TextSpan TargetSpan, strin
 {
     public static bool IsInvocation(SyntaxNode node) => node is InvocationExpressionSyntax;
 
-    public static CallCandidate From(SyntaxNode invocation) => new(
-        invocation.SyntaxTree,
-        invocation.Span,
-        ((InvocationExpressionSyntax)invocation).Expression switch
-        {
-            IdentifierNameSyntax name => name.Identifier.ValueText,
-            GenericNameSyntax name => name.Identifier.ValueText,
-            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-            _ => null,
-        });
+    /// <summary>
+    /// Every invocation of <paramref name="tree"/>, read once per tree (the step over a compilation's trees is
+    /// cached for trees that did not change), not once per invocation and compilation.
+    /// </summary>
+    public static EquatableArray<CallCandidate> AllIn(SyntaxTree tree, CancellationToken cancellationToken) =>
+        tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>().Select(invocation => new CallCandidate(
+            tree,
+            invocation.Span,
+            invocation.Expression switch
+            {
+                IdentifierNameSyntax name => name.Identifier.ValueText,
+                GenericNameSyntax name => name.Identifier.ValueText,
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                _ => null,
+            })).ToEquatableArray();
 }
 
 /// <summary>
