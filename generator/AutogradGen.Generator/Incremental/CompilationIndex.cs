@@ -1,14 +1,14 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace AutogradGen.Generator.Incremental;
 
 /// <summary>
-/// Per compilation (and dropped with it): each tree's index, and one semantic model per tree shared by every
-/// declaration bound in it, as ForAttributeWithMetadataName shares one. A linear search per declaration would
-/// cost trees × declarations; a semantic model per declaration would repeat the tree-level work.
+/// Per compilation (and dropped with it): each tree's index, and the semantic model of the tree last bound in. A
+/// linear search per declaration would cost trees × declarations; a semantic model per declaration would repeat the
+/// tree-level work.
 /// </summary>
 internal sealed class CompilationIndex
 {
@@ -17,7 +17,7 @@ internal sealed class CompilationIndex
     private readonly Compilation _compilation;
     private readonly List<SyntaxTree> _trees = new();
     private readonly Dictionary<SyntaxTree, int> _treeIndexes = new();
-    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _semanticModels = new();
+    private TreeModel? _lastModel;
 
     private CompilationIndex(Compilation compilation)
     {
@@ -38,5 +38,34 @@ internal sealed class CompilationIndex
     /// <summary>The tree at <paramref name="index"/> in <see cref="Compilation.SyntaxTrees"/>.</summary>
     public SyntaxTree Tree(int index) => _trees[index];
 
-    public SemanticModel SemanticModel(SyntaxTree tree) => _semanticModels.GetOrAdd(tree, t => _compilation.GetSemanticModel(t));
+    /// <summary>
+    /// The tree's semantic model, shared by the declarations bound one after another in the same tree (as
+    /// ForAttributeWithMetadataName shares one per tree) and then let go: a semantic model keeps every body it bound,
+    /// and keeping them all for the compilation's lifetime costs more in garbage collection than binding saves.
+    /// </summary>
+    public SemanticModel SemanticModel(SyntaxTree tree)
+    {
+        var last = Volatile.Read(ref _lastModel);
+        if (last is not null && last.Tree == tree)
+        {
+            return last.Model;
+        }
+
+        var model = _compilation.GetSemanticModel(tree);
+        Volatile.Write(ref _lastModel, new TreeModel(tree, model));
+        return model;
+    }
+
+    private sealed class TreeModel
+    {
+        public TreeModel(SyntaxTree tree, SemanticModel model)
+        {
+            Tree = tree;
+            Model = model;
+        }
+
+        public SyntaxTree Tree { get; }
+
+        public SemanticModel Model { get; }
+    }
 }
