@@ -8,8 +8,10 @@ using Microsoft.CodeAnalysis.Text;
 using AutogradGen.Generator.Analysis;
 using AutogradGen.Generator.Diagnostics;
 using AutogradGen.Generator.Emit;
+using AutogradGen.Generator.Incremental;
 using AutogradGen.Generator.Model;
 using AutogradGen.Generator.Parsing;
+using AutogradGen.Generator.Resolution;
 
 namespace AutogradGen.Generator;
 
@@ -20,9 +22,10 @@ namespace AutogradGen.Generator;
 /// <remarks>
 /// The pipeline, as a table of contents:
 /// <list type="number">
+/// <item><see cref="TargetSite"/> and <see cref="BindingFingerprint"/>: a cheap key per method and one for everything outside bodies, so that only a method whose key or the fingerprint changed is bound again (<see cref="BindRequest{TSite}"/>).</item>
 /// <item><see cref="MethodParser"/> and <see cref="BodyParser"/>: symbols and operations to an equatable IR (with diagnostics as data).</item>
 /// <item><see cref="UserDerivativeParser"/>: every [DerivativeOf] method of the compilation, checked against the method it differentiates.</item>
-/// <item><see cref="Resolve"/>: calls find their user-supplied derivative (or AGD0007) and callees' generated code (or AGD0019); activity warnings.</item>
+/// <item><see cref="MethodResolver"/> and <see cref="Resolution.CallResolution"/>: per method activity, one fixed point over keys, then per method: calls find their user-supplied derivative (or AGD0007) and callees' generated code (or AGD0019); activity warnings.</item>
 /// <item><see cref="ControlFlowLowering"/>, <see cref="Activity"/>: one exit, then which values carry derivatives.</item>
 /// <item><see cref="ForwardEmitter"/> and <see cref="ReverseEmitter"/>: the two modes, written by <see cref="SourceEmitter"/>.</item>
 /// </list>
@@ -33,8 +36,21 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
     /// <summary>Tracking names of the pipeline steps, for incremental caching tests.</summary>
     public static class TrackingNames
     {
+        /// <summary>Every [Differentiable] declaration as a <see cref="TargetSite"/>: computed on every compilation, cheap.</summary>
+        public const string MethodSites = nameof(MethodSites);
+
+        /// <summary>Every [DerivativeOf] declaration as a <see cref="TargetSite"/>.</summary>
+        public const string UserDerivativeSites = nameof(UserDerivativeSites);
+
+        /// <summary>The parse (binding): re-runs for a method only when its site or the binding fingerprint changed.</summary>
         public const string Methods = nameof(Methods);
         public const string UserDerivatives = nameof(UserDerivatives);
+
+        /// <summary>Per method: activity and the calls that carry a derivative.</summary>
+        public const string AnalyzedMethods = nameof(AnalyzedMethods);
+
+        /// <summary>The one whole-compilation step of resolving, over keys only.</summary>
+        public const string CallResolution = nameof(CallResolution);
         public const string Resolved = nameof(Resolved);
         public const string EmitRequests = nameof(EmitRequests);
 
@@ -48,25 +64,44 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        TensorPipeline.Register(context);
-        var methods = context.SyntaxProvider
+        var syntaxTrees = BindingFingerprint.SyntaxTrees(context);
+        var fingerprint = BindingFingerprint.Create(context, syntaxTrees);
+        var methodRequests = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 MethodParser.DifferentiableAttributeName,
-                static (node, _) => node is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax,
-                static (context, cancellationToken) => ParseSafely(context, cancellationToken))
+                static (node, _) => IsDifferentiableTarget(node),
+                static (context, _) => TargetSite.From(context.TargetNode, context.SemanticModel.Compilation))
+            .WithTrackingName(TrackingNames.MethodSites);
+        var methodBindings = methodRequests.BindRequests(fingerprint, context.CompilationProvider);
+        var methods = methodBindings
+            .Select(static (request, cancellationToken) => ParseSafely(request, cancellationToken))
             .WithTrackingName(TrackingNames.Methods);
+        TensorPipeline.Register(context, syntaxTrees, methodRequests, methodBindings, fingerprint);
 
         var userDerivatives = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 UserDerivativeParser.DerivativeOfAttributeName,
                 static (node, _) => node is MethodDeclarationSyntax,
-                static (context, cancellationToken) => ParseUserDerivativeSafely(context, cancellationToken))
+                static (context, _) => TargetSite.From(context.TargetNode, context.SemanticModel.Compilation))
+            .WithTrackingName(TrackingNames.UserDerivativeSites)
+            .BindRequests(fingerprint, context.CompilationProvider)
+            .Select(static (request, cancellationToken) => ParseUserDerivativeSafely(request, cancellationToken))
             .WithTrackingName(TrackingNames.UserDerivatives);
 
-        var resolved = methods
+        // Resolving: per method what needs only the method, one fixed point over keys, then per method again, so
+        // that a method whose inputs did not change gets an equal ResolvedMethod (and its output stays cached).
+        var analyzed = methods
+            .Select(static (method, _) => MethodResolver.Analyze(method))
+            .WithTrackingName(TrackingNames.AnalyzedMethods);
+        var resolution = analyzed
+            .Select(static (method, _) => MethodResolver.Node(method))
             .Collect()
-            .Combine(userDerivatives.Collect())
-            .SelectMany(static (pair, _) => Resolve(pair.Left, pair.Right))
+            .Combine(userDerivatives.Where(static d => d.Model is not null).Select(static (d, _) => d.Model!).Collect())
+            .Select(static (input, _) => Resolution.CallResolution.Solve(input.Left, input.Right))
+            .WithTrackingName(TrackingNames.CallResolution);
+        var resolved = analyzed
+            .Combine(resolution)
+            .Select(static (input, _) => MethodResolver.Apply(input.Left, input.Right))
             .WithTrackingName(TrackingNames.Resolved);
 
         var requests = resolved
@@ -92,131 +127,46 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         });
     }
 
-    private static ParsedMethod ParseSafely(GeneratorAttributeSyntaxContext context, System.Threading.CancellationToken cancellationToken)
+    /// <summary>The declarations [Differentiable] is looked for on (the parser explains why some are not supported).</summary>
+    internal static bool IsDifferentiableTarget(SyntaxNode node) => node is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax;
+
+    private static ParsedMethod ParseSafely(BindRequest<TargetSite> request, System.Threading.CancellationToken cancellationToken)
     {
+        BindingTarget? target = null;
         try
         {
-            return MethodParser.Parse(context, cancellationToken);
+            target = BindingTarget.Locate(request, IsDifferentiableTarget, MethodParser.DifferentiableAttributeName, cancellationToken);
+            return MethodParser.Parse(target, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // Last resort: the parser reports what it cannot handle as diagnostics; an exception here is a bug,
             // and it must not take the user's build down with it.
-            var method = context.TargetSymbol as IMethodSymbol;
-            return new ParsedMethod(method is null ? string.Empty : MethodParser.Key(method), null, EquatableArray.Of(DiagnosticInfo.Create(
-                DiagnosticDescriptors.InternalError, context.TargetNode.GetLocation(), method?.Name ?? "method", exception.GetType().Name + ": " + exception.Message)));
+            var method = target?.TargetSymbol as IMethodSymbol;
+            return new ParsedMethod(method is null ? string.Empty : MethodParser.Key(method), null, EquatableArray.Of(InternalError(
+                request.Site, method?.Name ?? "method", exception)));
         }
     }
 
-    private static ParsedUserDerivative ParseUserDerivativeSafely(GeneratorAttributeSyntaxContext context, System.Threading.CancellationToken cancellationToken)
+    private static ParsedUserDerivative ParseUserDerivativeSafely(BindRequest<TargetSite> request, System.Threading.CancellationToken cancellationToken)
     {
+        BindingTarget? target = null;
         try
         {
-            return UserDerivativeParser.Parse(context, cancellationToken);
+            target = BindingTarget.Locate(request, static node => node is MethodDeclarationSyntax, UserDerivativeParser.DerivativeOfAttributeName, cancellationToken);
+            return UserDerivativeParser.Parse(target, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // Last resort, as in ParseSafely.
-            return new ParsedUserDerivative(null, EquatableArray.Of(DiagnosticInfo.Create(
-                DiagnosticDescriptors.InternalError, context.TargetNode.GetLocation(), context.TargetSymbol.Name, exception.GetType().Name + ": " + exception.Message)));
+            return new ParsedUserDerivative(null, EquatableArray.Of(InternalError(request.Site, target?.TargetSymbol?.Name ?? "method", exception)));
         }
     }
 
-    /// <summary>
-    /// Finds the derivative of every call a derivative flows through (calls on constants need none): user-supplied
-    /// derivatives by key, and for calls of [Differentiable] methods of this compilation, their generated code. A
-    /// method loses its code when such a callee does (to a fixed point), with an error on the call, so the build
-    /// never sees generated code that calls code that was not generated.
-    /// </summary>
-    private static ImmutableArray<ResolvedMethod> Resolve(ImmutableArray<ParsedMethod> parsed, ImmutableArray<ParsedUserDerivative> userDerivatives)
-    {
-        var available = userDerivatives.Where(d => d.Model is not null).Select(d => d.Model!)
-            .GroupBy(d => d.Key).ToDictionary(g => g.Key, g => g.First());
-        var declared = new HashSet<string>(parsed.Select(p => p.Key));
-        var models = parsed.Select(p => p.Model).ToArray();
-        var diagnostics = parsed.Select(p => p.Diagnostics.ToList()).ToArray();
-        var calls = new List<PendingCall>[models.Length];
-        for (var i = 0; i < models.Length; i++)
-        {
-            calls[i] = new List<PendingCall>();
-            if (models[i] is not { } model)
-            {
-                continue;
-            }
-
-            var (activeSites, warnings) = AnalyzeActivity(model);
-            diagnostics[i].AddRange(warnings);
-            if (activeSites is null)
-            {
-                models[i] = null;
-                continue;
-            }
-
-            calls[i] = model.PendingCalls.Where(c => activeSites.Contains(c.Site)).ToList();
-            foreach (var call in calls[i].Where(c => !c.NeedsGeneratedCode && !available.ContainsKey(c.Key)))
-            {
-                diagnostics[i].Add(call.IfMissing);
-                models[i] = null;
-            }
-        }
-
-        for (var changed = true; changed;)
-        {
-            changed = false;
-            var generated = new HashSet<string>(parsed.Where((_, i) => models[i] is not null).Select(p => p.Key));
-            for (var i = 0; i < models.Length; i++)
-            {
-                var missing = models[i] is null ? null : calls[i].Where(c => c.NeedsGeneratedCode && declared.Contains(c.Key) && !generated.Contains(c.Key)).ToList();
-                if (missing is { Count: > 0 })
-                {
-                    diagnostics[i].AddRange(missing.Select(c => c.IfMissing));
-                    models[i] = null;
-                    changed = true;
-                }
-            }
-        }
-
-        return parsed.Select((_, i) =>
-        {
-            if (models[i] is not { } model)
-            {
-                return new ResolvedMethod(null, diagnostics[i].ToEquatableArray(), EquatableArray<UserDerivativeModel>.Empty);
-            }
-
-            var used = calls[i].Where(c => !c.NeedsGeneratedCode).Select(c => available[c.Key]).Distinct();
-            return new ResolvedMethod(model, diagnostics[i].ToEquatableArray(), used.ToEquatableArray());
-        }).ToImmutableArray();
-    }
-
-    /// <summary>
-    /// Which calls carry a derivative (the sites of active calls), and the warnings that depend on activity:
-    /// AGD0012, AGD0013, AGD0016. Null sites when the analysis failed (then the warnings hold AGD0018).
-    /// </summary>
-    private static (HashSet<int>? ActiveSites, List<DiagnosticInfo> Warnings) AnalyzeActivity(MethodModel model)
-    {
-        try
-        {
-            var lowered = ControlFlowLowering.Lower(model);
-            var activity = Activity.Analyze(lowered);
-            var warnings = activity.Warnings(lowered).Distinct().ToList();
-            if (!activity.ResultIsVaried(lowered))
-            {
-                warnings.Add(new DiagnosticInfo(
-                    DiagnosticDescriptors.ResultDoesNotDependOnParameters.Id, model.NameLocation.FilePath, model.NameLocation.Span, model.NameLocation.LineSpan, EquatableArray.Of(model.Name)));
-            }
-
-            return (new HashSet<int>(activity.ActiveCalls(lowered).Select(c => c.Site)), warnings);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // Last resort, as in ParseSafely.
-            return (null, new List<DiagnosticInfo> { InternalError(model, exception) });
-        }
-    }
-
-    private static DiagnosticInfo InternalError(MethodModel model, Exception exception) => new(
-        DiagnosticDescriptors.InternalError.Id, model.NameLocation.FilePath, model.NameLocation.Span, model.NameLocation.LineSpan,
-        EquatableArray.Of(model.Name, exception.GetType().Name + ": " + exception.Message));
+    /// <summary>AGD0018 at a site, for an exception no parser should have thrown.</summary>
+    internal static DiagnosticInfo InternalError(TargetSite site, string name, Exception exception) =>
+        new(DiagnosticDescriptors.InternalError.Id, site.FilePath, site.TargetSpan, new LinePositionSpan(site.ScopeStartLine, site.ScopeStartLine),
+            EquatableArray.Of(name, exception.GetType().Name + ": " + exception.Message));
 
     private static void Emit(SourceProductionContext context, EmitRequest request)
     {
@@ -231,7 +181,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // Last resort, as in ParseSafely: never let a bug in the emitter fail the user's build with CS8785.
-            context.ReportDiagnostic(InternalError(model, exception).ToDiagnostic(null));
+            context.ReportDiagnostic(MethodResolver.InternalError(model, exception).ToDiagnostic(null));
             return;
         }
 

@@ -6,9 +6,11 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using AutogradGen.Generator.Diagnostics;
 using AutogradGen.Generator.Emit;
+using AutogradGen.Generator.Incremental;
 using AutogradGen.Generator.Interceptors;
 using AutogradGen.Generator.Model;
 using AutogradGen.Generator.Parsing;
+using AutogradGen.Generator.Resolution;
 
 namespace AutogradGen.Generator;
 
@@ -28,22 +30,30 @@ internal static class TensorPipeline
         public const string TensorCalls = nameof(TensorCalls);
     }
 
-    public static void Register(IncrementalGeneratorInitializationContext context)
+    /// <summary>Tensor methods come from the same bind requests as scalar ones (each parser leaves the other's methods alone).</summary>
+    public static void Register(
+        IncrementalGeneratorInitializationContext context,
+        IncrementalValuesProvider<SyntaxTree> syntaxTrees,
+        IncrementalValuesProvider<TargetSite> methodSites,
+        IncrementalValuesProvider<BindRequest<TargetSite>> methodBindings,
+        IncrementalValueProvider<BindingFingerprint> fingerprint)
     {
-        var methods = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                MethodParser.DifferentiableAttributeName,
-                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax,
-                static (context, cancellationToken) => ParseSafely(context, cancellationToken))
+        var analyzed = methodBindings
+            .Select(static (request, cancellationToken) => ParseSafely(request, cancellationToken))
             .Where(static method => method.Key.Length > 0)
-            .WithTrackingName(TrackingNames.TensorMethods);
-
-        var resolved = methods.Collect()
-            .SelectMany(static (parsed, _) => Resolve(parsed))
+            .WithTrackingName(TrackingNames.TensorMethods)
+            .Select(static (method, _) => TensorResolver.Analyze(method));
+        var resolution = analyzed
+            .Select(static (method, _) => TensorResolver.Node(method))
+            .Collect()
+            .Select(static (nodes, _) => CallResolution.Solve(nodes, []));
+        var resolved = analyzed
+            .Combine(resolution)
+            .Select(static (input, _) => TensorResolver.Apply(input.Left, input.Right))
             .WithTrackingName(TrackingNames.TensorResolved);
 
         context.RegisterSourceOutput(resolved.Where(static m => m.Model is not null), static (context, method) => Emit(context, method.Model!));
-        RegisterInterceptors(context, resolved);
+        RegisterInterceptors(context, syntaxTrees, methodSites, resolved, fingerprint);
 
         var diagnostics = resolved.Select(static (method, _) => method.Diagnostics).Collect()
             .Combine(context.CompilationProvider)
@@ -62,11 +72,29 @@ internal static class TensorPipeline
     /// the generated namespace (InterceptorsNamespaces, which build/AutogradGen.props sets); without it, nothing is
     /// generated and <c>{Name}Recorded</c> is the explicit bridge.
     /// </summary>
-    private static void RegisterInterceptors(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<ParsedTensorMethod> resolved)
+    /// <remarks>
+    /// Every invocation is read from syntax alone, once per new tree (<see cref="CallCandidate"/>); only those
+    /// calling a name some [Differentiable] method has are bound, and each only when its file or the fingerprint
+    /// changed.
+    /// </remarks>
+    private static void RegisterInterceptors(
+        IncrementalGeneratorInitializationContext context,
+        IncrementalValuesProvider<SyntaxTree> syntaxTrees,
+        IncrementalValuesProvider<TargetSite> methodSites,
+        IncrementalValuesProvider<ParsedTensorMethod> resolved,
+        IncrementalValueProvider<BindingFingerprint> fingerprint)
     {
         var enabled = context.ParseOptionsProvider.Select(static (options, _) => InterceptorsEnabled(options));
-        var calls = context.SyntaxProvider
-            .CreateSyntaxProvider(static (node, _) => InterceptedCall.MayBeCall(node), static (context, cancellationToken) => ParseCallSafely(context, cancellationToken))
+        var names = methodSites.Select(static (site, _) => site.Name).Collect()
+            .Select(static (names, _) => new HashSet<string>(names, StringComparer.Ordinal));
+        var calls = syntaxTrees
+            .Select(static (tree, cancellationToken) => CallCandidate.AllIn(tree, cancellationToken))
+            .Combine(names)
+            .SelectMany(static (input, _) => input.Left.Where(call => call.Name is not { } name || input.Right.Contains(name)))
+            .Combine(context.CompilationProvider)
+            .Select(static (input, _) => CallSite.From(input.Left, input.Right))
+            .BindRequests(fingerprint, context.CompilationProvider)
+            .Select(static (request, cancellationToken) => ParseCallSafely(request, cancellationToken))
             .Where(static call => call is not null)
             .Collect()
             .WithTrackingName(TrackingNames.TensorCalls);
@@ -97,11 +125,12 @@ internal static class TensorPipeline
         return false;
     }
 
-    private static InterceptedCall? ParseCallSafely(GeneratorSyntaxContext context, System.Threading.CancellationToken cancellationToken)
+    private static InterceptedCall? ParseCallSafely(BindRequest<CallSite> request, System.Threading.CancellationToken cancellationToken)
     {
         try
         {
-            return InterceptedCall.Parse(context, cancellationToken);
+            var (node, semanticModel) = request.Locate(CallCandidate.IsInvocation, cancellationToken);
+            return InterceptedCall.Parse(node, semanticModel, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -110,61 +139,21 @@ internal static class TensorPipeline
         }
     }
 
-    private static ParsedTensorMethod ParseSafely(GeneratorAttributeSyntaxContext context, System.Threading.CancellationToken cancellationToken)
+    private static ParsedTensorMethod ParseSafely(BindRequest<TargetSite> request, System.Threading.CancellationToken cancellationToken)
     {
+        BindingTarget? target = null;
         try
         {
-            return TensorMethodParser.Parse(context, cancellationToken);
+            target = BindingTarget.Locate(request, DifferentiableGenerator.IsDifferentiableTarget, MethodParser.DifferentiableAttributeName, cancellationToken);
+            return TensorMethodParser.Parse(target, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // Last resort: a bug here must not take the user's build down with it.
-            var method = context.TargetSymbol as IMethodSymbol;
-            return new ParsedTensorMethod(method is null ? "?" : MethodParser.Key(method), null, EquatableArray.Of(DiagnosticInfo.Create(
-                DiagnosticDescriptors.InternalError, context.TargetNode.GetLocation(), method?.Name ?? "method", exception.GetType().Name + ": " + exception.Message)));
+            var method = target?.TargetSymbol as IMethodSymbol;
+            return new ParsedTensorMethod(method is null ? "?" : MethodParser.Key(method), null, EquatableArray.Of(
+                DifferentiableGenerator.InternalError(request.Site, method?.Name ?? "method", exception)));
         }
-    }
-
-    /// <summary>A method loses its code when a tensor callee has none (to a fixed point), with AGD0019 on the method.</summary>
-    private static ImmutableArray<ParsedTensorMethod> Resolve(ImmutableArray<ParsedTensorMethod> parsed)
-    {
-        var declared = new HashSet<string>(parsed.Select(p => p.Key));
-        var models = parsed.Select(p => p.Model).ToArray();
-        var diagnostics = parsed.Select(p => p.Diagnostics.ToList()).ToArray();
-        for (var changed = true; changed;)
-        {
-            changed = false;
-            var generated = new HashSet<string>(parsed.Where((_, i) => models[i] is not null).Select(p => p.Key));
-            for (var i = 0; i < models.Length; i++)
-            {
-                var missing = models[i]?.Callees.Where(c => declared.Contains(c) && !generated.Contains(c)).ToList();
-                if (missing is { Count: > 0 })
-                {
-                    diagnostics[i].AddRange(missing.Select(c => new DiagnosticInfo(
-                        DiagnosticDescriptors.CalleeHasErrors.Id, string.Empty, default, default, EquatableArray.Of(c))));
-                    models[i] = null;
-                    changed = true;
-                }
-            }
-        }
-
-        for (var i = 0; i < models.Length; i++)
-        {
-            if (models[i] is { } model && !ResultIsVaried(model))
-            {
-                diagnostics[i].Add(new DiagnosticInfo(DiagnosticDescriptors.ResultDoesNotDependOnParameters.Id,
-                    model.NameLocation.FilePath, model.NameLocation.Span, model.NameLocation.LineSpan, EquatableArray.Of(model.Name)));
-            }
-        }
-
-        return parsed.Select((p, i) => new ParsedTensorMethod(p.Key, models[i], diagnostics[i].ToEquatableArray())).ToImmutableArray();
-    }
-
-    /// <summary>AGD0012: whether the returned tensor depends on a differentiated parameter at all.</summary>
-    private static bool ResultIsVaried(TensorMethodModel model)
-    {
-        var (varied, _) = TensorLowering.Analyze(model);
-        return model.Body.OfType<TensorReturn>().Any(r => TensorLowering.IsVaried(r.Value, varied));
     }
 
     private static void Emit(SourceProductionContext context, TensorMethodModel model)

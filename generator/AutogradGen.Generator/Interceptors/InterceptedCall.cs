@@ -33,12 +33,10 @@ internal sealed record InterceptedCall(
     /// <summary>The namespace of the generated interceptors, which consumers list in InterceptorsNamespaces.</summary>
     public const string Namespace = "AutogradGen.Interceptors";
 
-    public static bool MayBeCall(SyntaxNode node) => node is InvocationExpressionSyntax;
-
-    public static InterceptedCall? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static InterceptedCall? Parse(SyntaxNode node, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
-        if (context.Node is not InvocationExpressionSyntax invocation
-            || context.SemanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method
+        if (node is not InvocationExpressionSyntax invocation
+            || semanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method
             || !method.IsStatic || method.IsGenericMethod || !TensorMethodParser.IsTensor(method.ReturnType)
             || !method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == MethodParser.DifferentiableAttributeName)
             || !IsReachable(method))
@@ -47,7 +45,7 @@ internal sealed record InterceptedCall(
         }
 
 #pragma warning disable RSEXPERIMENTAL002 // GetInterceptableLocation is the documented way to locate an interceptor.
-        var location = context.SemanticModel.GetInterceptableLocation(invocation, cancellationToken);
+        var location = semanticModel.GetInterceptableLocation(invocation, cancellationToken);
 #pragma warning restore RSEXPERIMENTAL002
         if (location is null)
         {

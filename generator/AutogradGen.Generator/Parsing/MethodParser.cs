@@ -18,21 +18,21 @@ internal static class MethodParser
 {
     public const string DifferentiableAttributeName = "AutogradGen.DifferentiableAttribute";
 
-    public static ParsedMethod Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static ParsedMethod Parse(BindingTarget target, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        if (context.TargetSymbol is not IMethodSymbol method)
+        if (target.TargetSymbol is not IMethodSymbol method)
         {
             return new ParsedMethod(string.Empty, null, EquatableArray<DiagnosticInfo>.Empty);
         }
 
-        if (context.TargetNode is not MethodDeclarationSyntax syntax)
+        if (target.TargetNode is not MethodDeclarationSyntax syntax)
         {
             // Local functions, operators and conversions: nowhere to put {Name}Gradient beside them.
-            var location = context.TargetNode switch
+            var location = target.TargetNode switch
             {
                 LocalFunctionStatementSyntax local => local.Identifier.GetLocation(),
-                _ => context.TargetNode.GetLocation(),
+                _ => target.TargetNode.GetLocation(),
             };
             return new ParsedMethod(Key(method), null, EquatableArray.Of(DiagnosticInfo.Create(
                 DiagnosticDescriptors.UnsupportedMethod, location, method.Name, "only static methods of partial types can be differentiated; make it one")));
@@ -55,7 +55,7 @@ internal static class MethodParser
                 DiagnosticDescriptors.ReturnTypeNotDifferentiable, syntax.ReturnType.GetLocation(), name, method.ReturnType.ToDisplayString()));
         }
 
-        var attribute = context.Attributes[0];
+        var attribute = target.Attributes[0];
         var parameters = Parameters(method, attribute, cancellationToken, diagnostics);
         CheckGeneratedNames(method, nameLocation, diagnostics);
         if (diagnostics.Count > 0 || syntax.Body is null && syntax.ExpressionBody is null)
@@ -64,13 +64,13 @@ internal static class MethodParser
         }
 
         // Code that does not compile yet (as while typing) is the compiler's to report, not ours.
-        if (context.SemanticModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error)
+        if (target.SemanticModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error)
             || !HasValidNames(method))
         {
             return new ParsedMethod(Key(method), null, diagnostics.ToEquatableArray());
         }
 
-        var body = BodyParser.Parse(method, syntax, context.SemanticModel, parameters, cancellationToken);
+        var body = BodyParser.Parse(method, syntax, target.SemanticModel, parameters, cancellationToken);
         diagnostics.AddRange(body.Diagnostics);
         if (body.Diagnostics.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error))
         {
@@ -153,8 +153,8 @@ internal static class MethodParser
             var isPartial = declarations.Count > 0 && declarations.All(d => d.Modifiers.Any(SyntaxKind.PartialKeyword));
             if (!isPartial)
             {
-                var location = declarations.Count > 0 ? declarations[0].Identifier.GetLocation() : nameLocation;
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeNotPartial, location, type.Name, method.Name));
+                // At the type's first declaration (its identifier), found again when reported: see DeclarationId.
+                diagnostics.Add(DiagnosticInfo.AtDeclaration(DiagnosticDescriptors.ContainingTypeNotPartial, type, nameLocation, type.Name, method.Name));
             }
 
             var keyword = (type.IsRecord, type.TypeKind) switch
@@ -243,8 +243,7 @@ internal static class MethodParser
             var generated = method.Name + suffix;
             foreach (var member in method.ContainingType.GetMembers(generated))
             {
-                var location = member.Locations.FirstOrDefault(l => l.IsInSource) ?? nameLocation;
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameClash, location, method.ContainingType.Name, generated, method.Name));
+                diagnostics.Add(DiagnosticInfo.AtDeclaration(DiagnosticDescriptors.GeneratedNameClash, member, nameLocation, method.ContainingType.Name, generated, method.Name));
             }
         }
     }

@@ -24,9 +24,9 @@ internal static class TensorMethodParser
     /// <summary>A tensor method returns a Tensor or takes one: the scalar parser leaves those to this one.</summary>
     public static bool IsTensorMethod(IMethodSymbol method) => IsTensor(method.ReturnType) || method.Parameters.Any(p => IsTensor(p.Type));
 
-    public static ParsedTensorMethod Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static ParsedTensorMethod Parse(BindingTarget target, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not IMethodSymbol method || context.TargetNode is not MethodDeclarationSyntax syntax || !IsTensorMethod(method))
+        if (target.TargetSymbol is not IMethodSymbol method || target.TargetNode is not MethodDeclarationSyntax syntax || !IsTensorMethod(method))
         {
             return new ParsedTensorMethod(string.Empty, null, EquatableArray<DiagnosticInfo>.Empty);
         }
@@ -40,7 +40,7 @@ internal static class TensorMethodParser
                 DiagnosticDescriptors.ReturnTypeNotDifferentiable, syntax.ReturnType.GetLocation(), method.Name, method.ReturnType.ToDisplayString()));
         }
 
-        var withRespectTo = MethodParser.WithRespectTo(method, context.Attributes[0], cancellationToken, diagnostics);
+        var withRespectTo = MethodParser.WithRespectTo(method, target.Attributes[0], cancellationToken, diagnostics);
         var parameters = new List<TensorParameter>();
         foreach (var parameter in method.Parameters)
         {
@@ -62,13 +62,13 @@ internal static class TensorMethodParser
         }
 
         if (diagnostics.Count > 0 || syntax.Body is null && syntax.ExpressionBody is null || !shape.NamesAreValid
-            || context.SemanticModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
+            || target.SemanticModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             // Code that does not compile yet (as while typing) is the compiler's to report, not ours.
             return new ParsedTensorMethod(MethodParser.Key(method), null, diagnostics.ToEquatableArray());
         }
 
-        var body = TensorBodyParser.Parse(method, syntax, context.SemanticModel, cancellationToken);
+        var body = TensorBodyParser.Parse(method, syntax, target.SemanticModel, cancellationToken);
         diagnostics.AddRange(body.Diagnostics);
         if (body.Diagnostics.Count > 0)
         {

@@ -17,9 +17,9 @@ internal static class UserDerivativeParser
 {
     public const string DerivativeOfAttributeName = "AutogradGen.DerivativeOfAttribute";
 
-    public static ParsedUserDerivative Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static ParsedUserDerivative Parse(BindingTarget target, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not IMethodSymbol derivative || context.TargetNode is not MethodDeclarationSyntax syntax)
+        if (target.TargetSymbol is not IMethodSymbol derivative || target.TargetNode is not MethodDeclarationSyntax syntax)
         {
             return new ParsedUserDerivative(null, EquatableArray<DiagnosticInfo>.Empty);
         }
@@ -27,12 +27,12 @@ internal static class UserDerivativeParser
         // A derivative that does not compile yet (as while typing) is the compiler's to report; callers then
         // report that they have no derivative.
         if (!MethodParser.HasValidNames(derivative)
-            || context.SemanticModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
+            || target.SemanticModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             return new ParsedUserDerivative(null, EquatableArray<DiagnosticInfo>.Empty);
         }
 
-        var attribute = context.Attributes[0];
+        var attribute = target.Attributes[0];
         var location = syntax.Identifier.GetLocation();
         if (attribute.ConstructorArguments.Length != 2
             || attribute.ConstructorArguments[0].Value is not INamedTypeSymbol type
