@@ -64,6 +64,9 @@ internal sealed partial class ReverseEmitter
                 case IfStmt branch:
                     ForwardIf(branch, depth);
                     break;
+                case LoopStmt loop when depth == 0 && Fused.TryGetValue(loop, out var accumulators):
+                    FusedLoop(loop, accumulators);
+                    break;
                 case LoopStmt loop:
                     ForwardLoop(loop, depth);
                     break;
@@ -182,6 +185,12 @@ internal sealed partial class ReverseEmitter
             }
 
             SourceComment(statement);
+            if (depth == 0 && Fused.ContainsKey(statement))
+            {
+                Writer.Line("// (reversed with its forward sweep above)");
+                continue;
+            }
+
             switch (statement)
             {
                 case AssignStmt assignment:
