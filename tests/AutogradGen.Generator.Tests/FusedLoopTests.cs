@@ -30,6 +30,8 @@ public class FusedLoopTests
             FusedLoopFunctions.CoefficientComputedInLoopDerivative),
         Span("InputReassignedAfterLoop", 4, FusedLoopFunctions.InputReassignedAfterLoop, FusedLoopFunctions.InputReassignedAfterLoopGradient,
             FusedLoopFunctions.InputReassignedAfterLoopDerivative),
+        Span("AccumulatorInLoopCondition", 4, FusedLoopFunctions.AccumulatorInLoopCondition, FusedLoopFunctions.AccumulatorInLoopConditionGradient,
+            FusedLoopFunctions.AccumulatorInLoopConditionDerivative),
     }.ToDictionary(c => c.Name);
 
     private static readonly Lazy<Dictionary<string, string>> s_generated = new(() =>
@@ -43,7 +45,7 @@ public class FusedLoopTests
 
     public static TheoryData<string> OnePass => new("ScaledAccumulator", "ActiveCoefficientFixedBefore", "TwoAccumulators", "NestedLoopWithRecords");
 
-    public static TheoryData<string> TwoSweeps => new("AccumulatorSquaredAfter", "AccumulatorReadInside", "CoefficientComputedInLoop", "InputReassignedAfterLoop");
+    public static TheoryData<string> TwoSweeps => new("AccumulatorSquaredAfter", "AccumulatorReadInside", "CoefficientComputedInLoop", "InputReassignedAfterLoop", "AccumulatorInLoopCondition");
 
     [Theory]
     [MemberData(nameof(Names))]

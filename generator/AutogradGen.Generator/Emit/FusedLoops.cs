@@ -129,7 +129,7 @@ internal static class FusedLoops
         {
             var name = variable.Name;
             if (variable.IsParameter || variable.Storage != StorageKind.Scalar || variable.Kind != resultKind || !activity.IsActive(name)
-                || _assignedAfter.Contains(name))
+                || _assignedAfter.Contains(name) || ExprWalker.Variables(_loop.Condition!).Contains(name))
             {
                 return false;
             }

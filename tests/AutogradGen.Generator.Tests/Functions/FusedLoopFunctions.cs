@@ -135,4 +135,17 @@ public static partial class FusedLoopFunctions
         w = w * 3.0;
         return sum + w;
     }
+
+    /// <summary>Two sweeps: the loop's condition reads the accumulator.</summary>
+    [Differentiable]
+    public static double AccumulatorInLoopCondition(ReadOnlySpan<double> v)
+    {
+        double sum = 0.0;
+        for (int i = 0; i < v.Length && sum < 1e9; i++)
+        {
+            sum += v[i] * v[i];
+        }
+
+        return sum;
+    }
 }
