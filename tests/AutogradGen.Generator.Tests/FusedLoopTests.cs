@@ -30,6 +30,7 @@ public class FusedLoopTests
             FusedLoopFunctions.CoefficientComputedInLoopDerivative),
         Span("InputReassignedAfterLoop", 4, FusedLoopFunctions.InputReassignedAfterLoop, FusedLoopFunctions.InputReassignedAfterLoopGradient,
             FusedLoopFunctions.InputReassignedAfterLoopDerivative),
+        Span("AccumulatedCall", 5, FusedLoopFunctions.AccumulatedCall, FusedLoopFunctions.AccumulatedCallGradient, FusedLoopFunctions.AccumulatedCallDerivative),
         Span("AccumulatorInLoopCondition", 4, FusedLoopFunctions.AccumulatorInLoopCondition, FusedLoopFunctions.AccumulatorInLoopConditionGradient,
             FusedLoopFunctions.AccumulatorInLoopConditionDerivative),
     }.ToDictionary(c => c.Name);
@@ -43,7 +44,7 @@ public class FusedLoopTests
 
     public static TheoryData<string> Names => new(s_cases.Keys);
 
-    public static TheoryData<string> OnePass => new("ScaledAccumulator", "ActiveCoefficientFixedBefore", "TwoAccumulators", "NestedLoopWithRecords");
+    public static TheoryData<string> OnePass => new("ScaledAccumulator", "ActiveCoefficientFixedBefore", "TwoAccumulators", "NestedLoopWithRecords", "AccumulatedCall");
 
     public static TheoryData<string> TwoSweeps => new("AccumulatorSquaredAfter", "AccumulatorReadInside", "CoefficientComputedInLoop", "InputReassignedAfterLoop", "AccumulatorInLoopCondition");
 
@@ -84,6 +85,15 @@ public class FusedLoopTests
         var pullback = Pullback("ActiveCoefficientFixedBefore");
         Assert.Contains("double sumBarAtExit = seed * (scale / 4.0);", pullback, StringComparison.Ordinal);
         Assert.Contains("scaleBar +=", pullback, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_accumulated_call_is_replaced_by_its_pullback_which_returns_the_value()
+    {
+        var pullback = Pullback("AccumulatedCall");
+        Assert.Contains("total = total - global::AutogradGen.Generator.Tests.Functions.FusedLoopFunctions.SmoothMaximumPullback(terms, -totalBarAtExit, ",
+            pullback, StringComparison.Ordinal);
+        Assert.DoesNotContain("FusedLoopFunctions.SmoothMaximum(terms)", pullback, StringComparison.Ordinal);
     }
 
     [Fact]

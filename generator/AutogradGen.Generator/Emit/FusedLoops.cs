@@ -55,8 +55,8 @@ internal static class FusedLoops
                 continue;
             }
 
-            var candidate = new Candidate(loop, body.Take(position).ToList(), body.Skip(position + 1).ToList(), last);
-            var accumulators = candidate.Accumulators(variables, activity, resultKind, restores, rewrites);
+            var candidate = new Candidate(loop, body.Take(position).ToList(), body.Skip(position + 1).ToList(), last, rewrites);
+            var accumulators = candidate.Accumulators(variables, activity, resultKind, restores);
             if (accumulators is not null && candidate.IsolatedFromCodeAround(rewrites, accumulators, countedIndices, reverseReads))
             {
                 found[loop] = accumulators;
@@ -74,32 +74,37 @@ internal static class FusedLoops
         private readonly AssignStmt _result;
         private readonly HashSet<string> _assignedInLoop;
         private readonly HashSet<string> _assignedAfter;
+        private readonly HashSet<string> _assignedInBody;
 
-        public Candidate(LoopStmt loop, List<Stmt> before, List<Stmt> after, AssignStmt result)
+        /// <summary>What an iteration reads before assigning it: values from before the loop or from the previous iteration.</summary>
+        private readonly HashSet<string> _readFromBefore = new();
+
+        public Candidate(LoopStmt loop, List<Stmt> before, List<Stmt> after, AssignStmt result, FullRewrites rewrites)
         {
             _loop = loop;
             _before = before;
             _after = after;
             _result = result;
             _assignedInLoop = Assigned(loop.Body.Concat(loop.Step));
+            _assignedInBody = Assigned(loop.Body);
             _assignedAfter = Assigned(after);
+            ExprWalker.Variables(loop.Condition!, _readFromBefore);
+            Exposed(loop.Body.Concat(loop.Step), new HashSet<string>(), _readFromBefore, rewrites);
         }
 
         private IEnumerable<Stmt> LoopStatements => StmtWalker.Descendants(_loop.Body.Concat(_loop.Step));
 
         /// <summary>The loop's accumulators with their exit adjoints, or null when the loop carries anything else.</summary>
         public List<FusedAccumulator>? Accumulators(
-            Dictionary<string, VariableModel> variables, Activity activity, NumberKind resultKind, System.Func<AssignStmt, bool> restores, FullRewrites rewrites)
+            Dictionary<string, VariableModel> variables, Activity activity, NumberKind resultKind, System.Func<AssignStmt, bool> restores)
         {
             if (!_loop.Step.All(s => s is AssignStmt { Index: null } step && !activity.IsActive(step.Variable))
-                || _loop.Step.Cast<AssignStmt>().Any(step => ExprWalker.Variables(step.Value).Overlaps(Assigned(_loop.Body))))
+                || _loop.Step.Cast<AssignStmt>().Any(step => ExprWalker.Variables(step.Value).Overlaps(_assignedInBody)))
             {
                 return null;
             }
 
-            var carried = new HashSet<string>();
-            ExprWalker.Variables(_loop.Condition!, carried);
-            Exposed(_loop.Body.Concat(_loop.Step), new HashSet<string>(), carried, rewrites);
+            var carried = new HashSet<string>(_readFromBefore);
             carried.IntersectWith(_assignedInLoop);
             var accumulators = new List<FusedAccumulator>();
             foreach (var name in carried.OrderBy(n => n, System.StringComparer.Ordinal))
@@ -123,7 +128,7 @@ internal static class FusedLoops
         /// <summary>An int assigned in the loop only by its step, which carries no derivative.</summary>
         private bool IsStepInt(VariableModel variable, Activity activity) =>
             variable.Kind == NumberKind.Int && !activity.IsActive(variable.Name)
-            && !Assigned(_loop.Body).Contains(variable.Name);
+            && !_assignedInBody.Contains(variable.Name);
 
         private bool IsAccumulator(VariableModel variable, Activity activity, NumberKind resultKind, System.Func<AssignStmt, bool> restores)
         {
@@ -170,10 +175,7 @@ internal static class FusedLoops
         /// </summary>
         public bool IsolatedFromCodeAround(FullRewrites rewrites, List<FusedAccumulator> accumulators, HashSet<string> countedIndices, System.Func<Stmt, HashSet<string>> reverseReads)
         {
-            var readFromBefore = new HashSet<string>();
-            ExprWalker.Variables(_loop.Condition!, readFromBefore);
-            Exposed(_loop.Body.Concat(_loop.Step), new HashSet<string>(), readFromBefore, rewrites);
-            if (readFromBefore.Overlaps(_assignedAfter))
+            if (_readFromBefore.Overlaps(_assignedAfter))
             {
                 return false;
             }

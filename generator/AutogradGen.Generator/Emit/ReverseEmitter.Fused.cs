@@ -51,9 +51,24 @@ internal sealed partial class ReverseEmitter
         }
 
         Writer.Open("while (" + ExprPrinter.Print(loop.Condition!) + ")");
-        ForwardSweep(loop.Body, 0);
-        Writer.Line("// This iteration's reverse:");
-        ReverseSweep(loop.Body, 0);
+        if (PullbackInPlaceOfCall(loop) is { } last)
+        {
+            // The last statement's reverse would come first: its callee's pullback returns the value too.
+            var body = loop.Body.Take(loop.Body.Count - 1).ToList();
+            ForwardSweep(body, 0);
+            SourceComment(last.Statement);
+            Writer.Line(last.Statement.Variable + " = " + last.Statement.Variable + (last.Negated ? " - " : " + ")
+                + PullbackCall(last.Call, last.Negated ? "-" + _adjoints[last.Statement.Variable] : _adjoints[last.Statement.Variable]) + ";");
+            Writer.Line("// This iteration's reverse:");
+            ReverseSweep(body, 0);
+        }
+        else
+        {
+            ForwardSweep(loop.Body, 0);
+            Writer.Line("// This iteration's reverse:");
+            ReverseSweep(loop.Body, 0);
+        }
+
         foreach (var step in loop.Step.Cast<AssignStmt>())
         {
             SourceComment(step);
@@ -65,5 +80,39 @@ internal sealed partial class ReverseEmitter
         {
             _adjoints[pair.Key] = pair.Value;
         }
+    }
+
+    /// <summary>
+    /// The body's last statement when it is an accumulator's <c>s += F(arrays)</c> (or <c>-=</c>) with F
+    /// [Differentiable] and every array it differentiates having an adjoint here: its forward and its reverse run
+    /// back to back, so one call of F's pullback (which returns F's value) does both.
+    /// </summary>
+    private (AssignStmt Statement, CallExpr Call, bool Negated)? PullbackInPlaceOfCall(LoopStmt loop)
+    {
+        if (loop.Body.Count == 0 || loop.Body[loop.Body.Count - 1] is not AssignStmt { Index: null } last
+            || !Fused[loop].Any(a => a.Variable == last.Variable)
+            || Increment(last) is not { Added: CallExpr { Target.IsDifferentiable: true } call } increment)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < call.Arguments.Count; i++)
+        {
+            if (call.Target.Parameters[i].Differentiated
+                && (call.Arguments[i] is not ArrayArgumentExpr array || !_adjoints.ContainsKey(array.Array)))
+            {
+                return null;
+            }
+        }
+
+        return (last, call, increment.Negated);
+    }
+
+    /// <summary>The pullback call of F with the adjoint as seed, adding into the arrays' adjoints.</summary>
+    private string PullbackCall(CallExpr call, string adjoint)
+    {
+        var arguments = call.Arguments.Select(a => a is ArrayArgumentExpr array ? array.Array : ExprPrinter.Print(a)).ToList();
+        var adjoints = call.Arguments.Where((_, i) => call.Target.Parameters[i].Differentiated).Select(a => _adjoints[((ArrayArgumentExpr)a).Array]);
+        return call.Target.ContainingType + "." + call.Target.Name + "Pullback(" + string.Join(", ", arguments.Append(adjoint).Concat(adjoints)) + ")";
     }
 }

@@ -148,4 +148,39 @@ public static partial class FusedLoopFunctions
 
         return sum;
     }
+
+    /// <summary>
+    /// One pass, and the accumulated call's pullback runs in place of the call (it returns the value too): the
+    /// buffer is rewritten whole before the call, so nothing carries over between iterations.
+    /// </summary>
+    [Differentiable]
+    public static double AccumulatedCall(ReadOnlySpan<double> v)
+    {
+        Span<double> terms = stackalloc double[2];
+        double total = 0.0;
+        for (int i = 0; i + 1 < v.Length; i++)
+        {
+            for (int j = 0; j < 2; j++)
+            {
+                terms[j] = v[i + j] * Math.Sin(v[i]);
+            }
+
+            total -= SmoothMaximum(terms);
+        }
+
+        return total;
+    }
+
+    /// <summary>log Σ exp(t_j).</summary>
+    [Differentiable]
+    public static double SmoothMaximum(ReadOnlySpan<double> t)
+    {
+        double sum = 0.0;
+        for (int j = 0; j < t.Length; j++)
+        {
+            sum += Math.Exp(t[j]);
+        }
+
+        return Math.Log(sum);
+    }
 }
