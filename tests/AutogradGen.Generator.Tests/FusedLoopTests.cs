@@ -97,6 +97,10 @@ public class FusedLoopTests
     }
 
     [Fact]
+    public void A_buffer_rewritten_whole_in_each_iteration_saves_nothing_in_a_one_pass_loop() =>
+        Assert.DoesNotContain("recordedDoubles", Pullback("AccumulatedCall"), StringComparison.Ordinal);
+
+    [Fact]
     public void The_gradient_of_a_one_pass_loop_is_added_to_what_the_caller_passed()
     {
         double[] v = [0.5, -1.0, 2.0];

@@ -34,7 +34,8 @@ internal static class FusedLoops
         Activity activity,
         NumberKind resultKind,
         System.Func<AssignStmt, bool> restores,
-        System.Func<Stmt, HashSet<string>> reverseReads)
+        System.Func<Stmt, HashSet<string>> reverseReads,
+        HashSet<Stmt> unsavedWrites)
     {
         var found = new Dictionary<Stmt, IReadOnlyList<FusedAccumulator>>(ReverseEmitter.ReferenceComparer.Instance);
         var body = method.Body;
@@ -60,6 +61,7 @@ internal static class FusedLoops
             if (accumulators is not null && candidate.IsolatedFromCodeAround(rewrites, accumulators, countedIndices, reverseReads))
             {
                 found[loop] = accumulators;
+                unsavedWrites.UnionWith(candidate.FirstWritesNoReverseReadsBack(rewrites, reverseReads));
             }
         }
 
@@ -165,6 +167,39 @@ internal static class FusedLoops
 
             // After the loop, only the result's assignment reads it.
             return !_after.Where(s => !ReferenceEquals(s, _result)).SelectMany(s => StmtWalker.Descendants(new[] { s })).Any(s => DirectReads(s).Contains(name));
+        }
+
+        /// <summary>
+        /// Assignments whose overwritten value this iteration's reverse never reads, so they need not save it: the
+        /// one plain assignment of a scalar the iteration does not read before assigning, directly in the body; the
+        /// one plain element assignment of an array the iteration does not read before rewriting it whole, in a
+        /// rewriting loop directly in the body whose reverse reads no element of it. In two sweeps the next
+        /// iteration's reverse needed those values; here it has run already, and nothing after the loop reads them.
+        /// </summary>
+        public IEnumerable<Stmt> FirstWritesNoReverseReadsBack(FullRewrites rewrites, System.Func<Stmt, HashSet<string>> reverseReads)
+        {
+            var onlyPlainWrite = LoopStatements.OfType<AssignStmt>().Where(a => ReverseEmitter.Increment(a) is null)
+                .GroupBy(a => a.Variable).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.First());
+            foreach (var statement in _loop.Body)
+            {
+                if (statement is AssignStmt { Index: null } plain && !_readFromBefore.Contains(plain.Variable)
+                    && onlyPlainWrite.TryGetValue(plain.Variable, out var only) && ReferenceEquals(only, plain))
+                {
+                    yield return plain;
+                }
+
+                if (statement is LoopStmt rewriting)
+                {
+                    foreach (var array in rewrites.ArraysRewrittenBy(rewriting))
+                    {
+                        if (!_readFromBefore.Contains(array) && onlyPlainWrite.TryGetValue(array, out var write)
+                            && rewriting.Body.Any(s => ReferenceEquals(s, write)) && !reverseReads(rewriting).Contains(array))
+                        {
+                            yield return write;
+                        }
+                    }
+                }
+            }
         }
 
         /// <summary>

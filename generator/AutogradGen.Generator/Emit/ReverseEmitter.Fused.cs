@@ -16,8 +16,23 @@ internal sealed partial class ReverseEmitter
 {
     private Dictionary<Stmt, IReadOnlyList<FusedAccumulator>>? _fused;
 
-    private Dictionary<Stmt, IReadOnlyList<FusedAccumulator>> Fused =>
-        _fused ??= FusedLoops.Find(Method, Activity, ResultKind, Restores, ReverseReadsWithUndos);
+    /// <summary>Assignments in one-pass loops that need not save the value they overwrite (null until those loops are found).</summary>
+    private HashSet<Stmt>? _unsavedInFusedLoops;
+
+    private Dictionary<Stmt, IReadOnlyList<FusedAccumulator>> Fused
+    {
+        get
+        {
+            if (_fused is null)
+            {
+                var unsaved = new HashSet<Stmt>(ReferenceComparer.Instance);
+                _fused = FusedLoops.Find(Method, Activity, ResultKind, Restores, ReverseReadsWithUndos, unsaved);
+                _unsavedInFusedLoops = unsaved;
+            }
+
+            return _fused;
+        }
+    }
 
     /// <summary>What the statement's reverse reads, including the variables an undone int update reads back.</summary>
     private HashSet<string> ReverseReadsWithUndos(Stmt statement)

@@ -13,7 +13,8 @@ internal sealed partial class ReverseEmitter
     private bool Records(AssignStmt assignment)
     {
         _firstDefinitions ??= FirstDefinitions();
-        return _needs.MustRecord(assignment, _firstDefinitions.Contains(assignment));
+        return _needs.MustRecord(assignment, _firstDefinitions.Contains(assignment))
+            && !(_unsavedInFusedLoops?.Contains(assignment) ?? false);
     }
 
     private Expr? Undo(AssignStmt assignment)

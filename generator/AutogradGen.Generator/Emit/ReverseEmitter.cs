@@ -57,6 +57,8 @@ internal sealed partial class ReverseEmitter : EmitContext
             _adjoints[variable.Name] = Names.Fresh(variable.Name + "Bar");
         }
 
+        // Found before any statement is emitted: they change what some assignments in those loops record.
+        _ = Fused;
         Writer.Line("// Forward sweep: compute the value, saving what the reverse sweep needs.");
         ForwardSweep(Method.Body, 0);
         Writer.Line();
