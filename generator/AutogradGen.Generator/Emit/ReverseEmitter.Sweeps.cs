@@ -13,7 +13,8 @@ internal sealed partial class ReverseEmitter
     private bool Records(AssignStmt assignment)
     {
         _firstDefinitions ??= FirstDefinitions();
-        return _needs.MustRecord(assignment, _firstDefinitions.Contains(assignment));
+        return _needs.MustRecord(assignment, _firstDefinitions.Contains(assignment))
+            && !(_unsavedInFusedLoops?.Contains(assignment) ?? false);
     }
 
     private Expr? Undo(AssignStmt assignment)
@@ -63,6 +64,9 @@ internal sealed partial class ReverseEmitter
                     break;
                 case IfStmt branch:
                     ForwardIf(branch, depth);
+                    break;
+                case LoopStmt loop when depth == 0 && Fused.TryGetValue(loop, out var accumulators):
+                    FusedLoop(loop, accumulators);
                     break;
                 case LoopStmt loop:
                     ForwardLoop(loop, depth);
@@ -182,6 +186,12 @@ internal sealed partial class ReverseEmitter
             }
 
             SourceComment(statement);
+            if (depth == 0 && Fused.ContainsKey(statement))
+            {
+                Writer.Line("// (reversed with its forward sweep above)");
+                continue;
+            }
+
             switch (statement)
             {
                 case AssignStmt assignment:

@@ -24,6 +24,7 @@ internal sealed partial class ReverseEmitter : EmitContext
     private readonly CodeWriter _declarations = new();
     private readonly Dictionary<NumberKind, string> _stacks = new();
     private readonly Dictionary<Stmt, RecordSite> _sites = new(ReferenceComparer.Instance);
+    private string _seed = string.Empty;
 
     private ReverseEmitter(MethodModel model, LoweredMethod method, Activity activity, CodeWriter writer, NameTable names, IReadOnlyDictionary<string, UserDerivativeModel> userDerivatives)
         : base(model, method, activity, writer, names, userDerivatives)
@@ -43,7 +44,7 @@ internal sealed partial class ReverseEmitter : EmitContext
     {
         var parameters = Parameters.ToList();
         var adjointParameters = parameters.Where(p => p.Differentiated).ToDictionary(p => p.Name, p => Names.Fresh(p.Name + "Adjoint"));
-        var seed = Names.Fresh("seed");
+        var seed = _seed = Names.Fresh("seed");
         foreach (var parameter in parameters.Where(p => p.Differentiated && Activity.IsActive(p.Name)))
         {
             _adjoints[parameter.Name] = parameter.Storage == StorageKind.Scalar ? Names.Fresh(parameter.Name + "Bar") : adjointParameters[parameter.Name];
@@ -56,6 +57,8 @@ internal sealed partial class ReverseEmitter : EmitContext
             _adjoints[variable.Name] = Names.Fresh(variable.Name + "Bar");
         }
 
+        // Found before any statement is emitted: they change what some assignments in those loops record.
+        _ = Fused;
         Writer.Line("// Forward sweep: compute the value, saving what the reverse sweep needs.");
         ForwardSweep(Method.Body, 0);
         Writer.Line();

@@ -161,6 +161,9 @@ internal sealed class ReverseNeeds
         return reads;
     }
 
+    /// <summary>The variables whose values the reverse sweep of the statement (and of the statements in it) reads.</summary>
+    public HashSet<string> ReverseReadsOf(Stmt statement) => ReverseReads(statement, _recomputed, _activity);
+
     /// <summary>Whether the reverse sweep has anything to do for these statements.</summary>
     public bool HasReverseWork(IEnumerable<Stmt> statements, System.Func<AssignStmt, bool> restores) => statements.Any(s => s switch
     {

@@ -67,7 +67,28 @@ public class SnapshotTests
                     sum += 100.0 * b * b + a * a;
                 }
 
-                return sum;
+                return Math.Sqrt(sum);
+            }
+        }
+        """);
+
+    [Fact]
+    public void Loop_with_an_accumulator_known_adjoint_runs_once() => Baselines.Verify(Header + """
+        public static partial class Loops
+        {
+            [Differentiable]
+            public static double ExtendedRosenbrock(ReadOnlySpan<double> x)
+            {
+                double sum = 0.0;
+                for (int i = 0; i < x.Length; i += 2)
+                {
+                    double xi = x[i];
+                    double b = x[i + 1] - xi * xi;
+                    double a = 1.0 - xi;
+                    sum += 100.0 * b * b + a * a;
+                }
+
+                return 0.5 * sum;
             }
         }
         """);
