@@ -28,6 +28,16 @@ public class GeneratorCostTests
     }
 
     [Fact]
+    public void Floor_generator_adds_one_file_per_synthetic_method_after_the_edit()
+    {
+        var benchmark = new GeneratorBenchmarks { MethodCount = 100 };
+        benchmark.Setup();
+        benchmark.NewEdit();
+
+        Assert.Equal(100, benchmark.FloorIncrementalRunAfterOneLineEdit());
+    }
+
+    [Fact]
     public void Synthetic_project_compiles_with_its_generated_code_without_errors()
     {
         CSharpCompilationWithGenerated result = CSharpCompilationWithGenerated.Run(SyntheticProject.Create(20));
