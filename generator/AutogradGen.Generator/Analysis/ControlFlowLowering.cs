@@ -188,36 +188,9 @@ internal sealed class ControlFlowLowering
 
     private static void Reads(IEnumerable<Stmt> statements, HashSet<string> read)
     {
-        foreach (var statement in statements)
+        foreach (var statement in StmtWalker.Descendants(statements))
         {
-            switch (statement)
-            {
-                case AssignStmt a:
-                    ExprWalker.Variables(a.Value, read);
-                    if (a.Index is not null)
-                    {
-                        ExprWalker.Variables(a.Index, read);
-                    }
-
-                    break;
-                case IfStmt i:
-                    ExprWalker.Variables(i.Condition, read);
-                    Reads(i.Then, read);
-                    Reads(i.Else, read);
-                    break;
-                case LoopStmt l:
-                    if (l.Condition is not null)
-                    {
-                        ExprWalker.Variables(l.Condition, read);
-                    }
-
-                    Reads(l.Body, read);
-                    Reads(l.Step, read);
-                    break;
-                case AllocateStmt alloc:
-                    ExprWalker.Variables(alloc.Length, read);
-                    break;
-            }
+            StmtWalker.DirectReads(statement, read);
         }
     }
 

@@ -334,27 +334,7 @@ internal static class FusedLoops
     private static HashSet<string> DirectReads(Stmt statement)
     {
         var reads = new HashSet<string>();
-        switch (statement)
-        {
-            case AssignStmt assignment:
-                ExprWalker.Variables(assignment.Value, reads);
-                if (assignment.Index is not null)
-                {
-                    ExprWalker.Variables(assignment.Index, reads);
-                }
-
-                break;
-            case AllocateStmt allocation:
-                ExprWalker.Variables(allocation.Length, reads);
-                break;
-            case IfStmt branch:
-                ExprWalker.Variables(branch.Condition, reads);
-                break;
-            case LoopStmt { Condition: { } condition }:
-                ExprWalker.Variables(condition, reads);
-                break;
-        }
-
+        StmtWalker.DirectReads(statement, reads);
         return reads;
     }
 

@@ -25,7 +25,7 @@ internal sealed class InvariantValues
             }
         }
 
-        Count(method.Body, 0);
+        Count(method.Body);
     }
 
     public bool IsInvariant(Expr expr) => expr switch
@@ -44,24 +44,14 @@ internal sealed class InvariantValues
             ? !_parameters.Contains(variable) && assigned.Count == 1 && assigned.AllOutsideLoops
             : _parameters.Contains(variable);
 
-    private void Count(IEnumerable<Stmt> statements, int depth)
+    private void Count(IEnumerable<Stmt> statements)
     {
-        foreach (var statement in statements)
+        foreach (var (statement, loopDepth) in StmtWalker.DescendantsWithLoopDepth(statements))
         {
-            switch (statement)
+            if (statement is AssignStmt a)
             {
-                case AssignStmt a:
-                    var (count, outside) = _assignments.TryGetValue(a.Variable, out var known) ? known : (0, true);
-                    _assignments[a.Variable] = (count + 1, outside && depth == 0);
-                    break;
-                case IfStmt i:
-                    Count(i.Then, depth);
-                    Count(i.Else, depth);
-                    break;
-                case LoopStmt l:
-                    Count(l.Body, depth + 1);
-                    Count(l.Step, depth + 1);
-                    break;
+                var (count, outside) = _assignments.TryGetValue(a.Variable, out var known) ? known : (0, true);
+                _assignments[a.Variable] = (count + 1, outside && loopDepth == 0);
             }
         }
     }

@@ -342,32 +342,14 @@ internal sealed partial class ReverseEmitter
     {
         var seen = new HashSet<string>(Method.Variables.Where(v => v.IsParameter).Select(v => v.Name));
         var first = new HashSet<Stmt>(ReferenceComparer.Instance);
-        Walk(Method.Body, 0);
-        return first;
-
-        void Walk(IEnumerable<Stmt> statements, int depth)
+        foreach (var (statement, loopDepth) in StmtWalker.DescendantsWithLoopDepth(Method.Body))
         {
-            foreach (var statement in statements)
+            if (statement is AssignStmt a && seen.Add(a.Variable) && loopDepth == 0 && a.Index is null)
             {
-                switch (statement)
-                {
-                    case AssignStmt a:
-                        if (seen.Add(a.Variable) && depth == 0 && a.Index is null)
-                        {
-                            first.Add(a);
-                        }
-
-                        break;
-                    case IfStmt i:
-                        Walk(i.Then, depth);
-                        Walk(i.Else, depth);
-                        break;
-                    case LoopStmt l:
-                        Walk(l.Body, depth + 1);
-                        Walk(l.Step, depth + 1);
-                        break;
-                }
+                first.Add(a);
             }
         }
+
+        return first;
     }
 }
