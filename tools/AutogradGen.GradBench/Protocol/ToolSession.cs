@@ -32,7 +32,7 @@ internal sealed class ToolSession(IReadOnlyList<IEvalModule> modules)
         {
             var message = document.RootElement;
             if (message.ValueKind != JsonValueKind.Object || !message.TryGetProperty("id", out var idElement)
-                || !idElement.TryGetInt64(out long id))
+                || idElement.ValueKind != JsonValueKind.Number || !idElement.TryGetInt64(out long id))
             {
                 return Respond(null, w => Failure(w, "malformed message: expected an object with an integer 'id'"));
             }
