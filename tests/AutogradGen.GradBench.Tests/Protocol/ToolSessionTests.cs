@@ -33,6 +33,7 @@ public class ToolSessionTests
     [InlineData("lse")]
     [InlineData("det")]
     [InlineData("kmeans")]
+    [InlineData("ht")]
     public void Define_of_an_implemented_module_succeeds(string module)
     {
         var response = Send($$"""{"id":1,"kind":"define","module":"{{module}}"}""");

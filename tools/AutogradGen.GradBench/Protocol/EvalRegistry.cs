@@ -2,6 +2,7 @@ using AutogradGen.GradBench.Evals.Ba;
 using AutogradGen.GradBench.Evals.Det;
 using AutogradGen.GradBench.Evals.Gmm;
 using AutogradGen.GradBench.Evals.Hello;
+using AutogradGen.GradBench.Evals.Ht;
 using AutogradGen.GradBench.Evals.Kmeans;
 using AutogradGen.GradBench.Evals.Llsq;
 using AutogradGen.GradBench.Evals.Lse;
@@ -17,7 +18,7 @@ internal static class EvalRegistry
     public static IReadOnlyList<IEvalModule> All { get; } =
     [
         new HelloModule(), new GmmModule(), new LstmModule(), new OdeModule(), new LlsqModule(), new LseModule(),
-        new DetModule(), new BaModule(), new KmeansModule(), new NestedDerivativeModule("particle"),
+        new DetModule(), new BaModule(), new HtModule(), new KmeansModule(), new NestedDerivativeModule("particle"),
         new NestedDerivativeModule("saddle"),
     ];
 }
