@@ -43,6 +43,14 @@ public class ReadmeCommandTests(CleanCopy copy)
         {
             Assert.StartsWith($"=== {SampleNames[i]}:", headers[i], StringComparison.Ordinal);
         }
+
+        // The seeds' graphs and the training samples' loss curves, where the first line says they go.
+        Assert.Contains(lines, line => line.StartsWith("Running 9 sample(s); graphs and loss curves go to artifacts/samples.", StringComparison.Ordinal));
+        var files = Directory.GetFiles(Path.Combine(copy.Repository, "artifacts", "samples")).Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        Assert.Superset(
+            new HashSet<string?>(["seed000-graph.dot", "seed001-graph.dot", "seed002-graph.dot", "seed003-graph.dot", "seed004-graph.dot",
+                "logistic-regression-loss.png", "static-seed003-loss.png", "static-two-moons-loss.png"]),
+            new HashSet<string?>(files));
     }
 
     [Fact]

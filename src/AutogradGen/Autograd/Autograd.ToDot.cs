@@ -61,7 +61,9 @@ public static partial class Autograd
                 AddBox(outputId, TensorLabel(output, role: null), "darkolivegreen1");
                 if (output.GradFn is { } gradFn)
                 {
-                    AddEdge(Visit(gradFn, pending), outputId);
+                    var met = new List<Node>(1);
+                    AddEdge(Visit(gradFn, met), outputId);
+                    foreach (var node in met) pending.Push(node);
                 }
             }
 
@@ -77,23 +79,27 @@ public static partial class Autograd
                     AddEdge(_idOf[leaf], id);
                 }
 
-                // Pushed in reverse so that inputs are drawn in input order (PyTorch's next_functions order).
+                // Numbered and joined in input order (PyTorch's next_functions order); the new ones are walked in that
+                // order too, so they are pushed in reverse.
                 var inputs = node.Inputs;
-                for (int i = inputs.Length - 1; i >= 0; i--)
+                var met = new List<Node>(inputs.Length);
+                foreach (var input in inputs)
                 {
-                    if (inputs[i].Node is { } next) AddEdge(Visit(next, pending), id);
+                    if (input.Node is not { } next) continue;
+                    AddEdge(Visit(next, met), id);
                 }
+                for (int i = met.Count - 1; i >= 0; i--) pending.Push(met[i]);
             }
 
             return string.Concat(Header, "\n", _nodes.ToString(), _edges.ToString(), "}\n");
         }
 
-        /// <summary>The node's id; a node met for the first time gets its box and is queued for its inputs.</summary>
-        private string Visit(Node node, Stack<Node> pending)
+        /// <summary>The node's id; a node met for the first time gets its box and is added to <paramref name="met"/>.</summary>
+        private string Visit(Node node, List<Node> met)
         {
             if (!TryAddId(node, out var id)) return id;
             AddBox(id, node.Name, fillColor: null);
-            pending.Push(node);
+            met.Add(node);
             return id;
         }
 
