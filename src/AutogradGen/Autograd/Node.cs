@@ -104,10 +104,34 @@ public abstract class Node
     /// <summary>Links this node into the graph as the <c>GradFn</c> of <paramref name="result"/>.</summary>
     /// <param name="result">The freshly computed output of the operation.</param>
     /// <param name="inputs">The operation's tensor inputs, in the order <see cref="Backward"/> returns gradients.</param>
+    /// <remarks>
+    /// <paramref name="result"/> must be a new tensor. An operation whose raw layer handed back an input unchanged
+    /// (a conversion or an expansion that had nothing to do) would otherwise rewrite that input's history: the
+    /// input's own consumers, and autograd.grad asked for it, would then see this node instead of the input's
+    /// (issue 13: wrong Atan2 gradients under autograd.grad). In-place operations use <see cref="AttachInPlace"/>.
+    /// </remarks>
     internal void Attach(Tensor result, params ReadOnlySpan<Tensor?> inputs)
     {
+        foreach (var input in inputs)
+        {
+            if (ReferenceEquals(input, result))
+            {
+                throw new InvalidOperationException($"internal error: {Name} would record its history on its own input; the operation must return a new tensor.");
+            }
+        }
         SetInputs(inputs);
         result.SetHistory(this);
+    }
+
+    /// <summary>
+    /// Links an in-place operation: <paramref name="target"/>'s current history becomes this node's first input, and
+    /// this node its new <c>GradFn</c> (the edges are recorded before the history is replaced).
+    /// </summary>
+    internal void AttachInPlace(Tensor target, Tensor? other)
+    {
+        if (other is null) SetInputs([target]);
+        else SetInputs([target, other]);
+        target.SetHistory(this);
     }
 
     /// <summary>Records the edges and metadata of the inputs without making the node any tensor's <c>GradFn</c>.</summary>

@@ -101,8 +101,7 @@ public sealed partial class Tensor
 
         if (node is not null)
         {
-            if (other is null) node.Attach(this, this);
-            else node.Attach(this, this, other);
+            node.AttachInPlace(this, other);
         }
         return this;
     }

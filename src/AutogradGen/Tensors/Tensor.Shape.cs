@@ -124,6 +124,8 @@ public sealed partial class Tensor
     {
         var target = ExpandedShape(shape);
         var result = ExpandRaw(target);
+        // An expansion to the same shape is still a new tensor (PyTorch returns a view), never this one.
+        if (ReferenceEquals(result, this)) result = ViewRaw(_shape);
         if (Autograd.ShouldRecord(this)) new ExpandBackward0(SharedShape).Attach(result, this);
         return result;
     }
