@@ -108,7 +108,7 @@ public abstract class Node
     /// <paramref name="result"/> must be a new tensor. An operation whose raw layer handed back an input unchanged
     /// (a conversion or an expansion that had nothing to do) would otherwise rewrite that input's history: the
     /// input's own consumers, and autograd.grad asked for it, would then see this node instead of the input's
-    /// (issue 13: wrong Atan2 gradients under autograd.grad). In-place operations use <see cref="AttachInPlace"/>.
+    /// (issue 13: wrong Atan2 gradients under autograd.grad). In-place operations record their edges with <see cref="SetInputs"/> before they write.
     /// </remarks>
     internal void Attach(Tensor result, params ReadOnlySpan<Tensor?> inputs)
     {
@@ -123,17 +123,6 @@ public abstract class Node
         result.SetHistory(this);
     }
 
-    /// <summary>
-    /// Links an in-place operation: <paramref name="target"/>'s current history becomes this node's first input, and
-    /// this node its new <c>GradFn</c> (the edges are recorded before the history is replaced).
-    /// </summary>
-    internal void AttachInPlace(Tensor target, Tensor? other)
-    {
-        if (other is null) SetInputs([target]);
-        else SetInputs([target, other]);
-        target.SetHistory(this);
-    }
-
     /// <summary>Records the edges and metadata of the inputs without making the node any tensor's <c>GradFn</c>.</summary>
     internal void SetInputs(ReadOnlySpan<Tensor?> inputs)
     {
@@ -146,6 +135,9 @@ public abstract class Node
         }
         _inputs = recorded;
     }
+
+    /// <summary>Records inputs already described (a node that takes over another node's edges, as CopySlices does).</summary>
+    internal void SetRecordedInputs(NodeInput[] inputs) => _inputs = inputs;
 
     /// <summary>Whether input <paramref name="index"/> needs a gradient (PyTorch's <c>ctx.needs_input_grad</c>).</summary>
     private protected bool NeedsInputGrad(int index) => _inputs[index].Node is not null;
