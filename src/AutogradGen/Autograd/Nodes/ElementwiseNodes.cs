@@ -61,6 +61,7 @@ internal sealed class TanhBackward0 : Node
     internal override Tensor?[] Backward(Tensor grad)
     {
         var result = _result.Value;
+        if (Tensor.TryActivationGradient(ActivationGradient.Tanh, grad, result, out var fused)) return [fused];
         return [grad * (1 - result * result)];
     }
 }
@@ -73,6 +74,7 @@ internal sealed class SigmoidBackward0 : Node
     internal override Tensor?[] Backward(Tensor grad)
     {
         var result = _result.Value;
+        if (Tensor.TryActivationGradient(ActivationGradient.Sigmoid, grad, result, out var fused)) return [fused];
         return [grad * result * (1 - result)];
     }
 }
@@ -82,7 +84,12 @@ internal sealed class ReluBackward0 : Node
     private readonly SavedTensor _result;
     public ReluBackward0(Tensor result) => _result = SaveOutput(result);
     // 1 where the output is positive, 0 elsewhere (so 0 at the kink)
-    internal override Tensor?[] Backward(Tensor grad) => [grad * _result.Value.Gt(0).ConvertRaw(grad.DType)];
+    internal override Tensor?[] Backward(Tensor grad)
+    {
+        var result = _result.Value;
+        if (Tensor.TryActivationGradient(ActivationGradient.Relu, grad, result, out var fused)) return [fused];
+        return [grad * result.Gt(0).ConvertRaw(grad.DType)];
+    }
 }
 
 internal sealed class SoftplusBackward0 : Node
