@@ -61,6 +61,7 @@ internal sealed class TanhBackward0 : Node
     internal override Tensor?[] Backward(Tensor grad)
     {
         var result = _result.Value;
+        if (Tensor.TryActivationGradient(ActivationGradient.Tanh, grad, result, out var fused)) return [fused];
         return [grad * (1 - result * result)];
     }
 }
@@ -73,6 +74,7 @@ internal sealed class SigmoidBackward0 : Node
     internal override Tensor?[] Backward(Tensor grad)
     {
         var result = _result.Value;
+        if (Tensor.TryActivationGradient(ActivationGradient.Sigmoid, grad, result, out var fused)) return [fused];
         return [grad * result * (1 - result)];
     }
 }
