@@ -153,6 +153,15 @@ public abstract class Node
     /// <summary>Keeps this node's own output for the backward rule (call before <see cref="Attach"/>).</summary>
     private protected SavedTensor SaveOutput(Tensor output) => _lastSaved = new SavedTensor(output, this) { Next = _lastSaved };
 
+    /// <summary>What the backward rule kept, in the order it was saved (for <see cref="Autograd.ToDot(Tensor, IReadOnlyDictionary{string, Tensor}?)"/>).</summary>
+    internal List<SavedTensor> SavedTensorsInOrder()
+    {
+        var saved = new List<SavedTensor>();
+        for (var entry = _lastSaved; entry is not null; entry = entry.Next) saved.Add(entry);
+        saved.Reverse();
+        return saved;
+    }
+
     /// <summary>Frees what the backward rule kept (after a backward pass that does not retain the graph).</summary>
     internal virtual void ReleaseSavedTensors()
     {
