@@ -96,7 +96,8 @@ public static partial class Functional
         }
         return reduction switch
         {
-            Reduction.Mean => DivideByNumber(-terms.Sum(), logProbabilities.Numel / classes),
+            // An empty input has no samples: the mean is 0 / 0 = NaN, as PyTorch's.
+            Reduction.Mean => DivideByNumber(-terms.Sum(), classes == 0 ? 0 : logProbabilities.Numel / classes),
             Reduction.Sum => -terms.Sum(),
             Reduction.None => -terms.Sum(classDim),
             _ => throw new ArgumentOutOfRangeException(nameof(reduction), reduction, "reduction must be Mean, Sum or None"),
@@ -148,7 +149,7 @@ public static partial class Functional
         {
             1 => (1, 1),
             2 => (input.Size(0), 1),
-            _ => (input.Size(0), input.Numel / (input.Size(0) * classes)),
+            _ => (input.Size(0), Shapes.Numel(input.ShapeSpan[2..])),
         };
         var classWeight = weight?.ConvertRaw(input.DType);
         var losses = Tensor.Empty(target.ShapeSpan, input.DType);
@@ -185,7 +186,10 @@ public static partial class Functional
     private static Tensor NllLossAsFourDimensional(Tensor input, Tensor target, Tensor? weight, Reduction reduction, long ignoreIndex)
     {
         int batch = input.Size(0), classes = input.Size(1);
-        var loss = NllLoss(input.Reshape([batch, classes, 1, -1]), target.Reshape([batch, 1, -1]), weight, reduction, ignoreIndex);
+        // As PyTorch's nll_loss_nd: an empty input is seen as [N, C, 0, 0] (-1 cannot be inferred from 0 elements).
+        var loss = input.Numel == 0
+            ? NllLoss(input.Reshape([batch, classes, 0, 0]), target.Reshape([batch, 0, 0]), weight, reduction, ignoreIndex)
+            : NllLoss(input.Reshape([batch, classes, 1, -1]), target.Reshape([batch, 1, -1]), weight, reduction, ignoreIndex);
         return reduction == Reduction.None ? loss.View(target.ShapeSpan) : loss;
     }
 
@@ -278,7 +282,7 @@ internal abstract class NllLossNode : Node
         var weight = _classWeight?.ConvertRaw(slope.DType).Elements<T>();
         var values = slope.Elements<T>();
         int classes = _inputShape.Length == 1 ? _inputShape[0] : _inputShape[1];
-        int positions = _inputShape.Length <= 2 ? 1 : values.Length / (_inputShape[0] * classes);
+        int positions = _inputShape.Length <= 2 ? 1 : Kernels.Shapes.Numel(_inputShape.AsSpan(2));
         var scale = T.CreateChecked(_reduction == Reduction.Mean ? 1 / _totalWeight : 1);
         for (int at = 0; at < target.Length; at++)
         {

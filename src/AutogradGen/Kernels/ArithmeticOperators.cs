@@ -70,6 +70,38 @@ public readonly struct PowOperator<T> : IBinaryOperator<T, T> where T : unmanage
     public static void Invoke(T x, ReadOnlySpan<T> y, Span<T> destination) => TensorPrimitives.Pow(x, y, destination);
 }
 
+/// <summary><c>x</c> to the power <c>y</c> for integers (exact, by squaring); <c>y</c> is never negative (refused before).</summary>
+public readonly struct IntegerPowOperator : IBinaryOperator<long, long>
+{
+    /// <inheritdoc/>
+    public static long Invoke(long x, long y)
+    {
+        long result = 1;
+        while (y > 0)
+        {
+            if ((y & 1) != 0) result = unchecked(result * x);
+            x = unchecked(x * x);
+            y >>= 1;
+        }
+        return result;
+    }
+    /// <inheritdoc/>
+    public static void Invoke(ReadOnlySpan<long> x, ReadOnlySpan<long> y, Span<long> destination)
+    {
+        for (int i = 0; i < destination.Length; i++) destination[i] = Invoke(x[i], y[i]);
+    }
+    /// <inheritdoc/>
+    public static void Invoke(ReadOnlySpan<long> x, long y, Span<long> destination)
+    {
+        for (int i = 0; i < destination.Length; i++) destination[i] = Invoke(x[i], y);
+    }
+    /// <inheritdoc/>
+    public static void Invoke(long x, ReadOnlySpan<long> y, Span<long> destination)
+    {
+        for (int i = 0; i < destination.Length; i++) destination[i] = Invoke(x, y[i]);
+    }
+}
+
 /// <summary>The larger of <c>x</c> and <c>y</c>; NaN if either is NaN (PyTorch's <c>maximum</c>).</summary>
 public readonly struct MaximumOperator<T> : IBinaryOperator<T, T> where T : unmanaged, INumber<T>
 {

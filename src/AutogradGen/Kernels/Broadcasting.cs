@@ -107,7 +107,8 @@ public static class Broadcasting
     public static void SumTo<T>(ReadOnlySpan<T> source, ReadOnlySpan<int> sourceShape, Span<T> destination, ReadOnlySpan<int> shape)
         where T : unmanaged, INumber<T>
     {
-        if (source.Length == destination.Length) { source.CopyTo(destination); return; }
+        // Nothing to add up, but a sum starts from +0 as PyTorch's does: -0 sums to +0.
+        if (source.Length == destination.Length) { TensorPrimitives.Add(source, T.Zero, destination); return; }
         if (destination.Length == 1) { destination[0] = TensorPrimitives.Sum(source); return; }
         destination.Clear();
         if (source.Length == 0) return;

@@ -104,6 +104,30 @@ public sealed partial class Tensor
         return result;
     }
 
+    /// <summary>
+    /// <c>this ** exponent</c> for an integer (recorded as <c>PowBackward0</c>): an integer tensor stays Int64, as
+    /// PyTorch's <c>torch.tensor([2, 3]) ** 2</c>; a floating tensor gives what <see cref="Pow(double)"/> gives.
+    /// </summary>
+    public Tensor Pow(long exponent)
+    {
+        if (DType.IsFloatingPoint()) return Pow((double)exponent);
+        if (exponent < 0) throw new InvalidOperationException("Integers to negative integer powers are not allowed.");
+        return BinaryRaw(BinaryFunction.Pow, DType == DType.Bool ? ConvertRaw(DType.Int64) : this, Scalar(exponent, false, DType.Int64));
+    }
+
+    /// <summary>
+    /// <paramref name="base"/> <c>** exponent</c> element-wise, a number to tensor powers (<c>2 ** x</c>,
+    /// <c>torch.pow(2, x)</c>, recorded as <c>PowBackward2</c>).
+    /// </summary>
+    public static Tensor Pow(double @base, Tensor exponent)
+    {
+        ArgumentNullException.ThrowIfNull(exponent);
+        var power = exponent.DType.IsFloatingPoint() ? exponent : exponent.ConvertRaw(DType.Float32);
+        var result = BinaryRaw(BinaryFunction.Pow, WrapNumber(@base, power), power);
+        if (Autograd.ShouldRecord(exponent)) new PowBackward2(@base, result).Attach(result, exponent);
+        return result;
+    }
+
     /// <summary><c>this ** exponent</c> for a number (recorded as <c>PowBackward0</c>).</summary>
     public Tensor Pow(double exponent)
     {

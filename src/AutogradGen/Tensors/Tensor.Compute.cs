@@ -86,6 +86,8 @@ public sealed partial class Tensor
 
     private static void MapFloating<T>(UnaryFunction function, ReadOnlySpan<T> x, Span<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        // TensorPrimitives refuses empty spans for some functions (Sigmoid): an empty tensor maps to an empty tensor.
+        if (x.IsEmpty) return;
         switch (function)
         {
             case UnaryFunction.Negate: TensorPrimitives.Negate(x, destination); break;
@@ -118,7 +120,8 @@ public sealed partial class Tensor
     {
         var dtype = DTypes.Promote(a, b);
         if (dtype == DType.Bool) dtype = DType.Int64;
-        if (!dtype.IsFloatingPoint() && function is BinaryFunction.Divide or BinaryFunction.Pow) dtype = DType.Float32;
+        // True division is floating; an integer power of integers stays an integer, as PyTorch's.
+        if (!dtype.IsFloatingPoint() && function is BinaryFunction.Divide) dtype = DType.Float32;
         return dtype;
     }
 
@@ -194,6 +197,13 @@ public sealed partial class Tensor
             case BinaryFunction.Subtract: Broadcasting.Binary<long, long, SubtractOperator<long>>(x, a._shape, y, b._shape, destination, result._shape); break;
             case BinaryFunction.Multiply: Broadcasting.Binary<long, long, MultiplyOperator<long>>(x, a._shape, y, b._shape, destination, result._shape); break;
             case BinaryFunction.Maximum: Broadcasting.Binary<long, long, MaximumOperator<long>>(x, a._shape, y, b._shape, destination, result._shape); break;
+            case BinaryFunction.Pow:
+                foreach (long exponent in y)
+                {
+                    if (exponent < 0) throw new InvalidOperationException("Integers to negative integer powers are not allowed.");
+                }
+                Broadcasting.Binary<long, long, IntegerPowOperator>(x, a._shape, y, b._shape, destination, result._shape);
+                break;
             default: Broadcasting.Binary<long, long, MinimumOperator<long>>(x, a._shape, y, b._shape, destination, result._shape); break;
         }
     }

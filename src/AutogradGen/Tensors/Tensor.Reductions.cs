@@ -275,19 +275,39 @@ public sealed partial class Tensor
 
     /// <summary>
     /// Reads, along <paramref name="dim"/>, the entries <paramref name="index"/> selects (<c>torch.gather</c>,
-    /// <c>GatherBackward0</c>): <c>out[i][j] = this[i][index[i][j]]</c> for <c>dim = 1</c>. The index is int64 and
-    /// has this tensor's sizes in every dimension but <paramref name="dim"/>; the result has the index's shape.
+    /// <c>GatherBackward0</c>): <c>out[i][j] = this[i][index[i][j]]</c> for <c>dim = 1</c>. The index is int64, of this
+    /// tensor's rank, and no larger than this tensor in every dimension but <paramref name="dim"/> (a smaller index
+    /// reads the leading entries, as PyTorch's); the result has the index's shape.
     /// </summary>
     public Tensor Gather(int dim, Tensor index)
     {
         ArgumentNullException.ThrowIfNull(index);
         int d = Shapes.NormalizeDim(dim, Rank);
         if (index.DType != DType.Int64) throw new ArgumentException("gather(): Expected dtype int64 for index", nameof(index));
-        bool shapesFit = index.Rank == Rank;
-        for (int k = 0; shapesFit && k < Rank; k++) shapesFit = k == d || index._shape[k] == _shape[k];
-        if (!shapesFit)
+        if (index.Rank != Math.Max(Rank, 1) && !(Rank == 0 && index.Rank == 0))
         {
-            throw new TensorShapeException($"gather(): index of shape {Shapes.Format(index._shape)} must have the sizes of self {Shapes.Format(_shape)} in every dimension but {d}");
+            throw new TensorShapeException("Index tensor must have the same number of dimensions as input tensor");
+        }
+        bool smaller = false;
+        for (int k = 0; k < Rank; k++)
+        {
+            if (k == d) continue;
+            if (index._shape[k] > _shape[k])
+            {
+                throw new TensorShapeException(string.Create(CultureInfo.InvariantCulture,
+                    $"Size does not match at dimension {k} expected index {Shapes.Format(index._shape)} to be smaller than self {Shapes.Format(_shape)} apart from dimension {d}"));
+            }
+            smaller |= index._shape[k] < _shape[k];
+        }
+        if (smaller)
+        {
+            // The entries a smaller index reaches are the leading ones of each other dimension: gather from that view.
+            var reached = this;
+            for (int k = 0; k < Rank; k++)
+            {
+                if (k != d && index._shape[k] < _shape[k]) reached = reached.Slice(k, 0, index._shape[k]);
+            }
+            return reached.Gather(d, index);
         }
         int size = Rank == 0 ? 1 : _shape[d];
         foreach (long position in index.Elements<long>())

@@ -147,6 +147,27 @@ internal sealed class PowBackward1 : Node
     }
 }
 
+internal sealed class PowBackward2 : Node
+{
+    private readonly double _base;
+    private readonly SavedTensor _result;
+
+    public PowBackward2(double @base, Tensor result)
+    {
+        _base = @base;
+        _result = SaveOutput(result);
+    }
+
+    // d/dy b^y = b^y log b; for b == 0 it is taken as 0 where y >= 0, i.e. where b^y is 0 or 1 (PyTorch's
+    // pow_backward_exponent with a number base).
+    internal override Tensor?[] Backward(Tensor grad)
+    {
+        var result = _result.Value;
+        var rule = grad * result * Math.Log(_base);
+        return [_base == 0 ? Tensor.Where(result.Le(1), Tensor.Scalar(0, false, rule.DType), rule) : rule];
+    }
+}
+
 internal sealed class MaximumBackward0 : Node
 {
     private readonly SavedTensor _self;
