@@ -82,7 +82,19 @@ public abstract class Optimizer
         for (int i = 0; i < _parameters.Length; i++)
         {
             var parameter = _parameters[i];
-            if (parameter.Grad is { } grad) Update(i, parameter, grad, _groupOfParameter[i]);
+            if (parameter.Grad is not { } grad) continue;
+            var group = _groupOfParameter[i];
+            if (parameter.IsDense)
+            {
+                Update(i, parameter, grad, group);
+                continue;
+            }
+            // The kernels write a contiguous span: a strided parameter (a view) is updated on a contiguous copy,
+            // whose values are then written to the parameter's place in its storage, and its version bumped.
+            var contiguous = parameter.DetachedClone();
+            Update(i, contiguous, grad, group);
+            parameter.StoreElements(contiguous.ElementArray());
+            MarkUpdatedInPlace(parameter);
         }
     }
     /// <summary>Re-evaluates the loss with <paramref name="closure"/> (which should clear the gradients and call backward), then steps.</summary>
