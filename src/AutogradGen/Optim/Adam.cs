@@ -28,4 +28,10 @@ public sealed class Adam : AdamFamily
         : base(parameters, lr, betas, eps, weightDecay, amsGrad, maximize, decoupledWeightDecay: false)
     {
     }
+
+    /// <summary>Creates the optimiser over parameter groups; a group's own lr, weight decay and momentum (β1) override these defaults.</summary>
+    public Adam(IEnumerable<ParameterGroup> groups, double lr = 1e-3, (double Beta1, double Beta2)? betas = null, double eps = 1e-8, double weightDecay = 0, bool amsGrad = false, bool maximize = false)
+        : base(groups, lr, betas, eps, weightDecay, amsGrad, maximize, decoupledWeightDecay: false)
+    {
+    }
 }

@@ -15,7 +15,14 @@ public abstract class AdamFamily : Optimizer
     private protected AdamFamily(
         IEnumerable<Tensor> parameters, double lr, (double Beta1, double Beta2)? betas, double eps, double weightDecay,
         bool amsGrad, bool maximize, bool decoupledWeightDecay)
-        : base(parameters, lr)
+        : this([new ParameterGroup(parameters ?? throw new ArgumentNullException(nameof(parameters)))], lr, betas, eps, weightDecay, amsGrad, maximize, decoupledWeightDecay)
+    {
+    }
+
+    private protected AdamFamily(
+        IEnumerable<ParameterGroup> groups, double lr, (double Beta1, double Beta2)? betas, double eps, double weightDecay,
+        bool amsGrad, bool maximize, bool decoupledWeightDecay)
+        : base(groups, lr, weightDecay, (betas ?? (0.9, 0.999)).Beta1)
     {
         var (beta1, beta2) = AdamMoments.CheckHyperparameters(betas, eps, weightDecay);
         Beta1 = beta1;
@@ -28,7 +35,7 @@ public abstract class AdamFamily : Optimizer
         _moments = new AdamMoments(Parameters.Count);
     }
 
-    /// <summary>The decay rate of the first moment.</summary>
+    /// <summary>The default decay rate of the first moment (each group's is <see cref="ParameterGroup.Momentum"/>).</summary>
     public double Beta1 { get; }
 
     /// <summary>The decay rate of the second moment.</summary>
@@ -37,7 +44,7 @@ public abstract class AdamFamily : Optimizer
     /// <summary>The term added to the denominator.</summary>
     public double Eps { get; }
 
-    /// <summary>The weight decay: an L2 penalty for <see cref="Adam"/>, decoupled for <see cref="AdamW"/>.</summary>
+    /// <summary>The default weight decay: an L2 penalty for <see cref="Adam"/>, decoupled for <see cref="AdamW"/> (each group's is <see cref="ParameterGroup.WeightDecay"/>).</summary>
     public double WeightDecay { get; }
 
     /// <summary>Whether AMSGrad is used.</summary>
@@ -56,12 +63,20 @@ public abstract class AdamFamily : Optimizer
     public Tensor? ExpAvgSq(int index) => _moments.ExpAvgSq(index);
 
     /// <inheritdoc/>
-    protected sealed override void Update(int index, Tensor parameter, Tensor grad)
+    protected sealed override void Update(int index, Tensor parameter, Tensor grad, ParameterGroup group)
     {
         ArgumentNullException.ThrowIfNull(parameter);
         ArgumentNullException.ThrowIfNull(grad);
-        var options = new AdamOptions(LearningRate, Beta1, Beta2, Eps, WeightDecay, AmsGrad, Maximize, _decoupledWeightDecay);
+        ArgumentNullException.ThrowIfNull(group);
+        var options = new AdamOptions(group.LearningRate, group.Momentum, Beta2, Eps, group.WeightDecay, AmsGrad, Maximize, _decoupledWeightDecay);
         _moments.Update(index, parameter, grad, options);
         MarkUpdatedInPlace(parameter);
     }
+
+    /// <inheritdoc/>
+    public override IReadOnlyDictionary<string, Tensor> State(int index) => _moments.State(index);
+
+    private protected override IReadOnlyCollection<string> StateNames => ["step", "exp_avg", "exp_avg_sq", "max_exp_avg_sq"];
+
+    private protected override void RestoreState(int index, IReadOnlyDictionary<string, Tensor> state) => _moments.Restore(index, Parameters[index], state, AmsGrad);
 }

@@ -44,6 +44,37 @@ internal sealed class AdamMoments(int count)
         }
     }
 
+    /// <summary>The state by PyTorch's names (<c>step</c> as a 0-d float32, as PyTorch keeps it); empty before the first step.</summary>
+    public IReadOnlyDictionary<string, Tensor> State(int index)
+    {
+        var result = new Dictionary<string, Tensor>(StringComparer.Ordinal);
+        if (_states[index] is not { } state) return result;
+        result["step"] = Tensor.Scalar(state.Step);
+        result["exp_avg"] = state.ExpAvg;
+        result["exp_avg_sq"] = state.ExpAvgSq;
+        if (state.MaxExpAvgSq is not null) result["max_exp_avg_sq"] = state.MaxExpAvgSq;
+        return result;
+    }
+
+    /// <summary>Replaces the state with converted copies of <paramref name="saved"/> (none when it is empty).</summary>
+    public void Restore(int index, Tensor parameter, IReadOnlyDictionary<string, Tensor> saved, bool amsGrad)
+    {
+        if (saved.Count == 0 || !saved.TryGetValue("exp_avg", out var expAvg) || !saved.TryGetValue("exp_avg_sq", out var expAvgSq))
+        {
+            _states[index] = null;
+            return;
+        }
+        var state = new ParameterState(parameter, amsGrad)
+        {
+            Step = saved.TryGetValue("step", out var step) ? (long)step.Item() : 0,
+        };
+        using var noGrad = Autograd.NoGrad();
+        state.ExpAvg.Copy_(expAvg);
+        state.ExpAvgSq.Copy_(expAvgSq);
+        if (state.MaxExpAvgSq is not null && saved.TryGetValue("max_exp_avg_sq", out var max)) state.MaxExpAvgSq.Copy_(max);
+        _states[index] = state;
+    }
+
     private sealed class ParameterState(Tensor parameter, bool amsGrad)
     {
         public long Step { get; set; }

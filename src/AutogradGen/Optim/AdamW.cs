@@ -29,4 +29,10 @@ public sealed class AdamW : AdamFamily
         : base(parameters, lr, betas, eps, weightDecay, amsGrad, maximize, decoupledWeightDecay: true)
     {
     }
+
+    /// <summary>Creates the optimiser over parameter groups; a group's own lr, weight decay and momentum (β1) override these defaults.</summary>
+    public AdamW(IEnumerable<ParameterGroup> groups, double lr = 1e-3, (double Beta1, double Beta2)? betas = null, double eps = 1e-8, double weightDecay = 1e-2, bool amsGrad = false, bool maximize = false)
+        : base(groups, lr, betas, eps, weightDecay, amsGrad, maximize, decoupledWeightDecay: true)
+    {
+    }
 }

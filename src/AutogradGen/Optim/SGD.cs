@@ -27,7 +27,13 @@ public sealed class SGD : Optimizer
     /// <param name="nesterov">Nesterov momentum; needs a positive momentum and zero dampening.</param>
     /// <param name="maximize">Ascend the objective instead of descending it.</param>
     public SGD(IEnumerable<Tensor> parameters, double lr = 1e-3, double momentum = 0, double dampening = 0, double weightDecay = 0, bool nesterov = false, bool maximize = false)
-        : base(parameters, lr)
+        : this([new ParameterGroup(parameters ?? throw new ArgumentNullException(nameof(parameters)))], lr, momentum, dampening, weightDecay, nesterov, maximize)
+    {
+    }
+
+    /// <summary>Creates the optimiser over parameter groups; a group's own lr, momentum and weight decay override these defaults.</summary>
+    public SGD(IEnumerable<ParameterGroup> groups, double lr = 1e-3, double momentum = 0, double dampening = 0, double weightDecay = 0, bool nesterov = false, bool maximize = false)
+        : base(groups, lr, weightDecay, momentum)
     {
         if (!(momentum >= 0)) throw new ArgumentException(Invalid("momentum value", momentum));
         if (!(weightDecay >= 0)) throw new ArgumentException(Invalid("weight_decay value", weightDecay));
@@ -40,13 +46,13 @@ public sealed class SGD : Optimizer
         _momentumBuffers = new Tensor?[Parameters.Count];
     }
 
-    /// <summary>The momentum factor.</summary>
+    /// <summary>The default momentum factor (each group's is <see cref="ParameterGroup.Momentum"/>).</summary>
     public double Momentum { get; }
 
     /// <summary>The dampening of the momentum.</summary>
     public double Dampening { get; }
 
-    /// <summary>The L2 penalty.</summary>
+    /// <summary>The default L2 penalty (each group's is <see cref="ParameterGroup.WeightDecay"/>).</summary>
     public double WeightDecay { get; }
 
     /// <summary>Whether Nesterov momentum is used.</summary>
@@ -59,14 +65,15 @@ public sealed class SGD : Optimizer
     public Tensor? MomentumBuffer(int index) => _momentumBuffers[index];
 
     /// <inheritdoc/>
-    protected override void Update(int index, Tensor parameter, Tensor grad)
+    protected override void Update(int index, Tensor parameter, Tensor grad, ParameterGroup group)
     {
         ArgumentNullException.ThrowIfNull(parameter);
         ArgumentNullException.ThrowIfNull(grad);
-        var options = new SgdOptions(LearningRate, Momentum, Dampening, WeightDecay, Nesterov, Maximize);
+        ArgumentNullException.ThrowIfNull(group);
+        var options = new SgdOptions(group.LearningRate, group.Momentum, Dampening, group.WeightDecay, Nesterov, Maximize);
         bool firstStep = false;
         Tensor? buffer = null;
-        if (Momentum != 0)
+        if (group.Momentum != 0)
         {
             firstStep = _momentumBuffers[index] is null;
             buffer = _momentumBuffers[index] ??= Tensor.Empty(parameter.ShapeSpan, parameter.DType);
@@ -81,4 +88,13 @@ public sealed class SGD : Optimizer
         }
         MarkUpdatedInPlace(parameter);
     }
+
+    /// <inheritdoc/>
+    public override IReadOnlyDictionary<string, Tensor> State(int index) =>
+        _momentumBuffers[index] is { } buffer ? new Dictionary<string, Tensor> { ["momentum_buffer"] = buffer } : new Dictionary<string, Tensor>();
+
+    private protected override IReadOnlyCollection<string> StateNames => ["momentum_buffer"];
+
+    private protected override void RestoreState(int index, IReadOnlyDictionary<string, Tensor> state) =>
+        _momentumBuffers[index] = state.TryGetValue("momentum_buffer", out var buffer) ? Restored(buffer, Parameters[index]) : null;
 }

@@ -138,7 +138,7 @@ public class OptimizerTests
     [Fact]
     public void An_empty_parameter_list_is_rejected()
     {
-        var error = Assert.Throws<ArgumentException>(() => new SGD([], lr: 0.1));
+        var error = Assert.Throws<ArgumentException>(() => new SGD(Array.Empty<Tensor>(), lr: 0.1));
         Assert.StartsWith("optimizer got an empty parameter list", error.Message);
     }
 
