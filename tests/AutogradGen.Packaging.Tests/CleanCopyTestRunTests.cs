@@ -3,7 +3,8 @@ namespace AutogradGen.Packaging.Tests;
 /// <summary>
 /// The proof that a clone stands alone: the README's <c>dotnet test AutogradGen.sln</c>, word for word, in a clean copy
 /// of the repository with nothing beside it (no <c>../shared</c>), passes. The expensive test of the suite: it builds
-/// and runs every test project once more. The inner run skips only this test (<see cref="TestEnvironment.InsideCleanCopyRun"/>).
+/// and runs every test project once more. The inner run skips the tests that copy the repository
+/// (<see cref="OutsideCleanCopyRunFactAttribute"/>: this one, the README commands and the package's), which this run runs.
 /// </summary>
 [Collection(CleanCopyCollection.Name)]
 public class CleanCopyTestRunTests(CleanCopy copy)

@@ -17,6 +17,9 @@ internal static class DotnetCli
     {
         var words = commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Assert.True(words is ["dotnet", ..], $"'{commandLine}' is not a dotnet command.");
+        // The shell's one expansion the README's commands use: a leading ~/ is the home folder (HOME, as given).
+        var home = environment.TryGetValue("HOME", out var given) ? given : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        words = [.. words.Select(word => word.StartsWith("~/", StringComparison.Ordinal) ? Path.Combine(home, word[2..]) : word)];
         return Run(workingDirectory, environment, timeout ?? s_timeout, words[1..]);
     }
 

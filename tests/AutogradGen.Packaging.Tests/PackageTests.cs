@@ -8,7 +8,7 @@ public class PackageTests(CleanCopy copy)
 {
     private PackedPackage Package => copy.Package;
 
-    [Fact]
+    [OutsideCleanCopyRunFact]
     public void The_package_carries_the_runtime_in_lib_and_the_generator_and_code_fixes_in_analyzers()
     {
         using var archive = ZipFile.OpenRead(Package.PackagePath);
@@ -19,7 +19,7 @@ public class PackageTests(CleanCopy copy)
             assemblies);
     }
 
-    [Fact]
+    [OutsideCleanCopyRunFact]
     public void The_package_depends_on_System_Numerics_Tensors_and_not_on_Roslyn()
     {
         using var archive = ZipFile.OpenRead(Package.PackagePath);
@@ -30,7 +30,7 @@ public class PackageTests(CleanCopy copy)
         Assert.Equal(["System.Numerics.Tensors"], dependencies);
     }
 
-    [Fact]
+    [OutsideCleanCopyRunFact]
     public void A_console_project_that_references_the_package_builds_and_prints_the_generated_gradient()
     {
         var consumer = Path.Combine(Package.Root, "consumer");

@@ -4,7 +4,8 @@ namespace AutogradGen.Packaging.Tests;
 /// The README's commands, run word for word in a clean copy of the repository (<see cref="CleanCopy"/>: tracked files
 /// only, nothing beside it), as a newcomer with only the .NET SDK would run them. The pack command is run by
 /// <see cref="PackedPackage"/> for <see cref="PackageTests"/>; <c>dotnet test AutogradGen.sln</c> by
-/// <see cref="CleanCopyTestRunTests"/>.
+/// <see cref="CleanCopyTestRunTests"/>. The <c>dotnet test</c> run inside a clean copy skips them: this run has
+/// just run each of them on the same files, and a copy of a copy would only build everything once more.
 /// </summary>
 [Collection(CleanCopyCollection.Name)]
 public class ReadmeCommandTests(CleanCopy copy)
@@ -12,17 +13,7 @@ public class ReadmeCommandTests(CleanCopy copy)
     private static readonly string[] SampleNames =
         ["seed000", "seed001", "seed002", "seed003", "seed004", "logistic-regression", "static-gradients", "static-seed003", "static-two-moons"];
 
-    [Fact]
-    public void Every_command_in_the_README_is_one_the_tests_run_word_for_word()
-    {
-        var readme = File.ReadAllText(Path.Combine(CleanCopy.RepositoryRoot(), "README.md"));
-
-        var commands = ReadmeCommands.InReadme(readme);
-
-        Assert.Equal(ReadmeCommands.Tested.Order(StringComparer.Ordinal), commands.Distinct().Order(StringComparer.Ordinal));
-    }
-
-    [Fact]
+    [OutsideCleanCopyRunFact]
     public void The_copy_holds_the_repository_and_nothing_beside_it()
     {
         Assert.True(File.Exists(Path.Combine(copy.Repository, "AutogradGen.sln")));
@@ -31,7 +22,7 @@ public class ReadmeCommandTests(CleanCopy copy)
         Assert.False(Directory.Exists(Path.Combine(copy.Repository, "bin")));
     }
 
-    [Fact]
+    [OutsideCleanCopyRunFact]
     public void The_samples_run_and_print_every_sample_in_order()
     {
         var output = copy.Run(ReadmeCommands.RunSamples);
@@ -53,7 +44,7 @@ public class ReadmeCommandTests(CleanCopy copy)
             new HashSet<string?>(files));
     }
 
-    [Fact]
+    [OutsideCleanCopyRunFact]
     public void The_list_option_lists_every_sample_by_name()
     {
         var output = copy.Run(ReadmeCommands.ListSamples);
@@ -63,7 +54,7 @@ public class ReadmeCommandTests(CleanCopy copy)
         Assert.Equal(SampleNames, listed);
     }
 
-    [Fact]
+    [OutsideCleanCopyRunFact]
     public void A_sample_name_runs_that_sample_alone()
     {
         var output = copy.Run(ReadmeCommands.RunOneSample);
@@ -79,5 +70,24 @@ public class ReadmeCommandTests(CleanCopy copy)
         var output = copy.Run(ReadmeCommands.Benchmarks, timeout: TimeSpan.FromMinutes(40));
 
         Assert.Contains("// * Summary *", output, StringComparison.Ordinal);
+    }
+
+    [OutsideCleanCopyRunFact]
+    public void The_GradBench_tool_builds_into_the_folder_the_README_runs_it_from()
+    {
+        copy.Run(ReadmeCommands.BuildGradBenchTool);
+
+        Assert.True(File.Exists(Path.Combine(copy.Repository, "out", "gradbench", "AutogradGen.GradBench.dll")));
+    }
+
+    [OutsideCleanCopyRunFact]
+    public void The_GradBench_tool_publishes_into_a_GradBench_checkout_in_the_home_folder()
+    {
+        var home = Path.Combine(copy.Root, "home");
+        Directory.CreateDirectory(home);
+
+        copy.Run(ReadmeCommands.PublishGradBenchTool, new Dictionary<string, string> { ["HOME"] = home });
+
+        Assert.True(File.Exists(Path.Combine(home, "gradbench", "tools", "autogradgen", "AutogradGen.GradBench.dll")));
     }
 }

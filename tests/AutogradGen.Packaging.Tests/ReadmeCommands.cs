@@ -15,9 +15,11 @@ internal static partial class ReadmeCommands
     public const string TestEverything = "dotnet test AutogradGen.sln";
     public const string Benchmarks = "dotnet run -c Release --project tests/AutogradGen.Benchmarks -- --short";
     public const string Pack = "dotnet pack src/AutogradGen -c Release -o ./packages";
+    public const string BuildGradBenchTool = "dotnet build tools/AutogradGen.GradBench -c Release -o out/gradbench";
+    public const string PublishGradBenchTool = "dotnet publish tools/AutogradGen.GradBench -c Release -o ~/gradbench/tools/autogradgen";
 
     /// <summary>The commands the tests run.</summary>
-    public static readonly string[] Tested = [RunSamples, ListSamples, RunOneSample, TestEverything, Benchmarks, Pack];
+    public static readonly string[] Tested = [RunSamples, ListSamples, RunOneSample, TestEverything, Benchmarks, Pack, BuildGradBenchTool, PublishGradBenchTool];
 
     /// <summary>Every <c>dotnet</c> command in the README, in order of appearance, without trailing shell comments.</summary>
     public static IReadOnlyList<string> InReadme(string readme)

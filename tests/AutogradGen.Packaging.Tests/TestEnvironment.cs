@@ -5,7 +5,7 @@ internal static class TestEnvironment
 {
     /// <summary>
     /// Set (to 1) for the <c>dotnet test AutogradGen.sln</c> that <see cref="CleanCopyTestRunTests"/> runs inside a clean
-    /// copy: that inner run skips the test that started it, which would otherwise copy and test the repository again, forever.
+    /// copy: that inner run skips the tests that copy the repository (<see cref="OutsideCleanCopyRunFactAttribute"/>).
     /// </summary>
     public const string InsideCleanCopyRun = "AUTOGRADGEN_INSIDE_CLEAN_COPY_RUN";
 
@@ -15,7 +15,11 @@ internal static class TestEnvironment
     public static bool IsSet(string name) => Environment.GetEnvironmentVariable(name) is "1" or "true";
 }
 
-/// <summary>A test that the inner run of <c>dotnet test AutogradGen.sln</c> in a clean copy skips (it is that run).</summary>
+/// <summary>
+/// A test of the clean-copy collection, which the inner run of <c>dotnet test AutogradGen.sln</c> in a clean copy skips:
+/// the outer run runs it on the same files, and in the inner run it would copy the copy and build everything once more
+/// (or, for <see cref="CleanCopyTestRunTests"/>, start that run again, forever).
+/// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class OutsideCleanCopyRunFactAttribute : FactAttribute
 {
@@ -23,7 +27,7 @@ public sealed class OutsideCleanCopyRunFactAttribute : FactAttribute
     {
         if (TestEnvironment.IsSet(TestEnvironment.InsideCleanCopyRun))
         {
-            Skip = $"this run is the clean-copy run this test starts ({TestEnvironment.InsideCleanCopyRun}=1)";
+            Skip = $"this is the run inside a clean copy ({TestEnvironment.InsideCleanCopyRun}=1); the run that started it runs this test on the same files";
         }
     }
 }
