@@ -83,8 +83,8 @@ public class ReadmeCommandTests(CleanCopy copy)
     [OutsideCleanCopyRunFact]
     public void The_GradBench_tool_publishes_into_a_GradBench_checkout_in_the_home_folder()
     {
-        var home = Path.Combine(copy.Root, "home");
-        Directory.CreateDirectory(home);
+        // Not beside the copy: the copy's root must hold the repository alone (the first test of this class checks it).
+        var home = Directory.CreateTempSubdirectory("autogradgen-home-").FullName;
 
         copy.Run(ReadmeCommands.PublishGradBenchTool, new Dictionary<string, string> { ["HOME"] = home });
 

@@ -3,12 +3,13 @@ namespace AutogradGen.Packaging.Tests;
 /// <summary>The README's commands are the ones <see cref="ReadmeCommandTests"/> and its neighbours run word for word.</summary>
 public class ReadmeListTests
 {
+    /// <summary>The READMEs a newcomer reads: the repository's, and the GradBench tool's, which it links to.</summary>
+    private static readonly string[] Readmes = ["README.md", Path.Combine("tools", "AutogradGen.GradBench", "README.md")];
+
     [Fact]
     public void Every_dotnet_command_in_the_README_is_one_the_tests_run_word_for_word()
     {
-        var readme = File.ReadAllText(Path.Combine(CleanCopy.RepositoryRoot(), "README.md"));
-
-        var commands = ReadmeCommands.InReadme(readme);
+        var commands = Readmes.SelectMany(readme => ReadmeCommands.InReadme(File.ReadAllText(Path.Combine(CleanCopy.RepositoryRoot(), readme))));
 
         Assert.Equal(ReadmeCommands.Tested.Order(StringComparer.Ordinal), commands.Distinct().Order(StringComparer.Ordinal));
     }

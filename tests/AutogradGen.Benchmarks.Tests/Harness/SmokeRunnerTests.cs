@@ -60,6 +60,19 @@ public class SmokeRunnerTests
         "TapeOverheadBenchmarks.TapeForwardAndBackward()",
         "TapeOverheadBenchmarks.TapeForwardOnly()",
         "TapeOverheadBenchmarks.TensorsWithoutTape()",
+        "ElementwiseChainBenchmarks.HandWrittenGradient()",
+        "ElementwiseChainBenchmarks.HandWrittenValue()",
+        "ElementwiseChainBenchmarks.TapeGradient()",
+        "GemmBenchmarks.LoopDouble512()",
+        "GemmBenchmarks.GemmDouble512()",
+        "GemmBenchmarks.LoopFloat512()",
+        "GemmBenchmarks.GemmFloat512()",
+        "GemmBenchmarks.LoopMlpForward()",
+        "GemmBenchmarks.GemmMlpForward()",
+        "GemmBenchmarks.GemmMlpWeightGradient()",
+        "GemmBenchmarks.GemmMlpInputGradient()",
+        "MlpStepBenchmarks.HandWrittenStep()",
+        "MlpStepBenchmarks.TapeStep()",
     ];
 
     private static SmokeReport RunAll(params string[] filters) =>
