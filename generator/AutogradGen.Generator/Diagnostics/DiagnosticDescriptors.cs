@@ -20,8 +20,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor MethodNotStatic = Error(
         "AGD0002",
-        "A [Differentiable] method must be static",
-        "Method '{0}' must be static to be differentiated: make it static and pass the state it reads as parameters");
+        "A [Differentiable] tensor method must be static",
+        "Tensor method '{0}' must be static to be differentiated: make it static and pass the state it reads as parameters (instance methods over double and float are differentiated as instance members)");
 
     public static readonly DiagnosticDescriptor ParameterNotDifferentiable = Error(
         "AGD0003",

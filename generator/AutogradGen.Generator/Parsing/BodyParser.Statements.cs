@@ -95,6 +95,7 @@ internal sealed partial class BodyParser
         if (TypeClassifier.Classify(local.Type) is not { } classified)
         {
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedVariableType, declarator.Syntax.GetLocation(), local.Name, local.Type.ToDisplayString()));
+            _refusedLocals.Add(local);
             return;
         }
 

@@ -17,10 +17,10 @@ public class DiagnosticTests
         """);
 
     [Fact]
-    public void AGD0002_is_reported_on_a_method_that_is_not_static() => AssertReported("AGD0002", """
+    public void AGD0002_is_reported_on_a_tensor_method_that_is_not_static() => AssertReported("AGD0002", """
         public partial class Functions
         {
-            [Differentiable] public double [|F|](double x) => x * x;
+            [Differentiable] public Tensor [|F|](Tensor x) => x * x;
         }
         """);
 
@@ -58,11 +58,11 @@ public class DiagnosticTests
     public void AGD0006_is_reported_on_an_unsupported_expression() => AssertReported("AGD0006", """
         public static partial class Functions
         {
-            private static double s_scale = 2;
+            public sealed class Box(double value) { public double Value = value; }
 
-            [Differentiable] public static double F(double x) => x * [|s_scale|];
+            [Differentiable] public static double F(double x) => x * [|new Box(x)|].Value;
         }
-        """, "Reading field 's_scale'");
+        """, "Creating an object cannot be differentiated: create it outside the method and pass it as a parameter");
 
     [Fact]
     public void AGD0007_is_reported_on_a_call_to_a_method_without_a_derivative() => AssertReported("AGD0007", """
@@ -197,12 +197,22 @@ public class DiagnosticTests
         """, "'long'");
 
     [Fact]
-    public void AGD0015_is_reported_on_a_pass_through_parameter_of_an_unsupported_type() => AssertReported("AGD0015", """
-        public static partial class Functions
-        {
-            [Differentiable] public static double F(double x, string [|label|]) => x * label.Length;
-        }
-        """, "'label' has type 'string'");
+    public void AGD0015_is_reported_once_on_a_local_of_an_unsupported_type_not_at_each_use()
+    {
+        var run = GeneratorHarness.Run(Usings + """
+            public static partial class Functions
+            {
+                [Differentiable]
+                public static double F(double x)
+                {
+                    long n = 3;
+                    n++;
+                    return x * n;
+                }
+            }
+            """);
+        Assert.Equal("AGD0015", Assert.Single(run.Diagnostics).Id);
+    }
 
     [Fact]
     public void AGD0016_warns_when_the_callee_drops_an_active_arguments_derivative() => AssertReported("AGD0016", """
