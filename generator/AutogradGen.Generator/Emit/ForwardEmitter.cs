@@ -100,6 +100,9 @@ internal sealed partial class ForwardEmitter : EmitContext
                 }
 
                 break;
+            case GuardStmt guard:
+                Writer.Line(ExprPrinter.Print(guard.Code) + ";");
+                break;
             case IfStmt branch:
                 Writer.Open("if (" + ExprPrinter.Print(branch.Condition) + ")");
                 Statements(branch.Then);

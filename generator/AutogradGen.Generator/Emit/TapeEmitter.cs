@@ -130,6 +130,9 @@ internal sealed partial class TapeEmitter
             case AllocateStmt allocation:
                 _writer.Line(allocation.Variable + " = " + TapeMath + ".Array(" + Raw(allocation.Length) + ", " + DTypeOf(_variables[allocation.Variable].Kind) + ");");
                 break;
+            case GuardStmt guard:
+                _writer.Line(guard.Code.Print(Raw) + ";");
+                break;
             case IfStmt branch:
                 _writer.Open("if (" + Raw(branch.Condition) + ")");
                 Statements(branch.Then);

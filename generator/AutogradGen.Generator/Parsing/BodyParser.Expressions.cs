@@ -74,11 +74,19 @@ internal sealed partial class BodyParser
                 return Unary(unary);
             case IConversionOperation conversion:
                 return Conversion(conversion);
+            case IConditionalOperation conditional when ThrowingConditional(conditional, out var throws) is var guarded && throws:
+                return guarded;
             case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
-                return Expression(conditional.Condition) is { } condition
-                    && Expression(conditional.WhenTrue) is { } whenTrue
-                    && Expression(whenFalse) is { } otherwise
-                    && TypeClassifier.Scalar(conditional.Type) is { } kind
+                if (Expression(conditional.Condition) is not { } condition)
+                {
+                    return null;
+                }
+
+                _conditionalDepth++;
+                var whenTrue = Expression(conditional.WhenTrue);
+                var otherwise = Expression(whenFalse);
+                _conditionalDepth--;
+                return whenTrue is not null && otherwise is not null && TypeClassifier.Scalar(conditional.Type) is { } kind
                     ? new ConditionalExpr(kind, condition, Coerce(whenTrue, kind), Coerce(otherwise, kind))
                     : null;
             case IInvocationOperation invocation:
@@ -119,13 +127,16 @@ internal sealed partial class BodyParser
         };
         if (op is not { } knownOp || binary.OperatorMethod is not null || TypeClassifier.Scalar(binary.Type) is not { } kind)
         {
-            Unsupported(DiagnosticDescriptors.UnsupportedExpression, binary.Syntax, $"The operator '{binary.OperatorKind}'",
+            Unsupported(DiagnosticDescriptors.UnsupportedExpression, binary.Syntax, $"The operator '{BinarySymbol(binary.OperatorKind) ?? binary.OperatorKind.ToString()}'" + (binary.OperatorMethod is { } custom ? $" of '{custom.ContainingType.ToDisplayString()}'" : string.Empty),
                 "only arithmetic (+ - * / %), comparisons and && || on double, float, int and bool are supported");
             return null;
         }
 
         var left = Expression(binary.LeftOperand);
+        var shortCircuits = knownOp.IsLogical();
+        _conditionalDepth += shortCircuits ? 1 : 0;
         var right = Expression(binary.RightOperand);
+        _conditionalDepth -= shortCircuits ? 1 : 0;
         if (left is null || right is null)
         {
             return null;
@@ -146,7 +157,7 @@ internal sealed partial class BodyParser
         };
         if (op is not { } knownOp || TypeClassifier.Scalar(unary.Type) is not { } kind)
         {
-            Unsupported(DiagnosticDescriptors.UnsupportedExpression, unary.Syntax, $"The operator '{unary.OperatorKind}'", "only unary -, + and ! are supported");
+            Unsupported(DiagnosticDescriptors.UnsupportedExpression, unary.Syntax, $"The operator '{UnarySymbol(unary.OperatorKind) ?? unary.OperatorKind.ToString()}'", "only unary -, + and ! are supported");
             return null;
         }
 
@@ -244,9 +255,16 @@ internal sealed partial class BodyParser
         var syntax = invocation.Syntax;
         var differentiable = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == MethodParser.DifferentiableAttributeName);
         var receiver = method.IsStatic ? null : ReceiverText(invocation.Instance);
-        if (!method.IsStatic && receiver is null || method.IsGenericMethod || method.Parameters.Any(p => p.RefKind != RefKind.None))
+        var refused = !method.IsStatic && receiver is null
+            ? $"it is an instance method called on '{invocation.Instance?.Syntax}'; only calls on this, a field, a property or a parameter that carries no derivative can be differentiated"
+            : method.IsGenericMethod
+                ? "it is generic; call a version written for double or float"
+                : method.Parameters.FirstOrDefault(p => p.RefKind != RefKind.None) is { } byReference
+                    ? $"its parameter '{byReference.Name}' is passed by reference ({MethodParser.RefKeyword(byReference.RefKind)}); give it a version that takes its inputs by value and returns its result"
+                    : null;
+        if (refused is not null)
         {
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CallNotDifferentiable, syntax.GetLocation(), method.ToDisplayString()));
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CallShapeNotSupported, syntax.GetLocation(), method.ToDisplayString(), refused));
             return null;
         }
 

@@ -170,6 +170,12 @@ internal sealed partial class BodyParser
                 Unsupported(DiagnosticDescriptors.UnsupportedVariableType, operation.Syntax, local.Local.Name, local.Local.Type.ToDisplayString());
                 return false;
             default:
+                var guardPart = PrintGuardPart(operation, code, out var printed);
+                if (printed)
+                {
+                    return guardPart;
+                }
+
                 Unsupported(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax, ExpressionName(operation), ExpressionAdvice(operation));
                 return false;
         }

@@ -35,7 +35,7 @@ internal static class MethodParser
                 _ => target.TargetNode.GetLocation(),
             };
             return new ParsedMethod(Key(method), null, EquatableArray.Of(DiagnosticInfo.Create(
-                DiagnosticDescriptors.UnsupportedMethod, location, method.Name, "only static methods of partial types can be differentiated; make it one")));
+                DiagnosticDescriptors.UnsupportedMethod, location, method.Name, "a local function, operator or conversion has no type to put its derivatives beside it; make it a static or instance method of a partial type")));
         }
 
         if (TensorMethodParser.IsTensorMethod(method))
@@ -188,7 +188,7 @@ internal static class MethodParser
             if (parameter.RefKind != RefKind.None || parameter.IsParams)
             {
                 diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.UnsupportedMethod, location, method.Name, $"parameter '{parameter.Name}' is passed by reference or as params; pass it by value"));
+                    DiagnosticDescriptors.UnsupportedMethod, location, method.Name, parameter.IsParams ? $"parameter '{parameter.Name}' is a params array; declare it as a plain array or span" : $"parameter '{parameter.Name}' is passed by reference ({RefKeyword(parameter.RefKind)}); pass it by value"));
                 continue;
             }
 
@@ -257,6 +257,14 @@ internal static class MethodParser
             }
         }
     }
+
+    internal static string RefKeyword(RefKind kind) => kind switch
+    {
+        RefKind.Out => "out",
+        RefKind.In => "in",
+        RefKind.RefReadOnlyParameter => "ref readonly",
+        _ => "ref",
+    };
 
     /// <summary>Generated members are as accessible as the original method.</summary>
     internal static string AccessibilityKeyword(Accessibility accessibility) => accessibility switch
