@@ -19,9 +19,9 @@ public static class CorpusRegistry
         var functions = new Dictionary<string, CorpusFunction>(StringComparer.Ordinal);
         var scalarMethods = typeof(Arithmetic).Assembly.GetTypes()
             .Where(t => t.Namespace == typeof(Arithmetic).Namespace)
-            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static))
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             .Where(m => m.GetCustomAttribute<DifferentiableAttribute>() is not null)
-            .Where(m => m.GetParameters().All(p => p.ParameterType.IsPrimitive));
+            .Where(m => m.GetParameters().All(p => !IsSpanOrArrayOfNumbers(p.ParameterType)));
         foreach (var method in scalarMethods)
         {
             functions.Add(method.DeclaringType!.Name + "." + method.Name, ReflectedFunction.Create(method));
@@ -34,6 +34,10 @@ public static class CorpusRegistry
 
         return functions;
     }
+
+    /// <summary>Differentiable arrays and spans need the explicit adapters of <see cref="SpanFunctions"/>; any other parameter is scalar or passed through.</summary>
+    private static bool IsSpanOrArrayOfNumbers(Type type) =>
+        type == typeof(double[]) || type == typeof(float[]) || type.IsByRefLike;
 
     private static IEnumerable<CorpusFunction> SpanFunctions()
     {

@@ -79,6 +79,13 @@ internal static class ExprWalker
             case DetachedExpr d:
                 yield return d.Operand;
                 break;
+            case PassThroughExpr p:
+                foreach (var hole in p.Holes)
+                {
+                    yield return hole;
+                }
+
+                break;
         }
     }
 }

@@ -81,6 +81,9 @@ internal static class StmtWalker
                 }
 
                 break;
+            case GuardStmt guard:
+                ExprWalker.Variables(guard.Code, reads);
+                break;
             case AllocateStmt allocation:
                 ExprWalker.Variables(allocation.Length, reads);
                 break;

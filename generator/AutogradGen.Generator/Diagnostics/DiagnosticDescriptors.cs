@@ -20,8 +20,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor MethodNotStatic = Error(
         "AGD0002",
-        "A [Differentiable] method must be static",
-        "Method '{0}' must be static to be differentiated: make it static and pass the state it reads as parameters");
+        "A [Differentiable] tensor method must be static",
+        "Tensor method '{0}' must be static to be differentiated: make it static and pass the state it reads as parameters (instance methods over double and float are differentiated as instance members)");
 
     public static readonly DiagnosticDescriptor ParameterNotDifferentiable = Error(
         "AGD0003",
@@ -86,7 +86,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedVariableType = Error(
         "AGD0015",
         "Variable type is not supported in a [Differentiable] method",
-        "Variable '{0}' has type '{1}', which a [Differentiable] method cannot use: use double, float, int, bool, or an array or span of double or float");
+        "Variable '{0}' has type '{1}', which a local of a [Differentiable] method cannot have: use double, float, int, bool, or an array or span of double or float (parameters of other types are passed through: index or read them where they are used)");
 
     public static readonly DiagnosticDescriptor DerivativeDropped = Warning(
         "AGD0016",
@@ -113,13 +113,18 @@ internal static class DiagnosticDescriptors
         "Tensor operation has no derivative rule",
         "Cannot differentiate '{0}': the tensor operation has no derivative rule; write it with the supported operations (docs/API.md, Tensor methods), move it into a [Differentiable] method of its own, or Detach() its input if no derivative should flow");
 
+    public static readonly DiagnosticDescriptor CallShapeNotSupported = Error(
+        "AGD0030",
+        "Call cannot be differentiated in this form",
+        "Cannot differentiate through the call to '{0}': {1}");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
         ContainingTypeNotPartial, MethodNotStatic, ParameterNotDifferentiable, ReturnTypeNotDifferentiable,
         UnsupportedStatement, UnsupportedExpression, CallNotDifferentiable, WriteOutsideMethod, Recursion,
         UnknownParameterName, GeneratedNameClash, ResultDoesNotDependOnParameters, NonDifferentiableOperation,
         InvalidUserDerivative, UnsupportedVariableType, DerivativeDropped, UnsupportedMethod, InternalError, CalleeHasErrors,
-        TensorOperationWithoutRule,
+        TensorOperationWithoutRule, CallShapeNotSupported,
     }.ToDictionary(d => d.Id);
 
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

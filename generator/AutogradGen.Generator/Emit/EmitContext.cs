@@ -97,7 +97,7 @@ internal abstract class EmitContext
     {
         VariableExpr or LengthExpr or ArrayArgumentExpr => true,
         LiteralExpr literal => !literal.Text.StartsWith("-"),
-        ElementExpr => true,
+        ElementExpr or PassThroughExpr => true,
         DetachedExpr detached => IsSimple(detached.Operand),
         _ => false,
     };
@@ -106,7 +106,7 @@ internal abstract class EmitContext
 
     protected void SourceComment(Stmt statement) => Writer.Line("// line " + statement.Line.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + statement.Source);
 
-    protected string TypeOf(VariableModel variable) => TypeClassifier.TypeText(variable.Kind, variable.Storage);
+    protected string TypeOf(VariableModel variable) => TypeClassifier.TypeText(variable);
 
     protected IEnumerable<VariableModel> Parameters => Method.Variables.Where(v => v.IsParameter);
 

@@ -61,9 +61,13 @@ internal static class ExprPrinter
                 return call.Class + "." + call.Function + "(" + string.Join(", ", call.Arguments.Select(Print)) + ")";
             case CallExpr call:
                 precedence = Primary;
-                return call.Target.ContainingType + "." + call.Target.Name + "(" + string.Join(", ", call.Arguments.Select(Print)) + ")";
+                return call.Target.Qualifier + "." + call.Target.Name + "(" + string.Join(", ", call.Arguments.Select(Print)) + ")";
             case DetachedExpr detached:
                 return Print(detached.Operand, out precedence);
+            case PassThroughExpr passThrough:
+                // Built parenthesised where C#'s precedence needs it: the whole is one operand.
+                precedence = Primary;
+                return passThrough.Print(Print);
             default:
                 precedence = Primary;
                 return "default";

@@ -28,7 +28,7 @@ internal sealed partial class ForwardEmitter
         var kind = call.Kind.Keyword();
         var value = TemporaryName("t");
         var tangent = TemporaryName("dt");
-        Writer.Line("(" + kind + " " + value + ", " + kind + " " + tangent + ") = " + call.Target.ContainingType + "." + call.Target.Name + "Derivative("
+        Writer.Line("(" + kind + " " + value + ", " + kind + " " + tangent + ") = " + call.Target.Qualifier + "." + call.Target.Name + "Derivative("
             + string.Join(", ", arguments.Select(a => a.Value).Concat(tangents)) + ");");
         return (value, tangent);
     }

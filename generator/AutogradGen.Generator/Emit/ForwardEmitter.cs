@@ -37,7 +37,7 @@ internal sealed partial class ForwardEmitter : EmitContext
         Writer.Line("/// Forward mode of <see cref=\"" + Model.DocumentationId + "\"/>: its value and its directional derivative");
         Writer.Line("/// along the given tangents (one per differentiated parameter).");
         Writer.Line("/// </summary>");
-        Writer.Open(Model.Accessibility + " static (" + resultType + " Value, " + resultType + " Derivative) " + Model.Name + "Derivative(" + string.Join(", ", signature) + ")");
+        Writer.Open(Model.Accessibility + Model.StaticModifier + "(" + resultType + " Value, " + resultType + " Derivative) " + Model.Name + "Derivative(" + string.Join(", ", signature) + ")");
         foreach (var parameter in parameters.Where(p => p.Differentiated && p.Storage != StorageKind.Scalar))
         {
             LengthCheck(Writer, "tangent", parameter.Name, tangentParameters[parameter.Name]);
@@ -99,6 +99,9 @@ internal sealed partial class ForwardEmitter : EmitContext
                     AllocateCompanion(allocation, companion);
                 }
 
+                break;
+            case GuardStmt guard:
+                Writer.Line(ExprPrinter.Print(guard.Code) + ";");
                 break;
             case IfStmt branch:
                 Writer.Open("if (" + ExprPrinter.Print(branch.Condition) + ")");

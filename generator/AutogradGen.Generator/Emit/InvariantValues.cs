@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using AutogradGen.Generator.Analysis;
 using AutogradGen.Generator.Model;
 
@@ -35,6 +36,7 @@ internal sealed class InvariantValues
         UnaryExpr unary => IsInvariant(unary.Operand),
         BinaryExpr binary => IsInvariant(binary.Left) && IsInvariant(binary.Right),
         ConvertExpr convert => IsInvariant(convert.Operand),
+        PassThroughExpr passThrough => passThrough.Holes.All(IsInvariant),
         _ => false,
     };
 

@@ -54,7 +54,7 @@ internal sealed partial class ReverseEmitter
 
         if (call.Target.IsDifferentiable)
         {
-            Writer.Line(call.Target.ContainingType + "." + call.Target.Name + "Pullback(" + string.Join(", ", values.Append(adjoint).Concat(slots)) + ");");
+            Writer.Line(call.Target.Qualifier + "." + call.Target.Name + "Pullback(" + string.Join(", ", values.Append(adjoint).Concat(slots)) + ");");
             foreach (var (argument, slot) in afterwards)
             {
                 Pass(argument, slot, computed);

@@ -128,6 +128,6 @@ internal sealed partial class ReverseEmitter
     {
         var arguments = call.Arguments.Select(a => a is ArrayArgumentExpr array ? array.Array : ExprPrinter.Print(a)).ToList();
         var adjoints = call.Arguments.Where((_, i) => call.Target.Parameters[i].Differentiated).Select(a => _adjoints[((ArrayArgumentExpr)a).Array]);
-        return call.Target.ContainingType + "." + call.Target.Name + "Pullback(" + string.Join(", ", arguments.Append(adjoint).Concat(adjoints)) + ")";
+        return call.Target.Qualifier + "." + call.Target.Name + "Pullback(" + string.Join(", ", arguments.Append(adjoint).Concat(adjoints)) + ")";
     }
 }

@@ -62,6 +62,10 @@ internal sealed partial class ReverseEmitter
                     }
 
                     break;
+                case GuardStmt guard:
+                    // Runs in the forward sweep only: the reverse sweep has nothing to undo.
+                    Writer.Line(ExprPrinter.Print(guard.Code) + ";");
+                    break;
                 case IfStmt branch:
                     ForwardIf(branch, depth);
                     break;

@@ -83,7 +83,7 @@ internal sealed partial class ReverseEmitter : EmitContext
         output.Line("/// Reverse mode of <see cref=\"" + Model.DocumentationId + "\"/>: returns its value and its gradient with respect to");
         output.Line("/// the differentiated parameters: set for scalars, added to the spans (as .grad accumulates).");
         output.Line("/// </summary>");
-        output.Open(Model.Accessibility + " static " + ResultKind.Keyword() + " " + Model.Name + "Gradient(" + string.Join(", ", signature) + ")");
+        output.Open(Model.Accessibility + Model.StaticModifier + ResultKind.Keyword() + " " + Model.Name + "Gradient(" + string.Join(", ", signature) + ")");
         // Checked here too, not only in the pullback: a wrong length is reported under the name the user passed.
         foreach (var parameter in parameters.Where(p => p.Differentiated && p.Storage != StorageKind.Scalar))
         {
@@ -110,7 +110,7 @@ internal sealed partial class ReverseEmitter : EmitContext
         output.Line("/// its gradient to the adjoints. Called by generated code; use " + Model.Name + "Gradient instead.");
         output.Line("/// </summary>");
         output.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        output.Open(Model.Accessibility + " static " + ResultKind.Keyword() + " " + Model.Name + "Pullback(" + string.Join(", ", signature) + ")");
+        output.Open(Model.Accessibility + Model.StaticModifier + ResultKind.Keyword() + " " + Model.Name + "Pullback(" + string.Join(", ", signature) + ")");
         foreach (var parameter in parameters.Where(p => p.Differentiated && p.Storage != StorageKind.Scalar))
         {
             LengthCheck(output, "gradient", parameter.Name, adjointParameters[parameter.Name]);

@@ -62,6 +62,9 @@ internal sealed partial class TapeEmitter
                 return MathCall(call);
             case CallExpr call:
                 return Call(call);
+            case PassThroughExpr passThrough:
+                // A plain value, as in the generated code: its holes (indices, counters) as plain values too.
+                return new Code(passThrough.Print(Raw), false, true);
             case DetachedExpr detached:
                 var operand = Translate(detached.Operand);
                 return operand.IsTensor ? new Code(operand.Operand + ".Detach()", true, true) : operand;

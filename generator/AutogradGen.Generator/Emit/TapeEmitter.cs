@@ -74,7 +74,7 @@ internal sealed partial class TapeEmitter
         _writer.Line("/// tensor for each differentiated parameter (0-d for a scalar, 1-d for a span) and for the result.");
         _writer.Line("/// Call <c>Backward()</c> on the result for the gradient, or use it inside a larger tape program.");
         _writer.Line("/// </summary>");
-        _writer.Open(_model.Accessibility + " static " + TensorType + " " + _model.Name + "Tape(" + string.Join(", ", signature) + ")");
+        _writer.Open(_model.Accessibility + _model.StaticModifier + TensorType + " " + _model.Name + "Tape(" + string.Join(", ", signature) + ")");
         _zero = _names.Fresh("zero");
         _writer.Line(TensorType + " " + _zero + " = " + TapeMath + ".Constant(0, " + DTypeOf(_model.ReturnKind) + ");");
         foreach (var copy in _copies)
@@ -129,6 +129,9 @@ internal sealed partial class TapeEmitter
                 break;
             case AllocateStmt allocation:
                 _writer.Line(allocation.Variable + " = " + TapeMath + ".Array(" + Raw(allocation.Length) + ", " + DTypeOf(_variables[allocation.Variable].Kind) + ");");
+                break;
+            case GuardStmt guard:
+                _writer.Line(guard.Code.Print(Raw) + ";");
                 break;
             case IfStmt branch:
                 _writer.Open("if (" + Raw(branch.Condition) + ")");
@@ -208,7 +211,7 @@ internal sealed partial class TapeEmitter
         return variable.Differentiated ? ArrayStorage.Tensor : variable.Storage == StorageKind.Array ? ArrayStorage.RawArray : ArrayStorage.RawSpan;
     }
 
-    private static string TypeOf(VariableModel variable) => Parsing.TypeClassifier.TypeText(variable.Kind, variable.Storage);
+    private static string TypeOf(VariableModel variable) => Parsing.TypeClassifier.TypeText(variable);
 
     private static string DTypeOf(NumberKind kind) => kind == NumberKind.Float ? "global::AutogradGen.DType.Float32" : "global::AutogradGen.DType.Float64";
 

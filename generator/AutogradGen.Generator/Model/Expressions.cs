@@ -56,6 +56,45 @@ internal sealed record ArrayArgumentExpr(NumberKind Kind, string Array) : Expr(K
 /// <summary><c>Differentiation.WithoutDerivative(x)</c>: the value of x, with no derivative flowing through.</summary>
 internal sealed record DetachedExpr(NumberKind Kind, Expr Operand) : Expr(Kind);
 
+/// <summary>
+/// A value that carries no derivative, read as the original reads it: a field, a property, a constant that is not
+/// a number, an element of a <c>static readonly</c> table, of a pass-through parameter (<c>data[i][j]</c>,
+/// <c>list[i]</c>, <c>table[i, j]</c>), <c>list.Count</c>, <c>this.scale</c>, arithmetic on <c>long</c>s or enums.
+/// Its C# text is <paramref name="Parts"/> with the <paramref name="Holes"/> in between (Parts has one more item than
+/// Holes): the holes are the IR expressions it reads (indices, loop counters), so that renaming, recording and
+/// restoring work on them as on any other read; the text around them names only types, members and
+/// pass-through parameters, fully qualified. Its kind is its type when that is a scalar of the IR;
+/// otherwise <paramref name="OtherType"/> is its C# type, and it can only be an argument or a receiver.
+/// </summary>
+internal sealed record PassThroughExpr(NumberKind Kind, EquatableArray<string> Parts, EquatableArray<Expr> Holes, string? OtherType = null) : Expr(Kind)
+{
+    /// <summary>The text with the holes printed by <paramref name="hole"/>, each parenthesised unless it is one token.</summary>
+    public string Print(System.Func<Expr, string> hole)
+    {
+        var text = new System.Text.StringBuilder(Parts[0]);
+        for (var i = 0; i < Holes.Count; i++)
+        {
+            var printed = hole(Holes[i]);
+            text.Append(IsAtomic(printed) ? printed : "(" + printed + ")").Append(Parts[i + 1]);
+        }
+
+        return text.ToString();
+    }
+
+    private static bool IsAtomic(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!(char.IsLetterOrDigit(c) || c is '_' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
+
 /// <summary>What a <see cref="CallExpr"/> calls and how its derivative is called.</summary>
 /// <param name="ContainingType">The fully qualified callee type, <c>global::</c> prefixed.</param>
 /// <param name="Name">The callee's name.</param>
@@ -65,11 +104,21 @@ internal sealed record DetachedExpr(NumberKind Kind, Expr Operand) : Expr(Kind);
 /// The callee is [Differentiable]: call its generated Derivative and Pullback. Otherwise the call goes through a
 /// user-supplied derivative, found by <see cref="Key"/> when the method is resolved.
 /// </param>
+/// <param name="Receiver">
+/// For an instance callee, the object it is called on as C# text (<c>this</c>, <c>this.model</c>, <c>model</c>):
+/// read again by each generated call, so it reads no local the body assigns.
+/// </param>
 internal sealed record CallTarget(
     string ContainingType,
     string Name,
     string Key,
     EquatableArray<CallParameter> Parameters,
-    bool IsDifferentiable);
+    bool IsDifferentiable,
+    string? Receiver = null)
+{
+    /// <summary>What precedes <c>.Name</c> at a call: the receiver of an instance callee, else its type.</summary>
+    public string Qualifier => Receiver ?? ContainingType;
+}
 
-internal sealed record CallParameter(string Name, NumberKind Kind, StorageKind Storage, bool Differentiated);
+/// <summary>One parameter of a callee. <paramref name="IsPassThrough"/>: of a type the IR does not compute with, its argument a <see cref="PassThroughExpr"/>.</summary>
+internal sealed record CallParameter(string Name, NumberKind Kind, StorageKind Storage, bool Differentiated, bool IsPassThrough = false);

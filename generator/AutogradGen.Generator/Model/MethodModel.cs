@@ -14,6 +14,10 @@ namespace AutogradGen.Generator.Model;
 /// <param name="Variables">Every variable of the body, renamed apart: parameters first, then locals.</param>
 /// <param name="Body">The method body as IR, before control-flow lowering.</param>
 /// <param name="PendingCalls">Calls that need a user-supplied derivative or another method's generated code.</param>
+/// <param name="IsStatic">
+/// False for an instance method: its generated members are instance members too, the receiver (<c>this</c>) an input
+/// that is not differentiated.
+/// </param>
 internal sealed record MethodModel(
     string HintName,
     string? Namespace,
@@ -25,7 +29,12 @@ internal sealed record MethodModel(
     NumberKind ReturnKind,
     EquatableArray<VariableModel> Variables,
     EquatableArray<Stmt> Body,
-    EquatableArray<PendingCall> PendingCalls);
+    EquatableArray<PendingCall> PendingCalls,
+    bool IsStatic = true)
+{
+    /// <summary>What goes between the accessibility and the return type of every generated member.</summary>
+    public string StaticModifier => IsStatic ? " static " : " ";
+}
 
 /// <summary>
 /// A call that can only be resolved once every method of the compilation is parsed: a call of a method that is
@@ -49,9 +58,16 @@ internal sealed record ContainingTypeModel(string Declaration);
 /// <param name="Storage">Scalar, or how the elements are held.</param>
 /// <param name="IsParameter">A parameter of the method (in declaration order among variables).</param>
 /// <param name="Differentiated">A parameter the method is differentiated with respect to.</param>
+/// <param name="PassThroughType">
+/// For a parameter that carries no derivative and that the IR does not compute with (a <c>long</c>, an enum, a
+/// string, a <c>List&lt;T&gt;</c>, a <c>double[][]</c>, a user class, ...): its C# type, fully qualified. Such a
+/// parameter is passed through as it is: the body reads it only inside <see cref="PassThroughExpr"/>s, never as a
+/// <see cref="VariableExpr"/>, and its kind and storage (int, scalar) mean nothing.
+/// </param>
 internal sealed record VariableModel(
     string Name,
     NumberKind Kind,
     StorageKind Storage,
     bool IsParameter,
-    bool Differentiated);
+    bool Differentiated,
+    string? PassThroughType = null);

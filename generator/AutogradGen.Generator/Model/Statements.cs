@@ -32,6 +32,14 @@ internal sealed record LoopStmt(
     int CountedDirection,
     string? ConstantStart = null) : Stmt(Line, Source);
 
+/// <summary>
+/// A guard clause run as written, where the original runs it, in every generated mode, and never undone: a
+/// <c>throw</c> statement, <c>ArgumentOutOfRangeException.ThrowIfNegative(x)</c>, <c>ArgumentNullException.ThrowIfNull(data)</c>,
+/// <c>Debug.Assert(n &gt; 0)</c>. <see cref="Code"/> is its C# (without the semicolon); it assigns nothing and
+/// carries no derivative, so the derivatives throw exactly where the original does.
+/// </summary>
+internal sealed record GuardStmt(int Line, string Source, PassThroughExpr Code) : Stmt(Line, Source);
+
 /// <summary><c>return value;</c> Removed by <see cref="Analysis.ControlFlowLowering"/>.</summary>
 internal sealed record ReturnStmt(int Line, string Source, Expr Value) : Stmt(Line, Source);
 

@@ -20,8 +20,9 @@ internal sealed partial class BodyParser
     private Expr? Expression(IOperation operation)
     {
         var reported = _diagnostics.Count;
+        var explained = _explainedFailures;
         var translated = ExpressionCore(operation);
-        if (translated is null && _diagnostics.Count == reported)
+        if (translated is null && _diagnostics.Count == reported && _explainedFailures == explained)
         {
             Unsupported(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax, "This expression", ExpressionAdvice(operation));
         }
@@ -39,11 +40,17 @@ internal sealed partial class BodyParser
             return new LiteralExpr(constantKind, text);
         }
 
+        if (IsPassThrough(operation))
+        {
+            return PassThroughValue(operation);
+        }
+
         switch (operation)
         {
             case ILocalReferenceOperation or IParameterReferenceOperation:
                 if (Variable(operation) is not { } variable)
                 {
+                    ExplainedByRefusedLocal(operation);
                     return null;
                 }
 
@@ -67,11 +74,19 @@ internal sealed partial class BodyParser
                 return Unary(unary);
             case IConversionOperation conversion:
                 return Conversion(conversion);
+            case IConditionalOperation conditional when ThrowingConditional(conditional, out var throws) is var guarded && throws:
+                return guarded;
             case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
-                return Expression(conditional.Condition) is { } condition
-                    && Expression(conditional.WhenTrue) is { } whenTrue
-                    && Expression(whenFalse) is { } otherwise
-                    && TypeClassifier.Scalar(conditional.Type) is { } kind
+                if (Expression(conditional.Condition) is not { } condition)
+                {
+                    return null;
+                }
+
+                _conditionalDepth++;
+                var whenTrue = Expression(conditional.WhenTrue);
+                var otherwise = Expression(whenFalse);
+                _conditionalDepth--;
+                return whenTrue is not null && otherwise is not null && TypeClassifier.Scalar(conditional.Type) is { } kind
                     ? new ConditionalExpr(kind, condition, Coerce(whenTrue, kind), Coerce(otherwise, kind))
                     : null;
             case IInvocationOperation invocation:
@@ -112,13 +127,16 @@ internal sealed partial class BodyParser
         };
         if (op is not { } knownOp || binary.OperatorMethod is not null || TypeClassifier.Scalar(binary.Type) is not { } kind)
         {
-            Unsupported(DiagnosticDescriptors.UnsupportedExpression, binary.Syntax, $"The operator '{binary.OperatorKind}'",
+            Unsupported(DiagnosticDescriptors.UnsupportedExpression, binary.Syntax, $"The operator '{BinarySymbol(binary.OperatorKind) ?? binary.OperatorKind.ToString()}'" + (binary.OperatorMethod is { } custom ? $" of '{custom.ContainingType.ToDisplayString()}'" : string.Empty),
                 "only arithmetic (+ - * / %), comparisons and && || on double, float, int and bool are supported");
             return null;
         }
 
         var left = Expression(binary.LeftOperand);
+        var shortCircuits = knownOp.IsLogical();
+        _conditionalDepth += shortCircuits ? 1 : 0;
         var right = Expression(binary.RightOperand);
+        _conditionalDepth -= shortCircuits ? 1 : 0;
         if (left is null || right is null)
         {
             return null;
@@ -139,7 +157,7 @@ internal sealed partial class BodyParser
         };
         if (op is not { } knownOp || TypeClassifier.Scalar(unary.Type) is not { } kind)
         {
-            Unsupported(DiagnosticDescriptors.UnsupportedExpression, unary.Syntax, $"The operator '{unary.OperatorKind}'", "only unary -, + and ! are supported");
+            Unsupported(DiagnosticDescriptors.UnsupportedExpression, unary.Syntax, $"The operator '{UnarySymbol(unary.OperatorKind) ?? unary.OperatorKind.ToString()}'", "only unary -, + and ! are supported");
             return null;
         }
 
@@ -236,9 +254,17 @@ internal sealed partial class BodyParser
     {
         var syntax = invocation.Syntax;
         var differentiable = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == MethodParser.DifferentiableAttributeName);
-        if (!method.IsStatic || method.IsGenericMethod || method.Parameters.Any(p => p.RefKind != RefKind.None))
+        var receiver = method.IsStatic ? null : ReceiverText(invocation.Instance);
+        var refused = !method.IsStatic && receiver is null
+            ? $"it is an instance method called on '{invocation.Instance?.Syntax}'; only calls on this, a field, a property or a parameter that carries no derivative can be differentiated"
+            : method.IsGenericMethod
+                ? "it is generic; call a version written for double or float"
+                : method.Parameters.FirstOrDefault(p => p.RefKind != RefKind.None) is { } byReference
+                    ? $"its parameter '{byReference.Name}' is passed by reference ({MethodParser.RefKeyword(byReference.RefKind)}); give it a version that takes its inputs by value and returns its result"
+                    : null;
+        if (refused is not null)
         {
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CallNotDifferentiable, syntax.GetLocation(), method.ToDisplayString()));
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CallShapeNotSupported, syntax.GetLocation(), method.ToDisplayString(), refused));
             return null;
         }
 
@@ -251,8 +277,16 @@ internal sealed partial class BodyParser
             var parameter = argument.Parameter!;
             if (TypeClassifier.Classify(parameter.Type) is not { } classified)
             {
-                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CallNotDifferentiable, syntax.GetLocation(), method.ToDisplayString()));
-                return null;
+                // A parameter no derivative flows through (a long, a List<T>, a double[][], a user class): its
+                // argument is passed as the original passes it.
+                if (PassThroughArgument(argument.Value) is not { } passed)
+                {
+                    return null;
+                }
+
+                parameters.Add(new CallParameter(parameter.Name, NumberKind.Int, StorageKind.Scalar, Differentiated: false, IsPassThrough: true));
+                translated.Add(passed);
+                continue;
             }
 
             var differentiated = classified.Kind.IsFloatingPoint() && (withRespectTo is null || withRespectTo.Contains(parameter.Name));
@@ -292,7 +326,8 @@ internal sealed partial class BodyParser
             method.Name,
             MethodParser.Key(method),
             parameters.ToEquatableArray(),
-            IsDifferentiable: differentiable is not null);
+            IsDifferentiable: differentiable is not null,
+            Receiver: receiver);
         var site = _pendingCalls.Count;
         _pendingCalls.Add(differentiable is null
             ? new PendingCall(target.Key, DiagnosticInfo.Create(DiagnosticDescriptors.CallNotDifferentiable, syntax.GetLocation(), method.ToDisplayString()), NeedsGeneratedCode: false, site)
@@ -328,6 +363,8 @@ internal sealed partial class BodyParser
                 return null;
             case IPropertyReferenceOperation property:
                 _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WriteOutsideMethod, target.Syntax.GetLocation(), property.Property.Name));
+                return null;
+            case ILocalReferenceOperation when ExplainedByRefusedLocal(target):
                 return null;
             default:
                 Unsupported(DiagnosticDescriptors.UnsupportedExpression, target.Syntax, "This assignment target", "assign to local variables, parameters, or elements of local arrays");
@@ -420,17 +457,28 @@ internal sealed partial class BodyParser
         IAssignmentOperation or IIncrementOrDecrementOperation => "An assignment inside an expression",
         IFieldReferenceOperation field => $"Reading field '{field.Field.Name}'",
         IPropertyReferenceOperation property => $"Reading property '{property.Property.Name}'",
-        IObjectCreationOperation => "Creating an object",
+        IObjectCreationOperation or IAnonymousObjectCreationOperation => "Creating an object",
+        IArrayCreationOperation => "Creating an array inside an expression",
+        IInvocationOperation invocation => $"A call to '{invocation.TargetMethod.ToDisplayString()}' inside a value read as it is",
         IInterpolatedStringOperation => "A string",
         IThrowOperation => "A throw expression",
-        _ => $"This expression ({operation.Kind})",
+        IIsPatternOperation => "An 'is' pattern",
+        ISwitchExpressionOperation => "A switch expression",
+        ITupleOperation => "A tuple",
+        IAwaitOperation => "'await'",
+        IConditionalAccessOperation => "The '?.' operator",
+        ISizeOfOperation or ITypeOfOperation => "'sizeof' or 'typeof'",
+        IDefaultValueOperation => "'default'",
+        _ => "This expression",
     };
 
     private static string ExpressionAdvice(IOperation operation) => operation switch
     {
         _ when Functional(operation) is { } functional => functional.Advice,
         IAssignmentOperation or IIncrementOrDecrementOperation => "assign in a statement of its own",
-        IFieldReferenceOperation or IPropertyReferenceOperation => "pass the value as a parameter (or make the field const)",
+        IObjectCreationOperation or IAnonymousObjectCreationOperation or IArrayCreationOperation => "create it outside the method and pass it as a parameter",
+        IInvocationOperation => "call it outside the method and pass its result as a parameter, or read the value into a local of type double, float, int or bool first",
+        IConditionalAccessOperation => "test for null with an if statement, then read the member",
         _ => "only arithmetic on double, float, int and bool, Math and MathF functions, and calls to [Differentiable] methods are supported",
     };
 

@@ -12,7 +12,9 @@ namespace AutogradGen.Generator.Parsing;
 /// <summary>Statements: declarations, assignments, if/else, loops, return, break, continue.</summary>
 internal sealed partial class BodyParser
 {
-    private void Statement(IOperation operation, List<Stmt> output)
+    private void Statement(IOperation operation, List<Stmt> output) => StatementWithGuards(operation, output);
+
+    private void StatementCore(IOperation operation, List<Stmt> output)
     {
         _cancellationToken.ThrowIfCancellationRequested();
         var syntax = operation.Syntax;
@@ -65,6 +67,9 @@ internal sealed partial class BodyParser
                 break;
             case IEmptyOperation:
                 break;
+            case IThrowOperation:
+                Guard(operation, syntax, output);
+                break;
             default:
                 Unsupported(DiagnosticDescriptors.UnsupportedStatement, syntax, StatementName(operation), StatementAdvice(operation));
                 break;
@@ -95,6 +100,7 @@ internal sealed partial class BodyParser
         if (TypeClassifier.Classify(local.Type) is not { } classified)
         {
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedVariableType, declarator.Syntax.GetLocation(), local.Name, local.Type.ToDisplayString()));
+            _refusedLocals.Add(local);
             return;
         }
 
@@ -136,6 +142,12 @@ internal sealed partial class BodyParser
             && arrayType.RankSpecifiers.Count == 1 && arrayType.RankSpecifiers[0].Sizes.Count == 1
             && arrayType.RankSpecifiers[0].Sizes[0] is var size)
         {
+            // C# has no operation for a parenthesised expression: stackalloc double[(n + 2)] sizes by n + 2.
+            while (size is ParenthesizedExpressionSyntax parenthesized)
+            {
+                size = parenthesized.Expression;
+            }
+
             // Roslyn has no operation for stackalloc itself; its size expression has one.
             length = _semanticModel.GetOperation(size, _cancellationToken);
             onStack = true;
@@ -167,9 +179,16 @@ internal sealed partial class BodyParser
         var source = SourceText(syntax);
         switch (operation)
         {
+            case IThrowOperation:
+                Guard(operation, syntax, output);
+                break;
+            case IInvocationOperation invocation when IsGuardCall(invocation.TargetMethod):
+                Guard(operation, syntax, output);
+                break;
             case ISimpleAssignmentOperation assignment:
                 if (Target(assignment.Target) is { } target && Expression(assignment.Value) is { } value)
                 {
+                    target = IndexFixedBeforeWrite(target, line, source, output);
                     output.Add(new AssignStmt(line, source, target.Name, target.Index, Coerce(value, target.Kind)));
                 }
 
@@ -177,12 +196,13 @@ internal sealed partial class BodyParser
             case ICompoundAssignmentOperation compound:
                 if (BinaryOperatorOf(compound.OperatorKind) is not { } op)
                 {
-                    Unsupported(DiagnosticDescriptors.UnsupportedExpression, syntax, $"The operator '{compound.OperatorKind}'", "only + - * / % compound assignments are supported");
+                    Unsupported(DiagnosticDescriptors.UnsupportedExpression, syntax, $"The operator '{BinarySymbol(compound.OperatorKind) ?? compound.OperatorKind.ToString()}='", "only + - * / % compound assignments are supported");
                     break;
                 }
 
                 if (Target(compound.Target) is { } compoundTarget && Expression(compound.Value) is { } operand)
                 {
+                    compoundTarget = IndexFixedBeforeWrite(compoundTarget, line, source, output);
                     var read = Read(compoundTarget);
                     var resultKind = Wider(compoundTarget.Kind, operand.Kind);
                     var combined = new BinaryExpr(resultKind, op, Coerce(read, resultKind), Coerce(operand, resultKind));
@@ -193,6 +213,7 @@ internal sealed partial class BodyParser
             case IIncrementOrDecrementOperation increment:
                 if (Target(increment.Target) is { } incrementTarget)
                 {
+                    incrementTarget = IndexFixedBeforeWrite(incrementTarget, line, source, output);
                     var one = new LiteralExpr(incrementTarget.Kind, Literals.One(incrementTarget.Kind));
                     var step = increment.Kind == OperationKind.Increment ? BinaryOperator.Add : BinaryOperator.Subtract;
                     output.Add(new AssignStmt(line, source, incrementTarget.Name, incrementTarget.Index, new BinaryExpr(incrementTarget.Kind, step, Read(incrementTarget), one)));
@@ -200,10 +221,28 @@ internal sealed partial class BodyParser
 
                 break;
             default:
-                Unsupported(DiagnosticDescriptors.UnsupportedStatement, syntax, "This expression statement",
-                    "only assignments, compound assignments and ++/-- can stand alone; a call whose result is discarded has no effect on the result");
+                Unsupported(DiagnosticDescriptors.UnsupportedStatement, syntax, operation is IInvocationOperation call ? $"The call to '{call.TargetMethod.ToDisplayString()}' as a statement" : "This expression statement",
+                    "only assignments, compound assignments, ++/-- and guard clauses (throw, ArgumentException.ThrowIf..., Debug.Assert) can stand alone; assign the call's result to a local if the method needs it");
                 break;
         }
+    }
+
+    /// <summary>
+    /// An element write whose index reads the array it writes (<c>b[(int)b[0]] = x</c>, <c>b[(int)b[1]] += x</c>)
+    /// changes what its own index evaluates to: the reverse sweep, which evaluates the index again after the write,
+    /// would restore and read the adjoint of another element. The index is computed once into an int local before
+    /// the write, so every use of it, forward and reverse, is the index the forward sweep wrote.
+    /// </summary>
+    private AssignTarget IndexFixedBeforeWrite(AssignTarget target, int line, string source, List<Stmt> output)
+    {
+        if (target.Index is not { } index || index is LiteralExpr || !Analysis.ExprWalker.Variables(index).Contains(target.Name))
+        {
+            return target;
+        }
+
+        var fixedIndex = DeclareSynthetic(target.Name + "Index", NumberKind.Int);
+        output.Add(new AssignStmt(line, source, fixedIndex, null, index));
+        return target with { Index = new VariableExpr(NumberKind.Int, fixedIndex) };
     }
 
     private void If(IConditionalOperation conditional, List<Stmt> output)
@@ -230,7 +269,9 @@ internal sealed partial class BodyParser
             Statement(before, output);
         }
 
+        _conditionalDepth++;
         var condition = loop.Condition is null ? null : Expression(loop.Condition);
+        _conditionalDepth--;
         _loopDepth++;
         var body = new List<Stmt>();
         Statement(loop.Body, body);
@@ -250,7 +291,9 @@ internal sealed partial class BodyParser
 
     private void While(IWhileLoopOperation loop, List<Stmt> output)
     {
+        _conditionalDepth++;
         var condition = loop.Condition is null ? null : Expression(loop.Condition);
+        _conditionalDepth--;
         if (loop.ConditionIsUntil && condition is not null)
         {
             condition = new UnaryExpr(NumberKind.Bool, UnaryOperator.Not, condition);
@@ -349,7 +392,7 @@ internal sealed partial class BodyParser
         ITryOperation => "exception handling cannot be differentiated; validate inputs before calling the method",
         IForEachLoopOperation => "foreach works over array and span variables only; iterate other collections with a for loop over the indices",
         ISwitchOperation => "use if/else chains",
-        IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation } => "validate inputs before calling the method",
+        IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation } => "throw a new exception whose arguments are parameters, constants and strings",
         ILocalFunctionOperation => "move it to a [Differentiable] static method of the type",
         _ => "only declarations, assignments, if/else, for, while, do, break, continue and return are supported",
     };

@@ -25,6 +25,13 @@ internal sealed partial class BodyParser
     private readonly List<PendingCall> _pendingCalls = new();
     private readonly Dictionary<ISymbol, VariableModel> _bySymbol = new(SymbolEqualityComparer.Default);
     private readonly HashSet<string> _usedNames = new();
+    private readonly HashSet<IParameterSymbol> _passThroughParameters = new(SymbolEqualityComparer.Default);
+
+    /// <summary>Locals already reported at their declaration (AGD0015): their uses fail without a diagnostic of their own.</summary>
+    private readonly HashSet<ILocalSymbol> _refusedLocals = new(SymbolEqualityComparer.Default);
+
+    /// <summary>Failures already explained by an earlier diagnostic (one root cause, one diagnostic).</summary>
+    private int _explainedFailures;
     private int _loopDepth;
 
     private BodyParser(IMethodSymbol method, SemanticModel semanticModel, CancellationToken cancellationToken)
@@ -48,7 +55,14 @@ internal sealed partial class BodyParser
             var symbol = _method.Parameters.First(p => p.Name == parameter.Name);
             _usedNames.Add(parameter.Name);
             _variables.Add(parameter);
-            _bySymbol[symbol] = parameter;
+            if (parameter.PassThroughType is null)
+            {
+                _bySymbol[symbol] = parameter;
+            }
+            else
+            {
+                _passThroughParameters.Add(symbol);
+            }
         }
 
         // Reserve every local name up front, so renaming a shadowed local never takes a later local's name.
@@ -118,6 +132,18 @@ internal sealed partial class BodyParser
         IParameterReferenceOperation parameter => _bySymbol.TryGetValue(parameter.Parameter, out var p) ? p : null,
         _ => null,
     };
+
+    /// <summary>Whether the operation reads a local refused at its declaration; counts it as an explained failure.</summary>
+    private bool ExplainedByRefusedLocal(IOperation operation)
+    {
+        if (operation is not ILocalReferenceOperation local || !_refusedLocals.Contains(local.Local))
+        {
+            return false;
+        }
+
+        _explainedFailures++;
+        return true;
+    }
 
     private void Unsupported(DiagnosticDescriptor descriptor, SyntaxNode syntax, string what, string why) =>
         _diagnostics.Add(DiagnosticInfo.Create(descriptor, syntax.GetLocation(), what, why));

@@ -35,7 +35,7 @@ internal static class MethodParser
                 _ => target.TargetNode.GetLocation(),
             };
             return new ParsedMethod(Key(method), null, EquatableArray.Of(DiagnosticInfo.Create(
-                DiagnosticDescriptors.UnsupportedMethod, location, method.Name, "only static methods of partial types can be differentiated; make it one")));
+                DiagnosticDescriptors.UnsupportedMethod, location, method.Name, "a local function, operator or conversion has no type to put its derivatives beside it; make it a static or instance method of a partial type")));
         }
 
         if (TensorMethodParser.IsTensorMethod(method))
@@ -46,7 +46,7 @@ internal static class MethodParser
 
         var name = method.Name;
         var nameLocation = syntax.Identifier.GetLocation();
-        CheckShape(method, syntax, nameLocation, diagnostics);
+        CheckShape(method, syntax, nameLocation, diagnostics, requireStatic: false);
         var containingTypes = ContainingTypes(method, nameLocation, diagnostics);
         var returnKind = TypeClassifier.Scalar(method.ReturnType);
         if (returnKind is not { } kind || !kind.IsFloatingPoint())
@@ -88,15 +88,19 @@ internal static class MethodParser
             ReturnKind: returnKind!.Value,
             Variables: body.Variables,
             Body: body.Statements,
-            PendingCalls: body.PendingCalls);
+            PendingCalls: body.PendingCalls,
+            IsStatic: method.IsStatic);
         return new ParsedMethod(Key(method), model, diagnostics.ToEquatableArray());
     }
 
-    /// <summary>The checks tensor methods share with scalar ones: static, not generic, a body, partial containing types, free generated names.</summary>
+    /// <summary>
+    /// The checks tensor methods share with scalar ones: not generic, a body, partial containing types, free generated
+    /// names; and static, which only tensor methods still must be (AGD0002).
+    /// </summary>
     internal static (EquatableArray<ContainingTypeModel> ContainingTypes, bool NamesAreValid) CheckCommonShape(
         IMethodSymbol method, MethodDeclarationSyntax syntax, Location nameLocation, List<DiagnosticInfo> diagnostics)
     {
-        CheckShape(method, syntax, nameLocation, diagnostics);
+        CheckShape(method, syntax, nameLocation, diagnostics, requireStatic: true);
         var containingTypes = ContainingTypes(method, nameLocation, diagnostics);
         CheckGeneratedNames(method, nameLocation, diagnostics);
         return (containingTypes, HasValidNames(method));
@@ -124,9 +128,9 @@ internal static class MethodParser
         return SyntaxFacts.IsValidIdentifier(method.Name);
     }
 
-    private static void CheckShape(IMethodSymbol method, MethodDeclarationSyntax syntax, Location nameLocation, List<DiagnosticInfo> diagnostics)
+    private static void CheckShape(IMethodSymbol method, MethodDeclarationSyntax syntax, Location nameLocation, List<DiagnosticInfo> diagnostics, bool requireStatic)
     {
-        if (!method.IsStatic)
+        if (requireStatic && !method.IsStatic)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MethodNotStatic, nameLocation, method.Name));
         }
@@ -184,15 +188,21 @@ internal static class MethodParser
             if (parameter.RefKind != RefKind.None || parameter.IsParams)
             {
                 diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.UnsupportedMethod, location, method.Name, $"parameter '{parameter.Name}' is passed by reference or as params; pass it by value"));
+                    DiagnosticDescriptors.UnsupportedMethod, location, method.Name, parameter.IsParams ? $"parameter '{parameter.Name}' is a params array; declare it as a plain array or span" : $"parameter '{parameter.Name}' is passed by reference ({RefKeyword(parameter.RefKind)}); pass it by value"));
                 continue;
             }
 
             if (classified is not { } c)
             {
-                diagnostics.Add(named
-                    ? DiagnosticInfo.Create(DiagnosticDescriptors.ParameterNotDifferentiable, location, parameter.Name, parameter.Type.ToDisplayString())
-                    : DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedVariableType, location, parameter.Name, parameter.Type.ToDisplayString()));
+                if (named)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParameterNotDifferentiable, location, parameter.Name, parameter.Type.ToDisplayString()));
+                    continue;
+                }
+
+                // Carries no derivative: passed through as it is, read by the body as the original reads it.
+                parameters.Add(new VariableModel(parameter.Name, NumberKind.Int, StorageKind.Scalar, IsParameter: true, Differentiated: false,
+                    PassThroughType: TypeClassifier.FullName(parameter.Type)));
                 continue;
             }
 
@@ -247,6 +257,14 @@ internal static class MethodParser
             }
         }
     }
+
+    internal static string RefKeyword(RefKind kind) => kind switch
+    {
+        RefKind.Out => "out",
+        RefKind.In => "in",
+        RefKind.RefReadOnlyParameter => "ref readonly",
+        _ => "ref",
+    };
 
     /// <summary>Generated members are as accessible as the original method.</summary>
     internal static string AccessibilityKeyword(Accessibility accessibility) => accessibility switch

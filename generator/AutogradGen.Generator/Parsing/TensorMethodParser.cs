@@ -50,7 +50,7 @@ internal static class TensorMethodParser
             if (parameter.RefKind != RefKind.None || parameter.IsParams)
             {
                 diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.UnsupportedMethod, location, method.Name, $"parameter '{parameter.Name}' is passed by reference or as params; pass it by value"));
+                    DiagnosticDescriptors.UnsupportedMethod, location, method.Name, parameter.IsParams ? $"parameter '{parameter.Name}' is a params array; declare it as a plain array or span" : $"parameter '{parameter.Name}' is passed by reference ({MethodParser.RefKeyword(parameter.RefKind)}); pass it by value"));
             }
             else if (named && !isTensor)
             {

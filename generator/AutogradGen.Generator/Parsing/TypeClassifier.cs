@@ -46,6 +46,15 @@ internal static class TypeClassifier
         return null;
     }
 
+    /// <summary>A type as generated code spells it: <c>global::</c> qualified, with its nullable annotations.</summary>
+    public static string FullName(ITypeSymbol type) => type.ToDisplayString(FullyQualifiedWithNullability);
+
+    private static readonly SymbolDisplayFormat FullyQualifiedWithNullability = SymbolDisplayFormat.FullyQualifiedFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+    /// <summary>The C# spelling of a variable's type in generated code: its own for a pass-through parameter.</summary>
+    public static string TypeText(VariableModel variable) => variable.PassThroughType ?? TypeText(variable.Kind, variable.Storage);
+
     /// <summary>The C# spelling of a variable's type in generated code.</summary>
     public static string TypeText(NumberKind kind, StorageKind storage) => storage switch
     {

@@ -27,7 +27,7 @@ internal static class MethodResolver
         var diagnostics = parsed.Diagnostics.Concat(warnings).ToEquatableArray();
         return activeSites is null
             ? new AnalyzedMethod(parsed.Key, null, diagnostics, EquatableArray<PendingCall>.Empty)
-            : new AnalyzedMethod(parsed.Key, model, diagnostics, model.PendingCalls.Where(c => activeSites.Contains(c.Site)).ToEquatableArray());
+            : new AnalyzedMethod(parsed.Key, model, diagnostics, model.PendingCalls.Where(c => c.NeedsGeneratedCode || activeSites.Contains(c.Site)).ToEquatableArray());
     }
 
     /// <summary>What the whole-compilation step needs of a method: keys, no locations.</summary>

@@ -11,6 +11,8 @@ public static class ReflectedFunction
 {
     private const BindingFlags Static = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static;
 
+    private const BindingFlags Members = Static | BindingFlags.Instance;
+
     public static CorpusFunction Create(MethodInfo method)
     {
         ArgumentNullException.ThrowIfNull(method);
@@ -26,26 +28,29 @@ public static class ReflectedFunction
         var fixedValues = method.GetCustomAttribute<WithAttribute>()?.Arguments ?? [];
         var dimension = differentiated.Count(d => d);
 
-        object[] Arguments(double[] point)
+        // An instance member is checked on its type's static Example.
+        var receiver = method.IsStatic ? null : StaticValue(type, "Example");
+
+        object?[] Arguments(double[] point)
         {
-            var arguments = new object[parameters.Length];
+            var arguments = new object?[parameters.Length];
             int coordinate = 0, fixedIndex = 0;
             for (var i = 0; i < parameters.Length; i++)
             {
                 arguments[i] = differentiated[i]
                     ? Number(point[coordinate++], isFloat)
-                    : Convert.ChangeType(fixedValues[fixedIndex++], parameters[i].ParameterType, System.Globalization.CultureInfo.InvariantCulture);
+                    : Fixed(fixedValues[fixedIndex++], parameters[i].ParameterType, type);
             }
 
             return arguments;
         }
 
-        double Value(double[] point) => ToDouble(method.Invoke(null, Arguments(point))!);
+        double Value(double[] point) => ToDouble(method.Invoke(receiver, Arguments(point))!);
 
         (double, double[]) Gradient(double[] point)
         {
             var arguments = Arguments(point).Concat(new object?[dimension]).ToArray();
-            var value = ToDouble(gradient.Invoke(null, arguments)!);
+            var value = ToDouble(gradient.Invoke(receiver, arguments)!);
             return (value, arguments.Skip(parameters.Length).Select(a => ToDouble(a!)).ToArray());
         }
 
@@ -57,13 +62,13 @@ public static class ReflectedFunction
             {
                 if (differentiated[i])
                 {
-                    var leaf = Tensor.Scalar(ToDouble(arguments[i]), requiresGrad: true, dtype);
+                    var leaf = Tensor.Scalar(ToDouble(arguments[i]!), requiresGrad: true, dtype);
                     leaves.Add(leaf);
                     arguments[i] = leaf;
                 }
             }
 
-            var result = (Tensor)tape.Invoke(null, arguments)!;
+            var result = (Tensor)tape.Invoke(receiver, arguments)!;
             if (result.RequiresGrad)
             {
                 result.Backward();
@@ -75,7 +80,7 @@ public static class ReflectedFunction
         (double, double) Directional(double[] point, double[] direction)
         {
             var arguments = Arguments(point).Concat(direction.Select(d => Number(d, isFloat))).ToArray();
-            var pair = derivative.Invoke(null, arguments)!;
+            var pair = derivative.Invoke(receiver, arguments)!;
             if (isFloat)
             {
                 var (floatValue, floatDerivative) = (ValueTuple<float, float>)pair;
@@ -94,8 +99,27 @@ public static class ReflectedFunction
         };
     }
 
+    /// <summary>
+    /// A [With] value as the parameter's type: a number or a string as it is, an enum by value, a nullable by its
+    /// value, and for any other type (arrays, lists, models) the name of a static member of the method's type.
+    /// </summary>
+    private static object? Fixed(object value, Type parameterType, Type declaringType)
+    {
+        if (value is string name && parameterType != typeof(string))
+        {
+            return StaticValue(declaringType, name);
+        }
+
+        var target = System.Nullable.GetUnderlyingType(parameterType) ?? parameterType;
+        return target.IsEnum ? Enum.ToObject(target, value) : Convert.ChangeType(value, target, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static object? StaticValue(Type type, string name) =>
+        type.GetField(name, Static)?.GetValue(null) ?? type.GetProperty(name, Static)?.GetValue(null)
+        ?? throw new InvalidOperationException($"{type.Name} has no static member '{name}' to take a value from.");
+
     private static MethodInfo Sibling(Type type, string name) =>
-        type.GetMethod(name, Static) ?? throw new InvalidOperationException($"{type.Name}.{name} was not generated: check the generator's diagnostics for the corpus method.");
+        type.GetMethod(name, Members) ?? throw new InvalidOperationException($"{type.Name}.{name} was not generated: check the generator's diagnostics for the corpus method.");
 
     private static object Number(double value, bool isFloat) => isFloat ? (object)(float)value : value;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -17,10 +18,10 @@ public class DiagnosticTests
         """);
 
     [Fact]
-    public void AGD0002_is_reported_on_a_method_that_is_not_static() => AssertReported("AGD0002", """
+    public void AGD0002_is_reported_on_a_tensor_method_that_is_not_static() => AssertReported("AGD0002", """
         public partial class Functions
         {
-            [Differentiable] public double [|F|](double x) => x * x;
+            [Differentiable] public Tensor [|F|](Tensor x) => x * x;
         }
         """);
 
@@ -58,11 +59,11 @@ public class DiagnosticTests
     public void AGD0006_is_reported_on_an_unsupported_expression() => AssertReported("AGD0006", """
         public static partial class Functions
         {
-            private static double s_scale = 2;
+            public sealed class Box(double value) { public double Value = value; }
 
-            [Differentiable] public static double F(double x) => x * [|s_scale|];
+            [Differentiable] public static double F(double x) => x * [|new Box(x)|].Value;
         }
-        """, "Reading field 's_scale'");
+        """, "Creating an object cannot be differentiated: create it outside the method and pass it as a parameter");
 
     [Fact]
     public void AGD0007_is_reported_on_a_call_to_a_method_without_a_derivative() => AssertReported("AGD0007", """
@@ -89,6 +90,36 @@ public class DiagnosticTests
         Assert.Empty(run.Diagnostics);
         Assert.Empty(run.CompilationProblems);
     }
+
+    [Fact]
+    public void AGD0019_is_reported_on_a_call_to_a_refused_method_even_when_no_derivative_flows_through_it()
+    {
+        // The caller's tape twin would call the refused method's twin, which does not exist (CS0117).
+        var run = GeneratorHarness.Run(Usings + """
+            public static partial class Functions
+            {
+                [Differentiable]
+                public static double Refused(double x) { try { return x; } finally { } }
+
+                [Differentiable]
+                public static double Caller(double x) => x * Refused(2.0);
+            }
+            """);
+        Assert.Contains(run.Diagnostics, d => d.Id == "AGD0019" && d.GetMessage(CultureInfo.InvariantCulture).Contains("Refused", StringComparison.Ordinal));
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    [Fact]
+    public void AGD0030_is_reported_on_an_instance_call_on_a_value_computed_in_the_method() => AssertReported("AGD0030", """
+        public sealed partial class Model
+        {
+            public double Scale { get; init; } = 2;
+
+            [Differentiable] public double Scaled(double x) => Scale * x;
+
+            [Differentiable] public static double Twice(double x) => [|new Model().Scaled(x)|] * 2;
+        }
+        """, "only calls on this, a field, a property or a parameter");
 
     [Fact]
     public void AGD0008_is_reported_on_a_write_to_a_field() => AssertReported("AGD0008", """
@@ -197,12 +228,22 @@ public class DiagnosticTests
         """, "'long'");
 
     [Fact]
-    public void AGD0015_is_reported_on_a_pass_through_parameter_of_an_unsupported_type() => AssertReported("AGD0015", """
-        public static partial class Functions
-        {
-            [Differentiable] public static double F(double x, string [|label|]) => x * label.Length;
-        }
-        """, "'label' has type 'string'");
+    public void AGD0015_is_reported_once_on_a_local_of_an_unsupported_type_not_at_each_use()
+    {
+        var run = GeneratorHarness.Run(Usings + """
+            public static partial class Functions
+            {
+                [Differentiable]
+                public static double F(double x)
+                {
+                    long n = 3;
+                    n++;
+                    return x * n;
+                }
+            }
+            """);
+        Assert.Equal("AGD0015", Assert.Single(run.Diagnostics).Id);
+    }
 
     [Fact]
     public void AGD0016_warns_when_the_callee_drops_an_active_arguments_derivative() => AssertReported("AGD0016", """
@@ -228,7 +269,7 @@ public class DiagnosticTests
         {
             [Differentiable] public static double F(double x, ref double [|y|]) => x * y;
         }
-        """, "parameter 'y' is passed by reference or as params");
+        """, "parameter 'y' is passed by reference (ref); pass it by value");
 
     [Fact]
     public void AGD0017_is_reported_on_a_differentiable_local_function() => AssertReported("AGD0017", """
@@ -241,7 +282,7 @@ public class DiagnosticTests
                 [Differentiable] static double [|Inner|](double y) => y * y;
             }
         }
-        """, "static methods of partial types", expectSource: false);
+        """, "make it a static or instance method of a partial type", expectSource: false);
 
     [Fact]
     public void AGD0019_is_reported_on_a_call_to_a_differentiable_method_whose_derivatives_could_not_be_generated() => AssertReported("AGD0019", """

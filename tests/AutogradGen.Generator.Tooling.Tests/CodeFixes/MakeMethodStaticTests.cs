@@ -3,6 +3,7 @@ using AutogradGen.Generator.Tooling.Tests.Infrastructure;
 
 namespace AutogradGen.Generator.Tooling.Tests.CodeFixes;
 
+/// <summary>AGD0002 is left for tensor methods, which must still be static: the fix makes one static.</summary>
 public class MakeMethodStaticTests
 {
     private const string Id = "AGD0002";
@@ -14,7 +15,7 @@ public class MakeMethodStaticTests
             public partial class Objectives
             {
                 [AutogradGen.Differentiable]
-                public double Square(double x) => x * x;
+                public AutogradGen.Tensor Square(AutogradGen.Tensor x) => x * x;
             }
             """);
 
@@ -22,7 +23,7 @@ public class MakeMethodStaticTests
             public partial class Objectives
             {
                 [AutogradGen.Differentiable]
-                public static double Square(double x) => x * x;
+                public static AutogradGen.Tensor Square(AutogradGen.Tensor x) => x * x;
             }
             """, fixedText);
     }
@@ -35,13 +36,13 @@ public class MakeMethodStaticTests
             {
                 /// <summary>x².</summary>
                 [AutogradGen.Differentiable]
-                double Square(double x) => x * x;
+                AutogradGen.Tensor Square(AutogradGen.Tensor x) => x * x;
             }
             """);
 
         Assert.Contains("""
                 [AutogradGen.Differentiable]
-                static double Square(double x) => x * x;
+                static AutogradGen.Tensor Square(AutogradGen.Tensor x) => x * x;
             """, fixedText, StringComparison.Ordinal);
     }
 
@@ -52,7 +53,7 @@ public class MakeMethodStaticTests
             public partial class Objectives
             {
                 [AutogradGen.Differentiable]
-                public double Square(double x) => x * x;
+                public AutogradGen.Tensor Square(AutogradGen.Tensor x) => x * x;
             }
             """);
 
@@ -70,7 +71,7 @@ public class MakeMethodStaticTests
                 private double _scale = 2;
 
                 [AutogradGen.Differentiable]
-                public double Scaled(double x) => _scale * x;
+                public AutogradGen.Tensor Scaled(AutogradGen.Tensor x) => x * _scale;
             }
             """));
 
@@ -89,7 +90,7 @@ public class MakeMethodStaticTests
                 private static readonly double s_offset = 1;
 
                 [AutogradGen.Differentiable]
-                public double Scaled(double x) => Scale * x + s_offset + System.Math.Sin(x);
+                public AutogradGen.Tensor Scaled(AutogradGen.Tensor x) => x * Scale + s_offset;
             }
             """));
 
