@@ -55,8 +55,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor Recursion = Error(
         "AGD0009",
-        "Recursive [Differentiable] methods are not supported",
-        "Method '{0}' calls itself; recursion cannot be differentiated: rewrite it as a loop");
+        "Recursive [Differentiable] Tensor methods are not supported",
+        "Tensor method '{0}' calls itself, and the tensor pipeline cannot differentiate recursion: rewrite it as a loop (scalar [Differentiable] methods may recurse)");
 
     public static readonly DiagnosticDescriptor UnknownParameterName = Error(
         "AGD0010",
@@ -113,6 +113,37 @@ internal static class DiagnosticDescriptors
         "Tensor operation has no derivative rule",
         "Cannot differentiate '{0}': the tensor operation has no derivative rule; write it with the supported operations (docs/API.md, Tensor methods), move it into a [Differentiable] method of its own, or Detach() its input if no derivative should flow");
 
+    // AGD0040-AGD0049: constructs lowered before differentiation (switch, patterns, tuples, local functions, LINQ).
+    public static readonly DiagnosticDescriptor UnsupportedPattern = Error(
+        "AGD0040",
+        "Pattern cannot be differentiated",
+        "{0} cannot be differentiated: {1}");
+
+    public static readonly DiagnosticDescriptor SwitchExpressionNotExhaustive = Error(
+        "AGD0041",
+        "A switch expression must end with a discard arm",
+        "This switch expression has no last arm that matches every value: where no arm matches C# throws, which the derivatives cannot mirror; end it with a '_ => ...' arm");
+
+    public static readonly DiagnosticDescriptor EarlyBreakInSwitch = Error(
+        "AGD0042",
+        "A 'break' before the end of a switch section",
+        "This 'break' leaves the switch section before its end, which cannot be lowered to an if/else chain: put the rest of the section in an 'if' instead");
+
+    public static readonly DiagnosticDescriptor LocalFunctionNotInlined = Error(
+        "AGD0043",
+        "Local function or lambda cannot be differentiated",
+        "{0} cannot be differentiated: {1}");
+
+    public static readonly DiagnosticDescriptor LinqNotLowered = Error(
+        "AGD0044",
+        "LINQ call cannot be differentiated",
+        "{0} cannot be differentiated: {1}");
+
+    public static readonly DiagnosticDescriptor UnsupportedTuple = Error(
+        "AGD0045",
+        "Tuple cannot be differentiated",
+        "{0} cannot be differentiated: {1}");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
         ContainingTypeNotPartial, MethodNotStatic, ParameterNotDifferentiable, ReturnTypeNotDifferentiable,
@@ -120,6 +151,7 @@ internal static class DiagnosticDescriptors
         UnknownParameterName, GeneratedNameClash, ResultDoesNotDependOnParameters, NonDifferentiableOperation,
         InvalidUserDerivative, UnsupportedVariableType, DerivativeDropped, UnsupportedMethod, InternalError, CalleeHasErrors,
         TensorOperationWithoutRule,
+        UnsupportedPattern, SwitchExpressionNotExhaustive, EarlyBreakInSwitch, LocalFunctionNotInlined, LinqNotLowered, UnsupportedTuple,
     }.ToDictionary(d => d.Id);
 
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

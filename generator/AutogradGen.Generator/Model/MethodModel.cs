@@ -49,9 +49,11 @@ internal sealed record ContainingTypeModel(string Declaration);
 /// <param name="Storage">Scalar, or how the elements are held.</param>
 /// <param name="IsParameter">A parameter of the method (in declaration order among variables).</param>
 /// <param name="Differentiated">A parameter the method is differentiated with respect to.</param>
+/// <param name="PassedIn">An <c>in</c> parameter: the generated methods take it <c>in</c> too.</param>
 internal sealed record VariableModel(
     string Name,
     NumberKind Kind,
     StorageKind Storage,
     bool IsParameter,
-    bool Differentiated);
+    bool Differentiated,
+    bool PassedIn = false);

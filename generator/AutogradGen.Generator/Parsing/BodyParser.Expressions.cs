@@ -39,6 +39,11 @@ internal sealed partial class BodyParser
             return new LiteralExpr(constantKind, text);
         }
 
+        if (LoweredExpression(operation, out var lowered))
+        {
+            return lowered;
+        }
+
         switch (operation)
         {
             case ILocalReferenceOperation or IParameterReferenceOperation:
@@ -69,8 +74,8 @@ internal sealed partial class BodyParser
                 return Conversion(conversion);
             case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
                 return Expression(conditional.Condition) is { } condition
-                    && Expression(conditional.WhenTrue) is { } whenTrue
-                    && Expression(whenFalse) is { } otherwise
+                    && GuardedExpression(conditional.WhenTrue) is { } whenTrue
+                    && GuardedExpression(whenFalse) is { } otherwise
                     && TypeClassifier.Scalar(conditional.Type) is { } kind
                     ? new ConditionalExpr(kind, condition, Coerce(whenTrue, kind), Coerce(otherwise, kind))
                     : null;
@@ -118,7 +123,7 @@ internal sealed partial class BodyParser
         }
 
         var left = Expression(binary.LeftOperand);
-        var right = Expression(binary.RightOperand);
+        var right = knownOp.IsLogical() ? GuardedExpression(binary.RightOperand) : Expression(binary.RightOperand);
         if (left is null || right is null)
         {
             return null;
@@ -223,12 +228,8 @@ internal sealed partial class BodyParser
             return Expression(arguments[0].Value) is { } detached ? new DetachedExpr(kind, Coerce(detached, kind)) : null;
         }
 
-        if (SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, _method))
-        {
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Recursion, syntax.GetLocation(), _method.Name));
-            return null;
-        }
-
+        // A recursive call is an ordinary call of a [Differentiable] method: forward mode calls its own Derivative,
+        // reverse mode its own Pullback (which recomputes the callee's forward), so every depth is differentiated.
         return Call(invocation, method, kind, arguments);
     }
 
@@ -236,7 +237,7 @@ internal sealed partial class BodyParser
     {
         var syntax = invocation.Syntax;
         var differentiable = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == MethodParser.DifferentiableAttributeName);
-        if (!method.IsStatic || method.IsGenericMethod || method.Parameters.Any(p => p.RefKind != RefKind.None))
+        if (!method.IsStatic || method.IsGenericMethod || method.Parameters.Any(p => p.RefKind is not (RefKind.None or RefKind.In)))
         {
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CallNotDifferentiable, syntax.GetLocation(), method.ToDisplayString()));
             return null;
@@ -315,6 +316,11 @@ internal sealed partial class BodyParser
     /// <summary>An assignment target: a scalar variable, or an element of a local array.</summary>
     private AssignTarget? Target(IOperation target)
     {
+        if (LoweredTarget(target, out var lowered))
+        {
+            return lowered;
+        }
+
         switch (target)
         {
             case ILocalReferenceOperation or IParameterReferenceOperation when Variable(target) is { Storage: StorageKind.Scalar } scalar:
@@ -407,7 +413,7 @@ internal sealed partial class BodyParser
     {
         IAnonymousFunctionOperation or IDelegateCreationOperation => ("A lambda", "write the function as a [Differentiable] static method and call it"),
         ITranslatedQueryOperation => ("A LINQ query", "write the query as a for loop"),
-        IInvocationOperation { TargetMethod.ContainingType: { } type } when type.ToDisplayString() == "System.Linq.Enumerable" =>
+        IInvocationOperation { TargetMethod.ContainingType: { } type } when type.ToDisplayString() == "System.Linq.Enumerable" && !IsLinqReduction(operation) =>
             ("A LINQ query", "write the query as a for loop over the array or span"),
         IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke } =>
             ("A call through a delegate", "call a [Differentiable] static method directly instead"),
@@ -434,5 +440,5 @@ internal sealed partial class BodyParser
         _ => "only arithmetic on double, float, int and bool, Math and MathF functions, and calls to [Differentiable] methods are supported",
     };
 
-    private sealed record AssignTarget(string Name, NumberKind Kind, Expr? Index);
+    internal sealed record AssignTarget(string Name, NumberKind Kind, Expr? Index);
 }

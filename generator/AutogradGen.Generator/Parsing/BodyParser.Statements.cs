@@ -16,6 +16,11 @@ internal sealed partial class BodyParser
     {
         _cancellationToken.ThrowIfCancellationRequested();
         var syntax = operation.Syntax;
+        if (LoweredStatement(operation, output))
+        {
+            return;
+        }
+
         switch (operation)
         {
             case IBlockOperation block:
@@ -39,7 +44,7 @@ internal sealed partial class BodyParser
                 ExpressionStatement(expressionStatement.Operation, syntax, output);
                 break;
             case IReturnOperation { ReturnedValue: { } value }:
-                if (Expression(value) is { } returned)
+                if (HoistingExpression(value, output) is { } returned)
                 {
                     output.Add(new ReturnStmt(Line(syntax), SourceText(syntax), returned));
                 }
@@ -92,6 +97,12 @@ internal sealed partial class BodyParser
             return;
         }
 
+        var statementSyntax = syntax.FirstAncestorOrSelf<LocalDeclarationStatementSyntax>() ?? (SyntaxNode)syntax;
+        if (TupleDeclarator(local, declarator.Initializer?.Value ?? sharedInitializer?.Value, statementSyntax, output))
+        {
+            return;
+        }
+
         if (TypeClassifier.Classify(local.Type) is not { } classified)
         {
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedVariableType, declarator.Syntax.GetLocation(), local.Name, local.Type.ToDisplayString()));
@@ -100,7 +111,6 @@ internal sealed partial class BodyParser
 
         var name = DeclareLocal(local, classified.Kind, classified.Storage);
         var initializer = declarator.Initializer?.Value ?? sharedInitializer?.Value;
-        var statementSyntax = syntax.FirstAncestorOrSelf<LocalDeclarationStatementSyntax>() ?? (SyntaxNode)syntax;
         if (initializer is null)
         {
             if (classified.Storage.IsIndexed())
@@ -117,7 +127,7 @@ internal sealed partial class BodyParser
             return;
         }
 
-        if (Expression(initializer) is { } value)
+        if (HoistingExpression(initializer, output) is { } value)
         {
             output.Add(new AssignStmt(Line(statementSyntax), SourceText(statementSyntax), name, null, Coerce(value, classified.Kind)));
         }
@@ -168,7 +178,7 @@ internal sealed partial class BodyParser
         switch (operation)
         {
             case ISimpleAssignmentOperation assignment:
-                if (Target(assignment.Target) is { } target && Expression(assignment.Value) is { } value)
+                if (Target(assignment.Target) is { } target && HoistingExpression(assignment.Value, output) is { } value)
                 {
                     output.Add(new AssignStmt(line, source, target.Name, target.Index, Coerce(value, target.Kind)));
                 }
@@ -181,7 +191,7 @@ internal sealed partial class BodyParser
                     break;
                 }
 
-                if (Target(compound.Target) is { } compoundTarget && Expression(compound.Value) is { } operand)
+                if (Target(compound.Target) is { } compoundTarget && HoistingExpression(compound.Value, output) is { } operand)
                 {
                     var read = Read(compoundTarget);
                     var resultKind = Wider(compoundTarget.Kind, operand.Kind);
@@ -208,7 +218,7 @@ internal sealed partial class BodyParser
 
     private void If(IConditionalOperation conditional, List<Stmt> output)
     {
-        var condition = Expression(conditional.Condition);
+        var condition = HoistingExpression(conditional.Condition, output);
         var then = new List<Stmt>();
         var otherwise = new List<Stmt>();
         Statement(conditional.WhenTrue, then);
