@@ -16,6 +16,8 @@ public class CorpusCoverageTests
         "while (", "do\n", "for (", "foreach (", "break;", "continue;", "return", " ? ", "if (", "else", "+=", "-=", "*=", "/=",
         "++", "--", " % ", "stackalloc", "new double[", "Differentiation.WithoutDerivative(", "[DerivativeOf(", "[Differentiable(nameof(",
         "ReadOnlySpan<double>", "ReadOnlySpan<float>", "(float)", "MathF.", "&&", "||", "!(",
+        "switch (", " switch\n", "case ", " when ", " and ", " or ", "is not ", "is var ", "var (", ") = (", "(X: ", ".Item2",
+        ".Sum(", ".Average()", ".Max(", ".Min()", ".Select(", "static double Softplus", "double Damped(", "in double ", "params double[]",
     ];
 
     private static readonly Lazy<string> s_corpus = new(() => string.Join("\n",

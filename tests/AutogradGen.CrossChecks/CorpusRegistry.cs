@@ -65,6 +65,31 @@ public static class CorpusRegistry
             w => Spans.LogisticRegressionLossTape(w, xs, ys));
 
         yield return GaussianMixtureFunction();
+
+        foreach (var function in LinqFunctions())
+        {
+            yield return function;
+        }
+    }
+
+    /// <summary>The LINQ corpus takes double[] (LINQ needs an IEnumerable): the harness's spans are copied into arrays.</summary>
+    private static IEnumerable<CorpusFunction> LinqFunctions()
+    {
+        yield return SpanFunction.Create("Linq.SumOfSquares", 5, (-2, 2),
+            v => Linq.SumOfSquares(v.ToArray()), (v, g) => Linq.SumOfSquaresGradient(v.ToArray(), g),
+            (v, t) => Linq.SumOfSquaresDerivative(v.ToArray(), t), Linq.SumOfSquaresTape);
+        yield return SpanFunction.Create("Linq.MeanMaxMin", 4, (-2, 2),
+            v => Linq.MeanMaxMin(v.ToArray()), (v, g) => Linq.MeanMaxMinGradient(v.ToArray(), g),
+            (v, t) => Linq.MeanMaxMinDerivative(v.ToArray(), t), Linq.MeanMaxMinTape);
+        yield return SpanFunction.Create("Linq.LogSumExpByLinq", 4, (-3, 3),
+            v => Linq.LogSumExpByLinq(v.ToArray()), (v, g) => Linq.LogSumExpByLinqGradient(v.ToArray(), g),
+            (v, t) => Linq.LogSumExpByLinqDerivative(v.ToArray(), t), Linq.LogSumExpByLinqTape);
+        yield return SpanFunction.Create("Linq.IndexedSelect", 4, (-1, 1),
+            v => Linq.IndexedSelect(v.ToArray()), (v, g) => Linq.IndexedSelectGradient(v.ToArray(), g),
+            (v, t) => Linq.IndexedSelectDerivative(v.ToArray(), t), Linq.IndexedSelectTape);
+        yield return SpanFunction.Create("ParameterModifiers.Norm", 3, (-2, 2),
+            v => ParameterModifiers.Norm(v.ToArray()), (v, g) => ParameterModifiers.NormGradient(v.ToArray(), g),
+            (v, t) => ParameterModifiers.NormDerivative(v.ToArray(), t), ParameterModifiers.NormTape);
     }
 
     /// <summary>Eight samples of three features, labelled by a fixed rule: data for the logistic-regression loss.</summary>

@@ -55,8 +55,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor Recursion = Error(
         "AGD0009",
-        "Recursive [Differentiable] methods are not supported",
-        "Method '{0}' calls itself; recursion cannot be differentiated: rewrite it as a loop");
+        "Recursive [Differentiable] Tensor methods are not supported",
+        "Tensor method '{0}' calls itself, and the tensor pipeline cannot differentiate recursion: rewrite it as a loop (scalar [Differentiable] methods may recurse)");
 
     public static readonly DiagnosticDescriptor UnknownParameterName = Error(
         "AGD0010",
@@ -117,6 +117,36 @@ internal static class DiagnosticDescriptors
         "AGD0030",
         "Call cannot be differentiated in this form",
         "Cannot differentiate through the call to '{0}': {1}");
+    // AGD0040-AGD0049: constructs lowered before differentiation (switch, patterns, tuples, local functions, LINQ).
+    public static readonly DiagnosticDescriptor UnsupportedPattern = Error(
+        "AGD0040",
+        "Pattern cannot be differentiated",
+        "{0} cannot be differentiated: {1}");
+
+    public static readonly DiagnosticDescriptor SwitchExpressionNotExhaustive = Error(
+        "AGD0041",
+        "A switch expression must end with a discard arm",
+        "This switch expression has no last arm that matches every value: where no arm matches C# throws, which the derivatives cannot mirror; end it with a '_ => ...' arm");
+
+    public static readonly DiagnosticDescriptor EarlyBreakInSwitch = Error(
+        "AGD0042",
+        "A 'break' before the end of a switch section",
+        "This 'break' leaves the switch section before its end, which cannot be lowered to an if/else chain: put the rest of the section in an 'if' instead");
+
+    public static readonly DiagnosticDescriptor LocalFunctionNotInlined = Error(
+        "AGD0043",
+        "Local function or lambda cannot be differentiated",
+        "{0} cannot be differentiated: {1}");
+
+    public static readonly DiagnosticDescriptor LinqNotLowered = Error(
+        "AGD0044",
+        "LINQ call cannot be differentiated",
+        "{0} cannot be differentiated: {1}");
+
+    public static readonly DiagnosticDescriptor UnsupportedTuple = Error(
+        "AGD0045",
+        "Tuple cannot be differentiated",
+        "{0} cannot be differentiated: {1}");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
@@ -125,6 +155,7 @@ internal static class DiagnosticDescriptors
         UnknownParameterName, GeneratedNameClash, ResultDoesNotDependOnParameters, NonDifferentiableOperation,
         InvalidUserDerivative, UnsupportedVariableType, DerivativeDropped, UnsupportedMethod, InternalError, CalleeHasErrors,
         TensorOperationWithoutRule, CallShapeNotSupported,
+        UnsupportedPattern, SwitchExpressionNotExhaustive, EarlyBreakInSwitch, LocalFunctionNotInlined, LinqNotLowered, UnsupportedTuple,
     }.ToDictionary(d => d.Id);
 
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

@@ -29,7 +29,7 @@ internal sealed partial class ForwardEmitter : EmitContext
         var parameters = Parameters.ToList();
         var tangentParameters = parameters.Where(p => p.Differentiated)
             .ToDictionary(p => p.Name, p => Names.Fresh(p.Name + "Tangent"));
-        var signature = parameters.Select(p => TypeOf(p) + " " + p.Name)
+        var signature = parameters.Select(ParameterDeclaration)
             .Concat(parameters.Where(p => p.Differentiated).Select(p =>
                 (p.Storage == StorageKind.Scalar ? p.Kind.Keyword() : "global::System.ReadOnlySpan<" + p.Kind.Keyword() + ">") + " " + tangentParameters[p.Name]));
         var resultType = ResultKind.Keyword();

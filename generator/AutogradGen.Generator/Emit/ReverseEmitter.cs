@@ -77,7 +77,7 @@ internal sealed partial class ReverseEmitter : EmitContext
     private void WriteGradient(CodeWriter output, List<VariableModel> parameters)
     {
         var gradients = parameters.Where(p => p.Differentiated).ToDictionary(p => p.Name, p => Names.Fresh(p.Name + "Gradient"));
-        var signature = parameters.Select(p => TypeOf(p) + " " + p.Name).Concat(parameters.Where(p => p.Differentiated).Select(p =>
+        var signature = parameters.Select(ParameterDeclaration).Concat(parameters.Where(p => p.Differentiated).Select(p =>
             (p.Storage == StorageKind.Scalar ? "out " + p.Kind.Keyword() : "global::System.Span<" + p.Kind.Keyword() + ">") + " " + gradients[p.Name]));
         output.Line("/// <summary>");
         output.Line("/// Reverse mode of <see cref=\"" + Model.DocumentationId + "\"/>: returns its value and its gradient with respect to");
@@ -103,7 +103,7 @@ internal sealed partial class ReverseEmitter : EmitContext
 
     private void WritePullback(CodeWriter output, List<VariableModel> parameters, Dictionary<string, string> adjointParameters, string seed)
     {
-        var signature = parameters.Select(p => TypeOf(p) + " " + p.Name).Append(ResultKind.Keyword() + " " + seed).Concat(parameters.Where(p => p.Differentiated).Select(p =>
+        var signature = parameters.Select(ParameterDeclaration).Append(ResultKind.Keyword() + " " + seed).Concat(parameters.Where(p => p.Differentiated).Select(p =>
             (p.Storage == StorageKind.Scalar ? "ref " + p.Kind.Keyword() : "global::System.Span<" + p.Kind.Keyword() + ">") + " " + adjointParameters[p.Name]));
         output.Line("/// <summary>");
         output.Line("/// Pullback of <see cref=\"" + Model.DocumentationId + "\"/>: returns its value and adds <paramref name=\"" + seed + "\"/> times");

@@ -68,7 +68,7 @@ internal sealed partial class TapeEmitter
 
         FindAssignedRawFloatingParameters(_method.Body);
         var parameters = _method.Variables.Where(v => v.IsParameter).ToList();
-        var signature = parameters.Select(p => (p.Differentiated ? TensorType : TypeOf(p)) + " " + p.Name);
+        var signature = parameters.Select(p => (p.Differentiated ? TensorType : (p.PassedIn ? "in " : string.Empty) + TypeOf(p)) + " " + p.Name);
         _writer.Line("/// <summary>");
         _writer.Line("/// Tape twin of <see cref=\"" + _model.DocumentationId + "\"/>: the same body run on the tape engine, with a");
         _writer.Line("/// tensor for each differentiated parameter (0-d for a scalar, 1-d for a span) and for the result.");

@@ -64,10 +64,12 @@ internal sealed record ContainingTypeModel(string Declaration);
 /// parameter is passed through as it is: the body reads it only inside <see cref="PassThroughExpr"/>s, never as a
 /// <see cref="VariableExpr"/>, and its kind and storage (int, scalar) mean nothing.
 /// </param>
+/// <param name="PassedIn">An <c>in</c> parameter: the generated methods take it <c>in</c> too.</param>
 internal sealed record VariableModel(
     string Name,
     NumberKind Kind,
     StorageKind Storage,
     bool IsParameter,
     bool Differentiated,
-    string? PassThroughType = null);
+    string? PassThroughType = null,
+    bool PassedIn = false);

@@ -40,6 +40,12 @@ internal sealed partial class BodyParser
             return new LiteralExpr(constantKind, text);
         }
 
+        // Lowered constructs first: a tuple local's element reads like a field, but it is one of the method's locals.
+        if (LoweredExpression(operation, out var lowered))
+        {
+            return lowered;
+        }
+
         if (IsPassThrough(operation))
         {
             return PassThroughValue(operation);
@@ -82,9 +88,10 @@ internal sealed partial class BodyParser
                     return null;
                 }
 
+                // A throw (or a hoisted statement) in either branch runs only sometimes: counted and guarded.
                 _conditionalDepth++;
-                var whenTrue = Expression(conditional.WhenTrue);
-                var otherwise = Expression(whenFalse);
+                var whenTrue = GuardedExpression(conditional.WhenTrue);
+                var otherwise = GuardedExpression(whenFalse);
                 _conditionalDepth--;
                 return whenTrue is not null && otherwise is not null && TypeClassifier.Scalar(conditional.Type) is { } kind
                     ? new ConditionalExpr(kind, condition, Coerce(whenTrue, kind), Coerce(otherwise, kind))
@@ -135,7 +142,7 @@ internal sealed partial class BodyParser
         var left = Expression(binary.LeftOperand);
         var shortCircuits = knownOp.IsLogical();
         _conditionalDepth += shortCircuits ? 1 : 0;
-        var right = Expression(binary.RightOperand);
+        var right = shortCircuits ? GuardedExpression(binary.RightOperand) : Expression(binary.RightOperand);
         _conditionalDepth -= shortCircuits ? 1 : 0;
         if (left is null || right is null)
         {
@@ -241,12 +248,8 @@ internal sealed partial class BodyParser
             return Expression(arguments[0].Value) is { } detached ? new DetachedExpr(kind, Coerce(detached, kind)) : null;
         }
 
-        if (SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, _method))
-        {
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Recursion, syntax.GetLocation(), _method.Name));
-            return null;
-        }
-
+        // A recursive call is an ordinary call of a [Differentiable] method: forward mode calls its own Derivative,
+        // reverse mode its own Pullback (which recomputes the callee's forward), so every depth is differentiated.
         return Call(invocation, method, kind, arguments);
     }
 
@@ -259,7 +262,7 @@ internal sealed partial class BodyParser
             ? $"it is an instance method called on '{invocation.Instance?.Syntax}'; only calls on this, a field, a property or a parameter that carries no derivative can be differentiated"
             : method.IsGenericMethod
                 ? "it is generic; call a version written for double or float"
-                : method.Parameters.FirstOrDefault(p => p.RefKind != RefKind.None) is { } byReference
+                : method.Parameters.FirstOrDefault(p => p.RefKind is not (RefKind.None or RefKind.In)) is { } byReference
                     ? $"its parameter '{byReference.Name}' is passed by reference ({MethodParser.RefKeyword(byReference.RefKind)}); give it a version that takes its inputs by value and returns its result"
                     : null;
         if (refused is not null)
@@ -350,6 +353,11 @@ internal sealed partial class BodyParser
     /// <summary>An assignment target: a scalar variable, or an element of a local array.</summary>
     private AssignTarget? Target(IOperation target)
     {
+        if (LoweredTarget(target, out var lowered))
+        {
+            return lowered;
+        }
+
         switch (target)
         {
             case ILocalReferenceOperation or IParameterReferenceOperation when Variable(target) is { Storage: StorageKind.Scalar } scalar:
@@ -444,7 +452,7 @@ internal sealed partial class BodyParser
     {
         IAnonymousFunctionOperation or IDelegateCreationOperation => ("A lambda", "write the function as a [Differentiable] static method and call it"),
         ITranslatedQueryOperation => ("A LINQ query", "write the query as a for loop"),
-        IInvocationOperation { TargetMethod.ContainingType: { } type } when type.ToDisplayString() == "System.Linq.Enumerable" =>
+        IInvocationOperation { TargetMethod.ContainingType: { } type } when type.ToDisplayString() == "System.Linq.Enumerable" && !IsLinqReduction(operation) =>
             ("A LINQ query", "write the query as a for loop over the array or span"),
         IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke } =>
             ("A call through a delegate", "call a [Differentiable] static method directly instead"),
@@ -482,5 +490,5 @@ internal sealed partial class BodyParser
         _ => "only arithmetic on double, float, int and bool, Math and MathF functions, and calls to [Differentiable] methods are supported",
     };
 
-    private sealed record AssignTarget(string Name, NumberKind Kind, Expr? Index);
+    internal sealed record AssignTarget(string Name, NumberKind Kind, Expr? Index);
 }

@@ -18,6 +18,11 @@ internal sealed partial class BodyParser
     {
         _cancellationToken.ThrowIfCancellationRequested();
         var syntax = operation.Syntax;
+        if (LoweredStatement(operation, output))
+        {
+            return;
+        }
+
         switch (operation)
         {
             case IBlockOperation block:
@@ -41,7 +46,7 @@ internal sealed partial class BodyParser
                 ExpressionStatement(expressionStatement.Operation, syntax, output);
                 break;
             case IReturnOperation { ReturnedValue: { } value }:
-                if (Expression(value) is { } returned)
+                if (HoistingExpression(value, output) is { } returned)
                 {
                     output.Add(new ReturnStmt(Line(syntax), SourceText(syntax), returned));
                 }
@@ -97,6 +102,12 @@ internal sealed partial class BodyParser
             return;
         }
 
+        var statementSyntax = syntax.FirstAncestorOrSelf<LocalDeclarationStatementSyntax>() ?? (SyntaxNode)syntax;
+        if (TupleDeclarator(local, declarator.Initializer?.Value ?? sharedInitializer?.Value, statementSyntax, output))
+        {
+            return;
+        }
+
         if (TypeClassifier.Classify(local.Type) is not { } classified)
         {
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedVariableType, declarator.Syntax.GetLocation(), local.Name, local.Type.ToDisplayString()));
@@ -106,7 +117,6 @@ internal sealed partial class BodyParser
 
         var name = DeclareLocal(local, classified.Kind, classified.Storage);
         var initializer = declarator.Initializer?.Value ?? sharedInitializer?.Value;
-        var statementSyntax = syntax.FirstAncestorOrSelf<LocalDeclarationStatementSyntax>() ?? (SyntaxNode)syntax;
         if (initializer is null)
         {
             if (classified.Storage.IsIndexed())
@@ -123,7 +133,7 @@ internal sealed partial class BodyParser
             return;
         }
 
-        if (Expression(initializer) is { } value)
+        if (HoistingExpression(initializer, output) is { } value)
         {
             output.Add(new AssignStmt(Line(statementSyntax), SourceText(statementSyntax), name, null, Coerce(value, classified.Kind)));
         }
@@ -186,7 +196,7 @@ internal sealed partial class BodyParser
                 Guard(operation, syntax, output);
                 break;
             case ISimpleAssignmentOperation assignment:
-                if (Target(assignment.Target) is { } target && Expression(assignment.Value) is { } value)
+                if (Target(assignment.Target) is { } target && HoistingExpression(assignment.Value, output) is { } value)
                 {
                     target = IndexFixedBeforeWrite(target, line, source, output);
                     output.Add(new AssignStmt(line, source, target.Name, target.Index, Coerce(value, target.Kind)));
@@ -200,7 +210,7 @@ internal sealed partial class BodyParser
                     break;
                 }
 
-                if (Target(compound.Target) is { } compoundTarget && Expression(compound.Value) is { } operand)
+                if (Target(compound.Target) is { } compoundTarget && HoistingExpression(compound.Value, output) is { } operand)
                 {
                     compoundTarget = IndexFixedBeforeWrite(compoundTarget, line, source, output);
                     var read = Read(compoundTarget);
@@ -247,7 +257,7 @@ internal sealed partial class BodyParser
 
     private void If(IConditionalOperation conditional, List<Stmt> output)
     {
-        var condition = Expression(conditional.Condition);
+        var condition = HoistingExpression(conditional.Condition, output);
         var then = new List<Stmt>();
         var otherwise = new List<Stmt>();
         Statement(conditional.WhenTrue, then);

@@ -71,6 +71,17 @@ internal sealed partial class BodyParser
             _usedNames.Add(local.Identifier.ValueText);
         }
 
+        // Pattern and deconstruction designations, and the parameters of local functions and lambdas (inlined as locals).
+        foreach (var designation in syntax.DescendantNodes().OfType<SingleVariableDesignationSyntax>())
+        {
+            _usedNames.Add(designation.Identifier.ValueText);
+        }
+
+        foreach (var parameter in syntax.DescendantNodes().OfType<ParameterSyntax>())
+        {
+            _usedNames.Add(parameter.Identifier.ValueText);
+        }
+
         var statements = new List<Stmt>();
         var operation = _semanticModel.GetOperation(syntax, _cancellationToken) as IMethodBodyOperation;
         var body = (IOperation?)operation?.BlockBody ?? operation?.ExpressionBody;

@@ -185,10 +185,17 @@ internal static class MethodParser
             var location = parameter.Locations.FirstOrDefault();
             var classified = TypeClassifier.Classify(parameter.Type);
             var named = withRespectTo?.Contains(parameter.Name) == true;
-            if (parameter.RefKind != RefKind.None || parameter.IsParams)
+            // 'in' parameters are read like values and stay 'in' in the generated methods; a 'params' array is an array.
+            if (parameter.RefKind is not (RefKind.None or RefKind.In))
             {
+                var modifier = parameter.RefKind switch
+                {
+                    RefKind.Out => "out",
+                    RefKind.Ref => "ref",
+                    _ => "ref readonly",
+                };
                 diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.UnsupportedMethod, location, method.Name, parameter.IsParams ? $"parameter '{parameter.Name}' is a params array; declare it as a plain array or span" : $"parameter '{parameter.Name}' is passed by reference ({RefKeyword(parameter.RefKind)}); pass it by value"));
+                    DiagnosticDescriptors.UnsupportedMethod, location, method.Name, $"parameter '{parameter.Name}' is '{modifier}', and [Differentiable] methods cannot write through parameters; return the result instead (or pass it 'in' or by value)"));
                 continue;
             }
 
@@ -213,7 +220,7 @@ internal static class MethodParser
             }
 
             var differentiated = c.Kind.IsFloatingPoint() && (withRespectTo is null || named);
-            parameters.Add(new VariableModel(parameter.Name, c.Kind, c.Storage, IsParameter: true, Differentiated: differentiated));
+            parameters.Add(new VariableModel(parameter.Name, c.Kind, c.Storage, IsParameter: true, Differentiated: differentiated, PassedIn: parameter.RefKind == RefKind.In));
         }
 
         return parameters;
@@ -302,6 +309,6 @@ internal static class MethodParser
     }
 
     internal static string Cref(IMethodSymbol method) =>
-        method.Name + "(" + string.Join(", ", method.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)
+        method.Name + "(" + string.Join(", ", method.Parameters.Select(p => (p.RefKind == RefKind.In ? "in " : string.Empty) + p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)
             .Replace("global::", string.Empty).Replace('<', '{').Replace('>', '}'))) + ")";
 }

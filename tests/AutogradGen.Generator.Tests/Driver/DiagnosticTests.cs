@@ -137,10 +137,10 @@ public class DiagnosticTests
         """, "s_last");
 
     [Fact]
-    public void AGD0009_is_reported_on_a_recursive_call() => AssertReported("AGD0009", """
+    public void AGD0009_is_reported_on_a_recursive_call_of_a_tensor_method() => AssertReported("AGD0009", """
         public static partial class Functions
         {
-            [Differentiable] public static double F(double x) => x < 1 ? x : [|F(x / 2)|];
+            [Differentiable] public static AutogradGen.Tensor F(AutogradGen.Tensor x) => [|F(x * 2)|] + x;
         }
         """);
 
@@ -269,7 +269,7 @@ public class DiagnosticTests
         {
             [Differentiable] public static double F(double x, ref double [|y|]) => x * y;
         }
-        """, "parameter 'y' is passed by reference (ref); pass it by value");
+        """, "parameter 'y' is 'ref', and [Differentiable] methods cannot write through parameters");
 
     [Fact]
     public void AGD0017_is_reported_on_a_differentiable_local_function() => AssertReported("AGD0017", """
