@@ -113,13 +113,18 @@ internal static class DiagnosticDescriptors
         "Tensor operation has no derivative rule",
         "Cannot differentiate '{0}': the tensor operation has no derivative rule; write it with the supported operations (docs/API.md, Tensor methods), move it into a [Differentiable] method of its own, or Detach() its input if no derivative should flow");
 
+    public static readonly DiagnosticDescriptor StructNotDifferentiable = Error(
+        "AGD0050",
+        "Struct cannot be replaced by its fields",
+        "'{0}' has type '{1}', which cannot be differentiated: {2}");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
         ContainingTypeNotPartial, MethodNotStatic, ParameterNotDifferentiable, ReturnTypeNotDifferentiable,
         UnsupportedStatement, UnsupportedExpression, CallNotDifferentiable, WriteOutsideMethod, Recursion,
         UnknownParameterName, GeneratedNameClash, ResultDoesNotDependOnParameters, NonDifferentiableOperation,
         InvalidUserDerivative, UnsupportedVariableType, DerivativeDropped, UnsupportedMethod, InternalError, CalleeHasErrors,
-        TensorOperationWithoutRule,
+        TensorOperationWithoutRule, StructNotDifferentiable,
     }.ToDictionary(d => d.Id);
 
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

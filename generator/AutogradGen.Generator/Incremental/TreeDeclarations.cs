@@ -54,6 +54,10 @@ internal sealed record TreeDeclarations(string FilePath, ParseOptions Options, s
     /// </summary>
     internal static bool IsMemberBody(SyntaxNode node) => node switch
     {
+        // A struct constructor's body says which field each parameter sets, which struct parameters rely on
+        // (StructClassifier.ConstructorMapping): it belongs to the fingerprint, so editing it rebinds its users.
+        BlockSyntax { Parent: ConstructorDeclarationSyntax { Parent: StructDeclarationSyntax or RecordDeclarationSyntax { ClassOrStructKeyword.ValueText: "struct" } } } => false,
+        ArrowExpressionClauseSyntax { Parent: ConstructorDeclarationSyntax { Parent: StructDeclarationSyntax or RecordDeclarationSyntax { ClassOrStructKeyword.ValueText: "struct" } } } => false,
         BlockSyntax { Parent: BaseMethodDeclarationSyntax or AccessorDeclarationSyntax } => true,
         ArrowExpressionClauseSyntax { Parent: BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or BasePropertyDeclarationSyntax } => true,
         _ => false,

@@ -72,4 +72,8 @@ internal sealed record CallTarget(
     EquatableArray<CallParameter> Parameters,
     bool IsDifferentiable);
 
-internal sealed record CallParameter(string Name, NumberKind Kind, StorageKind Storage, bool Differentiated);
+internal sealed record CallParameter(string Name, NumberKind Kind, StorageKind Storage, bool Differentiated)
+{
+    /// <summary>Set when this is one leaf of a struct parameter of the callee (see <see cref="StructArgument"/>).</summary>
+    public StructArgument? Struct { get; init; }
+}

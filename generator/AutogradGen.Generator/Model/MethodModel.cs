@@ -25,7 +25,11 @@ internal sealed record MethodModel(
     NumberKind ReturnKind,
     EquatableArray<VariableModel> Variables,
     EquatableArray<Stmt> Body,
-    EquatableArray<PendingCall> PendingCalls);
+    EquatableArray<PendingCall> PendingCalls)
+{
+    /// <summary>The struct parameters, whose leaves stand in <see cref="Variables"/> where the struct was (see <see cref="StructShape"/>).</summary>
+    public EquatableArray<StructParameter> StructParameters { get; init; } = EquatableArray<StructParameter>.Empty;
+}
 
 /// <summary>
 /// A call that can only be resolved once every method of the compilation is parsed: a call of a method that is

@@ -39,6 +39,11 @@ internal sealed partial class BodyParser
             return new LiteralExpr(constantKind, text);
         }
 
+        if (TryStructScalar(operation, out var structScalar))
+        {
+            return structScalar;
+        }
+
         switch (operation)
         {
             case ILocalReferenceOperation or IParameterReferenceOperation:
@@ -249,6 +254,16 @@ internal sealed partial class BodyParser
         foreach (var argument in arguments)
         {
             var parameter = argument.Parameter!;
+            if (differentiable is not null && TypeClassifier.Classify(parameter.Type) is null && StructClassifier.IsCandidate(parameter.Type))
+            {
+                if (!StructArgument(argument, parameter, withRespectTo, parameters, translated))
+                {
+                    return null;
+                }
+
+                continue;
+            }
+
             if (TypeClassifier.Classify(parameter.Type) is not { } classified)
             {
                 _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CallNotDifferentiable, syntax.GetLocation(), method.ToDisplayString()));
@@ -315,6 +330,11 @@ internal sealed partial class BodyParser
     /// <summary>An assignment target: a scalar variable, or an element of a local array.</summary>
     private AssignTarget? Target(IOperation target)
     {
+        if (StructFieldTarget(target) is { } leaf)
+        {
+            return leaf;
+        }
+
         switch (target)
         {
             case ILocalReferenceOperation or IParameterReferenceOperation when Variable(target) is { Storage: StorageKind.Scalar } scalar:

@@ -35,21 +35,27 @@ internal sealed partial class BodyParser
     }
 
     public static BodyResult Parse(
-        IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel semanticModel, IReadOnlyList<VariableModel> parameters, CancellationToken cancellationToken)
+        IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel semanticModel, IReadOnlyList<VariableModel> parameters, CancellationToken cancellationToken,
+        IReadOnlyList<StructParameter>? structParameters = null)
     {
         var parser = new BodyParser(method, semanticModel, cancellationToken);
-        return parser.Run(syntax, parameters);
+        return parser.Run(syntax, parameters, structParameters ?? System.Array.Empty<StructParameter>());
     }
 
-    private BodyResult Run(MethodDeclarationSyntax syntax, IReadOnlyList<VariableModel> parameters)
+    private BodyResult Run(MethodDeclarationSyntax syntax, IReadOnlyList<VariableModel> parameters, IReadOnlyList<StructParameter> structParameters)
     {
         foreach (var parameter in parameters)
         {
-            var symbol = _method.Parameters.First(p => p.Name == parameter.Name);
             _usedNames.Add(parameter.Name);
             _variables.Add(parameter);
-            _bySymbol[symbol] = parameter;
+            // A struct parameter's leaves have no symbol of their own: RegisterStructParameters maps the struct to them.
+            if (_method.Parameters.FirstOrDefault(p => p.Name == parameter.Name) is { } symbol)
+            {
+                _bySymbol[symbol] = parameter;
+            }
         }
+
+        RegisterStructParameters(structParameters);
 
         // Reserve every local name up front, so renaming a shadowed local never takes a later local's name.
         foreach (var local in syntax.DescendantNodes().OfType<VariableDeclaratorSyntax>())

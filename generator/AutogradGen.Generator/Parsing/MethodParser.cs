@@ -56,7 +56,8 @@ internal static class MethodParser
         }
 
         var attribute = target.Attributes[0];
-        var parameters = Parameters(method, attribute, cancellationToken, diagnostics);
+        var structParameters = new List<StructParameter>();
+        var parameters = Parameters(method, attribute, target.SemanticModel.Compilation, structParameters, cancellationToken, diagnostics);
         CheckGeneratedNames(method, nameLocation, diagnostics);
         if (diagnostics.Count > 0 || syntax.Body is null && syntax.ExpressionBody is null)
         {
@@ -70,7 +71,7 @@ internal static class MethodParser
             return new ParsedMethod(Key(method), null, diagnostics.ToEquatableArray());
         }
 
-        var body = BodyParser.Parse(method, syntax, target.SemanticModel, parameters, cancellationToken);
+        var body = BodyParser.Parse(method, syntax, target.SemanticModel, parameters, cancellationToken, structParameters);
         diagnostics.AddRange(body.Diagnostics);
         if (body.Diagnostics.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error))
         {
@@ -88,7 +89,10 @@ internal static class MethodParser
             ReturnKind: returnKind!.Value,
             Variables: body.Variables,
             Body: body.Statements,
-            PendingCalls: body.PendingCalls);
+            PendingCalls: body.PendingCalls)
+        {
+            StructParameters = structParameters.ToEquatableArray(),
+        };
         return new ParsedMethod(Key(method), model, diagnostics.ToEquatableArray());
     }
 
@@ -172,7 +176,8 @@ internal static class MethodParser
         return types.ToEquatableArray();
     }
 
-    private static List<VariableModel> Parameters(IMethodSymbol method, AttributeData attribute, CancellationToken cancellationToken, List<DiagnosticInfo> diagnostics)
+    private static List<VariableModel> Parameters(
+        IMethodSymbol method, AttributeData attribute, Compilation compilation, List<StructParameter> structParameters, CancellationToken cancellationToken, List<DiagnosticInfo> diagnostics)
     {
         var withRespectTo = WithRespectTo(method, attribute, cancellationToken, diagnostics);
         var parameters = new List<VariableModel>();
@@ -185,6 +190,12 @@ internal static class MethodParser
             {
                 diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.UnsupportedMethod, location, method.Name, $"parameter '{parameter.Name}' is passed by reference or as params; pass it by value"));
+                continue;
+            }
+
+            if (classified is null && StructClassifier.IsCandidate(parameter.Type))
+            {
+                StructParameterLeaves(method, parameter, compilation, withRespectTo is null || named, parameters, structParameters, diagnostics);
                 continue;
             }
 
@@ -207,6 +218,38 @@ internal static class MethodParser
         }
 
         return parameters;
+    }
+
+    /// <summary>
+    /// A struct parameter becomes one scalar parameter per field (<c>a_X</c>, <c>a_Y</c>, ...), named apart from the
+    /// other parameters; <see cref="StructParameter"/> remembers how to put the struct back in signatures.
+    /// </summary>
+    private static void StructParameterLeaves(
+        IMethodSymbol method, IParameterSymbol parameter, Compilation compilation, bool differentiated,
+        List<VariableModel> parameters, List<StructParameter> structParameters, List<DiagnosticInfo> diagnostics)
+    {
+        var (shape, why) = StructClassifier.Classify(parameter.Type, compilation, method.ContainingType);
+        if (shape is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.StructNotDifferentiable, parameter.Locations.FirstOrDefault(), parameter.Name, parameter.Type.ToDisplayString(), why!));
+            return;
+        }
+
+        var taken = new HashSet<string>(method.Parameters.Select(p => p.Name).Concat(parameters.Select(p => p.Name)));
+        var leafNames = new List<string>();
+        foreach (var leaf in shape.Leaves)
+        {
+            var name = parameter.Name + "_" + leaf.Suffix;
+            for (var suffix = 2; !taken.Add(name); suffix++)
+            {
+                name = parameter.Name + "_" + leaf.Suffix + "_" + suffix;
+            }
+
+            leafNames.Add(name);
+            parameters.Add(new VariableModel(name, leaf.Kind, StorageKind.Scalar, IsParameter: true, Differentiated: differentiated && leaf.Kind.IsFloatingPoint()));
+        }
+
+        structParameters.Add(new StructParameter(parameter.Name, shape, leafNames.ToEquatableArray(), differentiated));
     }
 
     /// <summary>The names in [Differentiable(...)], or null for "every floating-point parameter".</summary>
