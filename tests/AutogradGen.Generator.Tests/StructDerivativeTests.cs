@@ -93,6 +93,32 @@ public class StructDerivativeTests
             Tolerance = 1e-3,
             Step = 2e-2,
         },
+        new()
+        {
+            Name = "TriangleArea",
+            Dimension = 9,
+            Function = p => StructFunctions.TriangleArea(V(p, 0), V(p, 3), V(p, 6)),
+            Gradient = p => (StructFunctions.TriangleAreaGradient(V(p, 0), V(p, 3), V(p, 6), out var da, out var db, out var dc), Flat(da, db, dc)),
+            Derivative = (p, d) => StructFunctions.TriangleAreaDerivative(V(p, 0), V(p, 3), V(p, 6), V(d, 0), V(d, 3), V(d, 6)),
+        },
+        new()
+        {
+            Name = "Orbit",
+            Dimension = 7,
+            Function = p => StructFunctions.Orbit(V(p, 0), V(p, 3), p[6], 5),
+            Gradient = p => (StructFunctions.OrbitGradient(V(p, 0), V(p, 3), p[6], 5, out var dp, out var dv, out var dt), [.. Flat(dp, dv), dt]),
+            Derivative = (p, d) => StructFunctions.OrbitDerivative(V(p, 0), V(p, 3), p[6], 5, V(d, 0), V(d, 3), d[6]),
+            Low = 0.5,
+            High = 1.5,
+        },
+        new()
+        {
+            Name = "Rotated",
+            Dimension = 3,
+            Function = p => StructFunctions.Rotated(V(p, 0)),
+            Gradient = p => (StructFunctions.RotatedGradient(V(p, 0), out var da), Flat(da)),
+            Derivative = (p, d) => StructFunctions.RotatedDerivative(V(p, 0), V(d, 0)),
+        },
     }.ToDictionary(c => c.Name);
 
     public static TheoryData<string> Names => new(s_cases.Keys);

@@ -118,13 +118,18 @@ internal static class DiagnosticDescriptors
         "Struct cannot be replaced by its fields",
         "'{0}' has type '{1}', which cannot be differentiated: {2}");
 
+    public static readonly DiagnosticDescriptor StructResultNotSingleExpression = Error(
+        "AGD0051",
+        "A [Differentiable] method returning a struct must be a single expression",
+        "'{0}' returns the struct '{1}': a struct result is differentiated where the method is called, by substituting its body, which must be a single expression; write it as '=> new {1}(...)' and move intermediate values into [Differentiable] helpers that return numbers");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
         ContainingTypeNotPartial, MethodNotStatic, ParameterNotDifferentiable, ReturnTypeNotDifferentiable,
         UnsupportedStatement, UnsupportedExpression, CallNotDifferentiable, WriteOutsideMethod, Recursion,
         UnknownParameterName, GeneratedNameClash, ResultDoesNotDependOnParameters, NonDifferentiableOperation,
         InvalidUserDerivative, UnsupportedVariableType, DerivativeDropped, UnsupportedMethod, InternalError, CalleeHasErrors,
-        TensorOperationWithoutRule, StructNotDifferentiable,
+        TensorOperationWithoutRule, StructNotDifferentiable, StructResultNotSingleExpression,
     }.ToDictionary(d => d.Id);
 
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

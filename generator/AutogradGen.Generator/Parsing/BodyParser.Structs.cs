@@ -66,8 +66,22 @@ internal sealed partial class BodyParser
     private bool TryStructScalar(IOperation operation, out Expr? result)
     {
         result = null;
+        if (TrySeenThrough(operation, out var seen))
+        {
+            result = seen as Expr;
+            if (seen is List<Expr>)
+            {
+                Unsupported(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax, "A struct value", "use one of its fields");
+            }
+
+            return true;
+        }
+
         switch (operation)
         {
+            case IParameterReferenceOperation parameter when InlinedScalar(parameter.Parameter) is { } argument:
+                result = argument;
+                return true;
             case IFieldReferenceOperation { Field.IsStatic: false, Instance: { } instance } field when Shape(instance.Type).Shape is not null:
                 result = Member(instance, field.Field.Name, operation.Syntax);
                 return true;
@@ -110,10 +124,19 @@ internal sealed partial class BodyParser
             return null;
         }
 
+        if (TrySeenThrough(operation, out var seen))
+        {
+            return seen as List<Expr>;
+        }
+
         switch (operation)
         {
             case IParenthesizedOperation parenthesized:
                 return StructValue(parenthesized.Operand);
+            case IParameterReferenceOperation parameter when Frame is { } frame && frame.Structs.TryGetValue(parameter.Parameter.OriginalDefinition, out var argument):
+                return argument;
+            case IInstanceReferenceOperation when Frame?.This is { } self:
+                return self;
             case IConversionOperation { Conversion.IsIdentity: true } conversion:
                 return StructValue(conversion.Operand);
             case ILocalReferenceOperation or IParameterReferenceOperation:
@@ -274,7 +297,8 @@ internal sealed partial class BodyParser
         var (shape, why) = Shape(local.Type);
         if (shape is null)
         {
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.StructNotDifferentiable, syntax.GetLocation(), local.Name, local.Type.ToDisplayString(), why!));
+            var at = syntax is VariableDeclaratorSyntax declarator ? declarator.Identifier.GetLocation() : syntax.GetLocation();
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.StructNotDifferentiable, at, local.Name, local.Type.ToDisplayString(), why!));
             return;
         }
 
@@ -297,19 +321,19 @@ internal sealed partial class BodyParser
     }
 
     /// <summary>
-    /// <c>s = value</c> for a struct variable: each leaf in turn, through temporaries when the value reads a leaf that
-    /// an earlier leaf assignment would already have changed (<c>a = new Vec3(a.Y, a.X, a.Z)</c>).
+    /// <c>s = value</c> for a struct variable: each leaf in turn, through temporaries when a leaf's value reads a leaf
+    /// that an earlier leaf assignment has already changed (<c>a = new Vec3(a.Y, a.X, a.Z)</c>).
     /// </summary>
     private void AssignLeaves(StructVariable variable, List<Expr> values, int line, string source, List<Stmt> output)
     {
-        var targets = new HashSet<string>(variable.Leaves.Select(l => l.Name));
-        var reads = new HashSet<string>();
-        foreach (var value in values)
+        // Leaf by leaf is exact unless a value reads a leaf assigned before it (v = v + a * dt is fine, a swap is not).
+        var overlapping = false;
+        for (var i = 1; i < values.Count && !overlapping; i++)
         {
-            ExprWalker.Variables(value, reads);
+            var reads = ExprWalker.Variables(values[i]);
+            overlapping = variable.Leaves.Take(i).Any(l => reads.Contains(l.Name));
         }
 
-        var overlapping = values.Count > 1 && values.Where((v, i) => !(v is VariableExpr same && same.Name == variable.Leaves[i].Name)).Any() && reads.Overlaps(targets);
         if (overlapping)
         {
             var temporaries = new List<Expr>();

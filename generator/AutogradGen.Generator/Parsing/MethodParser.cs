@@ -49,6 +49,12 @@ internal static class MethodParser
         CheckShape(method, syntax, nameLocation, diagnostics);
         var containingTypes = ContainingTypes(method, nameLocation, diagnostics);
         var returnKind = TypeClassifier.Scalar(method.ReturnType);
+        if (StructResult(method, syntax, target.SemanticModel.Compilation, cancellationToken) is { } structResult)
+        {
+            // Differentiated where it is called (BodyParser.Inlining): no code of its own.
+            return new ParsedMethod(Key(method), null, diagnostics.Concat(structResult).ToEquatableArray());
+        }
+
         if (returnKind is not { } kind || !kind.IsFloatingPoint())
         {
             diagnostics.Add(DiagnosticInfo.Create(
@@ -94,6 +100,25 @@ internal static class MethodParser
             StructParameters = structParameters.ToEquatableArray(),
         };
         return new ParsedMethod(Key(method), model, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// For a method returning a struct of numbers: nothing to report when its body is one expression (its callers
+    /// substitute it), AGD0051 otherwise; null for any other result type.
+    /// </summary>
+    private static List<DiagnosticInfo>? StructResult(IMethodSymbol method, MethodDeclarationSyntax syntax, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (!StructClassifier.IsCandidate(method.ReturnType) || StructClassifier.Classify(method.ReturnType, compilation, method.ContainingType).Shape is null)
+        {
+            return null;
+        }
+
+        return BodyParser.SingleExpressionBody(method, cancellationToken) is not null
+            ? new List<DiagnosticInfo>()
+            : new List<DiagnosticInfo>
+            {
+                DiagnosticInfo.Create(DiagnosticDescriptors.StructResultNotSingleExpression, syntax.ReturnType.GetLocation(), method.Name, method.ReturnType.ToDisplayString()),
+            };
     }
 
     /// <summary>The checks tensor methods share with scalar ones: static, not generic, a body, partial containing types, free generated names.</summary>

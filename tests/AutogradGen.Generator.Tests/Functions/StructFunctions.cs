@@ -17,6 +17,21 @@ public readonly struct Vec3
     public double Y { get; }
 
     public double Z { get; }
+
+    /// <summary>Computed members and operators: seen through where they are called.</summary>
+    public double Length => Math.Sqrt(X * X + Y * Y + Z * Z);
+
+    public double Dot(Vec3 other) => X * other.X + Y * other.Y + Z * other.Z;
+
+    public Vec3 Scaled(double s) => new(X * s, Y * s, Z * s);
+
+    public static Vec3 operator -(Vec3 a, Vec3 b) => new(a.X - b.X, a.Y - b.Y, a.Z - b.Z);
+
+    public static Vec3 operator +(Vec3 a, Vec3 b) => new(a.X + b.X, a.Y + b.Y, a.Z + b.Z);
+
+    public static Vec3 operator *(Vec3 a, double s) => new(a.X * s, a.Y * s, a.Z * s);
+
+    public static Vec3 operator -(Vec3 a) => new(-a.X, -a.Y, -a.Z);
 }
 
 /// <summary>A parameter pack with an int field that is carried, not differentiated.</summary>
@@ -99,5 +114,48 @@ public static partial class StructFunctions
         }
 
         return p.X * p.X + MathF.Sin(p.Y);
+    }
+
+    /// <summary>A [Differentiable] helper returning a struct: its callers substitute it.</summary>
+    [Differentiable]
+    public static Vec3 Cross(Vec3 a, Vec3 b) => new(a.Y * b.Z - a.Z * b.Y, a.Z * b.X - a.X * b.Z, a.X * b.Y - a.Y * b.X);
+
+    [Differentiable]
+    public static double TriangleArea(Vec3 a, Vec3 b, Vec3 c)
+    {
+        var normal = Cross(b - a, c - a);
+        return 0.5 * normal.Length;
+    }
+
+    /// <summary>User operators, instance methods and properties of the struct, in a loop.</summary>
+    [Differentiable]
+    public static double Orbit(Vec3 position, Vec3 velocity, double dt, int steps)
+    {
+        var p = position;
+        var v = velocity;
+        var energy = 0.0;
+        for (var i = 0; i < steps; i++)
+        {
+            var r = p.Length;
+            var acceleration = -p * (1 / (r * r * r));
+            v = v + acceleration * dt;
+            p = p + v.Scaled(dt);
+            energy += 0.5 * v.Dot(v) - 1 / r;
+        }
+
+        return energy / steps;
+    }
+
+    /// <summary>Each new field reads fields assigned before it: the assignment goes through temporaries.</summary>
+    [Differentiable]
+    public static double Rotated(Vec3 a)
+    {
+        var b = a;
+        for (var i = 0; i < 3; i++)
+        {
+            b = new Vec3(b.Y, -b.X, b.Z * b.X);
+        }
+
+        return b.X * b.Y + b.Z;
     }
 }
