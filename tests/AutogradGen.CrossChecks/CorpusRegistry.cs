@@ -8,7 +8,7 @@ namespace AutogradGen.CrossChecks;
 /// Every corpus function by name: the scalar [Differentiable] methods of the Corpus namespace found by reflection,
 /// and the span methods through explicit adapters.
 /// </summary>
-public static class CorpusRegistry
+public static partial class CorpusRegistry
 {
     private static readonly Lazy<IReadOnlyDictionary<string, CorpusFunction>> s_functions = new(Build);
 
@@ -27,7 +27,7 @@ public static class CorpusRegistry
             functions.Add(method.DeclaringType!.Name + "." + method.Name, ReflectedFunction.Create(method));
         }
 
-        foreach (var function in SpanFunctions())
+        foreach (var function in SpanFunctions().Concat(StructFunctions()))
         {
             functions.Add(function.Name, function);
         }
