@@ -5,8 +5,8 @@ namespace AutogradGen.Samples;
 
 /// <summary>
 /// Runs the samples: every snippet of the five seed tutorials, printing what each printed, and a gradient-descent
-/// example. <c>dotnet run --project samples/AutogradGen.Samples</c> runs them all; a sample's name as the argument
-/// runs that one (<c>-- seed003</c>); <c>-- --list</c> lists the names.
+/// example. <c>dotnet run --project samples/AutogradGen.Samples</c> runs them all; samples' names as arguments
+/// run those (<c>-- seed003</c>); <c>-- --help</c> lists the options and the names (<see cref="SampleOptions"/>).
 /// </summary>
 internal static class Program
 {
@@ -26,36 +26,73 @@ internal static class Program
 
     private static int Main(string[] args)
     {
-        if (args.Length == 1 && args[0] is "--list" or "-l" or "--help" or "-h")
+        // On a terminal, progress bars are drawn while a sample trains; redirected output gets only what the samples print.
+        bool interactive = !Console.IsOutputRedirected && Spectre.Console.AnsiConsole.Profile.Capabilities.Interactive;
+        return Run(args, Console.Out, Console.Error, interactive);
+    }
+
+    /// <summary>The program, with its writers given (for tests). Exit codes: 0 ran, 1 wrong arguments.</summary>
+    internal static int Run(string[] args, TextWriter output, TextWriter error, bool interactive)
+    {
+        var options = SampleOptions.Parse(args, out var problem);
+        if (problem is not null)
         {
-            PrintUsage(Console.Out);
+            error.WriteLine(problem);
+            PrintUsage(error);
+            return 1;
+        }
+        if (options.Help)
+        {
+            PrintUsage(output);
             return 0;
         }
-        if (args.Length > 1)
+        var unknown = options.Names.Where(name => Samples.All(sample => sample.Name != name)).ToList();
+        if (unknown.Count > 0)
         {
-            Console.Error.WriteLine("Give at most one sample name.");
-            PrintUsage(Console.Error);
+            error.WriteLine($"There is no sample named '{unknown[0]}'.");
+            PrintUsage(error);
             return 1;
         }
-        var selected = args.Length == 0 ? Samples : Samples.Where(sample => sample.Name == args[0]).ToArray();
-        if (selected.Length == 0)
-        {
-            Console.Error.WriteLine($"There is no sample named '{args[0]}'.");
-            PrintUsage(Console.Error);
-            return 1;
-        }
+
+        var selected = options.Names.Count == 0 ? Samples : [.. Samples.Where(sample => options.Names.Contains(sample.Name))];
+        Output.SampleFiles.Folder = options.FilesFolder;
+        Progress.TrainingProgress.Enabled = interactive && options.Progress;
+        output.WriteLine(options.FilesFolder is null
+            ? $"Running {selected.Length} sample(s); no files written (--no-files). --help lists the options."
+            : $"Running {selected.Length} sample(s); graphs and loss curves go to {options.FilesFolder}. --help lists the options.");
         for (int i = 0; i < selected.Length; i++)
         {
-            if (i > 0) Console.WriteLine();
-            Show.Header(Console.Out, selected[i]);
-            selected[i].Run(Console.Out);
+            output.WriteLine();
+            Show.Header(output, selected[i]);
+            RunOne(selected[i], output, buffered: Progress.TrainingProgress.Enabled);
+            foreach (var note in Output.SampleFiles.TakeWritten()) output.WriteLine($"-> {note}");
         }
         return 0;
     }
 
+    // While a progress bar is drawn on the terminal, what the sample prints waits in a buffer, so the two do not interleave.
+    private static void RunOne(Sample sample, TextWriter output, bool buffered)
+    {
+        if (!buffered)
+        {
+            sample.Run(output);
+            return;
+        }
+        using var buffer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        try
+        {
+            sample.Run(buffer);
+        }
+        finally
+        {
+            output.Write(buffer.ToString());
+        }
+    }
+
     private static void PrintUsage(TextWriter output)
     {
-        output.WriteLine("usage: dotnet run --project samples/AutogradGen.Samples [-- <sample>]");
+        foreach (var line in SampleOptions.Usage) output.WriteLine(line);
+        output.WriteLine();
         output.WriteLine("samples:");
         foreach (var sample in Samples) output.WriteLine($"  {sample.Name,-20} {sample.Title}");
     }

@@ -1,6 +1,6 @@
 namespace AutogradGen.Generator.Tests;
 
-/// <summary>Finds the repository (the folder holding AutogradGen.sln) and the shared data beside it.</summary>
+/// <summary>Finds the repository (the folder holding AutogradGen.sln) and the test data kept in it.</summary>
 public static class RepositoryPaths
 {
     public static string Root
@@ -19,19 +19,6 @@ public static class RepositoryPaths
         }
     }
 
-    /// <summary>The shared data folder, <c>../shared</c> from the repository root.</summary>
-    public static string Shared
-    {
-        get
-        {
-            var shared = Path.GetFullPath(Path.Combine(Root, "..", "shared"));
-            if (!Directory.Exists(shared))
-            {
-                throw new InvalidOperationException(
-                    $"The shared data folder was not found at {shared}. It holds ADBench's data (adbench/gmm/test.txt); place it beside the repository as ../shared.");
-            }
-
-            return shared;
-        }
-    }
+    /// <summary>A file of the repository's test data, <c>tests/Data/...</c> (ADBench's files: tests/Data/adbench/NOTICE.md).</summary>
+    public static string Data(params string[] relativeParts) => Path.Combine([Root, "tests", "Data", .. relativeParts]);
 }

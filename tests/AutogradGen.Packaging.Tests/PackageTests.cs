@@ -3,12 +3,15 @@ using System.Xml.Linq;
 
 namespace AutogradGen.Packaging.Tests;
 
-public class PackageTests(PackedPackage package) : IClassFixture<PackedPackage>
+[Collection(CleanCopyCollection.Name)]
+public class PackageTests(CleanCopy copy)
 {
+    private PackedPackage Package => copy.Package;
+
     [Fact]
     public void The_package_carries_the_runtime_in_lib_and_the_generator_and_code_fixes_in_analyzers()
     {
-        using var archive = ZipFile.OpenRead(package.PackagePath);
+        using var archive = ZipFile.OpenRead(Package.PackagePath);
         var assemblies = archive.Entries.Select(entry => entry.FullName).Where(name => name.EndsWith(".dll", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
 
         Assert.Equal(
@@ -19,7 +22,7 @@ public class PackageTests(PackedPackage package) : IClassFixture<PackedPackage>
     [Fact]
     public void The_package_depends_on_System_Numerics_Tensors_and_not_on_Roslyn()
     {
-        using var archive = ZipFile.OpenRead(package.PackagePath);
+        using var archive = ZipFile.OpenRead(Package.PackagePath);
         using var nuspec = archive.GetEntry("AutogradGen.nuspec")!.Open();
         var dependencies = XDocument.Load(nuspec).Descendants().Where(element => element.Name.LocalName == "dependency")
             .Select(element => element.Attribute("id")!.Value);
@@ -30,9 +33,9 @@ public class PackageTests(PackedPackage package) : IClassFixture<PackedPackage>
     [Fact]
     public void A_console_project_that_references_the_package_builds_and_prints_the_generated_gradient()
     {
-        var consumer = Path.Combine(package.Root, "consumer");
-        ConsumerProject.Write(consumer, package.Feed, package.Version);
-        var isolatedCache = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(package.Root, "packages") };
+        var consumer = Path.Combine(Package.Root, "consumer");
+        ConsumerProject.Write(consumer, Package.Feed, Package.Version);
+        var isolatedCache = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(Package.Root, "packages") };
 
         DotnetCli.Run(consumer, isolatedCache, "build", "-c", "Release", "--disable-build-servers");
         var output = DotnetCli.Run(consumer, isolatedCache, "run", "-c", "Release", "--no-build");

@@ -1,3 +1,5 @@
+using AutogradGen.Samples.Output;
+
 namespace AutogradGen.Samples.Seeds;
 
 /// <summary>
@@ -18,6 +20,7 @@ internal static class Seed000GradientDescent
         output.WriteLine(y);
         var z = y * y * 2;
         output.WriteLine(z);
+        SampleFiles.Graph("seed000-graph", z, new Dictionary<string, Tensor> { ["x"] = x });
 
         Show.Snippet(output, "In [3]: z.backward() on a 3-element z needs a vector");
         try

@@ -1,3 +1,5 @@
+using AutogradGen.Samples.Output;
+
 namespace AutogradGen.Samples.Seeds;
 
 /// <summary>
@@ -22,6 +24,7 @@ internal static class Seed001AutogradTutorial
         Show.Snippet(output, "z = y * y * 3; out = z.mean()");
         var z = y * y * 3;
         var @out = z.Mean();
+        SampleFiles.Graph("seed001-graph", @out, new Dictionary<string, Tensor> { ["x"] = x });
         output.WriteLine($"{z} {@out}");
 
         Show.Snippet(output, "a = randn(2, 2); a = (a * 3) / (a - 1); a.requires_grad_(True); b = (a * a).sum()");

@@ -1,3 +1,5 @@
+using AutogradGen.Samples.Output;
+
 namespace AutogradGen.Samples.Seeds;
 
 /// <summary>Seed 002 ([Pytorch] - Autograd): out = 3(x + 1)² averaged, its gradient 3, and backward with an integer vector.</summary>
@@ -15,6 +17,7 @@ internal static class Seed002Autograd
         var z = 3 * y.Pow(2);
         output.WriteLine(z);
         var @out = z.Mean();
+        SampleFiles.Graph("seed002-graph", @out, new Dictionary<string, Tensor> { ["x"] = x });
         output.WriteLine(@out);
 
         Show.Snippet(output, "out.backward(); d(out)/dx = 6(x + 1) / 4 = 3");

@@ -1,3 +1,4 @@
+using AutogradGen.Samples.Output;
 using F = AutogradGen.Functional;
 
 namespace AutogradGen.Samples.Seeds;
@@ -19,6 +20,7 @@ internal static class Seed003AutogradQuickstart
         var b = Tensor.Randn([3], requiresGrad: true, generator: generator);
         var z = x.MatMul(w) + b;
         var loss = F.BinaryCrossEntropyWithLogits(z, y);
+        SampleFiles.Graph("seed003-graph", loss, new Dictionary<string, Tensor> { ["w"] = w, ["b"] = b });
 
         Show.Snippet(output, "In [2]: the gradient functions");
         output.WriteLine($"Gradient function for z = {z.GradFn}");

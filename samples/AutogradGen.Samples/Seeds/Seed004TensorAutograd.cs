@@ -1,3 +1,5 @@
+using AutogradGen.Samples.Output;
+
 namespace AutogradGen.Samples.Seeds;
 
 /// <summary>
@@ -46,6 +48,7 @@ internal static class Seed004TensorAutograd
         y = Tensor.From([1f], requiresGrad: true);
         z = 2 * x.Pow(2) + y.Pow(2);
         output.WriteLine(z);
+        SampleFiles.Graph("seed004-graph", z, new Dictionary<string, Tensor> { ["x"] = x, ["y"] = y });
         z.Backward();
         output.WriteLine(x.Grad);
         output.WriteLine(y.Grad);

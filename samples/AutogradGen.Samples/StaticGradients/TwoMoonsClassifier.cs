@@ -1,4 +1,7 @@
 using System.Globalization;
+using AutogradGen.Samples.Output;
+using AutogradGen.Samples.Plots;
+using AutogradGen.Samples.Progress;
 using F = AutogradGen.Functional;
 
 namespace AutogradGen.Samples.StaticGradients;
@@ -45,25 +48,35 @@ internal static partial class TwoMoonsClassifier
 
         output.WriteLine($"{2 * PointsPerMoon} points on two moons; 2 -> {Hidden} tanh -> 2, cross entropy; gradient descent, lr {LearningRate.ToString(CultureInfo.InvariantCulture)}");
         output.WriteLine("epoch  generated gradient  tape");
-        for (int epoch = 1; epoch <= Epochs; epoch++)
+        var generatedLosses = new List<double>();
+        var tapeLosses = new List<double>();
+        TrainingProgress.Run("two moons", Epochs, advance =>
         {
-            var lossGenerated = LossGradient(x, generated[0], generated[1], generated[2], generated[3], labels, out var dw1, out var db1, out var dw2, out var db2);
-            Tensor[] gradients = [dw1, db1, dw2, db2];
-            for (int i = 0; i < generated.Length; i++) generated[i] -= gradients[i] * LearningRate;
-
-            var lossTaped = onTheTape(x, taped[0], taped[1], taped[2], taped[3], labels);
-            lossTaped.Backward();
-            using (Autograd.NoGrad())
+            for (int epoch = 1; epoch <= Epochs; epoch++)
             {
-                foreach (var parameter in taped)
-                {
-                    parameter.Sub_(parameter.Grad! * LearningRate);
-                    parameter.Grad = null;
-                }
-            }
+                var lossGenerated = LossGradient(x, generated[0], generated[1], generated[2], generated[3], labels, out var dw1, out var db1, out var dw2, out var db2);
+                Tensor[] gradients = [dw1, db1, dw2, db2];
+                for (int i = 0; i < generated.Length; i++) generated[i] -= gradients[i] * LearningRate;
 
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{epoch,5}  {lossGenerated.Item(),18:F6}  {lossTaped.Item():F6}"));
-        }
+                var lossTaped = onTheTape(x, taped[0], taped[1], taped[2], taped[3], labels);
+                lossTaped.Backward();
+                using (Autograd.NoGrad())
+                {
+                    foreach (var parameter in taped)
+                    {
+                        parameter.Sub_(parameter.Grad! * LearningRate);
+                        parameter.Grad = null;
+                    }
+                }
+
+                generatedLosses.Add(lossGenerated.Item());
+                tapeLosses.Add(lossTaped.Item());
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{epoch,5}  {lossGenerated.Item(),18:F6}  {lossTaped.Item():F6}"));
+                advance();
+            }
+        });
+        SampleFiles.LossCurves("static-two-moons-loss", $"Two moons, 2-{Hidden}-2 tanh network, gradient descent (lr {LearningRate.ToString(CultureInfo.InvariantCulture)})", "epoch",
+            new LossCurve("generated gradient (static)", generatedLosses), new LossCurve("tape (dynamic)", tapeLosses));
 
         using (Autograd.NoGrad())
         {

@@ -4,7 +4,7 @@ namespace AutogradGen;
 /// Grad mode (per thread, nestable scopes) and <see cref="Grad(IReadOnlyList{Tensor}, IReadOnlyList{Tensor}, IReadOnlyList{Tensor?}?, bool?, bool, bool)"/>,
 /// PyTorch's <c>torch.no_grad()</c>, <c>torch.enable_grad()</c> and <c>torch.autograd.grad</c>.
 /// </summary>
-public static class Autograd
+public static partial class Autograd
 {
     // Stored inverted so that a new thread, whose [ThreadStatic] field starts false, starts with grad enabled.
     [ThreadStatic] private static bool t_gradDisabled;

@@ -17,6 +17,20 @@ internal static class Messages
 
     public const string ViewOfLeafInPlace = "a view of a leaf Variable that requires grad is being used in an in-place operation.";
 
+    public const string InternalOverlap =
+        "unsupported operation: more than one element of the written-to tensor refers to a single memory location. "
+        + "Please clone() the tensor before performing the operation.";
+
+    public const string ViewSizeNotCompatible =
+        "view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous "
+        + "subspaces). Use .reshape(...) instead.";
+
+    public const string NoGradViewInPlace =
+        "A view was created in no_grad mode and is being modified inplace with grad mode enabled. Given that this use case is "
+        + "ambiguous and error-prone, it is forbidden. You can clarify your code by moving both the view and the inplace either "
+        + "both inside the no_grad block (if you don't want the inplace to be tracked) or both outside (if you want the inplace "
+        + "to be tracked).";
+
     public const string OnlyFloatingPointRequiresGrad = "Only Tensors of floating point and complex dtype can require gradients";
 
     public const string UnusedInput =

@@ -104,8 +104,21 @@ public abstract class Node
     /// <summary>Links this node into the graph as the <c>GradFn</c> of <paramref name="result"/>.</summary>
     /// <param name="result">The freshly computed output of the operation.</param>
     /// <param name="inputs">The operation's tensor inputs, in the order <see cref="Backward"/> returns gradients.</param>
+    /// <remarks>
+    /// <paramref name="result"/> must be a new tensor. An operation whose raw layer handed back an input unchanged
+    /// (a conversion or an expansion that had nothing to do) would otherwise rewrite that input's history: the
+    /// input's own consumers, and autograd.grad asked for it, would then see this node instead of the input's
+    /// (issue 13: wrong Atan2 gradients under autograd.grad). In-place operations record their edges with <see cref="SetInputs"/> before they write.
+    /// </remarks>
     internal void Attach(Tensor result, params ReadOnlySpan<Tensor?> inputs)
     {
+        foreach (var input in inputs)
+        {
+            if (ReferenceEquals(input, result))
+            {
+                throw new InvalidOperationException($"internal error: {Name} would record its history on its own input; the operation must return a new tensor.");
+            }
+        }
         SetInputs(inputs);
         result.SetHistory(this);
     }
@@ -123,6 +136,9 @@ public abstract class Node
         _inputs = recorded;
     }
 
+    /// <summary>Records inputs already described (a node that takes over another node's edges, as CopySlices does).</summary>
+    internal void SetRecordedInputs(NodeInput[] inputs) => _inputs = inputs;
+
     /// <summary>Whether input <paramref name="index"/> needs a gradient (PyTorch's <c>ctx.needs_input_grad</c>).</summary>
     private protected bool NeedsInputGrad(int index) => _inputs[index].Node is not null;
 
@@ -136,6 +152,15 @@ public abstract class Node
 
     /// <summary>Keeps this node's own output for the backward rule (call before <see cref="Attach"/>).</summary>
     private protected SavedTensor SaveOutput(Tensor output) => _lastSaved = new SavedTensor(output, this) { Next = _lastSaved };
+
+    /// <summary>What the backward rule kept, in the order it was saved (for <see cref="Autograd.ToDot(Tensor, IReadOnlyDictionary{string, Tensor}?)"/>).</summary>
+    internal List<SavedTensor> SavedTensorsInOrder()
+    {
+        var saved = new List<SavedTensor>();
+        for (var entry = _lastSaved; entry is not null; entry = entry.Next) saved.Add(entry);
+        saved.Reverse();
+        return saved;
+    }
 
     /// <summary>Frees what the backward rule kept (after a backward pass that does not retain the graph).</summary>
     internal virtual void ReleaseSavedTensors()

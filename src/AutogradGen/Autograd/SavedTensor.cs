@@ -41,6 +41,12 @@ internal sealed class SavedTensor
         }
     }
 
+    /// <summary>The saved tensor without the checks, or null once freed: for drawing the graph, which must not throw.</summary>
+    internal Tensor? Peek => _tensor;
+
+    /// <summary>Whether this is the output of <paramref name="node"/> (saved with <c>SaveOutput</c>) rather than an input.</summary>
+    internal bool IsOutputOf(Node node) => _tensor is not null && ReferenceEquals(_tensor.GradFn, node);
+
     /// <summary>Drops the references so the tensor (and its producer) can be collected; later reads fail.</summary>
     public void Release()
     {

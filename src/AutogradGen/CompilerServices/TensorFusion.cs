@@ -5,7 +5,7 @@ namespace AutogradGen.CompilerServices;
 
 /// <summary>
 /// What fused element-wise loops in generated code need: the broadcast shape and dtype of a chain's inputs, and
-/// each tensor's contiguous row-major storage as a span (every tensor of the runtime is contiguous). Inputs of
+/// each tensor's elements as a contiguous row-major span (a strided view is read as a contiguous copy). Inputs of
 /// another shape or dtype than the chain's are expanded and converted first, so the loop itself only ever walks
 /// equally long spans (same shape, a scalar, a row vector...: the copy is the fallback for broadcasting).
 /// </summary>
@@ -49,6 +49,12 @@ public static class TensorFusion
         return expanded.Elements<T>();
     }
 
-    /// <summary>The storage of a tensor the chain writes, or an empty span for none.</summary>
-    public static Span<T> Write<T>(Tensor? output) => output is null ? default : output.Elements<T>();
+    /// <summary>The storage of a tensor the chain writes (one it made with <see cref="Empty"/>, so dense), or an empty span for none.</summary>
+    public static Span<T> Write<T>(Tensor? output)
+    {
+        if (output is null) return default;
+        // A view's elements would be a copy: writing them would be lost.
+        if (!output.IsDense) throw new InvalidOperationException("internal error: a fused loop can only write a tensor it made (a dense one), not a view.");
+        return output.Elements<T>();
+    }
 }

@@ -133,7 +133,7 @@ public static class TensorGradients
         return (left.Rank, right.Rank) switch
         {
             (1, 1) => grad * right,
-            (2, 2) => grad.Mm(right.T()),
+            (2, 2) => grad.MmTransposed(right, transposeSelf: false, transposeOther: true),
             (2, 1) => grad.Unsqueeze(1).Mm(right.Unsqueeze(0)),
             (1, 2) => right.Mv(grad),
             (_, 1) => SumTo(grad.Unsqueeze(-1).MatMul(right.Unsqueeze(0)), left),
@@ -151,8 +151,8 @@ public static class TensorGradients
         return (left.Rank, right.Rank) switch
         {
             (1, 1) => grad * left,
-            (2, 2) => left.T().Mm(grad),
-            (2, 1) => left.T().Mv(grad),
+            (2, 2) => left.MmTransposed(grad, transposeSelf: true, transposeOther: false),
+            (2, 1) => left.MvTransposed(grad),
             (1, 2) => left.Unsqueeze(1).Mm(grad.Unsqueeze(0)),
             (_, 1) => SumTo(left.Transpose(-1, -2).MatMul(grad.Unsqueeze(-1)), right.Unsqueeze(1)).Reshape(right.ShapeSpan),
             (1, _) => SumTo(left.Unsqueeze(-1).MatMul(grad.Unsqueeze(-2)), right),

@@ -174,8 +174,8 @@ public static partial class Functional
         if (Autograd.ShouldRecord(input))
         {
             NllLossNode node = input.Rank == 4
-                ? new NllLoss2DBackward0(target, classWeight, reduction, ignoreIndex, input.ShapeArray, totalWeight)
-                : new NllLossBackward0(target, classWeight, reduction, ignoreIndex, input.ShapeArray, totalWeight);
+                ? new NllLoss2DBackward0(input, target, classWeight, reduction, ignoreIndex, input.ShapeArray, totalWeight)
+                : new NllLossBackward0(input, target, classWeight, reduction, ignoreIndex, input.ShapeArray, totalWeight);
             node.Attach(result, input, target);
         }
         return result;
@@ -236,6 +236,7 @@ public static partial class Functional
 /// </summary>
 internal abstract class NllLossNode : Node
 {
+    private readonly SavedTensor _input;
     private readonly SavedTensor _target;
     private readonly Tensor? _classWeight;
     private readonly Reduction _reduction;
@@ -243,8 +244,10 @@ internal abstract class NllLossNode : Node
     private readonly int[] _inputShape;
     private readonly double _totalWeight;
 
-    private protected NllLossNode(Tensor target, Tensor? classWeight, Reduction reduction, long ignoreIndex, int[] inputShape, double totalWeight)
+    private protected NllLossNode(Tensor input, Tensor target, Tensor? classWeight, Reduction reduction, long ignoreIndex, int[] inputShape, double totalWeight)
     {
+        // Saved as PyTorch saves self: its gradient under createGraph has an edge to it.
+        _input = Save(input);
         _target = Save(target);
         _classWeight = classWeight?.DetachedClone();
         _reduction = reduction;
@@ -260,8 +263,13 @@ internal abstract class NllLossNode : Node
         if (grad.DType == DType.Float32) FillSlope<float>(slope);
         else FillSlope<double>(slope);
         // With no reduction the gradient has the target's shape: give it back the class dimension to broadcast over.
-        var broadcastGrad = _reduction == Reduction.None && _inputShape.Length > 1 ? grad.Unsqueeze(1) : grad;
-        return [broadcastGrad * slope, null];
+        // Zeros with the weighted gradient at each target's class (so +0 elsewhere, as PyTorch's nll_loss_backward),
+        // which reads the input: under createGraph the gradient requires grad (NllLossBackwardBackward0).
+        var atTarget = slope.Ne(0);
+        bool unsqueeze = _reduction == Reduction.None && _inputShape.Length > 1;
+        Tensor Apply(Tensor g) => Tensor.Where(atTarget, (unsqueeze ? g.Unsqueeze(1) : g) * slope, Tensor.Scalar(0, false, g.DType));
+        var input = _input.Value;
+        return [LinearBackwardOfBackward.Run(grad, input, Apply, () => _inputShape.Length == 4 ? new NllLoss2DBackwardBackward0(Apply, input) : new NllLossBackwardBackward0(Apply, input)), null];
     }
 
     private void FillSlope<T>(Tensor slope) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
@@ -284,9 +292,9 @@ internal abstract class NllLossNode : Node
 }
 
 /// <summary>The backward node of <see cref="Functional.NllLoss"/> for 1-D and 2-D inputs.</summary>
-internal sealed class NllLossBackward0(Tensor target, Tensor? classWeight, Reduction reduction, long ignoreIndex, int[] inputShape, double totalWeight)
-    : NllLossNode(target, classWeight, reduction, ignoreIndex, inputShape, totalWeight);
+internal sealed class NllLossBackward0(Tensor input, Tensor target, Tensor? classWeight, Reduction reduction, long ignoreIndex, int[] inputShape, double totalWeight)
+    : NllLossNode(input, target, classWeight, reduction, ignoreIndex, inputShape, totalWeight);
 
 /// <summary>The backward node of <see cref="Functional.NllLoss"/> for 4-D inputs (PyTorch's <c>nll_loss2d</c>).</summary>
-internal sealed class NllLoss2DBackward0(Tensor target, Tensor? classWeight, Reduction reduction, long ignoreIndex, int[] inputShape, double totalWeight)
-    : NllLossNode(target, classWeight, reduction, ignoreIndex, inputShape, totalWeight);
+internal sealed class NllLoss2DBackward0(Tensor input, Tensor target, Tensor? classWeight, Reduction reduction, long ignoreIndex, int[] inputShape, double totalWeight)
+    : NllLossNode(input, target, classWeight, reduction, ignoreIndex, inputShape, totalWeight);

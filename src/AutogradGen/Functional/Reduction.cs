@@ -11,4 +11,7 @@ public enum Reduction
 
     /// <summary>No reduction: one loss per element, in the input's shape (without the class dimension for class losses).</summary>
     None,
+
+    /// <summary>The sum divided by the batch size (the first dimension): <see cref="Functional.KlDiv"/> only, PyTorch's <c>'batchmean'</c>.</summary>
+    BatchMean,
 }

@@ -50,7 +50,18 @@ public abstract class Optimizer
         for (int i = 0; i < _parameters.Length; i++)
         {
             var parameter = _parameters[i];
-            if (parameter.Grad is { } grad) Update(i, parameter, grad);
+            if (parameter.Grad is not { } grad) continue;
+            if (parameter.IsDense)
+            {
+                Update(i, parameter, grad);
+                continue;
+            }
+            // The kernels write a contiguous span: a strided parameter (a view) is updated on a contiguous copy,
+            // whose values are then written to the parameter's place in its storage, and its version bumped.
+            var contiguous = parameter.DetachedClone();
+            Update(i, contiguous, grad);
+            parameter.StoreElements(contiguous.ElementArray());
+            MarkUpdatedInPlace(parameter);
         }
     }
 

@@ -20,11 +20,12 @@ public sealed partial class Tensor
     /// A tensor over the same storage (and version counter) with no history that does not require grad
     /// (<c>x.detach()</c>): an in-place write through it is still detected by the graphs that saved this tensor.
     /// </summary>
-    public Tensor Detach() => new(Storage, _shape, DType, VersionCounter);
+    public Tensor Detach() => new(Storage, _shape, DType, VersionCounter, _layout);
 
     /// <summary>Cuts this tensor from its graph in place, making it a leaf that does not require grad (<c>x.detach_()</c>).</summary>
     public Tensor Detach_()
     {
+        if (_meta?.ViewBase is not null) throw new InvalidOperationException("Can't detach views in-place. Use detach() instead.");
         _gradFn = null;
         _requiresGrad = false;
         return this;
@@ -49,7 +50,7 @@ public sealed partial class Tensor
         if (!RequiresGrad) throw new AutogradException("can't retain_grad on Tensor that has requires_grad=False");
         if (IsLeaf || RetainsGrad) return;
         Meta.RetainsGrad = true;
-        _gradFn!.RetainedOutput = new WeakReference<Tensor>(this);
+        GradFn!.RetainedOutput = new WeakReference<Tensor>(this);
     }
 
     /// <summary>

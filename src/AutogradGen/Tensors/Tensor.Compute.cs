@@ -41,6 +41,7 @@ public sealed partial class Tensor
     /// <summary>A copy with storage of its own and no history.</summary>
     internal Tensor DetachedClone()
     {
+        if (_layout is not null) return new Tensor(new TensorStorage(ElementArray()), ShapeArray, DType);
         var copy = Empty(_shape, DType);
         System.Array.Copy(Storage.Data, copy.Storage.Data, Numel);
         return copy;
@@ -53,7 +54,7 @@ public sealed partial class Tensor
     /// </summary>
     internal bool TryAddInPlaceRaw(Tensor other)
     {
-        if (other.DType != DType || !SameShape(this, other)) return false;
+        if (_layout is not null || other.DType != DType || !SameShape(this, other)) return false;
         switch (DType)
         {
             case DType.Float64:

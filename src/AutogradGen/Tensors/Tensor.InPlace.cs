@@ -2,9 +2,10 @@ using AutogradGen.Kernels;
 
 namespace AutogradGen;
 
-// In-place operations (PyTorch's trailing underscore). Each validates everything first, then writes the storage,
-// bumps the version counter (so saved copies of this tensor are detected as stale), and, when recording, makes the
-// operation this tensor's new GradFn with the old history as its first input.
+// In-place operations (PyTorch's trailing underscore). Each validates everything first, then writes the storage (a
+// view's strided place in its base's storage), bumps the version counter (so saved copies of this tensor are
+// detected as stale), and, when recording, makes the operation this tensor's new GradFn with the old history as its
+// first input, or, through a view, wraps it in a CopySlices that becomes the base's GradFn (PyTorch's rebase_history).
 public sealed partial class Tensor
 {
     /// <summary><c>this += alpha * other</c> in place (<c>x.add_(other, alpha=...)</c>).</summary>
@@ -34,8 +35,9 @@ public sealed partial class Tensor
     public Tensor Mul_(Tensor other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        // The gradient of other needs the value this tensor had before the write.
-        var original = Autograd.ShouldRecord(other) ? DetachedClone() : this;
+        // The gradient of other needs the value this tensor had before the write, with its history (PyTorch saves
+        // original_self = self.clone()), so that createGraph differentiates through it too.
+        var original = Autograd.ShouldRecord(other) ? OriginalValue() : this;
         return WriteInPlace(BinaryRaw(BinaryFunction.Multiply, this, other), other, () => new MulBackward0(original, other, RequiresGrad, other.RequiresGrad));
     }
 
@@ -46,7 +48,7 @@ public sealed partial class Tensor
     public Tensor Div_(Tensor other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        var original = Autograd.ShouldRecord(other) ? DetachedClone() : this;
+        var original = Autograd.ShouldRecord(other) ? OriginalValue() : this;
         return WriteInPlace(BinaryRaw(BinaryFunction.Divide, this, other), other, () => new DivBackward0(original, other));
     }
 
@@ -77,32 +79,49 @@ public sealed partial class Tensor
         return WriteInPlace(ClampRaw(min, max), null, () => new ClampBackward1(original, min, max));
     }
 
+    /// <summary>A copy of the value before an in-place write: recorded when this tensor requires grad.</summary>
+    private Tensor OriginalValue() => RequiresGrad ? Clone() : DetachedClone();
+
     private Tensor WriteInPlace(Tensor value, Tensor? other, Func<Node> makeNode, bool allowCast = false)
     {
-        bool recording = Autograd.IsGradEnabled && (RequiresGrad || (other?.RequiresGrad ?? false));
-        if (Autograd.IsGradEnabled && IsLeaf && _requiresGrad) throw new AutogradException(Messages.LeafInPlace);
-        if (Autograd.IsGradEnabled && _meta?.ViewBase is { RequiresGrad: true } viewBase)
+        var view = _meta is { ViewBase: not null } meta ? meta : null;
+        bool gradEnabled = Autograd.IsGradEnabled;
+        bool recording = gradEnabled && (RequiresGrad || (other?.RequiresGrad ?? false));
+        if (gradEnabled && IsLeaf && _requiresGrad) throw new AutogradException(Messages.LeafInPlace);
+        if (gradEnabled && view is not null)
         {
-            // PyTorch rewrites the base's history here (CopySlices); this runtime does not, so it refuses rather
-            // than return wrong gradients.
-            if (viewBase.IsLeaf) throw new AutogradException(Messages.ViewOfLeafInPlace);
-            throw new NotSupportedException("in-place operations on a view (View, Reshape, Flatten, Squeeze, Unsqueeze) of a tensor that "
-                + "requires grad are not supported: write to the base tensor, or Clone() the view first.");
+            var viewBase = view.ViewBase!;
+            if (viewBase.IsLeaf && viewBase._requiresGrad) throw new AutogradException(Messages.ViewOfLeafInPlace);
+            // PyTorch refuses when either the base or the other operand requires grad.
+            if (view.ViewMadeWithoutGrad && (viewBase.RequiresGrad || (other?.RequiresGrad ?? false))) throw new AutogradException(Messages.NoGradViewInPlace);
         }
         RequireShape(value._shape);
         if (!allowCast && value.DType.IsFloatingPoint() && !DType.IsFloatingPoint())
         {
             throw new InvalidOperationException($"result type {value.DType.ScalarTypeName()} can't be cast to the desired output type {DType.ScalarTypeName()}");
         }
-        var node = recording ? makeNode() : null;
+        if (_layout is not null && StridedLayout.HasInternalOverlap(_shape, _layout.Strides)) throw new InvalidOperationException(Messages.InternalOverlap);
 
-        System.Array.Copy(value.ConvertRaw(DType).Storage.Data, Storage.Data, Numel);
+        // The node's edges are taken before the write, from the history this tensor has now.
+        Node? node = null;
+        if (recording)
+        {
+            node = makeNode();
+            node.SetInputs(other is null ? [this] : [this, other]);
+        }
+
+        var values = value.ConvertRaw(DType).ElementArray();
+        // A view written from its own dense base: read everything before writing any of it.
+        if (_layout is not null && ReferenceEquals(values, Storage.Data)) values = (Array)values.Clone();
+        StoreElements(values);
         VersionCounter.Bump();
 
         if (node is not null)
         {
-            if (other is null) node.Attach(this, this);
-            else node.Attach(this, this, other);
+            // Through a view: the base's history is rewritten (CopySlices); this view's grad_fn is regenerated from it
+            // when next read, since the shared version moved on. Otherwise the node is this tensor's new grad_fn.
+            if (view is not null) view.ViewBase!.SetHistory(new CopySlices(view.ViewBase, this, node));
+            else SetHistory(node);
         }
         return this;
     }

@@ -4,21 +4,34 @@ using AutogradGen.Kernels;
 
 namespace AutogradGen;
 
-// Element and slice reads. Each returns a tensor with storage of its own (PyTorch returns views; writes through an
-// index are not supported here: use the in-place operations on the whole tensor).
+// Element and slice reads. x[i], x[i, j], x[a..b], Select, Slice, Narrow and Diagonal are views, as PyTorch's: an
+// in-place write through them, or an assignment x[i] = value, updates this tensor. Indexing with a tensor copies.
 public sealed partial class Tensor
 {
     /// <summary><c>x[i]</c>: entry <paramref name="index"/> along the first dimension (negative counts from the end).</summary>
+    /// <remarks>A view; assigning (<c>x[i] = value</c>) copies <c>value</c> into it (<c>x[i].copy_(value)</c>, broadcast).</remarks>
     [IndexerName("At")]
-    public Tensor this[int index] => SelectLeading([index]);
+    public Tensor this[int index]
+    {
+        get => SelectLeading([index]);
+        set => Assign(SelectLeading([index]), value);
+    }
 
     /// <summary><c>x[i, j]</c>.</summary>
     [IndexerName("At")]
-    public Tensor this[int i, int j] => SelectLeading([i, j]);
+    public Tensor this[int i, int j]
+    {
+        get => SelectLeading([i, j]);
+        set => Assign(SelectLeading([i, j]), value);
+    }
 
     /// <summary><c>x[i, j, k]</c>.</summary>
     [IndexerName("At")]
-    public Tensor this[int i, int j, int k] => SelectLeading([i, j, k]);
+    public Tensor this[int i, int j, int k]
+    {
+        get => SelectLeading([i, j, k]);
+        set => Assign(SelectLeading([i, j, k]), value);
+    }
 
     // x[i, j, ...] as Python's indexing does it: every index is checked first, against the dimension it indexes and in
     // PyTorch's indexing words (not select()'s), then the leading dimensions are selected one by one.
@@ -52,12 +65,23 @@ public sealed partial class Tensor
     [IndexerName("At")]
     public Tensor this[Range range]
     {
-        get
-        {
-            if (Rank == 0) throw new InvalidOperationException("slice() cannot be applied to a 0-dim tensor.");
-            var (offset, length) = range.GetOffsetAndLength(_shape[0]);
-            return Slice(0, offset, offset + length);
-        }
+        get => SliceRange(range);
+        set => Assign(SliceRange(range), value);
+    }
+
+    // x[...] = value is x[...].copy_(value) after dropping value's leading size-1 dimensions, as PyTorch's __setitem__.
+    private static void Assign(Tensor target, Tensor value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        while (value.Rank > target.Rank && value._shape[0] == 1) value = value.Squeeze(0);
+        target.Copy_(value);
+    }
+
+    private Tensor SliceRange(Range range)
+    {
+        if (Rank == 0) throw new InvalidOperationException("slice() cannot be applied to a 0-dim tensor.");
+        var (offset, length) = range.GetOffsetAndLength(_shape[0]);
+        return Slice(0, offset, offset + length);
     }
 
     /// <summary><c>x[indices]</c>: int64 indices pick entries along the first dimension; a Bool mask of this tensor's shape picks elements (<c>IndexBackward0</c>).</summary>
@@ -76,10 +100,12 @@ public sealed partial class Tensor
                 $"select(): index {index} out of range for tensor of size {Shapes.Format(_shape)} at dimension {d}"));
         }
         int position = index < 0 ? index + size : index;
-        var slice = NarrowRaw(d, position, 1, 1);
         var shape = new List<int>(_shape);
+        var strides = new List<int>(StridesSpan.ToArray());
+        int offset = StorageOffset + (position * strides[d]);
         shape.RemoveAt(d);
-        var result = slice.ViewRaw([.. shape]);
+        strides.RemoveAt(d);
+        var result = ViewOf([.. shape], [.. strides], offset);
         if (Autograd.ShouldRecord(this)) new SelectBackward0(SharedShape, d, position).Attach(result, this);
         return result;
     }
@@ -98,8 +124,70 @@ public sealed partial class Tensor
         int first = Math.Clamp(start is int s ? (s < 0 ? s + size : s) : 0, 0, size);
         int last = Math.Clamp(end is int e ? (e < 0 ? e + size : e) : size, 0, size);
         int length = last > first ? (last - first + step - 1) / step : 0;
-        var result = NarrowRaw(d, first, length, step);
-        if (Autograd.ShouldRecord(this)) new SliceBackward0(SharedShape, d, first, length, step).Attach(result, this);
+        var shape = ShapeArray;
+        var strides = StridesSpan.ToArray();
+        int offset = StorageOffset + (length == 0 ? 0 : first * strides[d]);
+        shape[d] = length;
+        strides[d] *= step;
+        var result = ViewOf(shape, strides, offset);
+        if (Autograd.ShouldRecord(this))
+        {
+            // The whole dimension: libtorch 2.x records an alias, not a slice.
+            if (first == 0 && length == size && step == 1) new AliasBackward0().Attach(result, this);
+            else new SliceBackward0(SharedShape, d, first, length, step).Attach(result, this);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The diagonal of the matrices in dimensions <paramref name="dim1"/> and <paramref name="dim2"/>, a view
+    /// (<c>x.diagonal(offset, dim1, dim2)</c>, <c>DiagonalBackward0</c>): those dimensions are removed and the diagonal
+    /// is appended as the last one. A positive <paramref name="offset"/> is above the main diagonal, a negative one below.
+    /// </summary>
+    public Tensor Diagonal(int offset = 0, int dim1 = 0, int dim2 = 1)
+    {
+        if (Rank < 2)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"diagonal dimensions requested (dim1={dim1}, dim2={dim2}) but the tensor has {Rank} dimensions"));
+        }
+        int a = Shapes.NormalizeDim(dim1, Rank), b = Shapes.NormalizeDim(dim2, Rank);
+        if (a == b) throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"diagonal dimensions cannot be identical {dim1}, {dim2}"));
+        var (shape, strides, storageOffset) = DiagonalGeometry(_shape, StridesSpan, StorageOffset, offset, a, b);
+        var result = ViewOf(shape, strides, storageOffset);
+        if (Autograd.ShouldRecord(this)) new DiagonalBackward0(SharedShape, offset, a, b).Attach(result, this);
+        return result;
+    }
+
+    /// <summary>Where the diagonal of dimensions <paramref name="a"/> and <paramref name="b"/> sits (PyTorch's diagonal view arithmetic).</summary>
+    internal static (int[] Shape, int[] Strides, int Offset) DiagonalGeometry(ReadOnlySpan<int> shape, ReadOnlySpan<int> strides, int storageOffset, int offset, int a, int b)
+    {
+        int length = offset >= 0 ? Math.Max(Math.Min(shape[a], shape[b] - offset), 0) : Math.Max(Math.Min(shape[a] + offset, shape[b]), 0);
+        int start = storageOffset;
+        if (length > 0) start += offset >= 0 ? offset * strides[b] : -offset * strides[a];
+        var sizes = new List<int>();
+        var steps = new List<int>();
+        for (int d = 0; d < shape.Length; d++)
+        {
+            if (d == a || d == b) continue;
+            sizes.Add(shape[d]);
+            steps.Add(strides[d]);
+        }
+        sizes.Add(length);
+        steps.Add(strides[a] + strides[b]);
+        return ([.. sizes], [.. steps], start);
+    }
+
+    /// <summary>
+    /// The gradient of a diagonal: <paramref name="grad"/> written on the diagonal of zeros of <paramref name="shape"/>.
+    /// Recorded (<c>DiagonalBackwardBackward0</c>, whose gradient reads the diagonal again) for createGraph.
+    /// </summary>
+    internal static Tensor DiagonalScatter(Tensor grad, int[] shape, int offset, int a, int b)
+    {
+        var result = Empty(shape, grad.DType);
+        var (diagonalShape, strides, start) = DiagonalGeometry(shape, Shapes.ContiguousStrides(shape), 0, offset, a, b);
+        result.AsStridedRaw(diagonalShape, strides, start).StoreElements(grad.ElementArray());
+        if (Autograd.ShouldRecord(grad)) new DiagonalBackwardBackward0(offset, a, b).Attach(result, grad);
         return result;
     }
 

@@ -92,8 +92,9 @@ public sealed partial class Tensor
         ArgumentNullException.ThrowIfNull(other);
         var dtype = DType == DType.Float64 || other.DType == DType.Float64 ? DType.Float64 : DType.Float32;
         var shape = Kernels.Shapes.Broadcast(_shape, other._shape);
-        var y = ConvertRaw(dtype).Expand(shape).Detach();
-        var x = other.ConvertRaw(dtype).Expand(shape).Detach();
+        // Raw: the operands are only read here; the one node recorded is Atan2Backward0 on this and other.
+        var y = ConvertRaw(dtype).ExpandRaw(shape);
+        var x = other.ConvertRaw(dtype).ExpandRaw(shape);
         var result = Empty(shape, dtype);
         if (dtype == DType.Float64) Atan2Elements<double>(y, x, result);
         else Atan2Elements<float>(y, x, result);

@@ -3,8 +3,9 @@ using AutogradGen.Kernels;
 
 namespace AutogradGen;
 
-// Shape operations. View, Reshape, Flatten, Squeeze and Unsqueeze share storage with their input (their results
-// see in-place writes to it); Transpose, T, Permute, Expand, Cat and Stack copy.
+// Shape operations. View, Reshape (when the layout allows), Flatten, Squeeze, Unsqueeze, Transpose, T, Permute and
+// Expand are views: new strides over the input's storage, so they see its in-place writes and writes through them
+// reach it. Cat and Stack copy.
 public sealed partial class Tensor
 {
     /// <summary>
@@ -13,18 +14,31 @@ public sealed partial class Tensor
     /// </summary>
     public Tensor View(ReadOnlySpan<int> shape)
     {
-        var result = ViewOf(InferShape(shape));
+        var target = InferShape(shape);
+        var strides = ViewStrides(target) ?? throw new InvalidOperationException(Messages.ViewSizeNotCompatible);
+        var result = ViewOf(target, strides, StorageOffset);
         if (Autograd.ShouldRecord(this)) new ViewBackward0(SharedShape).Attach(result, this);
         return result;
     }
 
-    /// <summary>The same elements with another shape (<c>x.reshape(shape)</c>); every tensor here is contiguous, so this is <see cref="View"/>.</summary>
-    public Tensor Reshape(ReadOnlySpan<int> shape) => View(shape);
+    /// <summary>
+    /// The same elements with another shape (<c>x.reshape(shape)</c>): a <see cref="View"/> when the layout allows it,
+    /// else a contiguous copy (PyTorch's clone then <c>_unsafe_view</c>, recorded as <c>UnsafeViewBackward0</c>).
+    /// </summary>
+    public Tensor Reshape(ReadOnlySpan<int> shape)
+    {
+        var target = InferShape(shape);
+        if (ViewStrides(target) is not null) return View(target);
+        var copy = Clone();
+        var result = copy.ViewRaw(target);
+        if (Autograd.ShouldRecord(copy)) new UnsafeViewBackward0(SharedShape).Attach(result, copy);
+        return result;
+    }
 
     /// <summary>All dimensions from <paramref name="startDim"/> to <paramref name="endDim"/> merged into one (<c>x.flatten()</c>).</summary>
     public Tensor Flatten(int startDim = 0, int endDim = -1)
     {
-        if (Rank == 0) return View([1]);
+        if (Rank == 0) return Reshape([1]);
         int start = Shapes.NormalizeDim(startDim, Rank), end = Shapes.NormalizeDim(endDim, Rank);
         var shape = new List<int>();
         for (int d = 0; d < start; d++) shape.Add(_shape[d]);
@@ -32,7 +46,7 @@ public sealed partial class Tensor
         for (int d = start; d <= end; d++) merged *= _shape[d];
         shape.Add(merged);
         for (int d = end + 1; d < Rank; d++) shape.Add(_shape[d]);
-        return View([.. shape]);
+        return Reshape([.. shape]);
     }
 
     /// <summary>The tensor with size-1 dimension <paramref name="dim"/> inserted (<c>x.unsqueeze(dim)</c>, <c>UnsqueezeBackward0</c>).</summary>
@@ -41,7 +55,9 @@ public sealed partial class Tensor
         int d = Shapes.NormalizeDim(dim, Rank + 1);
         var shape = new List<int>(_shape);
         shape.Insert(d, 1);
-        var result = ViewOf([.. shape]);
+        var strides = new List<int>(StridesSpan.ToArray());
+        strides.Insert(d, d < Rank ? _shape[d] * strides[d] : 1);
+        var result = ViewOf([.. shape], [.. strides], StorageOffset);
         if (Autograd.ShouldRecord(this)) new UnsqueezeBackward0(d).Attach(result, this);
         return result;
     }
@@ -50,11 +66,15 @@ public sealed partial class Tensor
     public Tensor Squeeze()
     {
         var shape = new List<int>();
-        foreach (int size in _shape)
+        var strides = new List<int>();
+        var ownStrides = StridesSpan;
+        for (int d = 0; d < Rank; d++)
         {
-            if (size != 1) shape.Add(size);
+            if (_shape[d] == 1) continue;
+            shape.Add(_shape[d]);
+            strides.Add(ownStrides[d]);
         }
-        var result = ViewOf([.. shape]);
+        var result = ViewOf([.. shape], [.. strides], StorageOffset);
         if (Autograd.ShouldRecord(this)) new SqueezeBackward0(SharedShape).Attach(result, this);
         return result;
     }
@@ -64,20 +84,25 @@ public sealed partial class Tensor
     {
         int d = Shapes.NormalizeDim(dim, Rank);
         var shape = new List<int>(_shape);
-        if (Rank > 0 && _shape[d] == 1) shape.RemoveAt(d);
-        var result = ViewOf([.. shape]);
+        var strides = new List<int>(StridesSpan.ToArray());
+        if (Rank > 0 && _shape[d] == 1)
+        {
+            shape.RemoveAt(d);
+            strides.RemoveAt(d);
+        }
+        var result = ViewOf([.. shape], [.. strides], StorageOffset);
         if (Autograd.ShouldRecord(this)) new SqueezeBackward1(SharedShape).Attach(result, this);
         return result;
     }
 
-    /// <summary>The tensor with dimensions <paramref name="dim0"/> and <paramref name="dim1"/> swapped, copied (<c>x.transpose(d0, d1)</c>).</summary>
+    /// <summary>The tensor with dimensions <paramref name="dim0"/> and <paramref name="dim1"/> swapped, a view (<c>x.transpose(d0, d1)</c>).</summary>
     public Tensor Transpose(int dim0, int dim1)
     {
         int a = Shapes.NormalizeDim(dim0, Rank), b = Shapes.NormalizeDim(dim1, Rank);
         if (Rank == 0) return T();
         var permutation = IdentityPermutation();
         (permutation[a], permutation[b]) = (permutation[b], permutation[a]);
-        var result = PermuteRaw(permutation);
+        var result = PermutedView(permutation);
         if (Autograd.ShouldRecord(this)) new TransposeBackward0(a, b).Attach(result, this);
         return result;
     }
@@ -90,12 +115,12 @@ public sealed partial class Tensor
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
                 $"t() expects a tensor with <= 2 dimensions, but self is {Rank}D"));
         }
-        var result = Rank == 2 ? PermuteRaw([1, 0]) : ViewOf(_shape);
+        var result = Rank == 2 ? PermutedView([1, 0]) : ViewOf(_shape, StridesSpan.ToArray(), StorageOffset);
         if (Autograd.ShouldRecord(this)) new TBackward0().Attach(result, this);
         return result;
     }
 
-    /// <summary>The tensor with its dimensions reordered, copied (<c>x.permute(dims)</c>, <c>PermuteBackward0</c>).</summary>
+    /// <summary>The tensor with its dimensions reordered, a view (<c>x.permute(dims)</c>, <c>PermuteBackward0</c>).</summary>
     public Tensor Permute(ReadOnlySpan<int> dims)
     {
         if (dims.Length != Rank)
@@ -111,19 +136,25 @@ public sealed partial class Tensor
             if (seen[permutation[i]]) throw new ArgumentException("permute(): duplicate dims are not allowed.", nameof(dims));
             seen[permutation[i]] = true;
         }
-        var result = PermuteRaw(permutation);
+        var result = PermutedView(permutation);
         if (Autograd.ShouldRecord(this)) new PermuteBackward0(permutation).Attach(result, this);
         return result;
     }
 
     /// <summary>
-    /// The tensor stretched along its size-1 dimensions (and new leading ones) to <paramref name="shape"/>, copied
-    /// (<c>x.expand(shape)</c>, <c>ExpandBackward0</c>); -1 keeps a size.
+    /// The tensor stretched along its size-1 dimensions (and new leading ones) to <paramref name="shape"/>, a view
+    /// whose stretched dimensions have stride 0 (<c>x.expand(shape)</c>, <c>ExpandBackward0</c>); -1 keeps a size.
+    /// Writing through it in place is refused, as in PyTorch (several entries are one element).
     /// </summary>
     public Tensor Expand(ReadOnlySpan<int> shape)
     {
         var target = ExpandedShape(shape);
-        var result = ExpandRaw(target);
+        var strides = new int[target.Length];
+        var own = StridesSpan;
+        int lead = target.Length - Rank;
+        for (int d = lead; d < target.Length; d++) strides[d] = _shape[d - lead] == target[d] ? own[d - lead] : 0;
+        // Always a new tensor, also to the same shape (recording history on this one would rewrite its grad_fn).
+        var result = ViewOf(target, strides, StorageOffset);
         if (Autograd.ShouldRecord(this)) new ExpandBackward0(SharedShape).Attach(result, this);
         return result;
     }
@@ -206,16 +237,47 @@ public sealed partial class Tensor
         return result;
     }
 
-    /// <summary>A user-visible view: shares storage and remembers its base, so in-place writes to it can be checked.</summary>
-    private Tensor ViewOf(int[] shape)
+    /// <summary>
+    /// A user-visible view (<paramref name="shape"/>, <paramref name="strides"/>, <paramref name="offset"/> in this
+    /// tensor's storage): it remembers its base (this tensor's base for a view of a view), whether grad mode was on,
+    /// and the version its grad_fn belongs to, so that an in-place write through it can rewrite the base's history.
+    /// </summary>
+    internal Tensor ViewOf(int[] shape, int[] strides, int offset)
     {
-        var view = ViewRaw(shape);
-        view.Meta.ViewBase = _meta?.ViewBase ?? this;
+        var view = AsStridedRaw(shape, strides, offset);
+        if (DType.IsFloatingPoint())
+        {
+            var meta = view.Meta;
+            meta.ViewBase = _meta?.ViewBase ?? this;
+            meta.ViewMadeWithoutGrad = !Autograd.IsGradEnabled;
+            meta.ViewAttrVersion = Version;
+        }
         return view;
     }
 
-    /// <summary>A new tensor object over the same storage with another shape of the same element count. Not recorded.</summary>
-    internal Tensor ViewRaw(int[] shape) => new(Storage, shape, DType, VersionCounter);
+    private Tensor PermutedView(int[] permutation)
+    {
+        var shape = new int[Rank];
+        var strides = new int[Rank];
+        var own = StridesSpan;
+        for (int d = 0; d < Rank; d++)
+        {
+            shape[d] = _shape[permutation[d]];
+            strides[d] = own[permutation[d]];
+        }
+        return ViewOf(shape, strides, StorageOffset);
+    }
+
+    /// <summary>
+    /// A new tensor object over the same elements with another shape of the same element count: the same storage
+    /// when this tensor is contiguous, else over a contiguous copy. Not recorded, not a view (for internal reshapes).
+    /// </summary>
+    internal Tensor ViewRaw(int[] shape)
+    {
+        if (_layout is null) return new(Storage, shape, DType, VersionCounter);
+        if (_layout.IsContiguous) return AsStridedRaw(shape, Shapes.ContiguousStrides(shape), _layout.Offset);
+        return new(new TensorStorage(ElementArray()), shape, DType);
+    }
 
     /// <summary>A copy stretched to <paramref name="shape"/> (which this shape must broadcast to). Not recorded.</summary>
     internal Tensor ExpandRaw(ReadOnlySpan<int> shape)

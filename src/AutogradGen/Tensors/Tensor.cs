@@ -6,10 +6,11 @@ using AutogradGen.Printing;
 namespace AutogradGen;
 
 /// <summary>
-/// An n-dimensional array with define-by-run autograd and PyTorch's semantics. Contiguous and row-major; the
-/// storage may be shared with views (<see cref="Detach"/>, <see cref="View(ReadOnlySpan{int})"/>,
-/// <see cref="Reshape(ReadOnlySpan{int})"/>, <see cref="Squeeze()"/>, <see cref="Unsqueeze"/>). Every other
-/// operation, including Transpose, Expand, Select and Slice, returns a tensor with storage of its own.
+/// An n-dimensional array with define-by-run autograd and PyTorch's semantics. A tensor is a shape over a storage
+/// with strides and an offset, as PyTorch's: the results of operations are contiguous and row-major, and views
+/// (<see cref="View(ReadOnlySpan{int})"/>, <see cref="Transpose"/>, <see cref="Permute"/>, <see cref="Select"/>,
+/// <see cref="Slice"/>, indexing, <see cref="Expand"/>, <see cref="Diagonal"/>, <see cref="Unsqueeze"/>,
+/// <see cref="Detach"/>...) share their base's storage, so in-place writes through a view update the base.
 /// </summary>
 public sealed partial class Tensor
 {
@@ -20,12 +21,19 @@ public sealed partial class Tensor
 
     private VersionCounter? _versionCounter;
 
-    internal Tensor(TensorStorage storage, int[] shape, DType dtype, VersionCounter? versionCounter = null)
+    /// <summary>
+    /// Null for a dense tensor (contiguous, offset 0, the whole storage): every operation's result. A view's layout
+    /// sits in the rarely used state, which keeps the many dense tensors of a tape one field (8 bytes) smaller.
+    /// </summary>
+    private StridedLayout? _layout => _meta?.Layout;
+
+    internal Tensor(TensorStorage storage, int[] shape, DType dtype, VersionCounter? versionCounter = null, StridedLayout? layout = null)
     {
         Storage = storage;
         _shape = shape;
         DType = dtype;
         _versionCounter = versionCounter;
+        if (layout is not null) _meta = new TensorAutogradMeta { Layout = layout };
     }
 
     internal TensorStorage Storage { get; }
@@ -57,7 +65,7 @@ public sealed partial class Tensor
     public int Rank => _shape.Length;
 
     /// <summary>The number of elements (<c>x.numel()</c>).</summary>
-    public int Numel => Storage.Data.Length;
+    public int Numel => _layout?.Numel ?? Storage.Data.Length;
 
     /// <summary>The element type (<c>x.dtype</c>).</summary>
     public DType DType { get; }
@@ -78,7 +86,7 @@ public sealed partial class Tensor
     /// </summary>
     public bool RequiresGrad
     {
-        get => _requiresGrad || _gradFn is not null;
+        get => _requiresGrad || _gradFn is not null || (_meta is { ViewBase: not null } && CurrentGradFn is not null);
         set
         {
             if (!IsLeaf) throw new AutogradException(Messages.RequiresGradOfNonLeaf(value));
@@ -106,10 +114,34 @@ public sealed partial class Tensor
     }
 
     /// <summary>The node that made this tensor (<c>x.grad_fn</c>); null for leaves.</summary>
-    public Node? GradFn => _gradFn;
+    public Node? GradFn => CurrentGradFn;
+
+    /// <summary>
+    /// The grad_fn, brought up to date for a view whose base (or another view of it) was written in place since the
+    /// grad_fn was set: the view then reads its base's new history through an <c>AsStridedBackward0</c>, as PyTorch
+    /// regenerates a view's grad_fn when its version moved on.
+    /// </summary>
+    private Node? CurrentGradFn
+    {
+        get
+        {
+            var meta = _meta;
+            if (meta?.ViewBase is not { } viewBase || meta.ViewMadeWithoutGrad) return _gradFn;
+            int version = Version;
+            if (meta.ViewAttrVersion == version) return _gradFn;
+            meta.ViewAttrVersion = version;
+            if (viewBase.RequiresGrad)
+            {
+                var node = new AsStridedBackward0(viewBase.Geometry, Geometry);
+                node.SetInputs([viewBase]);
+                SetHistory(node);
+            }
+            return _gradFn;
+        }
+    }
 
     /// <summary>Whether this tensor was made by the user rather than recorded by an operation (<c>x.is_leaf</c>).</summary>
-    public bool IsLeaf => _gradFn is null;
+    public bool IsLeaf => CurrentGradFn is null;
 
     /// <summary>The version counter (<c>x._version</c>): in-place operations on this tensor, its views or its detached copies bump it.</summary>
     public int Version => Volatile.Read(ref _versionCounter)?.Value ?? 0;
@@ -131,10 +163,14 @@ public sealed partial class Tensor
     /// own, so in-place writes through it are not tracked by autograd (PyTorch's <c>.data</c>): prefer
     /// <see cref="Detach"/> or <see cref="Autograd.NoGrad"/>.
     /// </summary>
-    public Tensor Data => new(Storage, _shape, DType);
+    public Tensor Data => new(Storage, _shape, DType, layout: _layout);
 
-    /// <summary>The elements as <typeparamref name="T"/>, which must match the dtype.</summary>
-    internal T[] Elements<T>() => Storage.As<T>();
+    /// <summary>
+    /// The elements in row-major order as <typeparamref name="T"/>, which must match the dtype: the storage itself
+    /// for a dense tensor, a contiguous copy of a strided view (how every kernel reads a view). Never write through
+    /// it unless the tensor is fresh: an in-place write to a view goes through <see cref="StoreElements"/>.
+    /// </summary>
+    internal T[] Elements<T>() => _layout is null ? Storage.As<T>() : Materialize<T>();
 
     /// <summary>The one element of a one-element tensor as a number (<c>x.item()</c>); bool gives 0 or 1.</summary>
     public double Item()
@@ -158,7 +194,7 @@ public sealed partial class Tensor
     /// <summary>The elements in row-major order as <typeparamref name="T"/>, converted from the dtype if they differ.</summary>
     public T[] ToArray<T>() where T : unmanaged, System.Numerics.INumber<T>
     {
-        if (Storage.Data is T[] same) return (T[])same.Clone();
+        if (Storage.Data is T[] same) return _layout is null ? (T[])same.Clone() : Materialize<T>();
         var values = ToArray();
         var result = new T[values.Length];
         for (int i = 0; i < values.Length; i++) result[i] = T.CreateTruncating(values[i]);
@@ -192,7 +228,8 @@ public sealed partial class Tensor
     /// </summary>
     public override string ToString()
     {
-        string[] suffixes = _gradFn is not null ? [$"grad_fn=<{_gradFn.Name}>"] : RequiresGrad ? ["requires_grad=True"] : [];
+        var gradFn = CurrentGradFn;
+        string[] suffixes = gradFn is not null ? [$"grad_fn=<{gradFn.Name}>"] : RequiresGrad ? ["requires_grad=True"] : [];
         if (DType == DType.Int64) return TensorFormatter.Format(Elements<long>(), _shape, suffixes);
         var values = DType == DType.Float64 ? Elements<double>() : ToArray();
         return TensorFormatter.Format(values, _shape, DType, suffixes);
@@ -210,7 +247,7 @@ public sealed partial class Tensor
     /// <summary>The edge a consumer of this tensor links to: its node, or for a leaf its <see cref="AccumulateGrad"/>.</summary>
     internal Edge GradientEdge()
     {
-        if (_gradFn is not null) return new Edge(_gradFn, 0);
+        if (CurrentGradFn is { } gradFn) return new Edge(gradFn, 0);
         return new Edge(GradAccumulator(), 0);
     }
 

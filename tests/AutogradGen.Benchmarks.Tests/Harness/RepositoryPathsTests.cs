@@ -14,37 +14,37 @@ public sealed class RepositoryPathsTests : IDisposable
         }
     }
 
-    private string MakeRepository(bool withShared)
+    private string MakeRepository(bool withData)
     {
         string repository = Path.Combine(_sandbox, "repo");
         Directory.CreateDirectory(Path.Combine(repository, "tests", "bin"));
         File.WriteAllText(Path.Combine(repository, RepositoryPaths.SolutionFileName), string.Empty);
-        if (withShared)
+        if (withData)
         {
-            Directory.CreateDirectory(Path.Combine(_sandbox, "shared"));
+            Directory.CreateDirectory(Path.Combine(repository, "tests", "Data"));
         }
 
         return repository;
     }
 
     [Fact]
-    public void Shared_is_found_beside_the_repository_from_a_folder_deep_inside_it()
+    public void The_data_folder_is_found_inside_the_repository_from_a_folder_deep_inside_it()
     {
-        string repository = MakeRepository(withShared: true);
+        string repository = MakeRepository(withData: true);
 
-        string shared = RepositoryPaths.FindSharedDirectory(Path.Combine(repository, "tests", "bin"));
+        string data = RepositoryPaths.FindDataDirectory(Path.Combine(repository, "tests", "bin"));
 
-        Assert.Equal(Path.Combine(_sandbox, "shared"), shared);
+        Assert.Equal(Path.Combine(repository, "tests", "Data"), data);
     }
 
     [Fact]
-    public void A_missing_shared_folder_is_reported_with_where_it_should_be()
+    public void A_missing_data_folder_is_reported_with_where_it_should_be()
     {
-        string repository = MakeRepository(withShared: false);
+        string repository = MakeRepository(withData: false);
 
-        var error = Assert.Throws<DirectoryNotFoundException>(() => RepositoryPaths.FindSharedDirectory(repository));
+        var error = Assert.Throws<DirectoryNotFoundException>(() => RepositoryPaths.FindDataDirectory(repository));
 
-        Assert.StartsWith($"The shared data folder '{Path.Combine(_sandbox, "shared")}' is missing.", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"The test data folder '{Path.Combine(repository, "tests", "Data")}' is missing", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -52,14 +52,14 @@ public sealed class RepositoryPathsTests : IDisposable
     {
         Directory.CreateDirectory(_sandbox);
 
-        var error = Assert.Throws<DirectoryNotFoundException>(() => RepositoryPaths.FindSharedDirectory(_sandbox));
+        var error = Assert.Throws<DirectoryNotFoundException>(() => RepositoryPaths.FindDataDirectory(_sandbox));
 
         Assert.StartsWith($"Could not find AutogradGen.sln above '{_sandbox}'.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void The_real_shared_folder_holds_the_ADBench_files()
+    public void The_repository_holds_the_ADBench_files()
     {
-        Assert.True(File.Exists(RepositoryPaths.Shared("adbench", "gmm", "1k", "gmm_d2_K5.txt")));
+        Assert.True(File.Exists(RepositoryPaths.Data("adbench", "gmm", "1k", "gmm_d2_K5.txt")));
     }
 }

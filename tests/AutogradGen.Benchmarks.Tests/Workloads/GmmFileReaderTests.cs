@@ -5,7 +5,7 @@ namespace AutogradGen.Benchmarks.Tests.Workloads;
 
 public class GmmFileReaderTests
 {
-    private static GmmInstance ReadTestFile() => GmmFileReader.Read(RepositoryPaths.Shared("adbench", "gmm", "test.txt"));
+    private static GmmInstance ReadTestFile() => GmmFileReader.Read(RepositoryPaths.Data("adbench", "gmm", "test.txt"));
 
     [Fact]
     public void Test_txt_has_two_dimensions_three_components_and_one_point()

@@ -5,7 +5,7 @@ namespace AutogradGen.Benchmarks.Tests.Workloads;
 
 public class GmmGradientTests
 {
-    /// <summary>ADBench's reference gradient for gmm/test.txt (shared/adbench/README.md).</summary>
+    /// <summary>ADBench's reference gradient for gmm/test.txt (tests/Data/adbench/README.md).</summary>
     private static readonly double[] ExpectedTestGradient =
     [
         0.108662855508652456, -0.741270039523898472, 0.632607184015246071,

@@ -2,7 +2,7 @@ namespace AutogradGen.Generator.Tests.Gmm;
 
 /// <summary>
 /// ADBench's Gaussian mixture model objective (log-likelihood with a Wishart prior), written from the formula in
-/// shared/adbench/README.md as a [Differentiable] method over spans: local arrays reused across points, element
+/// tests/Data/adbench/README.md as a [Differentiable] method over spans: local arrays reused across points, element
 /// writes, nested loops, and a call to another [Differentiable] method with a local array.
 /// </summary>
 public static partial class GaussianMixture

@@ -15,7 +15,7 @@ public class GmmTests
         1.71892309775004937, 0.860091090790866875, -0.994640930466322848,
     ];
 
-    private static GmmInput Input => GmmInput.Read(Path.Combine(RepositoryPaths.Shared, "adbench", "gmm", "test.txt"));
+    private static GmmInput Input => GmmInput.Read(RepositoryPaths.Data("adbench", "gmm", "test.txt"));
 
     [Fact]
     public void Objective_matches_ADBench()
@@ -73,7 +73,7 @@ public class GmmTests
     [Fact]
     public void Objective_on_a_thousand_points_matches_ADBench()
     {
-        var g = GmmInput.Read(Path.Combine(RepositoryPaths.Shared, "adbench", "gmm", "1k", "gmm_d2_K5.txt"));
+        var g = GmmInput.Read(RepositoryPaths.Data("adbench", "gmm", "1k", "gmm_d2_K5.txt"));
         var objective = GaussianMixture.Objective(g.Alphas, g.Means, g.Icf, g.X, g.D, g.K, g.N, g.Gamma, g.M, g.WishartConstant);
         AssertClose(-5240.59056254964707, objective, "objective");
     }
@@ -81,7 +81,7 @@ public class GmmTests
     [Fact]
     public void Gradient_on_a_thousand_points_allocates_nothing_once_warm()
     {
-        var g = GmmInput.Read(Path.Combine(RepositoryPaths.Shared, "adbench", "gmm", "1k", "gmm_d2_K5.txt"));
+        var g = GmmInput.Read(RepositoryPaths.Data("adbench", "gmm", "1k", "gmm_d2_K5.txt"));
         var (alphas, means, icf) = (new double[g.K], new double[g.Means.Length], new double[g.Icf.Length]);
         var constant = g.WishartConstant;
         GaussianMixture.ObjectiveGradient(g.Alphas, g.Means, g.Icf, g.X, g.D, g.K, g.N, g.Gamma, g.M, constant, alphas, means, icf);

@@ -90,10 +90,13 @@ public class ShapeErrorTests
     }
 
     [Fact]
-    public void In_place_write_to_a_view_of_a_non_leaf_is_refused_rather_than_giving_wrong_gradients()
+    public void In_place_write_to_a_view_of_a_non_leaf_rewrites_the_base_history()
     {
-        var y = Tensor.Ones([2, 2], requiresGrad: true) * 2;
-        var error = Assert.Throws<NotSupportedException>(() => y.Reshape([4]).Mul_(3));
-        Assert.Contains("Clone() the view first", error.Message);
+        var x = Tensor.Ones([2, 2], requiresGrad: true);
+        var y = x * 2;
+        y.Reshape([4]).Mul_(3);
+        Assert.Equal("CopySlices", y.GradFn!.Name);
+        y.Sum().Backward();
+        Assert.Equal([6.0, 6, 6, 6], x.Grad!.ToArray());
     }
 }

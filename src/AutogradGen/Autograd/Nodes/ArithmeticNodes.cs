@@ -180,13 +180,14 @@ internal static class ExtremumGrads
 {
     public static Tensor?[] Split(Tensor grad, Tensor self, Tensor other, Comparison wins)
     {
-        var dtype = grad.DType;
-        var selfWins = Tensor.CompareRaw(wins, self, other).ConvertRaw(dtype);
-        var otherWins = Tensor.CompareRaw(wins, other, self).ConvertRaw(dtype);
-        var tie = Tensor.CompareRaw(Comparison.Equal, self, other).ConvertRaw(dtype);
-        var selfShare = Tensor.BinaryRaw(BinaryFunction.Add, selfWins, Tensor.BinaryRaw(BinaryFunction.Multiply, tie, Tensor.Scalar(0.5, false, dtype)));
-        var otherShare = Tensor.BinaryRaw(BinaryFunction.Add, otherWins, Tensor.BinaryRaw(BinaryFunction.Multiply, tie, Tensor.Scalar(0.5, false, dtype)));
-        return [grad * selfShare, grad * otherShare];
+        // PyTorch's where(self == other, grad / 2, grad).masked_fill_(other wins, 0): the loser gets +0, and where
+        // neither wins nor ties (a NaN) both get the whole gradient.
+        var selfWins = Tensor.CompareRaw(wins, self, other);
+        var otherWins = Tensor.CompareRaw(wins, other, self);
+        var tie = Tensor.CompareRaw(Comparison.Equal, self, other);
+        var zero = Tensor.Scalar(0, false, grad.DType);
+        var shared = Tensor.Where(tie, grad / 2, grad);
+        return [Tensor.Where(otherWins, zero, shared), Tensor.Where(selfWins, zero, shared)];
     }
 }
 

@@ -81,8 +81,15 @@ internal sealed class ReluBackward0 : Node
 {
     private readonly SavedTensor _result;
     public ReluBackward0(Tensor result) => _result = SaveOutput(result);
-    // 1 where the output is positive, 0 elsewhere (so 0 at the kink)
-    internal override Tensor?[] Backward(Tensor grad) => [grad * _result.Value.Gt(0).ConvertRaw(grad.DType)];
+    // The gradient where the output is positive, +0 elsewhere (so 0 at the kink): PyTorch's threshold_backward, which
+    // reads the result, so under createGraph the gradient requires grad (ThresholdBackwardBackward0).
+    internal override Tensor?[] Backward(Tensor grad)
+    {
+        var result = _result.Value;
+        var positive = result.Gt(0);
+        return [LinearBackwardOfBackward.Run(grad, result, g => Tensor.Where(positive, g, Tensor.Scalar(0, false, g.DType)),
+            () => new ThresholdBackwardBackward0(g => Tensor.Where(positive, g, Tensor.Scalar(0, false, g.DType)), result))];
+    }
 }
 
 internal sealed class SoftplusBackward0 : Node
@@ -123,11 +130,13 @@ internal sealed class ClampBackward1 : Node
     // The gradient passes where min <= x <= max (PyTorch's clamp_backward).
     internal override Tensor?[] Backward(Tensor grad)
     {
+        // A selection, so the clamped elements get +0 (a product with a 0/1 mask would give -0 for a negative gradient).
         var self = _self.Value;
-        var pass = Tensor.OnesLike(self).ConvertRaw(grad.DType);
-        if (_min is double min) pass = Tensor.BinaryRaw(BinaryFunction.Multiply, pass, self.Ge(min).ConvertRaw(grad.DType));
-        if (_max is double max) pass = Tensor.BinaryRaw(BinaryFunction.Multiply, pass, self.Le(max).ConvertRaw(grad.DType));
-        return [grad * pass];
+        var zero = Tensor.Scalar(0, false, grad.DType);
+        var passed = grad;
+        if (_min is double min) passed = Tensor.Where(self.Ge(min), passed, zero);
+        if (_max is double max) passed = Tensor.Where(self.Le(max), passed, zero);
+        return [ReferenceEquals(passed, grad) ? grad.Clone() : passed];
     }
 }
 

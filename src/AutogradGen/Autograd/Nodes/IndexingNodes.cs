@@ -42,3 +42,14 @@ internal sealed class IndexAddBackward0(int dim, Tensor indices) : Node
 {
     internal override Tensor?[] Backward(Tensor grad) => [grad.IndexSelect(dim, indices)];
 }
+
+internal sealed class DiagonalBackward0(int[] shape, int offset, int dim1, int dim2) : Node
+{
+    internal override Tensor?[] Backward(Tensor grad) => [Tensor.DiagonalScatter(grad, shape, offset, dim1, dim2)];
+}
+
+/// <summary>The recorded gradient of a diagonal; its own gradient reads the same diagonal again.</summary>
+internal sealed class DiagonalBackwardBackward0(int offset, int dim1, int dim2) : Node
+{
+    internal override Tensor?[] Backward(Tensor grad) => [grad.Diagonal(offset, dim1, dim2)];
+}

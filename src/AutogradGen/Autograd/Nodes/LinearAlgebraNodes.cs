@@ -1,6 +1,7 @@
 namespace AutogradGen;
 
-// Backward rules of the matrix products: for C = A·B, dA = dC·Bᵀ and dB = Aᵀ·dC.
+// Backward rules of the matrix products: for C = A·B, dA = dC·Bᵀ and dB = Aᵀ·dC, read in place by the kernels
+// (Tensor.TransposedProducts.cs), not through transposed copies.
 
 internal sealed class MmBackward0 : Node
 {
@@ -15,8 +16,8 @@ internal sealed class MmBackward0 : Node
 
     internal override Tensor?[] Backward(Tensor grad) =>
     [
-        NeedsInputGrad(0) ? grad.Mm(_other!.Value.T()) : null,
-        NeedsInputGrad(1) ? _self!.Value.T().Mm(grad) : null,
+        NeedsInputGrad(0) ? grad.MmTransposed(_other!.Value, transposeSelf: false, transposeOther: true) : null,
+        NeedsInputGrad(1) ? _self!.Value.MmTransposed(grad, transposeSelf: true, transposeOther: false) : null,
     ];
 }
 
@@ -35,7 +36,7 @@ internal sealed class MvBackward0 : Node
     internal override Tensor?[] Backward(Tensor grad) =>
     [
         NeedsInputGrad(0) ? grad.Unsqueeze(1).Mm(_vector!.Value.Unsqueeze(0)) : null,
-        NeedsInputGrad(1) ? _self!.Value.T().Mv(grad) : null,
+        NeedsInputGrad(1) ? _self!.Value.MvTransposed(grad) : null,
     ];
 }
 
@@ -70,7 +71,7 @@ internal sealed class BmmBackward0 : Node
 
     internal override Tensor?[] Backward(Tensor grad) =>
     [
-        NeedsInputGrad(0) ? grad.Bmm(_other!.Value.Transpose(1, 2)) : null,
-        NeedsInputGrad(1) ? _self!.Value.Transpose(1, 2).Bmm(grad) : null,
+        NeedsInputGrad(0) ? grad.BmmTransposed(_other!.Value, transposeSelf: false, transposeOther: true) : null,
+        NeedsInputGrad(1) ? _self!.Value.BmmTransposed(grad, transposeSelf: true, transposeOther: false) : null,
     ];
 }

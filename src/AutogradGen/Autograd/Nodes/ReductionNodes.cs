@@ -137,9 +137,11 @@ internal static class ReductionGrads
     /// <summary>The gradient of a full max or min: shared evenly by every element equal to the result.</summary>
     public static Tensor EvenlyDistribute(Tensor grad, Tensor self, Tensor result)
     {
-        var mask = self.Eq(result).ConvertRaw(grad.DType);
-        double count = mask.Sum().Item();
-        return grad * (mask / count);
+        // PyTorch's evenly_distribute_backward (CPU): zeros with grad / count at the selected elements, so the others
+        // are +0; a NaN result selects the NaN elements.
+        var mask = double.IsNaN(result.Item()) ? self.Ne(self) : self.Eq(result);
+        double count = mask.ConvertRaw(DType.Float64).Sum().Item();
+        return Tensor.Where(mask, grad / count, Tensor.Scalar(0, false, grad.DType));
     }
 
     /// <summary>The gradient of max/min over a dimension: each value's gradient goes to the element its index selected.</summary>

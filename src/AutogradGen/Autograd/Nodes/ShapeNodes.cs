@@ -79,3 +79,9 @@ internal sealed class StackBackward0(int dim, int count) : Node
         return grads;
     }
 }
+
+/// <summary>A full-range slice: libtorch 2.x returns an alias of the input.</summary>
+internal sealed class AliasBackward0 : Node
+{
+    internal override Tensor?[] Backward(Tensor grad) => [grad];
+}

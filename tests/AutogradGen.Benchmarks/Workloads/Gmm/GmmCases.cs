@@ -18,8 +18,8 @@ public static class GmmCases
     /// <exception cref="ArgumentException">No instance has that name.</exception>
     public static GmmInstance Load(string name) => name switch
     {
-        Test => GmmFileReader.Read(RepositoryPaths.Shared("adbench", "gmm", "test.txt")),
-        D2K5 => GmmFileReader.Read(RepositoryPaths.Shared("adbench", "gmm", "1k", "gmm_d2_K5.txt")),
+        Test => GmmFileReader.Read(RepositoryPaths.Data("adbench", "gmm", "test.txt")),
+        D2K5 => GmmFileReader.Read(RepositoryPaths.Data("adbench", "gmm", "1k", "gmm_d2_K5.txt")),
         D10K25 => GmmRandomInstance.Create(dimension: 10, componentCount: 25, pointCount: 1000, GmmRandomInstance.BenchmarkSeed),
         _ => throw new ArgumentException($"There is no GMM case '{name}'; the cases are {Test}, {D2K5} and {D10K25}.", nameof(name)),
     };

@@ -16,7 +16,7 @@ public static class GmmFileReader
         if (!File.Exists(path))
         {
             throw new FileNotFoundException(
-                $"The GMM file '{path}' does not exist. ADBench's GMM files live under shared/adbench/gmm beside the repository.", path);
+                $"The GMM file '{path}' does not exist. ADBench's GMM files live under tests/Data/adbench/gmm in the repository.", path);
         }
 
         return Parse(File.ReadAllText(path), path);

@@ -4,7 +4,7 @@ namespace AutogradGen.Benchmarks.Workloads.Gmm;
 
 /// <summary>
 /// ADBench's GMM objective: the log-likelihood with a Wishart prior, exactly as ADBench's
-/// reference code computes it (shared/adbench/README.md):
+/// reference code computes it (tests/Data/adbench/README.md):
 /// E = -(n d / 2) log 2π + Σ_i logsumexp_c(α_c + Σ q_c - ½‖Q_c (x_i - μ_c)‖²) - n logsumexp(α)
 ///     + Σ_c (½ γ² (‖exp q_c‖² + ‖l_c‖²) - m Σ q_c) - k C,
 /// C = n' d (log γ - ½ log 2) - log Γ_d(n'/2), n' = d + m + 1.
