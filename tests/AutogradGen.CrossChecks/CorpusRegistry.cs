@@ -8,7 +8,7 @@ namespace AutogradGen.CrossChecks;
 /// Every corpus function by name: the scalar [Differentiable] methods of the Corpus namespace found by reflection,
 /// and the span methods through explicit adapters.
 /// </summary>
-public static class CorpusRegistry
+public static partial class CorpusRegistry
 {
     private static readonly Lazy<IReadOnlyDictionary<string, CorpusFunction>> s_functions = new(Build);
 
@@ -21,13 +21,14 @@ public static class CorpusRegistry
             .Where(t => t.Namespace == typeof(Arithmetic).Namespace)
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             .Where(m => m.GetCustomAttribute<DifferentiableAttribute>() is not null)
-            .Where(m => m.GetParameters().All(p => !IsSpanOrArrayOfNumbers(p.ParameterType)));
+            .Where(m => m.GetParameters().All(p => !IsSpanOrArrayOfNumbers(p.ParameterType) && !IsStructOfNumbers(p.ParameterType)))
+            .Where(m => !IsStructOfNumbers(m.ReturnType));
         foreach (var method in scalarMethods)
         {
             functions.Add(method.DeclaringType!.Name + "." + method.Name, ReflectedFunction.Create(method));
         }
 
-        foreach (var function in SpanFunctions())
+        foreach (var function in SpanFunctions().Concat(StructFunctions()))
         {
             functions.Add(function.Name, function);
         }
@@ -38,6 +39,10 @@ public static class CorpusRegistry
     /// <summary>Differentiable arrays and spans need the explicit adapters of <see cref="SpanFunctions"/>; any other parameter is scalar or passed through.</summary>
     private static bool IsSpanOrArrayOfNumbers(Type type) =>
         type == typeof(double[]) || type == typeof(float[]) || type.IsByRefLike;
+
+    /// <summary>Struct parameters and results are checked through the adapters of the struct corpus (their leaves as a flat vector).</summary>
+    private static bool IsStructOfNumbers(Type type) =>
+        type.IsValueType && !type.IsPrimitive && !type.IsEnum && !type.IsByRefLike && Nullable.GetUnderlyingType(type) is null;
 
     private static IEnumerable<CorpusFunction> SpanFunctions()
     {

@@ -50,6 +50,16 @@ public class AllocationTests
     public void Calls_passing_an_inactive_span_use_pooled_scratch_and_allocate_nothing() =>
         AssertNoAllocation(() => CallFunctions.CallsWithInactiveSpanGradient(s_values.AsSpan(0, 10), s_tangent.AsSpan(0, 10), s_gradient.AsSpan(0, 10)));
 
+    [Fact]
+    public void Struct_gradients_and_tangents_through_calls_and_operators_allocate_nothing()
+    {
+        Vec3 a = new(1, 2, 3), b = new(0.5, -1, 2), c = new(-1, 0.25, 1);
+        AssertNoAllocation(() => StructFunctions.TriangleSpringGradient(a, b, c, out _, out _, out _));
+        AssertNoAllocation(() => StructFunctions.TriangleSpringDerivative(a, b, c, b, c, a).Derivative);
+        AssertNoAllocation(() => StructFunctions.OrbitGradient(a, b, 0.01, 40, out _, out _, out _));
+        AssertNoAllocation(() => StructFunctions.VectorSpringGradient(new(1, 2, 3), new(0.5f, -1, 2), 3, out _, out _, out _));
+    }
+
     private static void AssertNoAllocation(Func<double> call)
     {
         var sink = 0.0;

@@ -117,6 +117,7 @@ internal static class DiagnosticDescriptors
         "AGD0030",
         "Call cannot be differentiated in this form",
         "Cannot differentiate through the call to '{0}': {1}");
+
     // AGD0040-AGD0049: constructs lowered before differentiation (switch, patterns, tuples, local functions, LINQ).
     public static readonly DiagnosticDescriptor UnsupportedPattern = Error(
         "AGD0040",
@@ -147,6 +148,15 @@ internal static class DiagnosticDescriptors
         "AGD0045",
         "Tuple cannot be differentiated",
         "{0} cannot be differentiated: {1}");
+    public static readonly DiagnosticDescriptor StructNotDifferentiable = Error(
+        "AGD0050",
+        "Struct cannot be replaced by its fields",
+        "'{0}' has type '{1}', which cannot be differentiated: {2}");
+
+    public static readonly DiagnosticDescriptor StructResultNotSingleExpression = Error(
+        "AGD0051",
+        "A [Differentiable] method returning a struct must be a single expression",
+        "'{0}' returns the struct '{1}': a struct result is differentiated where the method is called, by substituting its body, which must be a single expression; write it as '=> new {1}(...)' and move intermediate values into [Differentiable] helpers that return numbers");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
@@ -156,6 +166,7 @@ internal static class DiagnosticDescriptors
         InvalidUserDerivative, UnsupportedVariableType, DerivativeDropped, UnsupportedMethod, InternalError, CalleeHasErrors,
         TensorOperationWithoutRule, CallShapeNotSupported,
         UnsupportedPattern, SwitchExpressionNotExhaustive, EarlyBreakInSwitch, LocalFunctionNotInlined, LinqNotLowered, UnsupportedTuple,
+        StructNotDifferentiable, StructResultNotSingleExpression,
     }.ToDictionary(d => d.Id);
 
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

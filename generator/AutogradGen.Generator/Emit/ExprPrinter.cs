@@ -61,7 +61,8 @@ internal static class ExprPrinter
                 return call.Class + "." + call.Function + "(" + string.Join(", ", call.Arguments.Select(Print)) + ")";
             case CallExpr call:
                 precedence = Primary;
-                return call.Target.Qualifier + "." + call.Target.Name + "(" + string.Join(", ", call.Arguments.Select(Print)) + ")";
+                // A struct parameter's leaves are built back into the struct the callee takes.
+                return call.Target.Qualifier + "." + call.Target.Name + "(" + string.Join(", ", CallArguments.Values(call.Target, call.Arguments.Select(Print).ToList())) + ")";
             case DetachedExpr detached:
                 return Print(detached.Operand, out precedence);
             case PassThroughExpr passThrough:

@@ -21,15 +21,13 @@ internal sealed partial class ForwardEmitter
     /// <summary><c>var (t, dt) = Callee.FDerivative(arguments, tangents)</c>, with zero tangents for inactive arguments.</summary>
     private (string Value, string? Tangent) GeneratedDerivative(CallExpr call, List<(string Value, string? Tangent)> arguments)
     {
-        var tangents = call.Target.Parameters
-            .Select((parameter, i) => (parameter, argument: arguments[i]))
-            .Where(x => x.parameter.Differentiated)
-            .Select(x => x.argument.Tangent ?? ZeroTangent(x.parameter, x.argument.Value));
+        // A struct parameter takes the struct of its leaves' values, and a struct of their tangents.
+        var tangents = CallArguments.Differentiated(call.Target, i => arguments[i].Tangent ?? ZeroTangent(call.Target.Parameters[i], arguments[i].Value));
         var kind = call.Kind.Keyword();
         var value = TemporaryName("t");
         var tangent = TemporaryName("dt");
         Writer.Line("(" + kind + " " + value + ", " + kind + " " + tangent + ") = " + call.Target.Qualifier + "." + call.Target.Name + "Derivative("
-            + string.Join(", ", arguments.Select(a => a.Value).Concat(tangents)) + ");");
+            + string.Join(", ", CallArguments.Values(call.Target, arguments.Select(a => a.Value).ToList()).Concat(tangents)) + ");");
         return (value, tangent);
     }
 

@@ -27,11 +27,30 @@ internal sealed partial class ForwardEmitter : EmitContext
     private void EmitMethod()
     {
         var parameters = Parameters.ToList();
-        var tangentParameters = parameters.Where(p => p.Differentiated)
-            .ToDictionary(p => p.Name, p => Names.Fresh(p.Name + "Tangent"));
-        var signature = parameters.Select(ParameterDeclaration)
-            .Concat(parameters.Where(p => p.Differentiated).Select(p =>
-                (p.Storage == StorageKind.Scalar ? p.Kind.Keyword() : "global::System.ReadOnlySpan<" + p.Kind.Keyword() + ">") + " " + tangentParameters[p.Name]));
+        var slots = ParameterSlot.Of(Model, parameters);
+
+        // Keyed by the body's variable: a struct's leaves read their tangent from the struct tangent (aTangent.X).
+        var tangentParameters = new Dictionary<string, string>();
+        var tangentSignature = new List<string>();
+        foreach (var slot in slots.Where(s => s.Differentiated))
+        {
+            var tangentName = Names.Fresh(slot.Name + "Tangent");
+            if (slot.Plain is { } p)
+            {
+                tangentParameters[p.Name] = tangentName;
+                tangentSignature.Add((p.Storage == StorageKind.Scalar ? p.Kind.Keyword() : "global::System.ReadOnlySpan<" + p.Kind.Keyword() + ">") + " " + tangentName);
+                continue;
+            }
+
+            var structParameter = slot.Struct!;
+            tangentSignature.Add(structParameter.Shape.TypeText + " " + tangentName);
+            for (var i = 0; i < structParameter.LeafVariables.Count; i++)
+            {
+                tangentParameters[structParameter.LeafVariables[i]] = tangentName + "." + structParameter.Shape.Leaves[i].Access;
+            }
+        }
+
+        var signature = slots.Select(s => s.Plain is { } p ? ParameterDeclaration(p) : s.Struct!.Shape.TypeText + " " + s.Name).Concat(tangentSignature);
         var resultType = ResultKind.Keyword();
         Writer.Line("/// <summary>");
         Writer.Line("/// Forward mode of <see cref=\"" + Model.DocumentationId + "\"/>: its value and its directional derivative");
@@ -42,6 +61,8 @@ internal sealed partial class ForwardEmitter : EmitContext
         {
             LengthCheck(Writer, "tangent", parameter.Name, tangentParameters[parameter.Name]);
         }
+
+        ParameterSlot.Unpack(Writer, Model);
 
         foreach (var parameter in parameters.Where(p => p.Differentiated && Activity.IsActive(p.Name)))
         {

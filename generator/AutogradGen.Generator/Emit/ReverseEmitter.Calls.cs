@@ -11,6 +11,9 @@ namespace AutogradGen.Generator.Emit;
 /// </summary>
 internal sealed partial class ReverseEmitter
 {
+    /// <summary>The slot of the struct parameter whose leaves <see cref="StructSlot"/> is handing out.</summary>
+    private string? _structSlot;
+
     private void CallAdjoint(CallExpr call, string adjoint, Dictionary<Expr, string> computed)
     {
         var parameters = call.Target.Parameters;
@@ -28,7 +31,11 @@ internal sealed partial class ReverseEmitter
 
             var argument = call.Arguments[i];
             var kind = parameter.Kind.Keyword();
-            if (parameter.Storage == StorageKind.Scalar)
+            if (parameter.Struct is { } structArgument)
+            {
+                StructSlot(call, i, structArgument, slots, afterwards);
+            }
+            else if (parameter.Storage == StorageKind.Scalar)
             {
                 var slot = TemporaryName("p");
                 Writer.Line(kind + " " + slot + " = " + Zero(parameter.Kind) + ";");
@@ -54,7 +61,7 @@ internal sealed partial class ReverseEmitter
 
         if (call.Target.IsDifferentiable)
         {
-            Writer.Line(call.Target.Qualifier + "." + call.Target.Name + "Pullback(" + string.Join(", ", values.Append(adjoint).Concat(slots)) + ");");
+            Writer.Line(call.Target.Qualifier + "." + call.Target.Name + "Pullback(" + string.Join(", ", CallArguments.Values(call.Target, values).Append(adjoint).Concat(slots)) + ");");
             foreach (var (argument, slot) in afterwards)
             {
                 Pass(argument, slot, computed);
@@ -79,6 +86,27 @@ internal sealed partial class ReverseEmitter
         foreach (var (buffer, _) in scratch)
         {
             Writer.Line(buffer + ".Dispose();");
+        }
+    }
+
+    /// <summary>
+    /// A struct parameter of the callee: one <c>ref</c> slot of the struct's type for all its leaves (declared at its
+    /// first differentiated leaf), whose fields are handed to the leaf arguments after the call.
+    /// </summary>
+    private void StructSlot(CallExpr call, int i, StructArgument structArgument, List<string> slots, List<(Expr Argument, string Slot)> afterwards)
+    {
+        var first = i - structArgument.Leaf;
+        if (!Enumerable.Range(first, structArgument.Leaf).Any(j => call.Target.Parameters[j].Differentiated) || _structSlot is null)
+        {
+            // The struct's first differentiated leaf: later ones share its slot.
+            _structSlot = TemporaryName("p");
+            Writer.Line(structArgument.Shape.TypeText + " " + _structSlot + " = default;");
+            slots.Add("ref " + _structSlot);
+        }
+
+        if (Activity.IsActive(call.Arguments[i]))
+        {
+            afterwards.Add((call.Arguments[i], _structSlot + "." + structArgument.Shape.Leaves[structArgument.Leaf].Access));
         }
     }
 }

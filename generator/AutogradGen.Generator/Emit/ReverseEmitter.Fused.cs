@@ -111,6 +111,12 @@ internal sealed partial class ReverseEmitter
             return null;
         }
 
+        if (call.Target.Parameters.Any(p => p.Struct is not null))
+        {
+            // Struct arguments are built at the call (CallAdjoint); this shortcut passes arrays only.
+            return null;
+        }
+
         for (var i = 0; i < call.Arguments.Count; i++)
         {
             if (call.Target.Parameters[i].Differentiated

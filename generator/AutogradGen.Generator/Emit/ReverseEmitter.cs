@@ -43,7 +43,9 @@ internal sealed partial class ReverseEmitter : EmitContext
     private void EmitMethods(CodeWriter output)
     {
         var parameters = Parameters.ToList();
-        var adjointParameters = parameters.Where(p => p.Differentiated).ToDictionary(p => p.Name, p => Names.Fresh(p.Name + "Adjoint"));
+
+        // One adjoint parameter per differentiated parameter as the signature shows it: a struct has one (ref Vec3 aAdjoint).
+        var adjointParameters = ParameterSlot.Of(Model, parameters).Where(s => s.Differentiated).ToDictionary(s => s.Name, s => Names.Fresh(s.Name + "Adjoint"));
         var seed = _seed = Names.Fresh("seed");
         foreach (var parameter in parameters.Where(p => p.Differentiated && Activity.IsActive(p.Name)))
         {
@@ -76,9 +78,10 @@ internal sealed partial class ReverseEmitter : EmitContext
 
     private void WriteGradient(CodeWriter output, List<VariableModel> parameters)
     {
-        var gradients = parameters.Where(p => p.Differentiated).ToDictionary(p => p.Name, p => Names.Fresh(p.Name + "Gradient"));
-        var signature = parameters.Select(ParameterDeclaration).Concat(parameters.Where(p => p.Differentiated).Select(p =>
-            (p.Storage == StorageKind.Scalar ? "out " + p.Kind.Keyword() : "global::System.Span<" + p.Kind.Keyword() + ">") + " " + gradients[p.Name]));
+        var slots = ParameterSlot.Of(Model, parameters);
+        var gradients = slots.Where(p => p.Differentiated).ToDictionary(p => p.Name, p => Names.Fresh(p.Name + "Gradient"));
+        var signature = slots.Select(SignatureParameter).Concat(slots.Where(s => s.Differentiated).Select(s =>
+            (s.Plain is not { } p ? "out " + s.Struct!.Shape.TypeText : p.Storage == StorageKind.Scalar ? "out " + p.Kind.Keyword() : "global::System.Span<" + p.Kind.Keyword() + ">") + " " + gradients[s.Name]));
         output.Line("/// <summary>");
         output.Line("/// Reverse mode of <see cref=\"" + Model.DocumentationId + "\"/>: returns its value and its gradient with respect to");
         output.Line("/// the differentiated parameters: set for scalars, added to the spans (as .grad accumulates).");
@@ -90,21 +93,22 @@ internal sealed partial class ReverseEmitter : EmitContext
             LengthCheck(output, "gradient", parameter.Name, gradients[parameter.Name]);
         }
 
-        foreach (var parameter in parameters.Where(p => p.Differentiated && p.Storage == StorageKind.Scalar))
+        foreach (var slot in slots.Where(s => s.Differentiated && s.Plain is not { Storage: not StorageKind.Scalar }))
         {
-            output.Line(gradients[parameter.Name] + " = " + Zero(parameter.Kind) + ";");
+            output.Line(gradients[slot.Name] + " = " + (slot.Plain is { } p ? Zero(p.Kind) : "default") + ";");
         }
 
-        var arguments = parameters.Select(p => p.Name).Append(Parsing.Literals.One(ResultKind)).Concat(parameters.Where(p => p.Differentiated)
-            .Select(p => (p.Storage == StorageKind.Scalar ? "ref " : string.Empty) + gradients[p.Name]));
+        var arguments = slots.Select(s => s.Name).Append(Parsing.Literals.One(ResultKind)).Concat(slots.Where(s => s.Differentiated)
+            .Select(s => (s.Plain is not { Storage: not StorageKind.Scalar } ? "ref " : string.Empty) + gradients[s.Name]));
         output.Line("return " + Model.Name + "Pullback(" + string.Join(", ", arguments) + ");");
         output.Close();
     }
 
     private void WritePullback(CodeWriter output, List<VariableModel> parameters, Dictionary<string, string> adjointParameters, string seed)
     {
-        var signature = parameters.Select(ParameterDeclaration).Append(ResultKind.Keyword() + " " + seed).Concat(parameters.Where(p => p.Differentiated).Select(p =>
-            (p.Storage == StorageKind.Scalar ? "ref " + p.Kind.Keyword() : "global::System.Span<" + p.Kind.Keyword() + ">") + " " + adjointParameters[p.Name]));
+        var slots = ParameterSlot.Of(Model, parameters);
+        var signature = slots.Select(SignatureParameter).Append(ResultKind.Keyword() + " " + seed).Concat(slots.Where(s => s.Differentiated).Select(s =>
+            (s.Plain is not { } p ? "ref " + s.Struct!.Shape.TypeText : p.Storage == StorageKind.Scalar ? "ref " + p.Kind.Keyword() : "global::System.Span<" + p.Kind.Keyword() + ">") + " " + adjointParameters[s.Name]));
         output.Line("/// <summary>");
         output.Line("/// Pullback of <see cref=\"" + Model.DocumentationId + "\"/>: returns its value and adds <paramref name=\"" + seed + "\"/> times");
         output.Line("/// its gradient to the adjoints. Called by generated code; use " + Model.Name + "Gradient instead.");
@@ -116,14 +120,26 @@ internal sealed partial class ReverseEmitter : EmitContext
             LengthCheck(output, "gradient", parameter.Name, adjointParameters[parameter.Name]);
         }
 
+        ParameterSlot.Unpack(output, Model);
         WriteDeclarations(output);
         output.Line();
         output.Append(Writer);
 
         output.Line();
-        foreach (var parameter in parameters.Where(p => p.Differentiated && p.Storage == StorageKind.Scalar && _adjoints.ContainsKey(p.Name)))
+        foreach (var slot in slots.Where(s => s.Differentiated))
         {
-            output.Line(adjointParameters[parameter.Name] + " += " + _adjoints[parameter.Name] + ";");
+            if (slot.Plain is { Storage: StorageKind.Scalar } parameter && _adjoints.ContainsKey(parameter.Name))
+            {
+                output.Line(adjointParameters[parameter.Name] + " += " + _adjoints[parameter.Name] + ";");
+            }
+            else if (slot.Struct is { } structParameter && structParameter.LeafVariables.Any(_adjoints.ContainsKey))
+            {
+                // The struct's gradient, rebuilt from its fields' adjoints (a readonly struct cannot be added to in place).
+                var adjoint = adjointParameters[structParameter.Name];
+                var fields = structParameter.LeafVariables.Select((leaf, i) => adjoint + "." + structParameter.Shape.Leaves[i].Access
+                    + (_adjoints.TryGetValue(leaf, out var bar) ? " + " + bar : string.Empty)).ToList();
+                output.Line(adjoint + " = " + structParameter.Shape.Build(fields) + ";");
+            }
         }
 
         foreach (var stack in _stacks.Values)
@@ -134,6 +150,8 @@ internal sealed partial class ReverseEmitter : EmitContext
         output.Line("return " + Method.Result + ";");
         output.Close();
     }
+
+    private string SignatureParameter(ParameterSlot slot) => slot.Plain is { } p ? ParameterDeclaration(p) : slot.Struct!.Shape.TypeText + " " + slot.Name;
 
     private void WriteDeclarations(CodeWriter output)
     {

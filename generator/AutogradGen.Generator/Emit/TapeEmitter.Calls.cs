@@ -90,7 +90,7 @@ internal sealed partial class TapeEmitter
         var arguments = call.Arguments.Select((argument, i) => call.Target.Parameters[i].Storage.IsIndexed()
             ? ArrayAsValues(argument, call.Target.Parameters[i].Kind)
             : RawOf(Translate(argument), argument.Kind).Text);
-        return new Code(call.Target.Qualifier + "." + call.Target.Name + "(" + string.Join(", ", arguments) + ")", false, true);
+        return new Code(call.Target.Qualifier + "." + call.Target.Name + "(" + string.Join(", ", CallArguments.Values(call.Target, arguments.ToList())) + ")", false, true);
     }
 
     /// <summary><c>Callee.FTape(...)</c>: tensors for the callee's differentiated parameters, plain values for the others.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -54,10 +55,28 @@ internal sealed record TreeDeclarations(string FilePath, ParseOptions Options, s
     /// </summary>
     internal static bool IsMemberBody(SyntaxNode node) => node switch
     {
+        // Bodies other methods are differentiated through belong to the fingerprint, so editing one rebinds its
+        // users: a struct's members (its constructors say which field each parameter sets, its operators, methods and
+        // properties are substituted where they are called) and [Differentiable] methods returning a struct.
+        _ when IsSeenThrough(node) => false,
         BlockSyntax { Parent: BaseMethodDeclarationSyntax or AccessorDeclarationSyntax } => true,
         ArrowExpressionClauseSyntax { Parent: BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or BasePropertyDeclarationSyntax } => true,
         _ => false,
     };
+
+    private static bool IsSeenThrough(SyntaxNode body)
+    {
+        var member = body.Parent is AccessorDeclarationSyntax { Parent: AccessorListSyntax { Parent: { } property } } ? property : body.Parent;
+        if (member?.Parent is StructDeclarationSyntax or RecordDeclarationSyntax { ClassOrStructKeyword.ValueText: "struct" })
+        {
+            return body is BlockSyntax or ArrowExpressionClauseSyntax;
+        }
+
+        return member is MethodDeclarationSyntax { ReturnType: not PredefinedTypeSyntax } method
+            && (body is BlockSyntax or ArrowExpressionClauseSyntax)
+            && !method.ReturnType.ToString().EndsWith("Tensor", System.StringComparison.Ordinal)
+            && method.AttributeLists.Any(list => list.Attributes.Any(a => a.Name.ToString() is var name && (name.EndsWith("Differentiable", System.StringComparison.Ordinal) || name.EndsWith("DifferentiableAttribute", System.StringComparison.Ordinal))));
+    }
 
     private static void AppendDirectives(IEnumerable<SyntaxTrivia> trivia, StringBuilder skeleton)
     {

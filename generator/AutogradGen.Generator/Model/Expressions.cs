@@ -121,4 +121,8 @@ internal sealed record CallTarget(
 }
 
 /// <summary>One parameter of a callee. <paramref name="IsPassThrough"/>: of a type the IR does not compute with, its argument a <see cref="PassThroughExpr"/>.</summary>
-internal sealed record CallParameter(string Name, NumberKind Kind, StorageKind Storage, bool Differentiated, bool IsPassThrough = false);
+internal sealed record CallParameter(string Name, NumberKind Kind, StorageKind Storage, bool Differentiated, bool IsPassThrough = false)
+{
+    /// <summary>Set when this is one leaf of a struct parameter of the callee (see <see cref="StructArgument"/>).</summary>
+    public StructArgument? Struct { get; init; }
+}

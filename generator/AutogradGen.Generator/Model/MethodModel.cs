@@ -34,6 +34,9 @@ internal sealed record MethodModel(
 {
     /// <summary>What goes between the accessibility and the return type of every generated member.</summary>
     public string StaticModifier => IsStatic ? " static " : " ";
+
+    /// <summary>The struct parameters, whose leaves stand in <see cref="Variables"/> where the struct was (see <see cref="StructShape"/>).</summary>
+    public EquatableArray<StructParameter> StructParameters { get; init; } = EquatableArray<StructParameter>.Empty;
 }
 
 /// <summary>

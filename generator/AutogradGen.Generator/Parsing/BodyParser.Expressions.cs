@@ -40,10 +40,16 @@ internal sealed partial class BodyParser
             return new LiteralExpr(constantKind, text);
         }
 
-        // Lowered constructs first: a tuple local's element reads like a field, but it is one of the method's locals.
+        // Lowered constructs first: a tuple local's element reads like a field, but it is one of the method's locals;
+        // so is a struct's field (its leaf); anything else read from a field or property passes through.
         if (LoweredExpression(operation, out var lowered))
         {
             return lowered;
+        }
+
+        if (TryStructScalar(operation, out var structScalar))
+        {
+            return structScalar;
         }
 
         if (IsPassThrough(operation))
@@ -278,6 +284,16 @@ internal sealed partial class BodyParser
         foreach (var argument in arguments)
         {
             var parameter = argument.Parameter!;
+            if (differentiable is not null && TypeClassifier.Classify(parameter.Type) is null && StructClassifier.IsCandidate(parameter.Type))
+            {
+                if (!StructArgument(argument, parameter, withRespectTo, parameters, translated))
+                {
+                    return null;
+                }
+
+                continue;
+            }
+
             if (TypeClassifier.Classify(parameter.Type) is not { } classified)
             {
                 // A parameter no derivative flows through (a long, a List<T>, a double[][], a user class): its
@@ -356,6 +372,11 @@ internal sealed partial class BodyParser
         if (LoweredTarget(target, out var lowered))
         {
             return lowered;
+        }
+
+        if (StructFieldTarget(target) is { } leaf)
+        {
+            return leaf;
         }
 
         switch (target)

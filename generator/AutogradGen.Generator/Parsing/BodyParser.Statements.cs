@@ -108,6 +108,12 @@ internal sealed partial class BodyParser
             return;
         }
 
+        if (TypeClassifier.Classify(local.Type) is null && StructClassifier.IsCandidate(local.Type))
+        {
+            StructLocal(local, declarator.Initializer?.Value ?? sharedInitializer?.Value, syntax, statementSyntax, output);
+            return;
+        }
+
         if (TypeClassifier.Classify(local.Type) is not { } classified)
         {
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedVariableType, declarator.Syntax.GetLocation(), local.Name, local.Type.ToDisplayString()));
@@ -185,6 +191,11 @@ internal sealed partial class BodyParser
 
     private void ExpressionStatement(IOperation operation, SyntaxNode syntax, List<Stmt> output)
     {
+        if (TryStructAssignment(operation, syntax, output))
+        {
+            return;
+        }
+
         var line = Line(syntax);
         var source = SourceText(syntax);
         switch (operation)

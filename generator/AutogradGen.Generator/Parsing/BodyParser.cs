@@ -42,19 +42,25 @@ internal sealed partial class BodyParser
     }
 
     public static BodyResult Parse(
-        IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel semanticModel, IReadOnlyList<VariableModel> parameters, CancellationToken cancellationToken)
+        IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel semanticModel, IReadOnlyList<VariableModel> parameters, CancellationToken cancellationToken,
+        IReadOnlyList<StructParameter>? structParameters = null)
     {
         var parser = new BodyParser(method, semanticModel, cancellationToken);
-        return parser.Run(syntax, parameters);
+        return parser.Run(syntax, parameters, structParameters ?? System.Array.Empty<StructParameter>());
     }
 
-    private BodyResult Run(MethodDeclarationSyntax syntax, IReadOnlyList<VariableModel> parameters)
+    private BodyResult Run(MethodDeclarationSyntax syntax, IReadOnlyList<VariableModel> parameters, IReadOnlyList<StructParameter> structParameters)
     {
         foreach (var parameter in parameters)
         {
-            var symbol = _method.Parameters.First(p => p.Name == parameter.Name);
             _usedNames.Add(parameter.Name);
             _variables.Add(parameter);
+            // A struct parameter's leaves have no symbol of their own: RegisterStructParameters maps the struct to them.
+            if (_method.Parameters.FirstOrDefault(p => p.Name == parameter.Name) is not { } symbol)
+            {
+                continue;
+            }
+
             if (parameter.PassThroughType is null)
             {
                 _bySymbol[symbol] = parameter;
@@ -64,6 +70,8 @@ internal sealed partial class BodyParser
                 _passThroughParameters.Add(symbol);
             }
         }
+
+        RegisterStructParameters(structParameters);
 
         // Reserve every local name up front, so renaming a shadowed local never takes a later local's name.
         foreach (var local in syntax.DescendantNodes().OfType<VariableDeclaratorSyntax>())

@@ -49,6 +49,12 @@ internal static class MethodParser
         CheckShape(method, syntax, nameLocation, diagnostics, requireStatic: false);
         var containingTypes = ContainingTypes(method, nameLocation, diagnostics);
         var returnKind = TypeClassifier.Scalar(method.ReturnType);
+        if (StructResult(method, syntax, target.SemanticModel.Compilation, cancellationToken) is { } structResult)
+        {
+            // Differentiated where it is called (BodyParser.Inlining): no code of its own.
+            return new ParsedMethod(Key(method), null, diagnostics.Concat(structResult).ToEquatableArray());
+        }
+
         if (returnKind is not { } kind || !kind.IsFloatingPoint())
         {
             diagnostics.Add(DiagnosticInfo.Create(
@@ -56,7 +62,8 @@ internal static class MethodParser
         }
 
         var attribute = target.Attributes[0];
-        var parameters = Parameters(method, attribute, cancellationToken, diagnostics);
+        var structParameters = new List<StructParameter>();
+        var parameters = Parameters(method, attribute, target.SemanticModel.Compilation, structParameters, cancellationToken, diagnostics);
         CheckGeneratedNames(method, nameLocation, diagnostics);
         if (diagnostics.Count > 0 || syntax.Body is null && syntax.ExpressionBody is null)
         {
@@ -70,7 +77,7 @@ internal static class MethodParser
             return new ParsedMethod(Key(method), null, diagnostics.ToEquatableArray());
         }
 
-        var body = BodyParser.Parse(method, syntax, target.SemanticModel, parameters, cancellationToken);
+        var body = BodyParser.Parse(method, syntax, target.SemanticModel, parameters, cancellationToken, structParameters);
         diagnostics.AddRange(body.Diagnostics);
         if (body.Diagnostics.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error))
         {
@@ -89,8 +96,30 @@ internal static class MethodParser
             Variables: body.Variables,
             Body: body.Statements,
             PendingCalls: body.PendingCalls,
-            IsStatic: method.IsStatic);
+            IsStatic: method.IsStatic)
+        {
+            StructParameters = structParameters.ToEquatableArray(),
+        };
         return new ParsedMethod(Key(method), model, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// For a method returning a struct of numbers: nothing to report when its body is one expression (its callers
+    /// substitute it), AGD0051 otherwise; null for any other result type.
+    /// </summary>
+    private static List<DiagnosticInfo>? StructResult(IMethodSymbol method, MethodDeclarationSyntax syntax, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (!StructClassifier.IsCandidate(method.ReturnType) || StructClassifier.Classify(method.ReturnType, compilation, method.ContainingType).Shape is null)
+        {
+            return null;
+        }
+
+        return BodyParser.SingleExpressionBody(method, cancellationToken) is not null
+            ? new List<DiagnosticInfo>()
+            : new List<DiagnosticInfo>
+            {
+                DiagnosticInfo.Create(DiagnosticDescriptors.StructResultNotSingleExpression, syntax.ReturnType.GetLocation(), method.Name, method.ReturnType.ToDisplayString()),
+            };
     }
 
     /// <summary>
@@ -176,7 +205,8 @@ internal static class MethodParser
         return types.ToEquatableArray();
     }
 
-    private static List<VariableModel> Parameters(IMethodSymbol method, AttributeData attribute, CancellationToken cancellationToken, List<DiagnosticInfo> diagnostics)
+    private static List<VariableModel> Parameters(
+        IMethodSymbol method, AttributeData attribute, Compilation compilation, List<StructParameter> structParameters, CancellationToken cancellationToken, List<DiagnosticInfo> diagnostics)
     {
         var withRespectTo = WithRespectTo(method, attribute, cancellationToken, diagnostics);
         var parameters = new List<VariableModel>();
@@ -196,6 +226,12 @@ internal static class MethodParser
                 };
                 diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.UnsupportedMethod, location, method.Name, $"parameter '{parameter.Name}' is '{modifier}', and [Differentiable] methods cannot write through parameters; return the result instead (or pass it 'in' or by value)"));
+                continue;
+            }
+
+            if (classified is null && StructClassifier.IsCandidate(parameter.Type))
+            {
+                StructParameterLeaves(method, parameter, compilation, withRespectTo is null || named, parameters, structParameters, diagnostics);
                 continue;
             }
 
@@ -224,6 +260,38 @@ internal static class MethodParser
         }
 
         return parameters;
+    }
+
+    /// <summary>
+    /// A struct parameter becomes one scalar parameter per field (<c>a_X</c>, <c>a_Y</c>, ...), named apart from the
+    /// other parameters; <see cref="StructParameter"/> remembers how to put the struct back in signatures.
+    /// </summary>
+    private static void StructParameterLeaves(
+        IMethodSymbol method, IParameterSymbol parameter, Compilation compilation, bool differentiated,
+        List<VariableModel> parameters, List<StructParameter> structParameters, List<DiagnosticInfo> diagnostics)
+    {
+        var (shape, why) = StructClassifier.Classify(parameter.Type, compilation, method.ContainingType);
+        if (shape is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.StructNotDifferentiable, parameter.Locations.FirstOrDefault(), parameter.Name, parameter.Type.ToDisplayString(), why!));
+            return;
+        }
+
+        var taken = new HashSet<string>(method.Parameters.Select(p => p.Name).Concat(parameters.Select(p => p.Name)));
+        var leafNames = new List<string>();
+        foreach (var leaf in shape.Leaves)
+        {
+            var name = parameter.Name + "_" + leaf.Suffix;
+            for (var suffix = 2; !taken.Add(name); suffix++)
+            {
+                name = parameter.Name + "_" + leaf.Suffix + "_" + suffix;
+            }
+
+            leafNames.Add(name);
+            parameters.Add(new VariableModel(name, leaf.Kind, StorageKind.Scalar, IsParameter: true, Differentiated: differentiated && leaf.Kind.IsFloatingPoint()));
+        }
+
+        structParameters.Add(new StructParameter(parameter.Name, shape, leafNames.ToEquatableArray(), differentiated));
     }
 
     /// <summary>The names in [Differentiable(...)], or null for "every floating-point parameter".</summary>

@@ -1,0 +1,47 @@
+namespace AutogradGen.Generator.Model;
+
+/// <summary>
+/// A struct whose fields are all double or float (directly or through nested such structs), as the generator
+/// sees it after scalar replacement: an ordered list of scalar leaves, and how to build a value of the struct
+/// back from leaf values. Parameters, locals and call arguments of such a type become one scalar per leaf before
+/// the emitters see the method; only signatures and call sites put the struct back together.
+/// </summary>
+/// <param name="TypeText">The fully qualified type, <c>global::</c> prefixed.</param>
+/// <param name="Rebuild">
+/// C# building a value from its leaves, with <c>{0}</c>, <c>{1}</c>, ... standing for the leaves in order:
+/// <c>new global::Vec3({0}, {1}, {2})</c> or an object initialiser.
+/// </param>
+/// <param name="Leaves">Every scalar field, depth first in declaration order.</param>
+internal sealed record StructShape(string TypeText, string Rebuild, EquatableArray<StructLeaf> Leaves)
+{
+    /// <summary>The struct built from the given leaf texts.</summary>
+    public string Build(System.Collections.Generic.IReadOnlyList<string> leaves)
+    {
+        var text = Rebuild;
+        // Highest index first, so that {1} is never mistaken for the start of {12}.
+        for (var i = leaves.Count - 1; i >= 0; i--)
+        {
+            text = text.Replace("{" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}", leaves[i]);
+        }
+
+        return text;
+    }
+}
+
+/// <summary>One scalar field of a <see cref="StructShape"/>.</summary>
+/// <param name="Access">How C# reads it from a value: <c>X</c>, or <c>Position.X</c> through a nested struct.</param>
+/// <param name="Suffix">What generated scalar names append to the variable's name: <c>X</c>, <c>Position_X</c>.</param>
+/// <param name="Kind">double or float.</param>
+internal sealed record StructLeaf(string Access, string Suffix, NumberKind Kind);
+
+/// <summary>
+/// A parameter of struct type, replaced in the body by one scalar parameter per leaf (<see cref="LeafVariables"/>,
+/// named <c>a_X</c>, <c>a_Y</c>, ...). Signatures show the struct; its tangent and gradient are of the same type.
+/// </summary>
+internal sealed record StructParameter(string Name, StructShape Shape, EquatableArray<string> LeafVariables, bool Differentiated);
+
+/// <summary>
+/// Where a <see cref="CallParameter"/> sits when the callee's parameter is a struct: the call site passes
+/// <see cref="Shape"/> built from consecutive leaf arguments, <see cref="Leaf"/> numbering this one within it.
+/// </summary>
+internal sealed record StructArgument(int Parameter, StructShape Shape, int Leaf);

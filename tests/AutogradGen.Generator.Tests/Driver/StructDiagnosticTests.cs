@@ -1,0 +1,125 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AutogradGen.Generator.Tests.Driver;
+
+/// <summary>What cannot be done with structs is one diagnostic, at the construct, saying why and what to change.</summary>
+public class StructDiagnosticTests
+{
+    private const string Usings = "using System;\nusing AutogradGen;\n";
+
+    private const string Vec3 = """
+        public readonly struct Vec3
+        {
+            public Vec3(double x, double y, double z) { X = x; Y = y; Z = z; }
+            public double X { get; }
+            public double Y { get; }
+            public double Z { get; }
+            public double Norm { get { var s = X * X + Y * Y + Z * Z; return Math.Sqrt(s); } }
+        }
+
+        """;
+
+    [Fact]
+    public void AGD0050_is_reported_on_a_struct_parameter_with_a_string_field() => AssertReported("AGD0050", """
+        public struct Labelled { public double Value; public string Label; }
+        public static partial class Functions
+        {
+            [Differentiable] public static double F(Labelled [|s|]) => s.Value;
+        }
+        """, "field 'Label' of 'Labelled' is string");
+
+    [Fact]
+    public void AGD0050_is_reported_on_a_readonly_struct_that_cannot_be_built_back() => AssertReported("AGD0050", """
+        public readonly struct Scaled
+        {
+            public Scaled(double x) { X = 2 * x; }
+            public double X { get; }
+        }
+        public static partial class Functions
+        {
+            [Differentiable] public static double F(Scaled [|s|]) => s.X;
+        }
+        """, "give it a constructor that sets each field from a parameter");
+
+    [Fact]
+    public void AGD0050_is_reported_on_a_struct_local_with_private_fields() => AssertReported("AGD0050", """
+        public struct Hidden { private double _x; public Hidden(double x) { _x = x; } }
+        public static partial class Functions
+        {
+            [Differentiable]
+            public static double F(double x)
+            {
+                var [|h|] = new Hidden(x);
+                return x;
+            }
+        }
+        """, "cannot be read from here");
+
+    [Fact]
+    public void AGD0051_is_reported_on_a_differentiable_method_returning_a_struct_from_a_block() => AssertReported("AGD0051", Vec3 + """
+        public static partial class Functions
+        {
+            [Differentiable]
+            public static [|Vec3|] F(Vec3 a)
+            {
+                var s = 2.0;
+                return new Vec3(a.X * s, a.Y, a.Z);
+            }
+        }
+        """, "write it as '=> new Vec3(...)'");
+
+    [Fact]
+    public void A_computed_property_with_a_block_body_is_reported_once_at_its_use() => AssertReported("AGD0006", Vec3 + """
+        public static partial class Functions
+        {
+            [Differentiable] public static double F(Vec3 a) => 2 * [|a.Norm|];
+        }
+        """, "its body is not a single expression");
+
+    [Fact]
+    public void A_constructor_that_computes_its_fields_is_reported_at_the_creation() => AssertReported("AGD0006", Vec3 + """
+        public readonly struct Polar
+        {
+            public Polar(double x, double y) { X = x; Y = y; }
+            public Polar(double r, double angle, bool polar) { X = r * Math.Cos(angle); Y = r * Math.Sin(angle); }
+            public double X { get; }
+            public double Y { get; }
+        }
+        public static partial class Functions
+        {
+            [Differentiable]
+            public static double F(double r)
+            {
+                var p = [|new Polar(r, 0.5, true)|];
+                return p.X;
+            }
+        }
+        """, "sets each field from one of its parameters");
+
+    [Fact]
+    public void A_struct_operator_whose_body_cannot_be_differentiated_is_one_diagnostic_at_the_operator() => AssertReported("AGD0006", """
+        public readonly struct V
+        {
+            public V(double x) { X = x; }
+            public double X { get; }
+            public static V operator +(V a, V b) => new(Math.Floor(a.X) > 0 ? a.X : Console.ReadLine()!.Length);
+        }
+        public static partial class Functions
+        {
+            [Differentiable] public static double F(V a) => ([|a + a|]).X;
+        }
+        """, "in its body,");
+
+    private static void AssertReported(string id, string markedSource, string messageContains)
+    {
+        var source = MarkedSource.Parse(Usings + markedSource);
+        var run = GeneratorHarness.Run(source.Text);
+        var diagnostic = Assert.Single(run.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(source.Span, diagnostic.Location.SourceSpan);
+        Assert.Equal(SourceText.From(source.Text).Lines.GetLinePositionSpan(source.Span), diagnostic.Location.GetLineSpan().Span);
+        Assert.Contains(messageContains, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.DoesNotContain(run.Sources, s => s.HintName.Contains(".F.", StringComparison.Ordinal));
+    }
+}
