@@ -49,27 +49,6 @@ public static class ActivationGradients
         for (; i < destination.Length; i++) destination[i] = grad[i] * result[i] * (T.One - result[i]);
     }
 
-    /// <summary><c>g · (y &gt; 0 ? 1 : 0)</c>, the gradient of relu from its output (0 at the kink; NaN·0 stays NaN,
-    /// and a negative g gives -0 where y ≤ 0, as the product with the converted mask does).</summary>
-    public static void Relu<T>(ReadOnlySpan<T> grad, ReadOnlySpan<T> result, Span<T> destination)
-        where T : unmanaged, INumber<T>
-    {
-        Check(grad, result, destination);
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported)
-        {
-            var one = Vector256<T>.One;
-            for (; i + Vector256<T>.Count <= destination.Length; i += Vector256<T>.Count)
-            {
-                var y = Vector256.Create(result.Slice(i, Vector256<T>.Count));
-                var g = Vector256.Create(grad.Slice(i, Vector256<T>.Count));
-                var mask = Vector256.ConditionalSelect(Vector256.GreaterThan(y, Vector256<T>.Zero), one, Vector256<T>.Zero);
-                (g * mask).CopyTo(destination.Slice(i, Vector256<T>.Count));
-            }
-        }
-        for (; i < destination.Length; i++) destination[i] = grad[i] * (result[i] > T.Zero ? T.One : T.Zero);
-    }
-
     private static void Check<T>(ReadOnlySpan<T> grad, ReadOnlySpan<T> result, Span<T> destination)
     {
         if (grad.Length != destination.Length || result.Length != destination.Length)

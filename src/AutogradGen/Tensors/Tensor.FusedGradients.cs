@@ -3,7 +3,7 @@ using AutogradGen.Kernels;
 namespace AutogradGen;
 
 /// <summary>Which one-pass activation gradient <see cref="Tensor.TryActivationGradient"/> computes.</summary>
-internal enum ActivationGradient { Tanh, Sigmoid, Relu }
+internal enum ActivationGradient { Tanh, Sigmoid }
 
 // One-pass backward formulas for the activations, used by their backward nodes when nothing is being recorded
 // (an ordinary backward pass). Under createGraph, or for dtypes and shapes the kernels do not take, the node falls
@@ -30,12 +30,8 @@ public sealed partial class Tensor
             where T : unmanaged, System.Numerics.INumber<T>
         {
             var (g, y, o) = (grad.Elements<T>(), result.Elements<T>(), output.Elements<T>());
-            switch (kind)
-            {
-                case ActivationGradient.Tanh: ActivationGradients.Tanh<T>(g, y, o); break;
-                case ActivationGradient.Sigmoid: ActivationGradients.Sigmoid<T>(g, y, o); break;
-                default: ActivationGradients.Relu<T>(g, y, o); break;
-            }
+            if (kind == ActivationGradient.Tanh) ActivationGradients.Tanh<T>(g, y, o);
+            else ActivationGradients.Sigmoid<T>(g, y, o);
         }
     }
 }
