@@ -22,6 +22,7 @@ internal static class Program
         new("static-gradients", "compile-time gradients: the README example and a curve fit, generated vs tape", Static.StaticGradients.Run),
         new("static-seed003", "seed 003's network trained with its generated gradient, and as one node on the tape", SingleLayerNetwork.Run),
         new("static-two-moons", "a two-layer classifier on two moons: generated gradient and tape, side by side", TwoMoonsClassifier.Run),
+        new("glyph-classifier", "an image classifier end to end: a Module, AdamW groups, OneCycleLR, clipping, a saved model", Models.GlyphClassifier.Run),
     ];
 
     private static int Main(string[] args)

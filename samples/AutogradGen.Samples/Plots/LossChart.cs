@@ -2,8 +2,11 @@ using ScottPlot;
 
 namespace AutogradGen.Samples.Plots;
 
-/// <summary>One training curve: a label for the legend and the loss at each step (step 1 first).</summary>
-internal sealed record LossCurve(string Label, IReadOnlyList<double> Losses);
+/// <summary>
+/// One training curve: a label for the legend and the loss at each step (step 1 first), or at the given steps when a
+/// curve is measured less often than the training steps (a test loss after each epoch, drawn on the batch axis).
+/// </summary>
+internal sealed record LossCurve(string Label, IReadOnlyList<double> Losses, IReadOnlyList<double>? Steps = null);
 
 /// <summary>
 /// A training run's loss curves as a PNG image (ScottPlot): loss against step, one line per curve, so the static
@@ -24,7 +27,7 @@ internal static class LossChart
         for (int i = 0; i < curves.Count; i++)
         {
             var curve = curves[i];
-            double[] steps = [.. Enumerable.Range(1, curve.Losses.Count).Select(step => (double)step)];
+            double[] steps = curve.Steps is { } given ? [.. given] : [.. Enumerable.Range(1, curve.Losses.Count).Select(step => (double)step)];
             var line = plot.Add.Scatter(steps, curve.Losses.ToArray());
             line.LegendText = curve.Label;
             line.LinePattern = patterns[i % patterns.Length];

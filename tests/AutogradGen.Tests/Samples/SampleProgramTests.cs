@@ -90,9 +90,9 @@ public sealed class SampleProgramTests : IDisposable
     [Fact]
     public void Every_training_sample_draws_its_loss_curves_as_a_PNG_image()
     {
-        RunProgram("--out", _folder, "logistic-regression", "static-seed003", "static-two-moons");
+        RunProgram("--out", _folder, "logistic-regression", "static-seed003", "static-two-moons", "glyph-classifier");
 
-        foreach (var name in new[] { "logistic-regression-loss", "static-seed003-loss", "static-two-moons-loss" })
+        foreach (var name in new[] { "logistic-regression-loss", "static-seed003-loss", "static-two-moons-loss", "glyph-classifier-loss" })
         {
             var png = File.ReadAllBytes(Path.Combine(_folder, name + ".png"));
             Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A], png[..8]);
