@@ -25,6 +25,18 @@ public static partial class CorpusRegistry
             .Where(m => !IsStructOfNumbers(m.ReturnType));
         foreach (var method in scalarMethods)
         {
+            if (method.IsGenericMethodDefinition)
+            {
+                // Generic math: its double and float instances, each checked like a method written for that type.
+                foreach (var instance in new[] { typeof(double), typeof(float) })
+                {
+                    var name = method.DeclaringType!.Name + "." + method.Name + "[" + (instance == typeof(double) ? "double" : "float") + "]";
+                    functions.Add(name, ReflectedFunction.Create(method.MakeGenericMethod(instance)) with { Name = name });
+                }
+
+                continue;
+            }
+
             functions.Add(method.DeclaringType!.Name + "." + method.Name, ReflectedFunction.Create(method));
         }
 

@@ -1,3 +1,4 @@
+using System;
 using Microsoft.CodeAnalysis;
 using AutogradGen.Generator.Model;
 
@@ -6,7 +7,31 @@ namespace AutogradGen.Generator.Parsing;
 /// <summary>Maps Roslyn types to the IR's scalar kinds and storages.</summary>
 internal static class TypeClassifier
 {
-    public static NumberKind? Scalar(ITypeSymbol? type) => type?.SpecialType switch
+    // The instance being parsed of a generic-math method (GenericInstances): its type parameter reads as this
+    // kind everywhere the parser classifies a type. Parsing one method runs on one thread from start to end, so
+    // the scope is per thread; it is set and cleared around that one parse.
+    [ThreadStatic]
+    private static ITypeParameterSymbol? t_typeParameter;
+
+    [ThreadStatic]
+    private static NumberKind t_typeArgument;
+
+    /// <summary>Until disposed, <paramref name="typeParameter"/> is classified (and spelled) as <paramref name="kind"/>.</summary>
+    public static IDisposable Instantiate(ITypeParameterSymbol typeParameter, NumberKind kind)
+    {
+        var scope = new InstanceScope(t_typeParameter, t_typeArgument);
+        t_typeParameter = typeParameter;
+        t_typeArgument = kind;
+        return scope;
+    }
+
+    /// <summary>The kind the type parameter being instantiated stands for, when <paramref name="type"/> is it.</summary>
+    public static NumberKind? TypeArgument(ITypeSymbol? type) =>
+        type is ITypeParameterSymbol parameter && t_typeParameter is { } current && SymbolEqualityComparer.Default.Equals(parameter, current)
+            ? t_typeArgument
+            : null;
+
+    public static NumberKind? Scalar(ITypeSymbol? type) => TypeArgument(type) ?? type?.SpecialType switch
     {
         SpecialType.System_Double => NumberKind.Double,
         SpecialType.System_Single => NumberKind.Float,
@@ -47,7 +72,7 @@ internal static class TypeClassifier
     }
 
     /// <summary>A type as generated code spells it: <c>global::</c> qualified, with its nullable annotations.</summary>
-    public static string FullName(ITypeSymbol type) => type.ToDisplayString(FullyQualifiedWithNullability);
+    public static string FullName(ITypeSymbol type) => TypeArgument(type) is { } kind ? kind.Keyword() : type.ToDisplayString(FullyQualifiedWithNullability);
 
     private static readonly SymbolDisplayFormat FullyQualifiedWithNullability = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
@@ -65,4 +90,13 @@ internal static class TypeClassifier
     };
 
     private static NumberKind? FloatingElement(ITypeSymbol type) => Scalar(type) is { } kind && kind.IsFloatingPoint() ? kind : null;
+
+    private sealed class InstanceScope(ITypeParameterSymbol? previousParameter, NumberKind previousArgument) : IDisposable
+    {
+        public void Dispose()
+        {
+            t_typeParameter = previousParameter;
+            t_typeArgument = previousArgument;
+        }
+    }
 }
