@@ -45,6 +45,12 @@ internal sealed record MethodModel(
     public NumberKind? GenericInstance { get; init; }
 
     /// <summary>
+    /// False for a generic method's second instance: its activity warnings (AGD0012, AGD0013, AGD0016) are the first
+    /// instance's, which reports them, so the user reads each once.
+    /// </summary>
+    public bool ReportsActivityWarnings { get; init; } = true;
+
+    /// <summary>
     /// Whether <c>{Name}Tape</c> is written: its parameters are tensors, so two instances would clash, and only the
     /// double instance has one (tensors carry their dtype).
     /// </summary>

@@ -61,6 +61,7 @@ internal static class GenericInstances
                 {
                     HintName = m.HintName.Replace(".Derivatives.g.cs", "." + kind.Keyword() + ".Derivatives.g.cs"),
                     GenericInstance = kind,
+                    ReportsActivityWarnings = parsed.All(p => p.Model is null),
                 }
                 : null;
             parsed.Add(new ParsedMethod(InstanceKey(method, kind), model, diagnostics));
