@@ -12,7 +12,7 @@ namespace AutogradGen.Generator.Parsing;
 /// Generic math read in one instance (<see cref="GenericInstances"/>): with T read as double or float,
 /// <c>T.Exp(x)</c> is <c>Math.Exp(x)</c> or <c>MathF.Exp(x)</c> (the same rule table), <c>T.CreateChecked(2)</c> a
 /// conversion (a literal when its argument is one), <c>T.One</c>, <c>T.Pi</c> and the other constants literals, and
-/// <c>T.IsNaN(x)</c> and the other tests read as <c>double.IsNaN(x)</c>. The operators of the generic-math
+/// <c>T.IsNaN(x)</c> and the other tests read as <c>double.IsNaN(x)</c>, <c>default(T)</c> zero. The operators of the generic-math
 /// interfaces are the built-in ones (<see cref="IsGenericMathOperator"/>). <c>double.Exp(x)</c> and the other
 /// static members of double and float that Math also has read the same way in any method.
 /// </summary>
@@ -52,6 +52,10 @@ internal sealed partial class BodyParser
                 }
 
                 return owner == NumberOwner.Interface && Refused(operation, property.ContainingType.Name + "." + property.Name);
+            case IDefaultValueOperation when TypeClassifier.TypeArgument(operation.Type) is { } zeroKind:
+                // default(T) is zero; default(double) is a constant already.
+                result = new LiteralExpr(zeroKind, Literals.Zero(zeroKind));
+                return true;
             case IInvocationOperation { TargetMethod: { IsStatic: true } method } invocation when NumberTypeOf(method) is { } owner:
                 return GenericMathCall(invocation, method, owner, out result);
             default:

@@ -49,7 +49,7 @@ internal static class GenericInstances
         foreach (var kind in s_instances)
         {
             ParsedMethod instance;
-            using (TypeClassifier.Instantiate(typeParameter, kind))
+            using (TypeClassifier.Instantiate(typeParameter, kind, compilation))
             {
                 instance = instances.Contains(kind) ? MethodParser.Parse(target, cancellationToken) : new ParsedMethod(string.Empty, null, EquatableArray<DiagnosticInfo>.Empty);
             }

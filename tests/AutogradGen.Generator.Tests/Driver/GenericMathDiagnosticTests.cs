@@ -38,6 +38,34 @@ public class GenericMathDiagnosticTests
     }
 
     [Fact]
+    public void Pass_through_types_that_mention_the_type_parameter_are_spelled_with_the_instance_type()
+    {
+        var run = GeneratorHarness.Run(Usings + """
+            using System.Collections.Generic;
+
+            public static partial class Functions
+            {
+                [Differentiable]
+                public static T Weighted<T>(T x, IReadOnlyList<T> weights, T[][] table) where T : IFloatingPointIeee754<T>
+                {
+                    var s = default(T);
+                    for (var i = 0; i < weights.Count; i++)
+                    {
+                        s += weights[i] * T.Sin(x * table[i][0]);
+                    }
+
+                    return s;
+                }
+            }
+            """);
+        Assert.Empty(run.Diagnostics);
+        Assert.DoesNotContain(run.CompilationProblems, d => d.Severity == DiagnosticSeverity.Error);
+        var floatSource = run.Sources.Single(s => s.HintName.EndsWith("Weighted.float.Derivatives.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("global::System.Collections.Generic.IReadOnlyList<float> weights", floatSource, StringComparison.Ordinal);
+        Assert.Contains("float[][] table", floatSource, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AGD0065_is_reported_on_a_type_parameter_that_can_be_neither_double_nor_float() => AssertReported("AGD0065", """
         public static partial class Functions
         {
