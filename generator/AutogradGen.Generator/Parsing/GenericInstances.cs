@@ -114,6 +114,22 @@ internal static class GenericInstances
                 $"no parameter's type mentions '{typeParameter.Name}', so its double and float instances would have the same parameters; give a parameter the type '{typeParameter.Name}' (or a span or array of it), or write the method for double");
         }
 
+        // A [Differentiable] overload written for double or float would get the same generated members as that instance.
+        foreach (var kind in instances)
+        {
+            var type = compilation.GetSpecialType(kind == NumberKind.Double ? SpecialType.System_Double : SpecialType.System_Single);
+            var instance = method.Construct(type);
+            var twin = method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>().FirstOrDefault(other =>
+                !other.IsGenericMethod && other.Parameters.Length == instance.Parameters.Length
+                && other.Parameters.Select(p => p.Type).SequenceEqual(instance.Parameters.Select(p => p.Type), SymbolEqualityComparer.Default)
+                && other.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == MethodParser.DifferentiableAttributeName));
+            if (twin is not null)
+            {
+                return DiagnosticInfo.Create(DiagnosticDescriptors.GenericShapeNotSupported, typeParameters.GetLocation(), method.Name,
+                    $"its {kind.Keyword()} instance would have the same parameters as '{twin.ToDisplayString()}', which is [Differentiable] too, so their generated members would clash; remove one of them or rename it");
+            }
+        }
+
         return null;
     }
 

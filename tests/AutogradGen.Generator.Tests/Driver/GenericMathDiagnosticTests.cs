@@ -98,6 +98,44 @@ public class GenericMathDiagnosticTests
         """, "no parameter's type mentions 'T'");
 
     [Fact]
+    public void AGD0066_is_reported_when_an_instance_would_clash_with_a_differentiable_overload()
+    {
+        var source = MarkedSource.Parse(Usings + """
+            public static partial class Functions
+            {
+                [Differentiable] public static T F[|<T>|](T x) where T : INumber<T> => x * x;
+
+                [Differentiable] public static double F(double x) => x * x * x;
+            }
+            """);
+        var run = GeneratorHarness.Run(source.Text);
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("AGD0066", diagnostic.Id);
+        Assert.Equal(source.Span, diagnostic.Location.SourceSpan);
+        Assert.Contains("same parameters as 'Functions.F(double)'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.DoesNotContain(run.CompilationProblems, d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Fact]
+    public void An_instance_generic_method_gets_instance_overloads()
+    {
+        var run = GeneratorHarness.Run(Usings + """
+            public sealed partial class Model
+            {
+                public double Scale { get; init; } = 2;
+
+                [Differentiable] public T Score<T>(in T x) where T : IFloatingPointIeee754<T> => T.CreateChecked(Scale) * T.Tanh(x);
+            }
+            """);
+        Assert.Empty(run.Diagnostics);
+        Assert.DoesNotContain(run.CompilationProblems, d => d.Severity == DiagnosticSeverity.Error);
+        var overloads = run.Output.GetTypeByMetadataName("Model")!.GetMembers("ScoreGradient").OfType<IMethodSymbol>().ToList();
+        Assert.Equal(2, overloads.Count);
+        Assert.All(overloads, m => Assert.False(m.IsStatic));
+        Assert.All(overloads, m => Assert.Equal(RefKind.In, m.Parameters[0].RefKind));
+    }
+
+    [Fact]
     public void AGD0067_is_reported_on_a_generic_math_member_without_a_rule() => AssertReported("AGD0067", """
         public static partial class Functions
         {
