@@ -73,8 +73,9 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
                 static (context, _) => TargetSite.From(context.TargetNode, context.SemanticModel.Compilation))
             .WithTrackingName(TrackingNames.MethodSites);
         var methodBindings = methodRequests.BindRequests(fingerprint, context.CompilationProvider);
+        // A generic-math method is parsed as its double and float instances: one ParsedMethod each.
         var methods = methodBindings
-            .Select(static (request, cancellationToken) => ParseSafely(request, cancellationToken))
+            .SelectMany(static (request, cancellationToken) => ParseSafely(request, cancellationToken))
             .WithTrackingName(TrackingNames.Methods);
         TensorPipeline.Register(context, syntaxTrees, methodRequests, methodBindings, fingerprint);
 
@@ -130,21 +131,21 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
     /// <summary>The declarations [Differentiable] is looked for on (the parser explains why some are not supported).</summary>
     internal static bool IsDifferentiableTarget(SyntaxNode node) => node is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax;
 
-    private static ParsedMethod ParseSafely(BindRequest<TargetSite> request, System.Threading.CancellationToken cancellationToken)
+    private static EquatableArray<ParsedMethod> ParseSafely(BindRequest<TargetSite> request, System.Threading.CancellationToken cancellationToken)
     {
         BindingTarget? target = null;
         try
         {
             target = BindingTarget.Locate(request, IsDifferentiableTarget, MethodParser.DifferentiableAttributeName, cancellationToken);
-            return MethodParser.Parse(target, cancellationToken);
+            return MethodParser.ParseAll(target, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // Last resort: the parser reports what it cannot handle as diagnostics; an exception here is a bug,
             // and it must not take the user's build down with it.
             var method = target?.TargetSymbol as IMethodSymbol;
-            return new ParsedMethod(method is null ? string.Empty : MethodParser.Key(method), null, EquatableArray.Of(InternalError(
-                request.Site, method?.Name ?? "method", exception)));
+            return EquatableArray.Of(new ParsedMethod(method is null ? string.Empty : MethodParser.Key(method), null, EquatableArray.Of(InternalError(
+                request.Site, method?.Name ?? "method", exception))));
         }
     }
 

@@ -25,10 +25,22 @@ public static partial class CorpusRegistry
             .Where(m => !IsStructOfNumbers(m.ReturnType));
         foreach (var method in scalarMethods)
         {
+            if (method.IsGenericMethodDefinition)
+            {
+                // Generic math: its double and float instances, each checked like a method written for that type.
+                foreach (var instance in new[] { typeof(double), typeof(float) })
+                {
+                    var name = method.DeclaringType!.Name + "." + method.Name + "[" + (instance == typeof(double) ? "double" : "float") + "]";
+                    functions.Add(name, ReflectedFunction.Create(method.MakeGenericMethod(instance)) with { Name = name });
+                }
+
+                continue;
+            }
+
             functions.Add(method.DeclaringType!.Name + "." + method.Name, ReflectedFunction.Create(method));
         }
 
-        foreach (var function in SpanFunctions().Concat(StructFunctions()))
+        foreach (var function in SpanFunctions().Concat(StructFunctions()).Concat(GenericSpanFunctions()))
         {
             functions.Add(function.Name, function);
         }
@@ -38,7 +50,7 @@ public static partial class CorpusRegistry
 
     /// <summary>Differentiable arrays and spans need the explicit adapters of <see cref="SpanFunctions"/>; any other parameter is scalar or passed through.</summary>
     private static bool IsSpanOrArrayOfNumbers(Type type) =>
-        type == typeof(double[]) || type == typeof(float[]) || type.IsByRefLike;
+        type == typeof(double[]) || type == typeof(float[]) || type is { IsArray: true, GenericTypeArguments: [] } && type.GetElementType()!.IsGenericParameter || type.IsByRefLike;
 
     /// <summary>Struct parameters and results are checked through the adapters of the struct corpus (their leaves as a flat vector).</summary>
     private static bool IsStructOfNumbers(Type type) =>

@@ -158,6 +158,21 @@ internal static class DiagnosticDescriptors
         "A [Differentiable] method returning a struct must be a single expression",
         "'{0}' returns the struct '{1}': a struct result is differentiated where the method is called, by substituting its body, which must be a single expression; write it as '=> new {1}(...)' and move intermediate values into [Differentiable] helpers that return numbers");
 
+    public static readonly DiagnosticDescriptor TypeParameterNotFloatingPoint = Error(
+        "AGD0065",
+        "A generic [Differentiable] method's type parameter must admit double or float",
+        "Type parameter '{0}' of '{1}' can be neither double nor float ({2}): a generic method is differentiated as its double and float instances; constrain '{0}' with an interface double and float implement, such as 'where {0} : IFloatingPointIeee754<{0}>', or write the method for double");
+
+    public static readonly DiagnosticDescriptor GenericShapeNotSupported = Error(
+        "AGD0066",
+        "Generic method shape is not supported",
+        "'{0}' cannot be differentiated as generic math: {1}");
+
+    public static readonly DiagnosticDescriptor GenericMathMemberWithoutRule = Error(
+        "AGD0067",
+        "Generic-math member has no derivative rule",
+        "'{0}' cannot be differentiated: it has no derivative rule; {1}");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
         ContainingTypeNotPartial, MethodNotStatic, ParameterNotDifferentiable, ReturnTypeNotDifferentiable,
@@ -167,6 +182,7 @@ internal static class DiagnosticDescriptors
         TensorOperationWithoutRule, CallShapeNotSupported,
         UnsupportedPattern, SwitchExpressionNotExhaustive, EarlyBreakInSwitch, LocalFunctionNotInlined, LinqNotLowered, UnsupportedTuple,
         StructNotDifferentiable, StructResultNotSingleExpression,
+        TypeParameterNotFloatingPoint, GenericShapeNotSupported, GenericMathMemberWithoutRule,
     }.ToDictionary(d => d.Id);
 
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

@@ -31,7 +31,7 @@ internal static class SourceEmitter
         writer.Line();
         ReverseEmitter.Emit(model, method, activity, writer, userDerivatives);
         var twin = new CodeWriter();
-        if (TapeEmitter.TryEmit(model, method, userDerivatives, twin))
+        if (model.HasTapeTwin && TapeEmitter.TryEmit(model, method, userDerivatives, twin))
         {
             writer.Line();
             writer.Append(twin);

@@ -198,10 +198,38 @@ internal sealed partial class TensorEmitter
         writer.Open(_model.Accessibility + " static " + Tensor + " " + _model.Name + "Recorded(" + ParameterList + ")");
         writer.Line("return new global::AutogradGen.CompilerServices.GeneratedFunction(");
         writer.Line("    \"" + _model.Name + "Backward\",");
-        writer.Line("    " + inputs + " => " + _model.Name + "(" + arguments + "),");
+        writer.Line("    " + inputs + " => " + OriginalMethod + "(" + arguments + "),");
         writer.Line("    (" + inputs + ", " + seed + ", " + gradients + ") => " + _model.Name + "Pullback(" + arguments + ", " + seed + slots + "))");
         writer.Line("    .Apply(" + string.Join(", ", _model.Parameters.Where(p => p.IsTensor).Select(p => p.Name)) + ");");
         writer.Close();
+    }
+
+    /// <summary>
+    /// The original method as the Recorded member calls it: qualified by its type when a parameter has the method's
+    /// name (<c>Tensor b(Tensor x, Tensor b)</c>), which would hide the method inside the lambda.
+    /// </summary>
+    private string OriginalMethod
+    {
+        get
+        {
+            if (_model.Parameters.All(p => p.Name != _model.Name) || _model.ContainingTypes.Count == 0)
+            {
+                return _model.Name;
+            }
+
+            // "partial class Name<T>", "partial record struct Name": the type as it is written inside itself.
+            var declaration = _model.ContainingTypes[_model.ContainingTypes.Count - 1].Declaration.Substring("partial ".Length);
+            foreach (var keyword in new[] { "record struct ", "record ", "struct ", "interface ", "class " })
+            {
+                if (declaration.StartsWith(keyword, System.StringComparison.Ordinal))
+                {
+                    declaration = declaration.Substring(keyword.Length);
+                    break;
+                }
+            }
+
+            return declaration + "." + _model.Name;
+        }
     }
 
     private void Declare(string declaration)

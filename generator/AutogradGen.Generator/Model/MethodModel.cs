@@ -37,6 +37,24 @@ internal sealed record MethodModel(
 
     /// <summary>The struct parameters, whose leaves stand in <see cref="Variables"/> where the struct was (see <see cref="StructShape"/>).</summary>
     public EquatableArray<StructParameter> StructParameters { get; init; } = EquatableArray<StructParameter>.Empty;
+
+    /// <summary>
+    /// For one instance of a generic-math method (<c>F&lt;T&gt;</c> read with T = double or float), its type argument;
+    /// null for a method that is not generic. The instances are overloads of each other.
+    /// </summary>
+    public NumberKind? GenericInstance { get; init; }
+
+    /// <summary>
+    /// False for a generic method's second instance: its activity warnings (AGD0012, AGD0013, AGD0016) are the first
+    /// instance's, which reports them, so the user reads each once.
+    /// </summary>
+    public bool ReportsActivityWarnings { get; init; } = true;
+
+    /// <summary>
+    /// Whether <c>{Name}Tape</c> is written: its parameters are tensors, so two instances would clash, and only the
+    /// double instance has one (tensors carry their dtype).
+    /// </summary>
+    public bool HasTapeTwin => GenericInstance is null or NumberKind.Double;
 }
 
 /// <summary>

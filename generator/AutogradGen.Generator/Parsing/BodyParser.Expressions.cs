@@ -40,6 +40,13 @@ internal sealed partial class BodyParser
             return new LiteralExpr(constantKind, text);
         }
 
+        // Generic math in one instance (T.Exp, T.One, T.CreateChecked): before the pass-through reads, which would
+        // copy the interface member as written.
+        if (GenericMathExpression(operation, out var genericMath))
+        {
+            return genericMath;
+        }
+
         // Lowered constructs first: a tuple local's element reads like a field, but it is one of the method's locals;
         // so is a struct's field (its leaf); anything else read from a field or property passes through.
         if (LoweredExpression(operation, out var lowered))
@@ -138,7 +145,7 @@ internal sealed partial class BodyParser
             BinaryOperatorKind.NotEquals => BinaryOperator.NotEqual,
             _ => BinaryOperatorOf(binary.OperatorKind),
         };
-        if (op is not { } knownOp || binary.OperatorMethod is not null || TypeClassifier.Scalar(binary.Type) is not { } kind)
+        if (op is not { } knownOp || binary.OperatorMethod is not null && !IsGenericMathOperator(binary.OperatorMethod, binary) || TypeClassifier.Scalar(binary.Type) is not { } kind)
         {
             Unsupported(DiagnosticDescriptors.UnsupportedExpression, binary.Syntax, $"The operator '{BinarySymbol(binary.OperatorKind) ?? binary.OperatorKind.ToString()}'" + (binary.OperatorMethod is { } custom ? $" of '{custom.ContainingType.ToDisplayString()}'" : string.Empty),
                 "only arithmetic (+ - * / %), comparisons and && || on double, float, int and bool are supported");
@@ -266,8 +273,10 @@ internal sealed partial class BodyParser
         var receiver = method.IsStatic ? null : ReceiverText(invocation.Instance);
         var refused = !method.IsStatic && receiver is null
             ? $"it is an instance method called on '{invocation.Instance?.Syntax}'; only calls on this, a field, a property or a parameter that carries no derivative can be differentiated"
-            : method.IsGenericMethod
+            : method.IsGenericMethod && (differentiable is null || method.TypeArguments.Length != 1)
                 ? "it is generic; call a version written for double or float"
+                : method.IsGenericMethod && GenericInstances.CalledInstance(method) is null
+                    ? $"it is called with the type argument '{method.TypeArguments[0].ToDisplayString()}', and only its double and float instances are generated; call it with double or float"
                 : method.Parameters.FirstOrDefault(p => p.RefKind is not (RefKind.None or RefKind.In)) is { } byReference
                     ? $"its parameter '{byReference.Name}' is passed by reference ({MethodParser.RefKeyword(byReference.RefKind)}); give it a version that takes its inputs by value and returns its result"
                     : null;
@@ -343,7 +352,7 @@ internal sealed partial class BodyParser
         var target = new CallTarget(
             method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             method.Name,
-            MethodParser.Key(method),
+            method.IsGenericMethod ? GenericInstances.InstanceKey(method, GenericInstances.CalledInstance(method)!.Value) : MethodParser.Key(method),
             parameters.ToEquatableArray(),
             IsDifferentiable: differentiable is not null,
             Receiver: receiver);

@@ -18,6 +18,14 @@ internal static class MethodParser
 {
     public const string DifferentiableAttributeName = "AutogradGen.DifferentiableAttribute";
 
+    /// <summary>The parsed method: one per instance for a generic-math method (<see cref="GenericInstances"/>), else one.</summary>
+    public static EquatableArray<ParsedMethod> ParseAll(BindingTarget target, CancellationToken cancellationToken) =>
+        target.TargetSymbol is IMethodSymbol { IsGenericMethod: true } method && target.TargetNode is MethodDeclarationSyntax syntax
+            && !TensorMethodParser.IsTensorMethod(method)
+            ? GenericInstances.Parse(target, method, syntax, cancellationToken)
+            : EquatableArray.Of(Parse(target, cancellationToken));
+
+    /// <summary>Parses a method; a generic one is parsed once per instance, inside <see cref="TypeClassifier.Instantiate"/>.</summary>
     public static ParsedMethod Parse(BindingTarget target, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
@@ -46,7 +54,7 @@ internal static class MethodParser
 
         var name = method.Name;
         var nameLocation = syntax.Identifier.GetLocation();
-        CheckShape(method, syntax, nameLocation, diagnostics, requireStatic: false);
+        CheckShape(method, syntax, nameLocation, diagnostics, requireStatic: false, refuseGeneric: false);
         var containingTypes = ContainingTypes(method, nameLocation, diagnostics);
         var returnKind = TypeClassifier.Scalar(method.ReturnType);
         if (StructResult(method, syntax, target.SemanticModel.Compilation, cancellationToken) is { } structResult)
@@ -129,7 +137,7 @@ internal static class MethodParser
     internal static (EquatableArray<ContainingTypeModel> ContainingTypes, bool NamesAreValid) CheckCommonShape(
         IMethodSymbol method, MethodDeclarationSyntax syntax, Location nameLocation, List<DiagnosticInfo> diagnostics)
     {
-        CheckShape(method, syntax, nameLocation, diagnostics, requireStatic: true);
+        CheckShape(method, syntax, nameLocation, diagnostics, requireStatic: true, refuseGeneric: true);
         var containingTypes = ContainingTypes(method, nameLocation, diagnostics);
         CheckGeneratedNames(method, nameLocation, diagnostics);
         return (containingTypes, HasValidNames(method));
@@ -157,17 +165,18 @@ internal static class MethodParser
         return SyntaxFacts.IsValidIdentifier(method.Name);
     }
 
-    private static void CheckShape(IMethodSymbol method, MethodDeclarationSyntax syntax, Location nameLocation, List<DiagnosticInfo> diagnostics, bool requireStatic)
+    private static void CheckShape(IMethodSymbol method, MethodDeclarationSyntax syntax, Location nameLocation, List<DiagnosticInfo> diagnostics, bool requireStatic, bool refuseGeneric)
     {
         if (requireStatic && !method.IsStatic)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MethodNotStatic, nameLocation, method.Name));
         }
 
-        if (method.IsGenericMethod)
+        if (refuseGeneric && method.IsGenericMethod)
         {
+            // Scalar generic methods are instantiated for double and float (GenericInstances); tensor methods are not.
             diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.UnsupportedMethod, syntax.TypeParameterList!.GetLocation(), method.Name, "generic methods are not supported; write it for double or float"));
+                DiagnosticDescriptors.UnsupportedMethod, syntax.TypeParameterList!.GetLocation(), method.Name, "generic tensor methods are not supported; write it for Tensor without type parameters"));
         }
 
         if (syntax.Body is null && syntax.ExpressionBody is null)
@@ -377,6 +386,6 @@ internal static class MethodParser
     }
 
     internal static string Cref(IMethodSymbol method) =>
-        method.Name + "(" + string.Join(", ", method.Parameters.Select(p => (p.RefKind == RefKind.In ? "in " : string.Empty) + p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)
+        method.Name + (method.IsGenericMethod ? "{" + string.Join(", ", method.TypeParameters.Select(p => p.Name)) + "}" : string.Empty) + "(" + string.Join(", ", method.Parameters.Select(p => (p.RefKind == RefKind.In ? "in " : string.Empty) + p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)
             .Replace("global::", string.Empty).Replace('<', '{').Replace('>', '}'))) + ")";
 }

@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using AutogradGen.Generator.Model;
 
@@ -6,7 +9,35 @@ namespace AutogradGen.Generator.Parsing;
 /// <summary>Maps Roslyn types to the IR's scalar kinds and storages.</summary>
 internal static class TypeClassifier
 {
-    public static NumberKind? Scalar(ITypeSymbol? type) => type?.SpecialType switch
+    // The instance being parsed of a generic-math method (GenericInstances): its type parameter reads as this
+    // kind everywhere the parser classifies a type. Parsing one method runs on one thread from start to end, so
+    // the scope is per thread; it is set and cleared around that one parse.
+    [ThreadStatic]
+    private static ITypeParameterSymbol? t_typeParameter;
+
+    [ThreadStatic]
+    private static NumberKind t_typeArgument;
+
+    [ThreadStatic]
+    private static Compilation? t_compilation;
+
+    /// <summary>Until disposed, <paramref name="typeParameter"/> is classified (and spelled) as <paramref name="kind"/>.</summary>
+    public static IDisposable Instantiate(ITypeParameterSymbol typeParameter, NumberKind kind, Compilation compilation)
+    {
+        var scope = new InstanceScope(t_typeParameter, t_typeArgument, t_compilation);
+        t_typeParameter = typeParameter;
+        t_typeArgument = kind;
+        t_compilation = compilation;
+        return scope;
+    }
+
+    /// <summary>The kind the type parameter being instantiated stands for, when <paramref name="type"/> is it.</summary>
+    public static NumberKind? TypeArgument(ITypeSymbol? type) =>
+        type is ITypeParameterSymbol parameter && t_typeParameter is { } current && SymbolEqualityComparer.Default.Equals(parameter, current)
+            ? t_typeArgument
+            : null;
+
+    public static NumberKind? Scalar(ITypeSymbol? type) => TypeArgument(type) ?? type?.SpecialType switch
     {
         SpecialType.System_Double => NumberKind.Double,
         SpecialType.System_Single => NumberKind.Float,
@@ -47,7 +78,32 @@ internal static class TypeClassifier
     }
 
     /// <summary>A type as generated code spells it: <c>global::</c> qualified, with its nullable annotations.</summary>
-    public static string FullName(ITypeSymbol type) => type.ToDisplayString(FullyQualifiedWithNullability);
+    public static string FullName(ITypeSymbol type) => Instantiated(type).ToDisplayString(FullyQualifiedWithNullability);
+
+    /// <summary>
+    /// The type with the type parameter being instantiated replaced by its number type (<c>IReadOnlyList&lt;T&gt;</c>
+    /// is <c>IReadOnlyList&lt;double&gt;</c> in the double instance), so that generated code never names T.
+    /// </summary>
+    private static ITypeSymbol Instantiated(ITypeSymbol type)
+    {
+        if (t_typeParameter is null || t_compilation is not { } compilation)
+        {
+            return type;
+        }
+
+        if (TypeArgument(type) is { } kind)
+        {
+            return compilation.GetSpecialType(kind == NumberKind.Float ? SpecialType.System_Single : SpecialType.System_Double);
+        }
+
+        return type switch
+        {
+            IArrayTypeSymbol array => compilation.CreateArrayTypeSymbol(Instantiated(array.ElementType), array.Rank, array.ElementNullableAnnotation),
+            INamedTypeSymbol { IsGenericType: true } named => named.OriginalDefinition.Construct(
+                named.TypeArguments.Select(Instantiated).ToImmutableArray(), named.TypeArgumentNullableAnnotations),
+            _ => type,
+        };
+    }
 
     private static readonly SymbolDisplayFormat FullyQualifiedWithNullability = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
@@ -65,4 +121,14 @@ internal static class TypeClassifier
     };
 
     private static NumberKind? FloatingElement(ITypeSymbol type) => Scalar(type) is { } kind && kind.IsFloatingPoint() ? kind : null;
+
+    private sealed class InstanceScope(ITypeParameterSymbol? previousParameter, NumberKind previousArgument, Compilation? previousCompilation) : IDisposable
+    {
+        public void Dispose()
+        {
+            t_typeParameter = previousParameter;
+            t_typeArgument = previousArgument;
+            t_compilation = previousCompilation;
+        }
+    }
 }

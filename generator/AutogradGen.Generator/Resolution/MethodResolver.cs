@@ -24,7 +24,8 @@ internal static class MethodResolver
         }
 
         var (activeSites, warnings) = AnalyzeActivity(model);
-        var diagnostics = parsed.Diagnostics.Concat(warnings).ToEquatableArray();
+        var reported = model.ReportsActivityWarnings ? warnings : warnings.Where(w => w.Id == DiagnosticDescriptors.InternalError.Id);
+        var diagnostics = parsed.Diagnostics.Concat(reported).ToEquatableArray();
         return activeSites is null
             ? new AnalyzedMethod(parsed.Key, null, diagnostics, EquatableArray<PendingCall>.Empty)
             : new AnalyzedMethod(parsed.Key, model, diagnostics, model.PendingCalls.Where(c => c.NeedsGeneratedCode || activeSites.Contains(c.Site)).ToEquatableArray());

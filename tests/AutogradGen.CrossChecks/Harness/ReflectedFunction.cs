@@ -18,10 +18,10 @@ public static class ReflectedFunction
         ArgumentNullException.ThrowIfNull(method);
         var type = method.DeclaringType!;
         var name = method.Name;
-        var gradient = Sibling(type, name + "Gradient");
-        var derivative = Sibling(type, name + "Derivative");
-        var tape = Sibling(type, name + "Tape");
         var parameters = method.GetParameters();
+        var gradient = Sibling(type, name + "Gradient", parameters);
+        var derivative = Sibling(type, name + "Derivative", parameters);
+        var tape = Sibling(type, name + "Tape", parameters);
         var differentiated = tape.GetParameters().Select(p => p.ParameterType == typeof(Tensor)).ToArray();
         var isFloat = method.ReturnType == typeof(float);
         var dtype = isFloat ? DType.Float32 : DType.Float64;
@@ -118,8 +118,19 @@ public static class ReflectedFunction
         type.GetField(name, Static)?.GetValue(null) ?? type.GetProperty(name, Static)?.GetValue(null)
         ?? throw new InvalidOperationException($"{type.Name} has no static member '{name}' to take a value from.");
 
-    private static MethodInfo Sibling(Type type, string name) =>
-        type.GetMethod(name, Members) ?? throw new InvalidOperationException($"{type.Name}.{name} was not generated: check the generator's diagnostics for the corpus method.");
+    /// <summary>
+    /// The generated member called <paramref name="name"/>; of the overloads a generic method's instances get, the one
+    /// whose leading parameters are the instance's (a generic method's tape twin is its double instance's, the only one).
+    /// </summary>
+    private static MethodInfo Sibling(Type type, string name, ParameterInfo[] parameters)
+    {
+        var candidates = type.GetMethods(Members).Where(m => m.Name == name).ToList();
+        var chosen = candidates.Count == 1
+            ? candidates[0]
+            : candidates.SingleOrDefault(m => m.GetParameters().Length >= parameters.Length
+                && m.GetParameters().Take(parameters.Length).Select(p => p.ParameterType).SequenceEqual(parameters.Select(p => p.ParameterType)));
+        return chosen ?? throw new InvalidOperationException($"{type.Name}.{name} was not generated: check the generator's diagnostics for the corpus method.");
+    }
 
     private static object Number(double value, bool isFloat) => isFloat ? (object)(float)value : value;
 

@@ -256,14 +256,6 @@ public class DiagnosticTests
         """, "'factor'", expectSource: true);
 
     [Fact]
-    public void AGD0017_is_reported_on_a_generic_method() => AssertReported("AGD0017", """
-        public static partial class Functions
-        {
-            [Differentiable] public static double F[|<T>|](double x) => x;
-        }
-        """, "generic");
-
-    [Fact]
     public void AGD0017_is_reported_on_a_parameter_passed_by_reference() => AssertReported("AGD0017", """
         public static partial class Functions
         {
