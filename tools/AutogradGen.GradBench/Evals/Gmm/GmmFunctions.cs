@@ -40,8 +40,9 @@ public static partial class GmmFunctions
             {
                 for (int j = 0; j < d; j++)
                 {
-                    centered[j] = x[i * d + j] - mu[c * d + j];
-                    transformed[j] = qDiagonals[c * d + j] * centered[j];
+                    double xc = x[i * d + j] - mu[c * d + j];
+                    centered[j] = xc;
+                    transformed[j] = qDiagonals[c * d + j] * xc;
                 }
 
                 int lower = c * lowerSize;
