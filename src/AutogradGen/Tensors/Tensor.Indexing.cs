@@ -130,12 +130,21 @@ public sealed partial class Tensor
         shape[d] = length;
         strides[d] *= step;
         var result = ViewOf(shape, strides, offset);
-        if (Autograd.ShouldRecord(this))
-        {
-            // The whole dimension: libtorch 2.x records an alias, not a slice.
-            if (first == 0 && length == size && step == 1) new AliasBackward0().Attach(result, this);
-            else new SliceBackward0(SharedShape, d, first, length, step).Attach(result, this);
-        }
+        // aten::slice has no shortcut for the whole dimension (nor has Python's x[:], which dispatches the slice with
+        // the optimisation disabled): SliceBackward0 always. Only a multi-dimensional no-op index (x[:, :], x[...]) is
+        // an alias; that is Alias().
+        if (Autograd.ShouldRecord(this)) new SliceBackward0(SharedShape, d, first, length, step).Attach(result, this);
+        return result;
+    }
+
+    /// <summary>
+    /// A new view of all of this tensor (<c>torch.alias(x)</c>; what <c>x[...]</c> and <c>x[:, :]</c> return,
+    /// <c>AliasBackward0</c>): same storage, shape and strides, a tensor object of its own.
+    /// </summary>
+    public Tensor Alias()
+    {
+        var result = ViewOf(ShapeArray, StridesSpan.ToArray(), StorageOffset);
+        if (Autograd.ShouldRecord(this)) new AliasBackward0().Attach(result, this);
         return result;
     }
 
