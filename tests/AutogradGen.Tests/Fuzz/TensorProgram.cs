@@ -58,8 +58,16 @@ internal sealed class TensorProgram
     private static Tensor Leaf(Random values, int[] shape)
     {
         var data = new double[Numel(shape)];
-        for (int i = 0; i < data.Length; i++) data[i] = Math.Round(values.NextDouble() * 2.4 - 1.2, 3);
+        for (int i = 0; i < data.Length; i++) data[i] = AwayFromZero(values);
         return Tensor.From(data, shape, requiresGrad: true);
+    }
+
+    // In ±[0.1, 1.2], three decimals: never 0, where PyTorch's own rules are deliberately discontinuous (pow's gradient
+    // is taken as 0 where the exponent is 0, so its second derivative there is not the limit central differences see).
+    private static double AwayFromZero(Random random)
+    {
+        double magnitude = Math.Round(0.1 + random.NextDouble() * 1.1, 3);
+        return random.Next(2) == 0 ? -magnitude : magnitude;
     }
 
     private static int Numel(ReadOnlySpan<int> shape)
@@ -109,12 +117,25 @@ internal sealed class TensorProgram
         static (c, a) => c.Log("softplus", F.Softplus(a)),
         static (c, a) => c.Log("1 - x/2", 1 - a * 0.5),
 
+        static (c, a) => c.Log("log1p(x²)", (a * a).Log1p()),
+        static (c, a) => c.Log("expm1(tanh)", a.Tanh().Expm1()),
+        static (c, a) => c.Log("rsqrt(x²+0.5)", (a * a + 0.5).Rsqrt()),
+        static (c, a) => c.Log("erf", a.Erf()),
+        static (c, a) => c.Log("reciprocal(x²+0.5)", (a * a + 0.5).Reciprocal()),
+        static (c, a) => c.Log("gelu tanh", F.Gelu(a, GeluApproximation.Tanh)),
+        static (c, a) => c.Log("gelu", F.Gelu(a)),
+        static (c, a) => c.Log("silu", F.Silu(a)),
+
         // Binary with broadcasting.
         static (c, a) => c.Binary("add", a, static (x, y) => x + y),
         static (c, a) => c.Binary("sub", a, static (x, y) => x - y),
         static (c, a) => c.Binary("mul", a, static (x, y) => x * y),
         static (c, a) => c.Binary("div", a, static (x, y) => x / (y * y + 0.5)),
         static (c, a) => c.Binary("atan2", a, static (x, y) => x.Atan2(y * y + 0.5)),
+
+        static (c, a) => c.Binary("pow tensor", a, static (x, y) => (x * x + 0.5).Pow(y)),
+        static (c, a) => c.Binary("where", a, static (x, y) => Tensor.Where((x * y).Gt(0.1234567), x, y.Sin())),
+        static (c, a) => c.Binary("mse none", a, static (x, y) => x.ShapeSpan.SequenceEqual(y.ShapeSpan) ? F.MseLoss(x, y, Reduction.None) : (x - y) * (x - y)),
 
         // Reductions and normalisations along a dimension.
         static (c, a) => a.Rank == 0 ? c.Log("sum()", a.Sum()) : c.Log("sum dim", a.Sum(c.Dim(a), c.Rng.Next(2) == 0)),
@@ -126,6 +147,22 @@ internal sealed class TensorProgram
         static (c, a) => a.Rank == 0 ? a.Tanh() : c.Log("softmax", F.Softmax(a, c.Dim(a))),
         static (c, a) => a.Rank == 0 ? a.Tanh() : c.Log("log_softmax", F.LogSoftmax(a, c.Dim(a))),
         static (c, a) => a.Rank == 0 ? a.Tanh() : c.Log("cumsum", a.CumSum(c.Dim(a))),
+
+        static (c, a) => a.Rank == 0 || a.Shape[c.Rng.Next(a.Rank)] < 2 ? c.Log("var()", (a.Numel < 2 ? a * a : a.Var())) : c.Log("var dim", a.Var(a.Shape.ToArray().ToList().FindIndex(n => n >= 2))),
+        static (c, a) => a.Rank == 0 || a.Numel < 2 ? a.Tanh() : c.Log("std", (a + 0.01).Std()),
+        static (c, a) => a.Rank == 0 ? a.Tanh() : c.Log("prod dim", a.Prod(c.Dim(a), c.Rng.Next(2) == 0)),
+        static (c, a) => a.Rank == 0 ? a.Tanh() : c.Log("layer_norm", F.LayerNorm(a, [a.Shape[^1]])),
+        static (c, a) => a.Rank < 2 ? a.Tanh() : c.Log("cross_entropy", F.CrossEntropy(a, c.ClassIndices(a))),
+
+        // Copying rearrangements.
+        static (c, a) => a.Rank == 0 ? a.Tanh() : c.Log("flip", a.Flip([c.Dim(a)])),
+        static (c, a) => a.Rank == 0 ? a.Tanh() : c.Log("roll", a.Roll([1], [c.Dim(a)])),
+        static (c, a) => a.Numel * 2 > MaxNumel ? a.Tanh() : c.Log("repeat", a.Repeat([.. Enumerable.Repeat(1, Math.Max(a.Rank - 1, 0)), 2])),
+        static (c, a) => a.Rank < 2 ? a.Tanh() : c.Log("tril", a.Tril()),
+        static (c, a) => a.Rank == 0 || a.Numel * 2 > MaxNumel ? a.Tanh() : c.Log("cat", Tensor.Cat([a, a.Sin()], c.Dim(a))),
+        static (c, a) => a.Numel * 2 > MaxNumel ? a.Tanh() : c.Log("stack", Tensor.Stack([a, a.Cos()], c.Rng.Next(a.Rank + 1))),
+        static (c, a) => a.Rank == 0 ? a.Tanh() : c.IndexSelect(a),
+        static (c, a) => a.Rank == 0 ? a.Tanh() : c.Log("masked_fill", a.MaskedFill(a.Gt(0.2345678), 0.5)),
 
         // Matrix products of every rank combination.
         static (c, a) => c.MatMul(a),
@@ -187,7 +224,7 @@ internal sealed class TensorProgram
         private Tensor Constant(int[] shape)
         {
             var data = new double[Numel(shape)];
-            for (int i = 0; i < data.Length; i++) data[i] = Math.Round(Rng.NextDouble() * 2 - 1, 3);
+            for (int i = 0; i < data.Length; i++) data[i] = AwayFromZero(Rng);
             return Tensor.From(data, shape);
         }
 
@@ -196,11 +233,12 @@ internal sealed class TensorProgram
         /// <paramref name="shape"/> if <paramref name="exactly"/>), else a new leaf or constant whose shape drops
         /// leading dimensions and sets others to 1.
         /// </summary>
-        public Tensor Operand(int[] shape, bool exactly)
+        public Tensor Operand(Tensor self, int[] shape, bool exactly)
         {
             if (Rng.Next(2) == 0)
             {
-                var candidates = Pool.Where(v => exactly ? Expandable(v.Shape.ToArray(), shape) : Broadcastable(v.Shape.ToArray(), shape)).ToList();
+                // Not the operand itself: x - x is exactly 0, where std and norm have kinks.
+                var candidates = Pool.Where(v => !ReferenceEquals(v, self) && (exactly ? Expandable(v.Shape.ToArray(), shape) : Broadcastable(v.Shape.ToArray(), shape))).ToList();
                 if (candidates.Count > 0) return candidates[Rng.Next(candidates.Count)];
             }
             int drop = shape.Length == 0 ? 0 : Rng.Next(shape.Length + 1);
@@ -214,7 +252,7 @@ internal sealed class TensorProgram
 
         public Tensor Binary(string name, Tensor a, Func<Tensor, Tensor, Tensor> op)
         {
-            var b = Operand(a.Shape.ToArray(), exactly: false);
+            var b = Operand(a, a.Shape.ToArray(), exactly: false);
             return Rng.Next(2) == 0 ? Log(name, op(a, b)) : Log(name + " (swapped)", op(b, a));
         }
 
@@ -239,6 +277,21 @@ internal sealed class TensorProgram
             if (choice == 3) b = b.Transpose(1, 2); // a vector times a non-contiguous batch [r, k, 2]
             var product = a.MatMul(b);
             return Numel(product.Shape.ToArray()) > MaxNumel ? Log("matmul then sum", product.Sum()) : Log($"matmul a·[{string.Join(", ", b.Shape)}]", product);
+        }
+
+        public Tensor ClassIndices(Tensor input)
+        {
+            var shape = input.Shape.ToArray().Where((_, d) => d != 1).ToArray();
+            var full = new long[Numel(shape)];
+            for (int i = 0; i < full.Length; i++) full[i] = Rng.Next(input.Shape[1]);
+            return Tensor.From(full).Reshape(shape);
+        }
+
+        public Tensor IndexSelect(Tensor a)
+        {
+            int d = Dim(a);
+            var indices = Enumerable.Range(0, Rng.Next(1, 4)).Select(_ => (long)Rng.Next(a.Shape[d])).ToArray();
+            return Log("index_select", a.IndexSelect(d, Tensor.From(indices)));
         }
 
         public Tensor Select(Tensor a)
@@ -274,10 +327,10 @@ internal sealed class TensorProgram
             switch (Rng.Next(5))
             {
                 case 0: w.Mul_(Math.Round(Rng.NextDouble() * 2 - 1, 2)); return Log("clone.mul_(c)", w);
-                case 1: w.Add_(Operand(w.Shape.ToArray(), exactly: true), alpha: 0.5); return Log("clone.add_(b, 0.5)", w);
-                case 2: w.Mul_(Operand(w.Shape.ToArray(), exactly: true)); return Log("clone.mul_(b)", w);
-                case 3: w.Div_(Operand(w.Shape.ToArray(), exactly: true).Pow(2.0) + 0.5); return Log("clone.div_(b²+0.5)", w);
-                default: w.Sub_(Operand(w.Shape.ToArray(), exactly: true)); return Log("clone.sub_(b)", w);
+                case 1: w.Add_(Operand(a, w.Shape.ToArray(), exactly: true), alpha: 0.5); return Log("clone.add_(b, 0.5)", w);
+                case 2: w.Mul_(Operand(a, w.Shape.ToArray(), exactly: true)); return Log("clone.mul_(b)", w);
+                case 3: w.Div_(Operand(a, w.Shape.ToArray(), exactly: true).Pow(2.0) + 0.5); return Log("clone.div_(b²+0.5)", w);
+                default: w.Sub_(Operand(a, w.Shape.ToArray(), exactly: true)); return Log("clone.sub_(b)", w);
             }
         }
 
@@ -296,9 +349,9 @@ internal sealed class TensorProgram
             switch (Rng.Next(4))
             {
                 case 0: view.Mul_(2); what = "mul_(2)"; break;
-                case 1: view.Add_(Operand(view.Shape.ToArray(), exactly: true)); what = "add_(b)"; break;
-                case 2: view.Copy_(Operand(view.Shape.ToArray(), exactly: true).Sin()); what = "copy_(sin b)"; break;
-                default: view.Mul_(Operand(view.Shape.ToArray(), exactly: true)); what = "mul_(b)"; break;
+                case 1: view.Add_(Operand(a, view.Shape.ToArray(), exactly: true)); what = "add_(b)"; break;
+                case 2: view.Copy_(Operand(a, view.Shape.ToArray(), exactly: true).Sin()); what = "copy_(sin b)"; break;
+                default: view.Mul_(Operand(a, view.Shape.ToArray(), exactly: true)); what = "mul_(b)"; break;
             }
             // Either the base (CopySlices) or the view (its grad_fn regenerated from the base) goes on.
             return Rng.Next(2) == 0 ? Log($"view of clone.{what}, base", w) : Log($"view of clone.{what}, view", view);
