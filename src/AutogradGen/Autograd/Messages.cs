@@ -47,14 +47,16 @@ internal static class Messages
           + "that doesn't require differentiation use var_no_grad = var.detach().";
 
     public static string ShapeMismatch(int index, ReadOnlySpan<int> gradShape, ReadOnlySpan<int> outputShape) => string.Create(CultureInfo.InvariantCulture,
-        $"Mismatch in shape: grad_output[{index}] has a shape of {Shapes.Format(gradShape)} and output[{index}] has a shape of {Shapes.Format(outputShape)}.");
+        $"Mismatch in shape: grad_output[{index}] has a shape of torch.Size({Shapes.Format(gradShape)}) and output[{index}] has a shape of torch.Size({Shapes.Format(outputShape)}).");
 
     public static string ModifiedInPlace(DType dtype, ReadOnlySpan<int> shape, string? producer, int currentVersion, int savedVersion)
     {
         string which = producer is null ? "" : $", which is output 0 of {producer},";
         string versions = string.Create(CultureInfo.InvariantCulture, $"is at version {currentVersion}; expected version {savedVersion} instead.");
-        return $"one of the variables needed for gradient computation has been modified by an inplace operation: [{dtype.ScalarTypeName()} {Shapes.Format(shape)}]{which} {versions} "
-            + "Hint: clone() the tensor before changing it in place, or change it before it is used in the graph.";
+        // saved_variable.cpp word for word ("[torch.FloatTensor [3]]" is Tensor::toString() and the sizes), then our hint.
+        return $"one of the variables needed for gradient computation has been modified by an inplace operation: [torch.{dtype.ScalarTypeName()}Tensor {Shapes.Format(shape)}]{which} {versions} "
+            + "Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True). "
+            + "(Here: clone() the tensor before changing it in place, or change it after the backward pass.)";
     }
 
     public static string InvalidGradient(string node, int index, ReadOnlySpan<int> gradShape, ReadOnlySpan<int> expected) => string.Create(CultureInfo.InvariantCulture,

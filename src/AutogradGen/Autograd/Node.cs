@@ -148,7 +148,7 @@ public abstract class Node
     internal NodeInput InputAt(int index) => _inputs[index];
 
     /// <summary>Keeps an input (or any tensor that is not this node's output) for the backward rule.</summary>
-    private protected SavedTensor Save(Tensor tensor) => _lastSaved = new SavedTensor(tensor, tensor.GradFn) { Next = _lastSaved };
+    private protected SavedTensor Save(Tensor tensor) => _lastSaved = new SavedTensor(tensor, producer: null) { Next = _lastSaved };
 
     /// <summary>Keeps this node's own output for the backward rule (call before <see cref="Attach"/>).</summary>
     private protected SavedTensor SaveOutput(Tensor output) => _lastSaved = new SavedTensor(output, this) { Next = _lastSaved };

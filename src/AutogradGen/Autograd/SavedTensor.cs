@@ -13,8 +13,9 @@ internal sealed class SavedTensor
     private readonly int[] _shape;
 
     /// <param name="tensor">The tensor to keep.</param>
-    /// <param name="producer">The node that made it when it was saved (null for a leaf), named only in the in-place
-    /// message: asking a node its name costs a reflection call, too much to pay for every saved tensor.</param>
+    /// <param name="producer">For a node's own output, the node (whose name the in-place message gives); null for an
+    /// input, whose grad_fn at the time of the failed read is named instead, as libtorch's SavedVariable::unpack does
+    /// (<c>data_.grad_fn()</c> of the saved original: after <c>y.add_(1)</c> that is the in-place AddBackward0).</param>
     public SavedTensor(Tensor tensor, Node? producer)
     {
         _tensor = tensor;
@@ -35,7 +36,9 @@ internal sealed class SavedTensor
             var tensor = _tensor ?? throw new AutogradException(Messages.BackwardTwice);
             if (tensor.Version != _savedVersion)
             {
-                throw new AutogradException(Messages.ModifiedInPlace(_dtype, _shape, _producer?.Name, tensor.Version, _savedVersion));
+                // Names are asked for only here: a node's name costs a reflection call, too much for every saved tensor.
+                var producer = _producer ?? tensor.GradFn;
+                throw new AutogradException(Messages.ModifiedInPlace(_dtype, _shape, producer?.Name, tensor.Version, _savedVersion));
             }
             return tensor;
         }

@@ -136,11 +136,12 @@ public static partial class Functional
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(target);
         RequireFloatingPoint(input, "nll_loss");
+        // libtorch checks the shapes first (nll_loss_nd, the nll_loss meta function), the dtype in the kernel.
+        CheckNllShapes(input, target);
         if (target.DType != DType.Int64)
         {
-            throw new ArgumentException($"expected scalar type Long but found {target.DType.ScalarTypeName()}: class indices must be an Int64 tensor (class probabilities go to CrossEntropy with the input's shape)", nameof(target));
+            throw new ArgumentException($"expected scalar type Long but found {target.DType.ScalarTypeName()} (class indices must be an Int64 tensor; class probabilities go to CrossEntropy with the input's shape)", nameof(target));
         }
-        CheckNllShapes(input, target);
         int classes = input.Rank == 1 ? input.Size(0) : input.Size(1);
         if (weight is not null) CheckClassWeight(weight, classes);
         if (input.Rank == 3 || input.Rank > 4) return NllLossAsFourDimensional(input, target, weight, reduction, ignoreIndex);

@@ -78,6 +78,15 @@ public abstract class Optimizer
     /// <summary>Updates every parameter that has a gradient; parameters whose <see cref="Tensor.Grad"/> is null are skipped.</summary>
     public void Step()
     {
+        // Validate before writing anything: a failed step changes no parameter.
+        foreach (var group in _groups)
+        {
+            if (!(group.LearningRate >= 0))
+            {
+                throw new InvalidOperationException(Invalid("learning rate", group.LearningRate)
+                    + " (set by a learning-rate scheduler stepped past the end of its schedule; PyTorch would step with it)");
+            }
+        }
         using var noGrad = Autograd.NoGrad();
         for (int i = 0; i < _parameters.Length; i++)
         {

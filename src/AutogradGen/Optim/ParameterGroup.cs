@@ -34,6 +34,13 @@ public sealed class ParameterGroup
         }
     }
 
+    /// <summary>
+    /// A scheduler's value, written unchecked as PyTorch's schedulers write <c>group['lr']</c>: a schedule stepped to
+    /// its end may extrapolate below 0 (OneCycleLR's linear anneal at step total_steps). <see cref="Optimizer.Step()"/>
+    /// refuses to use such a rate.
+    /// </summary>
+    internal void SetScheduledLearningRate(double value) => _learningRate = value;
+
     /// <summary>The learning rate a scheduler started from (<c>group['initial_lr']</c>); null until a scheduler takes the optimiser.</summary>
     public double? InitialLearningRate { get; set; }
 

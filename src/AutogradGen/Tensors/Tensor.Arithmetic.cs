@@ -97,7 +97,8 @@ public sealed partial class Tensor
         if (DType == DType.Bool)
         {
             throw new InvalidOperationException(
-                "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use mask.Eq(0) instead.");
+                "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or "
+                + "`logical_not()` operator instead. (Here: mask.Eq(0) inverts a mask.)");
         }
         var result = MapRaw(UnaryFunction.Negate);
         if (Autograd.ShouldRecord(this)) new NegBackward0().Attach(result, this);

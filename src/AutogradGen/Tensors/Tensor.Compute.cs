@@ -162,12 +162,14 @@ public sealed partial class Tensor
         if (a.DType == DType.Bool && b.DType == DType.Bool)
         {
             throw new InvalidOperationException(
-                "Subtraction, the `-` operator, with two bool tensors is not supported. Use a.Ne(b) (logical xor) instead.");
+                "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead. "
+                + "(Here: a.Ne(b) is the logical xor of two masks.)");
         }
         if (a.DType == DType.Bool || b.DType == DType.Bool)
         {
             throw new InvalidOperationException(
-                "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use mask.Eq(0) instead.");
+                "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or "
+                + "`logical_not()` operator instead. (Here: mask.Eq(0) inverts a mask.)");
         }
     }
 

@@ -130,12 +130,21 @@ public sealed partial class Tensor
         shape[d] = length;
         strides[d] *= step;
         var result = ViewOf(shape, strides, offset);
-        if (Autograd.ShouldRecord(this))
-        {
-            // The whole dimension: libtorch 2.x records an alias, not a slice.
-            if (first == 0 && length == size && step == 1) new AliasBackward0().Attach(result, this);
-            else new SliceBackward0(SharedShape, d, first, length, step).Attach(result, this);
-        }
+        // aten::slice has no shortcut for the whole dimension (nor has Python's x[:], which dispatches the slice with
+        // the optimisation disabled): SliceBackward0 always. Only a multi-dimensional no-op index (x[:, :], x[...]) is
+        // an alias; that is Alias().
+        if (Autograd.ShouldRecord(this)) new SliceBackward0(SharedShape, d, first, length, step).Attach(result, this);
+        return result;
+    }
+
+    /// <summary>
+    /// A new view of all of this tensor (<c>torch.alias(x)</c>; what <c>x[...]</c> and <c>x[:, :]</c> return,
+    /// <c>AliasBackward0</c>): same storage, shape and strides, a tensor object of its own.
+    /// </summary>
+    public Tensor Alias()
+    {
+        var result = ViewOf(ShapeArray, StridesSpan.ToArray(), StorageOffset);
+        if (Autograd.ShouldRecord(this)) new AliasBackward0().Attach(result, this);
         return result;
     }
 
@@ -244,14 +253,24 @@ public sealed partial class Tensor
         return result;
     }
 
-    /// <summary>The entries <paramref name="indices"/> (int64, 1-D) along <paramref name="dim"/> (<c>torch.index_select</c>, <c>IndexSelectBackward0</c>).</summary>
+    /// <summary>The entries <paramref name="indices"/> (int64, 1-D, each in [0, size)) along <paramref name="dim"/> (<c>torch.index_select</c>, <c>IndexSelectBackward0</c>).</summary>
     public Tensor IndexSelect(int dim, Tensor indices)
     {
         ArgumentNullException.ThrowIfNull(indices);
         if (indices.DType != DType.Int64 || indices.Rank > 1) throw new ArgumentException("index_select(): Index is supposed to be a vector of int64", nameof(indices));
         int d = Shapes.NormalizeDim(dim, Rank);
         var (outer, size, inner) = Reductions.SplitAt(_shape, d);
-        var normalized = NormalizeIndices(indices.Elements<long>(), d);
+        // index_select takes no negative indices (unlike x[idx]): libtorch's CPU kernel checks 0 <= i < size.
+        var normalized = indices.Elements<long>().ToArray();
+        int dimSize = Rank == 0 ? 1 : _shape[d];
+        foreach (long index in normalized)
+        {
+            if (index < 0 || index >= dimSize)
+            {
+                throw new IndexOutOfRangeException(string.Create(CultureInfo.InvariantCulture,
+                    $"index out of range in self (index {index}, dimension {d} of size {dimSize})"));
+            }
+        }
         var shape = ShapeArray;
         if (Rank > 0) shape[d] = normalized.Length;
         var result = Empty(shape, DType);

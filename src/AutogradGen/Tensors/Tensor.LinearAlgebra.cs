@@ -3,29 +3,9 @@ using AutogradGen.Kernels;
 
 namespace AutogradGen;
 
-// Matrix products. MatMul follows torch.matmul's rules and records the primitive it reduces to.
+// Matrix products: mm, mv, dot and bmm (MatMul, which reduces to them, is in Tensor.MatMul.cs).
 public sealed partial class Tensor
 {
-    /// <summary>
-    /// The matrix product with PyTorch's rules (<c>torch.matmul</c>): 1-D·1-D is <see cref="Dot"/>, 2-D·2-D is
-    /// <see cref="Mm"/>, 2-D·1-D is <see cref="Mv"/>, 1-D·2-D treats the vector as a row, and operands of 3 or more
-    /// dimensions are batches of matrices whose batch dimensions broadcast (<see cref="Bmm"/>).
-    /// </summary>
-    public Tensor MatMul(Tensor other)
-    {
-        ArgumentNullException.ThrowIfNull(other);
-        if (Rank == 0 || other.Rank == 0)
-        {
-            throw new TensorShapeException(string.Create(CultureInfo.InvariantCulture,
-                $"both arguments to matmul need to be at least 1D, but they are {Rank}D and {other.Rank}D"));
-        }
-        if (Rank == 1 && other.Rank == 1) return Dot(other);
-        if (Rank == 2 && other.Rank == 1) return Mv(other);
-        if (Rank == 2 && other.Rank == 2) return Mm(other);
-        if (Rank == 1 && other.Rank == 2) return Unsqueeze(0).Mm(other).Squeeze(0);
-        return BatchedMatMul(other);
-    }
-
     /// <summary>The product of two matrices (<c>torch.mm</c>, <c>MmBackward0</c>).</summary>
     public Tensor Mm(Tensor other)
     {
@@ -120,38 +100,6 @@ public sealed partial class Tensor
         }
         if (Autograd.ShouldRecord(this, other)) new BmmBackward0(this, other).Attach(result, this, other);
         return result;
-    }
-
-    private Tensor BatchedMatMul(Tensor other)
-    {
-        // Vectors become a row (left) or a column (right) matrix; the added dimension is removed at the end.
-        var left = Rank == 1 ? Unsqueeze(0) : this;
-        var right = other.Rank == 1 ? other.Unsqueeze(1) : other;
-        int n = left._shape[^2], k = left._shape[^1], k2 = right._shape[^2], m = right._shape[^1];
-        if (k != k2)
-        {
-            throw new TensorShapeException(string.Create(CultureInfo.InvariantCulture,
-                $"Expected size for first two dimensions of batch2 tensor to be: [{Shapes.Numel(left._shape.AsSpan(0, left.Rank - 2))}, {k}] but got: [{Shapes.Numel(right._shape.AsSpan(0, right.Rank - 2))}, {k2}]."));
-        }
-        var batchShape = Shapes.Broadcast(left._shape.AsSpan(0, left.Rank - 2), right._shape.AsSpan(0, right.Rank - 2));
-        int batch = Shapes.Numel(batchShape);
-        var leftBatch = ToBatch(left, batchShape, n, k, batch);
-        var rightBatch = ToBatch(right, batchShape, k, m, batch);
-        var product = leftBatch.Bmm(rightBatch);
-        // PyTorch restores the batch dimensions with _unsafe_view, recorded as UnsafeViewBackward0.
-        int[] outputShape = [.. batchShape, n, m];
-        var result = product.ViewRaw(outputShape);
-        if (Autograd.ShouldRecord(product)) new UnsafeViewBackward0(product.SharedShape).Attach(result, product);
-        if (Rank == 1) result = result.Squeeze(-2);
-        if (other.Rank == 1) result = result.Squeeze(-1);
-        return result;
-    }
-
-    private static Tensor ToBatch(Tensor matrix, int[] batchShape, int rows, int columns, int batch)
-    {
-        int[] full = [.. batchShape, rows, columns];
-        var expanded = matrix.ShapeSpan.SequenceEqual(full) ? matrix : matrix.Expand(full);
-        return expanded.Rank == 3 && expanded._shape[0] == batch ? expanded : expanded.Reshape([batch, rows, columns]);
     }
 
     private void RequireSameDType(Tensor other, string name, string otherName)

@@ -73,11 +73,11 @@ public sealed partial class Tensor
     /// <summary>The index of the largest element of the flattened tensor (<c>x.argmax()</c>).</summary>
     public Tensor ArgMax() => Reshape([-1]).Max(0).Indices;
 
-    /// <summary>The <paramref name="p"/>-norm of all elements (<c>x.norm(p)</c>, <c>NormBackward1</c>); p may be <see cref="double.PositiveInfinity"/>.</summary>
+    /// <summary>The <paramref name="p"/>-norm of all elements (<c>x.norm(p)</c>, <c>LinalgVectorNormBackward0</c>); p may be <see cref="double.PositiveInfinity"/>.</summary>
     public Tensor Norm(double p = 2)
     {
         var result = NormRaw(p, AllDims(), keepDim: false);
-        if (Autograd.ShouldRecord(this)) new NormBackward1(this, result, p, AllDims(), keepDim: false).Attach(result, this);
+        if (Autograd.ShouldRecord(this)) new LinalgVectorNormBackward0(this, result, p, AllDims(), keepDim: false).Attach(result, this);
         return result;
     }
 
@@ -86,7 +86,7 @@ public sealed partial class Tensor
     {
         var reduced = ReducedDims([dim]);
         var result = NormRaw(p, reduced, keepDim);
-        if (Autograd.ShouldRecord(this)) new NormBackward1(this, result, p, reduced, keepDim).Attach(result, this);
+        if (Autograd.ShouldRecord(this)) new LinalgVectorNormBackward0(this, result, p, reduced, keepDim).Attach(result, this);
         return result;
     }
 

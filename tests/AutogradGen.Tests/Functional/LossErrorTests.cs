@@ -99,6 +99,6 @@ public class LossErrorTests
         var loss = F.BinaryCrossEntropyWithLogits(x, t);
         t.Add_(1);
         var error = Assert.Throws<AutogradException>(() => loss.Backward());
-        Assert.StartsWith("one of the variables needed for gradient computation has been modified by an inplace operation: [Float [2]] is at version 1; expected version 0 instead.", error.Message);
+        Assert.StartsWith("one of the variables needed for gradient computation has been modified by an inplace operation: [torch.FloatTensor [2]] is at version 1; expected version 0 instead.", error.Message);
     }
 }

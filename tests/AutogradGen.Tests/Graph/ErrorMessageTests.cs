@@ -35,7 +35,7 @@ public class ErrorMessageTests
     {
         var x = Tensor.Ones([2], requiresGrad: true);
         var error = Assert.Throws<AutogradException>(() => (x * 2).Backward(Tensor.Ones([3])));
-        Assert.Equal("Mismatch in shape: grad_output[0] has a shape of [3] and output[0] has a shape of [2].", error.Message);
+        Assert.Equal("Mismatch in shape: grad_output[0] has a shape of torch.Size([3]) and output[0] has a shape of torch.Size([2]).", error.Message);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public class ErrorMessageTests
         y.Add_(1);
         var error = Assert.Throws<AutogradException>(() => y.Sum().Backward());
         Assert.StartsWith("one of the variables needed for gradient computation has been modified by an inplace operation: "
-            + "[Float [3]], which is output 0 of ExpBackward0, is at version 1; expected version 0 instead.", error.Message);
+            + "[torch.FloatTensor [3]], which is output 0 of ExpBackward0, is at version 1; expected version 0 instead.", error.Message);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public class ErrorMessageTests
         using (Autograd.NoGrad()) x.Mul_(2);
         var error = Assert.Throws<AutogradException>(() => y.Backward());
         Assert.StartsWith("one of the variables needed for gradient computation has been modified by an inplace operation: "
-            + "[Double [2]] is at version 1; expected version 0 instead.", error.Message);
+            + "[torch.DoubleTensor [2]] is at version 1; expected version 0 instead.", error.Message);
     }
 
     [Fact]

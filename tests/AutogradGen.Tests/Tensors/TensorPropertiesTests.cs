@@ -164,7 +164,8 @@ public class TensorPropertiesTests
     {
         var a = Tensor.From([true, false]);
         var error = Assert.Throws<InvalidOperationException>(() => a - a);
-        Assert.Equal("Subtraction, the `-` operator, with two bool tensors is not supported. Use a.Ne(b) (logical xor) instead.", error.Message);
+        Assert.Equal("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead. "
+            + "(Here: a.Ne(b) is the logical xor of two masks.)", error.Message);
     }
 
     [Fact]
@@ -181,7 +182,8 @@ public class TensorPropertiesTests
     public void Negating_a_bool_tensor_fails_pointing_to_mask_inversion()
     {
         var error = Assert.Throws<InvalidOperationException>(() => -Tensor.From([true, false]));
-        Assert.Equal("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use mask.Eq(0) instead.", error.Message);
+        Assert.Equal("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or "
+            + "`logical_not()` operator instead. (Here: mask.Eq(0) inverts a mask.)", error.Message);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using AutogradGen.Tests.Support;
+
 namespace AutogradGen.Tests.Views;
 
 /// <summary>Views share storage with strides and an offset, as PyTorch's (issue 13, item 3).</summary>
@@ -82,11 +84,19 @@ public class ViewLayoutTests
     }
 
     [Fact]
-    public void A_full_range_slice_is_an_alias()
+    public void A_full_range_slice_is_a_slice_and_alias_is_an_alias()
     {
+        // libtorch 2.x: aten::slice and Python's one-dimensional x[:] record SliceBackward0 even for the whole range
+        // (TensorIndexing.h dispatches a single slice with the optimisation disabled); x[...] and x[:, :] are at::alias.
         var x = Tensor.Ones([2, 3], requiresGrad: true);
-        Assert.Equal("AliasBackward0", x.Slice(0, null, null).GradFn!.Name);
+        Assert.Equal("SliceBackward0", x.Slice(0, null, null).GradFn!.Name);
+        Assert.Equal("SliceBackward0", x[..].GradFn!.Name);
         Assert.Equal("SliceBackward0", x.Slice(0, 1, null).GradFn!.Name);
+        var alias = x.Alias();
+        Assert.Equal("AliasBackward0", alias.GradFn!.Name);
+        Assert.Equal(x.Shape, alias.Shape);
+        alias.Sum().Backward();
+        TensorAssert.Equal([1, 1, 1, 1, 1, 1], x.Grad!);
     }
 
     [Fact]

@@ -77,7 +77,7 @@ internal sealed class GatherBackward0(Tensor indices, int dim, int[] shape) : No
     internal override Tensor?[] Backward(Tensor grad) => [Tensor.ScatterAddAlongDim(grad, indices, dim, shape)];
 }
 
-internal sealed class NormBackward1 : Node
+internal sealed class LinalgVectorNormBackward0 : Node
 {
     private readonly SavedTensor _self;
     private readonly SavedTensor _result;
@@ -85,7 +85,7 @@ internal sealed class NormBackward1 : Node
     private readonly bool[] _reduced;
     private readonly bool _keepDim;
 
-    public NormBackward1(Tensor self, Tensor result, double p, bool[] reduced, bool keepDim)
+    public LinalgVectorNormBackward0(Tensor self, Tensor result, double p, bool[] reduced, bool keepDim)
     {
         _self = Save(self);
         _result = SaveOutput(result);

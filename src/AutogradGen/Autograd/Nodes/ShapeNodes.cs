@@ -27,6 +27,12 @@ internal sealed class SqueezeBackward1(int[] shape) : Node
     internal override Tensor?[] Backward(Tensor grad) => [grad.Reshape(shape)];
 }
 
+/// <summary>An in-place <c>squeeze_(dim)</c> (libtorch's squeeze_.dim), as matmul of a vector and a matrix ends.</summary>
+internal sealed class SqueezeBackward4(int[] shape) : Node
+{
+    internal override Tensor?[] Backward(Tensor grad) => [grad.Reshape(shape)];
+}
+
 internal sealed class TransposeBackward0(int dim0, int dim1) : Node
 {
     internal override Tensor?[] Backward(Tensor grad) => [grad.Transpose(dim0, dim1)];

@@ -39,7 +39,7 @@ public abstract class LRScheduler
         {
             var group = Optimizer.ParamGroups[g];
             rates[g] = LearningRate(g, group.LearningRate);
-            group.LearningRate = rates[g];
+            group.SetScheduledLearningRate(rates[g]);
             if (Momentum(g) is double momentum) group.Momentum = momentum;
         }
         LastLearningRates = rates;
