@@ -11,8 +11,9 @@ namespace AutogradGen.Generator.Declarations;
 
 /// <summary>
 /// The rules about a [Differentiable] method's declaration that need no body: the containing types are partial
-/// (AGD0001), a tensor method is static (AGD0002), the with-respect-to list names parameters (AGD0010), and the
-/// generated names are free (AGD0011). Written once, here: <see cref="DeclarationAnalyzer"/> reports them (so the IDE
+/// (AGD0001), a tensor method is static (AGD0002), the with-respect-to list names parameters (AGD0010), the
+/// generated names are free (AGD0011); and a [DerivativeOf] method fits the method it names (AGD0014, whose rule
+/// is <see cref="UserDerivativeParser.Check"/>). Written once, here: <see cref="DeclarationAnalyzer"/> reports them (so the IDE
 /// shows them as the user types, without waiting for the generator), and the parsers call the same methods only to
 /// decide that a method gets no code; the generator does not report them (<see cref="IsAnalyzerId"/>).
 /// </summary>
@@ -28,12 +29,14 @@ internal static class DeclarationRules
         DiagnosticDescriptors.MethodNotStatic,
         DiagnosticDescriptors.UnknownParameterName,
         DiagnosticDescriptors.GeneratedNameClash,
+        DiagnosticDescriptors.InvalidUserDerivative,
     ];
 
     /// <summary>Whether the analyzer reports <paramref name="id"/> (so the generator must not: one diagnostic per cause).</summary>
     public static bool IsAnalyzerId(string id) =>
         id == DiagnosticDescriptors.ContainingTypeNotPartial.Id || id == DiagnosticDescriptors.MethodNotStatic.Id
-        || id == DiagnosticDescriptors.UnknownParameterName.Id || id == DiagnosticDescriptors.GeneratedNameClash.Id;
+        || id == DiagnosticDescriptors.UnknownParameterName.Id || id == DiagnosticDescriptors.GeneratedNameClash.Id
+        || id == DiagnosticDescriptors.InvalidUserDerivative.Id;
 
     /// <summary>
     /// Every declaration rule for one [Differentiable] method declaration, in the order the parsers apply them. Struct

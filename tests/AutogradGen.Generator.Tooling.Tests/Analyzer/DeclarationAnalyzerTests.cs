@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 namespace AutogradGen.Generator.Tooling.Tests.Analyzer;
 
 /// <summary>
-/// The declaration rules (AGD0001, AGD0002, AGD0010, AGD0011) come from <see cref="DeclarationAnalyzer"/>, so the IDE
+/// The declaration rules (AGD0001, AGD0002, AGD0010, AGD0011, AGD0014) come from <see cref="DeclarationAnalyzer"/>, so the IDE
 /// shows them as the user types: each once, at the same place and with the same message as when the generator
 /// reported them, and never from the generator as well (one cause, one diagnostic); the generator still generates
 /// nothing for the method.
@@ -68,6 +68,24 @@ public class DeclarationAnalyzerTests
             "Type 'Objectives' already has a member named 'SquareGradient', the name of the derivative generated for 'Square': rename that member",
             "Square"
         },
+        {
+            "AGD0014",
+            """
+            public static class Library
+            {
+                public static double Softplus(double x) => System.Math.Log(1 + System.Math.Exp(x));
+            }
+
+            public static partial class Objectives
+            {
+                [AutogradGen.DerivativeOf(typeof(Library), nameof(Library.Softplus))]
+                public static double SoftplusGradient(double x) => 1 / (1 + System.Math.Exp(-x));
+            }
+            """,
+            "SoftplusGradient",
+            "Derivative 'SoftplusGradient' does not match 'Library.Softplus(double)': expected a static method returning double with parameters (double x, out double dx)",
+            "SoftplusGradient"
+        },
     };
 
     [Theory]
@@ -85,7 +103,7 @@ public class DeclarationAnalyzerTests
         Assert.Equal(at, compilation.SyntaxTrees.Single().GetText().ToString(diagnostic.Location.SourceSpan));
         Assert.Equal(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
 
-        Assert.DoesNotContain(run.Result.Diagnostics, d => d.Id is "AGD0001" or "AGD0002" or "AGD0010" or "AGD0011");
+        Assert.DoesNotContain(run.Result.Diagnostics, d => d.Id is "AGD0001" or "AGD0002" or "AGD0010" or "AGD0011" or "AGD0014");
         Assert.Single(run.Diagnostics, d => d.Id == id);
         Assert.DoesNotContain(run.Result.Results.SelectMany(r => r.GeneratedSources), s => s.HintName.Contains("Objectives." + method, StringComparison.Ordinal));
     }
@@ -108,6 +126,25 @@ public class DeclarationAnalyzerTests
     }
 
     [Fact]
+    public void A_derivative_that_does_not_compile_yet_gets_no_AGD0014()
+    {
+        var compilation = GeneratorHarness.Compile(("/src/Objectives.cs", """
+            public static class Library
+            {
+                public static double Softplus(double x) => x;
+            }
+
+            public static partial class Objectives
+            {
+                [AutogradGen.DerivativeOf(typeof(Library), nameof(Library.Softplus))]
+                public static double SoftplusGradient(double x) => undefinedName;
+            }
+            """));
+
+        Assert.Empty(GeneratorHarness.AnalyzerDiagnostics(compilation));
+    }
+
+    [Fact]
     public void A_correct_declaration_gets_no_analyzer_diagnostic_and_its_code()
     {
         var compilation = GeneratorHarness.Compile(("/src/Objectives.cs", """
@@ -126,7 +163,7 @@ public class DeclarationAnalyzerTests
     public void The_analyzer_supports_exactly_the_declaration_rules()
     {
         Assert.Equal(
-            ["AGD0001", "AGD0002", "AGD0010", "AGD0011"],
+            ["AGD0001", "AGD0002", "AGD0010", "AGD0011", "AGD0014"],
             new DeclarationAnalyzer().SupportedDiagnostics.Select(d => d.Id).Order(StringComparer.Ordinal));
     }
 }
