@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 using AutogradGen.Generator.Analysis;
+using AutogradGen.Generator.Declarations;
 using AutogradGen.Generator.Diagnostics;
 using AutogradGen.Generator.Emit;
 using AutogradGen.Generator.Incremental;
@@ -121,7 +122,8 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(diagnostics, static (context, input) =>
         {
             var ((methodDiagnostics, derivativeDiagnostics), compilation) = input;
-            foreach (var diagnostic in methodDiagnostics.Concat(derivativeDiagnostics).SelectMany(d => d))
+            // The declaration rules are the analyzer's to report (DeclarationAnalyzer); here they only meant "no code".
+            foreach (var diagnostic in methodDiagnostics.Concat(derivativeDiagnostics).SelectMany(d => d).Where(d => !DeclarationRules.IsAnalyzerId(d.Id)))
             {
                 context.ReportDiagnostic(diagnostic.ToDiagnostic(compilation));
             }

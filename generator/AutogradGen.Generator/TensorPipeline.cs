@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
+using AutogradGen.Generator.Declarations;
 using AutogradGen.Generator.Diagnostics;
 using AutogradGen.Generator.Emit;
 using AutogradGen.Generator.Incremental;
@@ -60,7 +61,7 @@ internal static class TensorPipeline
             .WithTrackingName(TrackingNames.TensorDiagnostics);
         context.RegisterSourceOutput(diagnostics, static (context, input) =>
         {
-            foreach (var diagnostic in input.Left.SelectMany(d => d))
+            foreach (var diagnostic in input.Left.SelectMany(d => d).Where(d => !DeclarationRules.IsAnalyzerId(d.Id)))
             {
                 context.ReportDiagnostic(diagnostic.ToDiagnostic(input.Right));
             }

@@ -4,6 +4,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using AutogradGen.Generator.Declarations;
 using AutogradGen.Generator.Diagnostics;
 using AutogradGen.Generator.Model;
 
@@ -167,9 +168,9 @@ internal static class MethodParser
 
     private static void CheckShape(IMethodSymbol method, MethodDeclarationSyntax syntax, Location nameLocation, List<DiagnosticInfo> diagnostics, bool requireStatic, bool refuseGeneric)
     {
-        if (requireStatic && !method.IsStatic)
+        if (requireStatic)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MethodNotStatic, nameLocation, method.Name));
+            DeclarationRules.MustBeStatic(method, nameLocation, diagnostics);
         }
 
         if (refuseGeneric && method.IsGenericMethod)
@@ -188,17 +189,10 @@ internal static class MethodParser
 
     private static EquatableArray<ContainingTypeModel> ContainingTypes(IMethodSymbol method, Location nameLocation, List<DiagnosticInfo> diagnostics)
     {
+        DeclarationRules.ContainingTypesArePartial(method, nameLocation, diagnostics);
         var types = new List<ContainingTypeModel>();
         for (var type = method.ContainingType; type is not null; type = type.ContainingType)
         {
-            var declarations = type.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<TypeDeclarationSyntax>().ToList();
-            var isPartial = declarations.Count > 0 && declarations.All(d => d.Modifiers.Any(SyntaxKind.PartialKeyword));
-            if (!isPartial)
-            {
-                // At the type's first declaration (its identifier), found again when reported: see DeclarationId.
-                diagnostics.Add(DiagnosticInfo.AtDeclaration(DiagnosticDescriptors.ContainingTypeNotPartial, type, nameLocation, type.Name, method.Name));
-            }
-
             var keyword = (type.IsRecord, type.TypeKind) switch
             {
                 (true, TypeKind.Struct) => "record struct",
@@ -303,44 +297,12 @@ internal static class MethodParser
         structParameters.Add(new StructParameter(parameter.Name, shape, leafNames.ToEquatableArray(), differentiated));
     }
 
-    /// <summary>The names in [Differentiable(...)], or null for "every floating-point parameter".</summary>
-    internal static HashSet<string>? WithRespectTo(IMethodSymbol method, AttributeData attribute, CancellationToken cancellationToken, List<DiagnosticInfo> diagnostics)
-    {
-        if (attribute.ConstructorArguments.Length == 0 || attribute.ConstructorArguments[0].Kind != TypedConstantKind.Array)
-        {
-            return null;
-        }
+    /// <summary>The names in [Differentiable(...)], or null for "every floating-point parameter" (AGD0010: <see cref="DeclarationRules"/>).</summary>
+    internal static HashSet<string>? WithRespectTo(IMethodSymbol method, AttributeData attribute, CancellationToken cancellationToken, List<DiagnosticInfo> diagnostics) =>
+        DeclarationRules.UnknownNames(method, attribute, cancellationToken, diagnostics);
 
-        var names = attribute.ConstructorArguments[0].Values.Select(v => v.Value as string).ToList();
-        if (names.Count == 0)
-        {
-            return null;
-        }
-
-        var argumentSyntax = (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax)?.ArgumentList?.Arguments;
-        for (var i = 0; i < names.Count; i++)
-        {
-            if (names[i] is not { } name || method.Parameters.All(p => p.Name != name))
-            {
-                var location = argumentSyntax is { } arguments && i < arguments.Count ? arguments[i].GetLocation() : attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownParameterName, location, names[i] ?? "null", method.Name));
-            }
-        }
-
-        return new HashSet<string>(names.Where(n => n is not null)!);
-    }
-
-    private static void CheckGeneratedNames(IMethodSymbol method, Location nameLocation, List<DiagnosticInfo> diagnostics)
-    {
-        foreach (var suffix in new[] { "Gradient", "Derivative", "Pullback" })
-        {
-            var generated = method.Name + suffix;
-            foreach (var member in method.ContainingType.GetMembers(generated))
-            {
-                diagnostics.Add(DiagnosticInfo.AtDeclaration(DiagnosticDescriptors.GeneratedNameClash, member, nameLocation, method.ContainingType.Name, generated, method.Name));
-            }
-        }
-    }
+    private static void CheckGeneratedNames(IMethodSymbol method, Location nameLocation, List<DiagnosticInfo> diagnostics) =>
+        DeclarationRules.GeneratedNamesAreFree(method, nameLocation, diagnostics);
 
     internal static string RefKeyword(RefKind kind) => kind switch
     {

@@ -32,8 +32,17 @@ internal static class UserDerivativeParser
             return new ParsedUserDerivative(null, EquatableArray<DiagnosticInfo>.Empty);
         }
 
-        var attribute = target.Attributes[0];
-        var location = syntax.Identifier.GetLocation();
+        return Check(derivative, target.Attributes[0], syntax.Identifier.GetLocation()) is { } problem
+            ? new ParsedUserDerivative(null, EquatableArray.Of(problem))
+            : new ParsedUserDerivative(Model(derivative, target.Attributes[0]), EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    /// <summary>
+    /// AGD0014 for a [DerivativeOf] method that does not fit the method it names, or null when it fits: the one
+    /// rule the parser and <see cref="Declarations.DeclarationAnalyzer"/> (which reports it) share.
+    /// </summary>
+    internal static DiagnosticInfo? Check(IMethodSymbol derivative, AttributeData attribute, Location location)
+    {
         if (attribute.ConstructorArguments.Length != 2
             || attribute.ConstructorArguments[0].Value is not INamedTypeSymbol type
             || attribute.ConstructorArguments[1].Value is not string name)
@@ -58,13 +67,20 @@ internal static class UserDerivativeParser
             problem = ShapeProblem(original, derivative);
             if (problem is null)
             {
-                var key = original.OriginalDefinition.GetDocumentationCommentId() ?? original.ToDisplayString();
-                var model = new UserDerivativeModel(key, derivative.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), derivative.Name);
-                return new ParsedUserDerivative(model, EquatableArray<DiagnosticInfo>.Empty);
+                return null;
             }
         }
 
         return Invalid(location, derivative.Name, candidates[0].ToDisplayString(), problem!);
+    }
+
+    /// <summary>The derivative of the first candidate it fits (<see cref="Check"/> returned null).</summary>
+    private static UserDerivativeModel Model(IMethodSymbol derivative, AttributeData attribute)
+    {
+        var type = (INamedTypeSymbol)attribute.ConstructorArguments[0].Value!;
+        var original = type.GetMembers((string)attribute.ConstructorArguments[1].Value!).OfType<IMethodSymbol>().First(o => ShapeProblem(o, derivative) is null);
+        var key = original.OriginalDefinition.GetDocumentationCommentId() ?? original.ToDisplayString();
+        return new UserDerivativeModel(key, derivative.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), derivative.Name);
     }
 
     private static string? ShapeProblem(IMethodSymbol original, IMethodSymbol derivative)
@@ -118,8 +134,8 @@ internal static class UserDerivativeParser
         return parameters.Concat(partials).ToList();
     }
 
-    private static ParsedUserDerivative Invalid(Location location, string derivative, string original, string problem) =>
-        new(null, EquatableArray.Of(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidUserDerivative, location, derivative, original, problem)));
+    private static DiagnosticInfo Invalid(Location location, string derivative, string original, string problem) =>
+        DiagnosticInfo.Create(DiagnosticDescriptors.InvalidUserDerivative, location, derivative, original, problem);
 
     private static bool AccessibleInAssembly(ISymbol symbol)
     {

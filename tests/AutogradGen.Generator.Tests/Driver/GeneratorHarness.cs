@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
 namespace AutogradGen.Generator.Tests.Driver;
@@ -35,14 +36,31 @@ public static class GeneratorHarness
             parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
-        return new GeneratorRun(driver.GetRunResult(), output, diagnostics);
+        return new GeneratorRun(driver.GetRunResult(), output, diagnostics, AnalyzerDiagnostics(compilation));
     }
+
+    /// <summary>
+    /// What the declaration analyzer (AGD0001, AGD0002, AGD0010, AGD0011, AGD0014) reports on the user's code, as the compiler
+    /// runs it beside the generator.
+    /// </summary>
+    public static ImmutableArray<Diagnostic> AnalyzerDiagnostics(Compilation compilation) =>
+        compilation.WithAnalyzers(
+            [new Declarations.DeclarationAnalyzer()],
+            new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: true))
+        .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
 }
 
-/// <summary>What one generator run produced: generated sources, the generator's diagnostics, the updated compilation.</summary>
-public sealed record GeneratorRun(GeneratorDriverRunResult Result, Compilation Output, ImmutableArray<Diagnostic> DriverDiagnostics)
+/// <summary>
+/// What one generator run produced: generated sources, the diagnostics of the generator and of the declaration
+/// analyzer that ships with it, the updated compilation.
+/// </summary>
+public sealed record GeneratorRun(GeneratorDriverRunResult Result, Compilation Output, ImmutableArray<Diagnostic> DriverDiagnostics, ImmutableArray<Diagnostic> AnalyzerDiagnostics)
 {
-    public ImmutableArray<Diagnostic> Diagnostics => Result.Diagnostics;
+    /// <summary>Everything the user sees from AutogradGen: the analyzer's diagnostics, then the generator's.</summary>
+    public ImmutableArray<Diagnostic> Diagnostics => AnalyzerDiagnostics.AddRange(Result.Diagnostics);
+
+    /// <summary>The generator's own diagnostics (never one of the analyzer's ids).</summary>
+    public ImmutableArray<Diagnostic> GeneratorDiagnostics => Result.Diagnostics;
 
     public IEnumerable<GeneratedSourceResult> Sources => Result.Results.SelectMany(r => r.GeneratedSources);
 

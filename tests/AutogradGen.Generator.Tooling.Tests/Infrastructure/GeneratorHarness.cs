@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace AutogradGen.Generator.Tooling.Tests.Infrastructure;
 
@@ -38,11 +39,24 @@ internal static class GeneratorHarness
     public static GeneratorRun Run(GeneratorDriver driver, Compilation compilation)
     {
         var next = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var driverDiagnostics);
-        return new GeneratorRun(driverDiagnostics, output, next.GetRunResult(), next);
+        return new GeneratorRun(AnalyzerDiagnostics(compilation).AddRange(driverDiagnostics), output, next.GetRunResult(), next);
     }
+
+    /// <summary>
+    /// What the declaration analyzer (AGD0001, AGD0002, AGD0010, AGD0011, AGD0014) reports on the user's code, as the compiler
+    /// runs it beside the generator: severities from the compilation's options applied, as for the generator's.
+    /// </summary>
+    public static ImmutableArray<Diagnostic> AnalyzerDiagnostics(Compilation compilation) =>
+        compilation.WithAnalyzers(
+            [new Declarations.DeclarationAnalyzer()],
+            new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: true))
+        .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
 }
 
-/// <summary>One run of the generator: its diagnostics (including driver-level ones such as CS8785) and the updated compilation.</summary>
+/// <summary>
+/// One run of the generator: the diagnostics of the declaration analyzer and of the generator (including driver-level
+/// ones such as CS8785) and the updated compilation.
+/// </summary>
 internal sealed record GeneratorRun(ImmutableArray<Diagnostic> Diagnostics, Compilation OutputCompilation, GeneratorDriverRunResult Result, GeneratorDriver Driver)
 {
     public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error);

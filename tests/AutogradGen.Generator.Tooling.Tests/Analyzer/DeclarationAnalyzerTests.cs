@@ -1,0 +1,169 @@
+using AutogradGen.Generator.Declarations;
+using AutogradGen.Generator.Tooling.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace AutogradGen.Generator.Tooling.Tests.Analyzer;
+
+/// <summary>
+/// The declaration rules (AGD0001, AGD0002, AGD0010, AGD0011, AGD0014) come from <see cref="DeclarationAnalyzer"/>, so the IDE
+/// shows them as the user types: each once, at the same place and with the same message as when the generator
+/// reported them, and never from the generator as well (one cause, one diagnostic); the generator still generates
+/// nothing for the method.
+/// </summary>
+public class DeclarationAnalyzerTests
+{
+    public static TheoryData<string, string, string, string, string> Cases => new()
+    {
+        {
+            "AGD0001",
+            """
+            public static class Objectives
+            {
+                [AutogradGen.Differentiable]
+                public static double Square(double x) => x * x;
+            }
+            """,
+            "Objectives",
+            "Type 'Objectives' must be partial so that the derivatives of 'Square' can be generated into it: add the 'partial' modifier to 'Objectives'",
+            "Square"
+        },
+        {
+            "AGD0002",
+            """
+            public partial class Objectives
+            {
+                [AutogradGen.Differentiable]
+                public AutogradGen.Tensor Loss(AutogradGen.Tensor x) => x * x;
+            }
+            """,
+            "Loss",
+            "Tensor method 'Loss' must be static to be differentiated: make it static and pass the state it reads as parameters (instance methods over double and float are differentiated as instance members)",
+            "Loss"
+        },
+        {
+            "AGD0010",
+            """
+            public static partial class Objectives
+            {
+                [AutogradGen.Differentiable("y")]
+                public static double Square(double x) => x * x;
+            }
+            """,
+            "\"y\"",
+            "'y' is not a parameter of 'Square': name a parameter with nameof, or remove it from the list",
+            "Square"
+        },
+        {
+            "AGD0011",
+            """
+            public static partial class Objectives
+            {
+                [AutogradGen.Differentiable]
+                public static double Square(double x) => x * x;
+
+                public static double SquareGradient(double x) => 2 * x;
+            }
+            """,
+            "SquareGradient",
+            "Type 'Objectives' already has a member named 'SquareGradient', the name of the derivative generated for 'Square': rename that member",
+            "Square"
+        },
+        {
+            "AGD0014",
+            """
+            public static class Library
+            {
+                public static double Softplus(double x) => System.Math.Log(1 + System.Math.Exp(x));
+            }
+
+            public static partial class Objectives
+            {
+                [AutogradGen.DerivativeOf(typeof(Library), nameof(Library.Softplus))]
+                public static double SoftplusGradient(double x) => 1 / (1 + System.Math.Exp(-x));
+            }
+            """,
+            "SoftplusGradient",
+            "Derivative 'SoftplusGradient' does not match 'Library.Softplus(double)': expected a static method returning double with parameters (double x, out double dx)",
+            "SoftplusGradient"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void The_analyzer_reports_the_rule_once_where_it_applies_and_the_generator_does_not(string id, string source, string at, string message, string method)
+    {
+        var compilation = GeneratorHarness.Compile(("/src/Objectives.cs", source));
+
+        var analyzer = GeneratorHarness.AnalyzerDiagnostics(compilation);
+        var run = GeneratorHarness.Run(compilation);
+
+        var diagnostic = Assert.Single(analyzer);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(at, compilation.SyntaxTrees.Single().GetText().ToString(diagnostic.Location.SourceSpan));
+        Assert.Equal(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.DoesNotContain(run.Result.Diagnostics, d => d.Id is "AGD0001" or "AGD0002" or "AGD0010" or "AGD0011" or "AGD0014");
+        Assert.Single(run.Diagnostics, d => d.Id == id);
+        Assert.DoesNotContain(run.Result.Results.SelectMany(r => r.GeneratedSources), s => s.HintName.Contains("Objectives." + method, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_pragma_suppresses_an_analyzer_diagnostic_as_it_did_the_generators()
+    {
+        var compilation = GeneratorHarness.Compile(("/src/Objectives.cs", """
+            #pragma warning disable AGD0001
+            public static class Objectives
+            {
+                [AutogradGen.Differentiable]
+                public static double Square(double x) => x * x;
+            }
+            """));
+
+        var diagnostic = Assert.Single(GeneratorHarness.AnalyzerDiagnostics(compilation));
+
+        Assert.True(diagnostic.IsSuppressed);
+    }
+
+    [Fact]
+    public void A_derivative_that_does_not_compile_yet_gets_no_AGD0014()
+    {
+        var compilation = GeneratorHarness.Compile(("/src/Objectives.cs", """
+            public static class Library
+            {
+                public static double Softplus(double x) => x;
+            }
+
+            public static partial class Objectives
+            {
+                [AutogradGen.DerivativeOf(typeof(Library), nameof(Library.Softplus))]
+                public static double SoftplusGradient(double x) => undefinedName;
+            }
+            """));
+
+        Assert.Empty(GeneratorHarness.AnalyzerDiagnostics(compilation));
+    }
+
+    [Fact]
+    public void A_correct_declaration_gets_no_analyzer_diagnostic_and_its_code()
+    {
+        var compilation = GeneratorHarness.Compile(("/src/Objectives.cs", """
+            public static partial class Objectives
+            {
+                [AutogradGen.Differentiable("x")]
+                public static double Square(double x, double y) => x * x * y;
+            }
+            """));
+
+        Assert.Empty(GeneratorHarness.AnalyzerDiagnostics(compilation));
+        Assert.Contains(GeneratorHarness.Run(compilation).Result.Results.SelectMany(r => r.GeneratedSources), s => s.HintName.Contains("Objectives.Square", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_analyzer_supports_exactly_the_declaration_rules()
+    {
+        Assert.Equal(
+            ["AGD0001", "AGD0002", "AGD0010", "AGD0011", "AGD0014"],
+            new DeclarationAnalyzer().SupportedDiagnostics.Select(d => d.Id).Order(StringComparer.Ordinal));
+    }
+}
