@@ -55,7 +55,17 @@ internal static class MethodParser
             return new ParsedMethod(Key(method), null, diagnostics.Concat(structResult).ToEquatableArray());
         }
 
-        if (returnKind is not { } kind || !kind.IsFloatingPoint())
+        // A void method is vector-valued: its results are its one Span<T> parameter (VectorResults).
+        var vectorResult = method.ReturnsVoid ? VectorResults.Find(method, syntax, target.Attributes[0], cancellationToken, diagnostics) : null;
+        if (vectorResult is { } results)
+        {
+            returnKind = results.Kind;
+        }
+        else if (method.ReturnsVoid)
+        {
+            returnKind = NumberKind.Double;
+        }
+        else if (returnKind is not { } kind || !kind.IsFloatingPoint())
         {
             diagnostics.Add(DiagnosticInfo.Create(
                 DiagnosticDescriptors.ReturnTypeNotDifferentiable, syntax.ReturnType.GetLocation(), name, method.ReturnType.ToDisplayString()));
@@ -64,7 +74,13 @@ internal static class MethodParser
         var attribute = target.Attributes[0];
         var structParameters = new List<StructParameter>();
         var parameters = Parameters(method, attribute, target.SemanticModel.Compilation, structParameters, cancellationToken, diagnostics);
-        CheckGeneratedNames(method, nameLocation, diagnostics);
+        if (vectorResult is { } output)
+        {
+            // The results are what the method computes: never an input to differentiate with respect to.
+            parameters = parameters.Select(p => p.Name == output.Name ? p with { Differentiated = false } : p).ToList();
+        }
+
+        CheckGeneratedNames(method, nameLocation, diagnostics, vectorResult is not null);
         if (diagnostics.Count > 0 || syntax.Body is null && syntax.ExpressionBody is null)
         {
             return new ParsedMethod(Key(method), null, diagnostics.ToEquatableArray());
@@ -77,7 +93,7 @@ internal static class MethodParser
             return new ParsedMethod(Key(method), null, diagnostics.ToEquatableArray());
         }
 
-        var body = BodyParser.Parse(method, syntax, target.SemanticModel, parameters, cancellationToken, structParameters);
+        var body = BodyParser.Parse(method, syntax, target.SemanticModel, parameters, cancellationToken, structParameters, vectorResult?.Name);
         diagnostics.AddRange(body.Diagnostics);
         if (body.Diagnostics.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error))
         {
@@ -99,6 +115,7 @@ internal static class MethodParser
             IsStatic: method.IsStatic)
         {
             StructParameters = structParameters.ToEquatableArray(),
+            VectorResult = vectorResult?.Name,
         };
         return new ParsedMethod(Key(method), model, diagnostics.ToEquatableArray());
     }
@@ -321,9 +338,9 @@ internal static class MethodParser
         return new HashSet<string>(names.Where(n => n is not null)!);
     }
 
-    private static void CheckGeneratedNames(IMethodSymbol method, Location nameLocation, List<DiagnosticInfo> diagnostics)
+    private static void CheckGeneratedNames(IMethodSymbol method, Location nameLocation, List<DiagnosticInfo> diagnostics, bool vectorValued = false)
     {
-        foreach (var suffix in new[] { "Gradient", "Derivative", "Pullback" })
+        foreach (var suffix in vectorValued ? VectorResults.GeneratedSuffixes : new[] { "Gradient", "Derivative", "Pullback" })
         {
             var generated = method.Name + suffix;
             foreach (var member in method.ContainingType.GetMembers(generated))
