@@ -64,8 +64,6 @@ internal sealed partial class ForwardEmitter : EmitContext
             Writer.Line("/// </summary>");
             Writer.Open(Model.Accessibility + Model.StaticModifier + "void " + Model.Name + "Jvp(" + string.Join(", ", signature.Append("global::System.Span<" + resultType + "> " + resultsTangent)) + ")");
             LengthCheck(Writer, "results tangent", results, resultsTangent);
-            // Elements the body never writes keep their value whatever the inputs: their tangent is zero.
-            Writer.Line(resultsTangent + ".Clear();");
         }
         else
         {
@@ -79,6 +77,13 @@ internal sealed partial class ForwardEmitter : EmitContext
         foreach (var parameter in parameters.Where(p => p.Differentiated && p.Storage != StorageKind.Scalar))
         {
             LengthCheck(Writer, "tangent", parameter.Name, tangentParameters[parameter.Name]);
+        }
+
+        if (resultsTangent is not null)
+        {
+            // After every check, so a rejected call writes nothing. Elements the body never writes keep their
+            // value whatever the inputs: their tangent is zero.
+            Writer.Line(resultsTangent + ".Clear();");
         }
 
         ParameterSlot.Unpack(Writer, Model);
