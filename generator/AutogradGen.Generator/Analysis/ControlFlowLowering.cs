@@ -19,13 +19,16 @@ internal sealed class ControlFlowLowering
     private readonly HashSet<string> _names;
     private readonly HashSet<string> _flagNames = new();
     private readonly string _result;
+    private readonly bool _vectorValued;
     private string? _returned;
 
     private ControlFlowLowering(MethodModel method)
     {
         _variables = method.Variables.ToList();
         _names = new HashSet<string>(_variables.Select(v => v.Name));
-        _result = Fresh("result", method.ReturnKind);
+        // A vector-valued method's result is its results span: activity starts from it, and a return only leaves.
+        _vectorValued = method.IsVectorValued;
+        _result = method.VectorResult ?? Fresh("result", method.ReturnKind);
     }
 
     public static LoweredMethod Lower(MethodModel method)
@@ -45,7 +48,11 @@ internal sealed class ControlFlowLowering
             switch (statement)
             {
                 case ReturnStmt r:
-                    output.Add(new AssignStmt(r.Line, r.Source, _result, null, r.Value));
+                    if (!_vectorValued)
+                    {
+                        output.Add(new AssignStmt(r.Line, r.Source, _result, null, r.Value));
+                    }
+
                     output.Add(SetFlag(r, Returned()));
                     return output;
                 case BreakStmt b:

@@ -132,10 +132,11 @@ internal static class DeclarationRules
         return new HashSet<string>(names.Where(n => n is not null)!);
     }
 
-    /// <summary>AGD0011 at every member already named as a generated member of <paramref name="method"/>.</summary>
+    /// <summary>AGD0011 at every member already named as a generated member of <paramref name="method"/> (a void
+    /// method is vector-valued: it gets Jvp, Vjp and Jacobian instead, <see cref="VectorResults"/>).</summary>
     public static void GeneratedNamesAreFree(IMethodSymbol method, Location nameLocation, List<DiagnosticInfo> diagnostics)
     {
-        foreach (var suffix in s_generatedSuffixes)
+        foreach (var suffix in method.ReturnsVoid ? VectorResults.GeneratedSuffixes : s_generatedSuffixes)
         {
             var generated = method.Name + suffix;
             foreach (var member in method.ContainingType.GetMembers(generated))

@@ -173,6 +173,27 @@ internal static class DiagnosticDescriptors
         "Generic-math member has no derivative rule",
         "'{0}' cannot be differentiated: it has no derivative rule; {1}");
 
+    // AGD0070-AGD0074: vector-valued methods (results written into a Span<T> parameter).
+    public static readonly DiagnosticDescriptor VoidWithoutResults = Error(
+        "AGD0070",
+        "A void [Differentiable] method has no results span",
+        "Method '{0}' returns void but has no Span<double> or Span<float> parameter: a vector-valued [Differentiable] method writes its results into one Span<T> parameter; add one, or return a double or float");
+
+    public static readonly DiagnosticDescriptor SeveralResultSpans = Error(
+        "AGD0071",
+        "A vector-valued method has more than one Span<T> parameter",
+        "Method '{0}' has more than one Span<T> parameter ({1}): a vector-valued [Differentiable] method writes its results into exactly one; pass the inputs as ReadOnlySpan<T> or arrays, or write every result into one span");
+
+    public static readonly DiagnosticDescriptor ResultsSpanDifferentiated = Error(
+        "AGD0072",
+        "The results span cannot be differentiated with respect to",
+        "'{0}' is the results span of '{1}': its elements are what the method computes, not an input; remove it from the [Differentiable] list");
+
+    public static readonly DiagnosticDescriptor ResultsSpanReadBeforeWritten = Error(
+        "AGD0073",
+        "The results span is passed on or read whole",
+        "'{0}' is the results span of '{1}': {2}; write its elements one by one (results[i] = ...) and read back only elements already written");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
         ContainingTypeNotPartial, MethodNotStatic, ParameterNotDifferentiable, ReturnTypeNotDifferentiable,
@@ -183,6 +204,7 @@ internal static class DiagnosticDescriptors
         UnsupportedPattern, SwitchExpressionNotExhaustive, EarlyBreakInSwitch, LocalFunctionNotInlined, LinqNotLowered, UnsupportedTuple,
         StructNotDifferentiable, StructResultNotSingleExpression,
         TypeParameterNotFloatingPoint, GenericShapeNotSupported, GenericMathMemberWithoutRule,
+        VoidWithoutResults, SeveralResultSpans, ResultsSpanDifferentiated, ResultsSpanReadBeforeWritten,
     }.ToDictionary(d => d.Id);
 
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

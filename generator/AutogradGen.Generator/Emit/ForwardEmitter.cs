@@ -52,14 +52,38 @@ internal sealed partial class ForwardEmitter : EmitContext
 
         var signature = slots.Select(s => s.Plain is { } p ? ParameterDeclaration(p) : s.Struct!.Shape.TypeText + " " + s.Name).Concat(tangentSignature);
         var resultType = ResultKind.Keyword();
-        Writer.Line("/// <summary>");
-        Writer.Line("/// Forward mode of <see cref=\"" + Model.DocumentationId + "\"/>: its value and its directional derivative");
-        Writer.Line("/// along the given tangents (one per differentiated parameter).");
-        Writer.Line("/// </summary>");
-        Writer.Open(Model.Accessibility + Model.StaticModifier + "(" + resultType + " Value, " + resultType + " Derivative) " + Model.Name + "Derivative(" + string.Join(", ", signature) + ")");
+        string? resultsTangent = null;
+        if (Model.VectorResult is { } results)
+        {
+            // Vector-valued: the results go to the caller's span as the original writes them, J·v to resultsTangent.
+            resultsTangent = Names.Fresh(results + "Tangent");
+            Writer.Line("/// <summary>");
+            Writer.Line("/// Forward mode of <see cref=\"" + Model.DocumentationId + "\"/> (a Jacobian-vector product): writes its results");
+            Writer.Line("/// into <paramref name=\"" + results + "\"/> and J·v into <paramref name=\"" + resultsTangent + "\"/>, v being the given tangents");
+            Writer.Line("/// (one per differentiated parameter).");
+            Writer.Line("/// </summary>");
+            Writer.Open(Model.Accessibility + Model.StaticModifier + "void " + Model.Name + "Jvp(" + string.Join(", ", signature.Append("global::System.Span<" + resultType + "> " + resultsTangent)) + ")");
+            LengthCheck(Writer, "results tangent", results, resultsTangent);
+        }
+        else
+        {
+            Writer.Line("/// <summary>");
+            Writer.Line("/// Forward mode of <see cref=\"" + Model.DocumentationId + "\"/>: its value and its directional derivative");
+            Writer.Line("/// along the given tangents (one per differentiated parameter).");
+            Writer.Line("/// </summary>");
+            Writer.Open(Model.Accessibility + Model.StaticModifier + "(" + resultType + " Value, " + resultType + " Derivative) " + Model.Name + "Derivative(" + string.Join(", ", signature) + ")");
+        }
+
         foreach (var parameter in parameters.Where(p => p.Differentiated && p.Storage != StorageKind.Scalar))
         {
             LengthCheck(Writer, "tangent", parameter.Name, tangentParameters[parameter.Name]);
+        }
+
+        if (resultsTangent is not null)
+        {
+            // After every check, so a rejected call writes nothing. Elements the body never writes keep their
+            // value whatever the inputs: their tangent is zero.
+            Writer.Line(resultsTangent + ".Clear();");
         }
 
         ParameterSlot.Unpack(Writer, Model);
@@ -84,6 +108,12 @@ internal sealed partial class ForwardEmitter : EmitContext
         // body assigns it a value that depends on a differentiated parameter: it is then active like a local.
         foreach (var variable in Method.Variables.Where(v => !v.Differentiated && Activity.IsActive(v.Name)))
         {
+            if (variable.Name == Model.VectorResult)
+            {
+                _tangents[variable.Name] = resultsTangent!;
+                continue;
+            }
+
             var tangent = Names.Fresh(variable.Name + "Dot");
             _tangents[variable.Name] = tangent;
             DeclareCompanion(Writer, variable, tangent);
@@ -91,6 +121,12 @@ internal sealed partial class ForwardEmitter : EmitContext
 
         Writer.Line();
         Statements(Method.Body);
+        if (Model.IsVectorValued)
+        {
+            Writer.Close();
+            return;
+        }
+
         Writer.Line();
         var derivative = _tangents.TryGetValue(Method.Result, out var resultTangent) ? resultTangent : Zero(ResultKind);
         Writer.Line("return (" + Method.Result + ", " + derivative + ");");

@@ -64,6 +64,12 @@ internal sealed partial class ReverseEmitter : EmitContext
         Writer.Line("// Forward sweep: compute the value, saving what the reverse sweep needs.");
         ForwardSweep(Method.Body, 0);
         Writer.Line();
+        if (Model.IsVectorValued)
+        {
+            EmitVjp(output, parameters, adjointParameters);
+            return;
+        }
+
         Writer.Line("// Reverse sweep: propagate the adjoint of the result back to the parameters.");
         if (_adjoints.TryGetValue(Method.Result, out var resultBar))
         {
@@ -126,6 +132,19 @@ internal sealed partial class ReverseEmitter : EmitContext
         output.Append(Writer);
 
         output.Line();
+        WriteAdjointsBack(output, slots, adjointParameters);
+        foreach (var stack in _stacks.Values)
+        {
+            output.Line(stack + ".Dispose();");
+        }
+
+        output.Line("return " + Method.Result + ";");
+        output.Close();
+    }
+
+    /// <summary>Adds the scalar adjoints to the caller's, and rebuilds struct adjoints from their fields'.</summary>
+    private void WriteAdjointsBack(CodeWriter output, List<ParameterSlot> slots, Dictionary<string, string> adjointParameters)
+    {
         foreach (var slot in slots.Where(s => s.Differentiated))
         {
             if (slot.Plain is { Storage: StorageKind.Scalar } parameter && _adjoints.ContainsKey(parameter.Name))
@@ -141,14 +160,6 @@ internal sealed partial class ReverseEmitter : EmitContext
                 output.Line(adjoint + " = " + structParameter.Shape.Build(fields) + ";");
             }
         }
-
-        foreach (var stack in _stacks.Values)
-        {
-            output.Line(stack + ".Dispose();");
-        }
-
-        output.Line("return " + Method.Result + ";");
-        output.Close();
     }
 
     private string SignatureParameter(ParameterSlot slot) => slot.Plain is { } p ? ParameterDeclaration(p) : slot.Struct!.Shape.TypeText + " " + slot.Name;

@@ -73,6 +73,9 @@ internal sealed class ReverseNeeds
         return new ReverseNeeds(needed, counted, unrecorded, recomputed, undoable, activity);
     }
 
+    /// <summary>Whether the reverse sweep reads the variable's values, so that overwritten ones are saved and restored.</summary>
+    public bool IsNeeded(string variable) => _needed.Contains(variable);
+
     /// <summary>Whether the reverse sweep re-evaluates this definition at the start of its loop iteration.</summary>
     public bool IsRecomputed(Stmt statement) => _recomputed.Contains(statement);
 

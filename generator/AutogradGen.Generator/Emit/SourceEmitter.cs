@@ -30,8 +30,16 @@ internal static class SourceEmitter
         ForwardEmitter.Emit(model, method, activity, writer, userDerivatives);
         writer.Line();
         ReverseEmitter.Emit(model, method, activity, writer, userDerivatives);
+        var jacobian = new CodeWriter();
+        if (JacobianEmitter.TryEmit(model, jacobian))
+        {
+            writer.Line();
+            writer.Append(jacobian);
+        }
+
+        // A tape twin returns one tensor: vector-valued methods have none yet (docs/API.md, vector-valued methods).
         var twin = new CodeWriter();
-        if (model.HasTapeTwin && TapeEmitter.TryEmit(model, method, userDerivatives, twin))
+        if (model.HasTapeTwin && !model.IsVectorValued && TapeEmitter.TryEmit(model, method, userDerivatives, twin))
         {
             writer.Line();
             writer.Append(twin);

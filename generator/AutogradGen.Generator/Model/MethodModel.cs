@@ -55,6 +55,16 @@ internal sealed record MethodModel(
     /// double instance has one (tensors carry their dtype).
     /// </summary>
     public bool HasTapeTwin => GenericInstance is null or NumberKind.Double;
+
+    /// <summary>
+    /// For a vector-valued method (it returns void and writes its results into its one <c>Span&lt;T&gt;</c>
+    /// parameter): that parameter's name; null for a method returning a double or float. <see cref="ReturnKind"/> is
+    /// then the span's element type. Such a method gets <c>Jvp</c>, <c>Vjp</c> and <c>Jacobian</c> members instead of
+    /// <c>Derivative</c>, <c>Gradient</c> and <c>Pullback</c> (Emit/VectorMembers.cs).
+    /// </summary>
+    public string? VectorResult { get; init; }
+
+    public bool IsVectorValued => VectorResult is not null;
 }
 
 /// <summary>

@@ -331,6 +331,13 @@ internal sealed partial class BodyParser
                 value = Variable(Unwrap(argument.Value)) is { Storage: not StorageKind.Scalar } array
                     ? new ArrayArgumentExpr(array.Kind, array.Name)
                     : null;
+                if (value is ArrayArgumentExpr { Array: var passedArray } && passedArray == _results)
+                {
+                    // Its elements may still be unwritten, and a callee's reads of them are not traced back to the writes here.
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResultsSpanReadBeforeWritten, argument.Syntax.GetLocation(), passedArray, _method.Name, "it is passed whole to a call"));
+                    return null;
+                }
+
                 if (value is null)
                 {
                     Unsupported(DiagnosticDescriptors.UnsupportedExpression, argument.Syntax, "This array argument", "pass an array or span parameter or a local array itself");
@@ -413,7 +420,7 @@ internal sealed partial class BodyParser
     private AssignTarget? ElementTarget(IOperation arrayReference, IOperation index, SyntaxNode syntax)
     {
         var array = Variable(Unwrap(arrayReference));
-        if (array is null || array.IsParameter)
+        if (array is null || array.IsParameter && array.Name != _results)
         {
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WriteOutsideMethod, syntax.GetLocation(), syntax.ToString()));
             return null;

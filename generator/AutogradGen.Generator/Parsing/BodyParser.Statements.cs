@@ -52,6 +52,10 @@ internal sealed partial class BodyParser
                 }
 
                 break;
+            case IReturnOperation { ReturnedValue: null } when _results is not null:
+                // A vector-valued method's early exit: its results are what it has written so far.
+                output.Add(new ReturnStmt(Line(syntax), SourceText(syntax), new LiteralExpr(NumberKind.Int, "0")));
+                break;
             case IConditionalOperation conditional:
                 If(conditional, output);
                 break;

@@ -34,6 +34,9 @@ internal sealed partial class BodyParser
     private int _explainedFailures;
     private int _loopDepth;
 
+    /// <summary>A vector-valued method's results span (MethodModel.VectorResult): the one parameter the body may write.</summary>
+    private string? _results;
+
     private BodyParser(IMethodSymbol method, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
         _method = method;
@@ -43,9 +46,9 @@ internal sealed partial class BodyParser
 
     public static BodyResult Parse(
         IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel semanticModel, IReadOnlyList<VariableModel> parameters, CancellationToken cancellationToken,
-        IReadOnlyList<StructParameter>? structParameters = null)
+        IReadOnlyList<StructParameter>? structParameters = null, string? results = null)
     {
-        var parser = new BodyParser(method, semanticModel, cancellationToken);
+        var parser = new BodyParser(method, semanticModel, cancellationToken) { _results = results };
         return parser.Run(syntax, parameters, structParameters ?? System.Array.Empty<StructParameter>());
     }
 

@@ -64,7 +64,17 @@ internal static class MethodParser
             return new ParsedMethod(Key(method), null, diagnostics.Concat(structResult).ToEquatableArray());
         }
 
-        if (returnKind is not { } kind || !kind.IsFloatingPoint())
+        // A void method is vector-valued: its results are its one Span<T> parameter (VectorResults).
+        var vectorResult = method.ReturnsVoid ? VectorResults.Find(method, syntax, target.Attributes[0], cancellationToken, diagnostics) : null;
+        if (vectorResult is { } results)
+        {
+            returnKind = results.Kind;
+        }
+        else if (method.ReturnsVoid)
+        {
+            returnKind = NumberKind.Double;
+        }
+        else if (returnKind is not { } kind || !kind.IsFloatingPoint())
         {
             diagnostics.Add(DiagnosticInfo.Create(
                 DiagnosticDescriptors.ReturnTypeNotDifferentiable, syntax.ReturnType.GetLocation(), name, method.ReturnType.ToDisplayString()));
@@ -73,6 +83,12 @@ internal static class MethodParser
         var attribute = target.Attributes[0];
         var structParameters = new List<StructParameter>();
         var parameters = Parameters(method, attribute, target.SemanticModel.Compilation, structParameters, cancellationToken, diagnostics);
+        if (vectorResult is { } output)
+        {
+            // The results are what the method computes: never an input to differentiate with respect to.
+            parameters = parameters.Select(p => p.Name == output.Name ? p with { Differentiated = false } : p).ToList();
+        }
+
         CheckGeneratedNames(method, nameLocation, diagnostics);
         if (diagnostics.Count > 0 || syntax.Body is null && syntax.ExpressionBody is null)
         {
@@ -86,7 +102,7 @@ internal static class MethodParser
             return new ParsedMethod(Key(method), null, diagnostics.ToEquatableArray());
         }
 
-        var body = BodyParser.Parse(method, syntax, target.SemanticModel, parameters, cancellationToken, structParameters);
+        var body = BodyParser.Parse(method, syntax, target.SemanticModel, parameters, cancellationToken, structParameters, vectorResult?.Name);
         diagnostics.AddRange(body.Diagnostics);
         if (body.Diagnostics.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error))
         {
@@ -108,6 +124,7 @@ internal static class MethodParser
             IsStatic: method.IsStatic)
         {
             StructParameters = structParameters.ToEquatableArray(),
+            VectorResult = vectorResult?.Name,
         };
         return new ParsedMethod(Key(method), model, diagnostics.ToEquatableArray());
     }

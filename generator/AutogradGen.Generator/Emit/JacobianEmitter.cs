@@ -1,0 +1,139 @@
+using System.Collections.Generic;
+using System.Linq;
+using AutogradGen.Generator.Model;
+
+namespace AutogradGen.Generator.Emit;
+
+/// <summary>
+/// <c>{Name}Jacobian</c> of a vector-valued method: the dense Jacobian, row-major (results × inputs, the inputs being
+/// the differentiated parameters in order, a span or array counting its length), from one <c>{Name}Jvp</c> per input
+/// (a column each) when there are no more inputs than results, else one <c>{Name}Vjp</c> per result (a row each).
+/// The sizes are the call's. Scratch spans are pooled, so a call allocates nothing.
+/// </summary>
+/// <remarks>Methods with struct parameters get no Jacobian (their Jvp and Vjp take struct tangents and adjoints).</remarks>
+internal static class JacobianEmitter
+{
+    public static bool TryEmit(MethodModel model, CodeWriter writer)
+    {
+        if (!model.IsVectorValued || model.StructParameters.Count > 0)
+        {
+            return false;
+        }
+
+        var results = model.VectorResult!;
+        var kind = model.ReturnKind.Keyword();
+        var parameters = model.Variables.Where(v => v.IsParameter).ToList();
+        var inputs = parameters.Where(p => p.Differentiated).ToList();
+        var names = new NameTable(model.Variables.Select(v => v.Name));
+        var jacobian = names.Fresh("jacobian");
+        var inputCount = names.Fresh("inputCount");
+        var resultCount = names.Fresh("resultCount");
+        var row = names.Fresh("row");
+        var column = names.Fresh("column");
+        var k = names.Fresh("k");
+        var one = Parsing.Literals.One(model.ReturnKind);
+        var zero = Parsing.Literals.Zero(model.ReturnKind);
+
+        // Where each input's entries start in a row: the lengths of the inputs before it.
+        var offsets = new List<string>();
+        var sum = new List<string>();
+        foreach (var input in inputs)
+        {
+            offsets.Add(sum.Count == 0 ? "0" : string.Join(" + ", sum));
+            sum.Add(input.Storage == StorageKind.Scalar ? "1" : input.Name + ".Length");
+        }
+
+        var signature = parameters.Select(p => (p.PassedIn ? "in " : string.Empty) + Parsing.TypeClassifier.TypeText(p) + " " + p.Name)
+            .Append("global::System.Span<" + kind + "> " + jacobian);
+        writer.Line("/// <summary>");
+        writer.Line("/// The Jacobian of <see cref=\"" + model.DocumentationId + "\"/>: writes its results into <paramref name=\"" + results + "\"/> and");
+        writer.Line("/// ∂" + results + "[i]/∂input[j] into <paramref name=\"" + jacobian + "\"/>[i * inputs + j], row-major, the inputs being");
+        writer.Line("/// " + (inputs.Count == 0 ? "none" : string.Join(", ", inputs.Select(i => i.Name))) + " in that order (a span or array counts its length).");
+        writer.Line("/// Forward mode (one Jacobian-vector product per input) when there are no more inputs than results, else");
+        writer.Line("/// reverse mode (one vector-Jacobian product per result).");
+        writer.Line("/// </summary>");
+        writer.Open(model.Accessibility + model.StaticModifier + "void " + model.Name + "Jacobian(" + string.Join(", ", signature) + ")");
+        writer.Line("int " + inputCount + " = " + (sum.Count == 0 ? "0" : string.Join(" + ", sum)) + ";");
+        writer.Line("int " + resultCount + " = " + results + ".Length;");
+        writer.Open("if (" + jacobian + ".Length != " + resultCount + " * " + inputCount + ")");
+        writer.Line("throw new global::System.ArgumentException($\"The Jacobian must have {" + resultCount + "} × {" + inputCount + "} = {" + resultCount + " * " + inputCount + "} elements (results × inputs), but has {" + jacobian + ".Length}.\", \"" + jacobian + "\");");
+        writer.Close();
+
+        // Forward: every tangent zero but one, J·eⱼ is column j.
+        writer.Open("if (" + inputCount + " <= " + resultCount + ")");
+        var tangentBuffers = new Dictionary<string, string>();
+        foreach (var input in inputs.Where(i => i.Storage != StorageKind.Scalar))
+        {
+            var buffer = names.Fresh(input.Name + "Tangent");
+            tangentBuffers[input.Name] = buffer;
+            writer.Line("using var " + buffer + " = new global::AutogradGen.CompilerServices.ScratchBuffer<" + input.Kind.Keyword() + ">(" + input.Name + ".Length);");
+        }
+
+        var columnBuffer = names.Fresh("columnValues");
+        writer.Line("using var " + columnBuffer + " = new global::AutogradGen.CompilerServices.ScratchBuffer<" + kind + ">(" + resultCount + ");");
+        writer.Line("int " + column + " = 0;");
+        foreach (var input in inputs)
+        {
+            string JvpCall(string scalarTangent) =>
+                model.Name + "Jvp(" + string.Join(", ", parameters.Select(p => p.Name)
+                    .Concat(inputs.Select(i => i.Storage != StorageKind.Scalar ? tangentBuffers[i.Name] + ".Span" : i.Name == input.Name ? scalarTangent : Parsing.Literals.Zero(i.Kind)))
+                    .Append(columnBuffer + ".Span")) + ");";
+            if (input.Storage == StorageKind.Scalar)
+            {
+                writer.Line(JvpCall(Parsing.Literals.One(input.Kind)));
+                WriteColumn(writer, row, resultCount, jacobian, inputCount, column, columnBuffer);
+                writer.Line(column + "++;");
+                continue;
+            }
+
+            writer.Open("for (int " + k + " = 0; " + k + " < " + input.Name + ".Length; " + k + "++)");
+            writer.Line(tangentBuffers[input.Name] + ".Span[" + k + "] = " + Parsing.Literals.One(input.Kind) + ";");
+            writer.Line(JvpCall(string.Empty));
+            writer.Line(tangentBuffers[input.Name] + ".Span[" + k + "] = " + Parsing.Literals.Zero(input.Kind) + ";");
+            WriteColumn(writer, row, resultCount, jacobian, inputCount, column, columnBuffer);
+            writer.Line(column + "++;");
+            writer.Close();
+        }
+
+        writer.Line("return;");
+        writer.Close();
+        writer.Line();
+
+        // Reverse: a cotangent zero but at one result, eᵢᵀJ is row i (the Vjp adds to the row, cleared first).
+        var cotangent = names.Fresh("cotangent");
+        writer.Line("using var " + cotangent + " = new global::AutogradGen.CompilerServices.ScratchBuffer<" + kind + ">(" + resultCount + ");");
+        writer.Line(jacobian + ".Clear();");
+        writer.Open("for (int " + row + " = 0; " + row + " < " + resultCount + "; " + row + "++)");
+        writer.Line(cotangent + ".Span[" + row + "] = " + one + ";");
+        var scalarGradients = new Dictionary<string, string>();
+        foreach (var input in inputs.Where(i => i.Storage == StorageKind.Scalar))
+        {
+            scalarGradients[input.Name] = names.Fresh(input.Name + "Gradient");
+            writer.Line(input.Kind.Keyword() + " " + scalarGradients[input.Name] + " = " + Parsing.Literals.Zero(input.Kind) + ";");
+        }
+
+        var adjoints = inputs.Select((input, i) => input.Storage == StorageKind.Scalar
+            ? "ref " + scalarGradients[input.Name]
+            : jacobian + ".Slice(" + row + " * " + inputCount + " + " + offsets[i] + ", " + input.Name + ".Length)");
+        writer.Line(model.Name + "Vjp(" + string.Join(", ", parameters.Select(p => p.Name).Append(cotangent + ".Span").Concat(adjoints)) + ");");
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            if (inputs[i].Storage == StorageKind.Scalar)
+            {
+                writer.Line(jacobian + "[" + row + " * " + inputCount + " + " + offsets[i] + "] = " + scalarGradients[inputs[i].Name] + ";");
+            }
+        }
+
+        writer.Line(cotangent + ".Span[" + row + "] = " + zero + ";");
+        writer.Close();
+        writer.Close();
+        return true;
+    }
+
+    private static void WriteColumn(CodeWriter writer, string row, string resultCount, string jacobian, string inputCount, string column, string columnBuffer)
+    {
+        writer.Open("for (int " + row + " = 0; " + row + " < " + resultCount + "; " + row + "++)");
+        writer.Line(jacobian + "[" + row + " * " + inputCount + " + " + column + "] = " + columnBuffer + ".Span[" + row + "];");
+        writer.Close();
+    }
+}
