@@ -117,10 +117,11 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             .Combine(userDerivatives.Select(static (derivative, _) => derivative.Diagnostics).Collect())
             .Combine(context.CompilationProvider)
             .WithTrackingName(TrackingNames.Diagnostics);
+        // Distinct: a helper inlined at several calls reports a problem in its body once, where it is.
         context.RegisterSourceOutput(diagnostics, static (context, input) =>
         {
             var ((methodDiagnostics, derivativeDiagnostics), compilation) = input;
-            foreach (var diagnostic in methodDiagnostics.Concat(derivativeDiagnostics).SelectMany(d => d))
+            foreach (var diagnostic in methodDiagnostics.Concat(derivativeDiagnostics).SelectMany(d => d).Distinct())
             {
                 context.ReportDiagnostic(diagnostic.ToDiagnostic(compilation));
             }

@@ -158,6 +158,12 @@ internal static class DiagnosticDescriptors
         "A [Differentiable] method returning a struct must be a single expression",
         "'{0}' returns the struct '{1}': a struct result is differentiated where the method is called, by substituting its body, which must be a single expression; write it as '=> new {1}(...)' and move intermediate values into [Differentiable] helpers that return numbers");
 
+    // AGD0060-AGD0064: calls with ref and out arguments and void helpers, inlined at the call.
+    public static readonly DiagnosticDescriptor ByReferenceCallNotInlined = Error(
+        "AGD0060",
+        "Call with ref or out arguments cannot be inlined",
+        "{0} cannot be differentiated: {1}");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
         ContainingTypeNotPartial, MethodNotStatic, ParameterNotDifferentiable, ReturnTypeNotDifferentiable,
@@ -167,6 +173,7 @@ internal static class DiagnosticDescriptors
         TensorOperationWithoutRule, CallShapeNotSupported,
         UnsupportedPattern, SwitchExpressionNotExhaustive, EarlyBreakInSwitch, LocalFunctionNotInlined, LinqNotLowered, UnsupportedTuple,
         StructNotDifferentiable, StructResultNotSingleExpression,
+        ByReferenceCallNotInlined,
     }.ToDictionary(d => d.Id);
 
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

@@ -55,6 +55,13 @@ internal static class MethodParser
             return new ParsedMethod(Key(method), null, diagnostics.Concat(structResult).ToEquatableArray());
         }
 
+        if (BodyParser.IsByReferenceHelper(method))
+        {
+            // A void helper, or one handing results back through ref/out: inlined where it is called
+            // (BodyParser.RefArguments), so it has no code of its own.
+            return new ParsedMethod(Key(method), null, diagnostics.ToEquatableArray());
+        }
+
         if (returnKind is not { } kind || !kind.IsFloatingPoint())
         {
             diagnostics.Add(DiagnosticInfo.Create(
