@@ -164,6 +164,12 @@ internal static class DiagnosticDescriptors
         "Call with ref or out arguments cannot be inlined",
         "{0} cannot be differentiated: {1}");
 
+    public static readonly DiagnosticDescriptor DifferentiatedWhereCalled = new(
+        "AGD0061",
+        "[Differentiable] helper is differentiated where it is called",
+        "'{0}' {1}, so it is differentiated where [Differentiable] methods call it (its body is inlined at each call) and has no {0}Gradient, {0}Pullback or {0}Derivative of its own; to call those, write a version that takes its inputs by value and returns its result",
+        Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLink("AGD0061"));
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
         ContainingTypeNotPartial, MethodNotStatic, ParameterNotDifferentiable, ReturnTypeNotDifferentiable,
@@ -173,7 +179,7 @@ internal static class DiagnosticDescriptors
         TensorOperationWithoutRule, CallShapeNotSupported,
         UnsupportedPattern, SwitchExpressionNotExhaustive, EarlyBreakInSwitch, LocalFunctionNotInlined, LinqNotLowered, UnsupportedTuple,
         StructNotDifferentiable, StructResultNotSingleExpression,
-        ByReferenceCallNotInlined,
+        ByReferenceCallNotInlined, DifferentiatedWhereCalled,
     }.ToDictionary(d => d.Id);
 
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

@@ -201,12 +201,6 @@ internal sealed partial class BodyParser
             };
             if (target is { Storage: StorageKind.Scalar })
             {
-                if (target.IsParameter && _method.Parameters.FirstOrDefault(p => p.Name == target.Name) is { RefKind: RefKind.In })
-                {
-                    ByReferenceRefused(argument.Syntax, what, $"'{target.Name}' is an 'in' parameter, which cannot be written; copy it into a local first");
-                    return false;
-                }
-
                 _bySymbol[parameter] = target;
                 aliases.Add(parameter);
                 return true;

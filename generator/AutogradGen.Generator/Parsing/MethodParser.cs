@@ -58,7 +58,11 @@ internal static class MethodParser
         if (BodyParser.IsByReferenceHelper(method))
         {
             // A void helper, or one handing results back through ref/out: inlined where it is called
-            // (BodyParser.RefArguments), so it has no code of its own.
+            // (BodyParser.RefArguments), so it has no code of its own; AGD0061 (info) says so.
+            var why = method.ReturnsVoid
+                ? "returns void"
+                : $"hands back results through '{method.Parameters.First(p => p.RefKind is RefKind.Ref or RefKind.Out).Name}' ({RefKeyword(method.Parameters.First(p => p.RefKind is RefKind.Ref or RefKind.Out).RefKind)})";
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DifferentiatedWhereCalled, nameLocation, name, why));
             return new ParsedMethod(Key(method), null, diagnostics.ToEquatableArray());
         }
 
