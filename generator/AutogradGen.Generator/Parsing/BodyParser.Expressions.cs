@@ -269,7 +269,7 @@ internal sealed partial class BodyParser
             : method.IsGenericMethod
                 ? "it is generic; call a version written for double or float"
                 : method.Parameters.FirstOrDefault(p => p.RefKind is not (RefKind.None or RefKind.In)) is { } byReference
-                    ? $"its parameter '{byReference.Name}' is passed by reference ({MethodParser.RefKeyword(byReference.RefKind)}); give it a version that takes its inputs by value and returns its result"
+                    ? ByReferenceAdvice(method, byReference)
                     : null;
         if (refused is not null)
         {

@@ -346,6 +346,17 @@ internal sealed partial class BodyParser
         }
     }
 
+    /// <summary>A method of the user's source, not [Differentiable], that returns void or writes through ref/out: marking it is the fix.</summary>
+    private static bool IsUnmarkedHelper(IMethodSymbol method) =>
+        method.MethodKind == MethodKind.Ordinary && !IsDifferentiable(method) && method.DeclaringSyntaxReferences.Length > 0
+        && (method.ReturnsVoid || method.Parameters.Any(p => p.RefKind is RefKind.Ref or RefKind.Out));
+
+    /// <summary>Why a call with a ref or out parameter cannot be made (a [Differentiable] callee would have been inlined).</summary>
+    private static string ByReferenceAdvice(IMethodSymbol method, IParameterSymbol byReference) =>
+        IsUnmarkedHelper(method)
+            ? $"its parameter '{byReference.Name}' is {MethodParser.RefKeyword(byReference.RefKind)} and it is not [Differentiable]; mark it [Differentiable] and it is inlined at the call"
+            : $"its parameter '{byReference.Name}' is {MethodParser.RefKeyword(byReference.RefKind)}, and only [Differentiable] helpers with ref or out parameters (inlined at the call) can be differentiated; call a version that takes its inputs by value and returns its result";
+
     private VariableModel NamedVariable(string name) => _variables.First(v => v.Name == name);
 
     private Expr? ByReferenceRefused(SyntaxNode syntax, string what, string why)

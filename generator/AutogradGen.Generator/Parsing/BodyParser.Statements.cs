@@ -241,6 +241,10 @@ internal sealed partial class BodyParser
                 }
 
                 break;
+            case IInvocationOperation helper when IsUnmarkedHelper(helper.TargetMethod):
+                Unsupported(DiagnosticDescriptors.UnsupportedStatement, syntax, $"The call to '{helper.TargetMethod.ToDisplayString()}' as a statement",
+                    "it is not [Differentiable], so its effect on the variables it writes cannot be differentiated; mark it [Differentiable] and it is inlined here");
+                break;
             default:
                 Unsupported(DiagnosticDescriptors.UnsupportedStatement, syntax, operation is IInvocationOperation call ? $"The call to '{call.TargetMethod.ToDisplayString()}' as a statement" : "This expression statement",
                     "only assignments, compound assignments, ++/-- and guard clauses (throw, ArgumentException.ThrowIf..., Debug.Assert) can stand alone; assign the call's result to a local if the method needs it");

@@ -62,7 +62,12 @@ internal static class MethodParser
             var why = method.ReturnsVoid
                 ? "returns void"
                 : $"hands back results through '{method.Parameters.First(p => p.RefKind is RefKind.Ref or RefKind.Out).Name}' ({RefKeyword(method.Parameters.First(p => p.RefKind is RefKind.Ref or RefKind.Out).RefKind)})";
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DifferentiatedWhereCalled, nameLocation, name, why));
+            if (diagnostics.Count == 0)
+            {
+                // A helper whose shape is already an error (generic, no body) needs no note besides it.
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DifferentiatedWhereCalled, nameLocation, name, why));
+            }
+
             return new ParsedMethod(Key(method), null, diagnostics.ToEquatableArray());
         }
 
@@ -229,14 +234,9 @@ internal static class MethodParser
             // 'in' parameters are read like values and stay 'in' in the generated methods; a 'params' array is an array.
             if (parameter.RefKind is not (RefKind.None or RefKind.In))
             {
-                var modifier = parameter.RefKind switch
-                {
-                    RefKind.Out => "out",
-                    RefKind.Ref => "ref",
-                    _ => "ref readonly",
-                };
+                // 'ref' and 'out' make the method a helper inlined at its calls (MethodParser.Parse); what is left is 'ref readonly'.
                 diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.UnsupportedMethod, location, method.Name, $"parameter '{parameter.Name}' is '{modifier}', and [Differentiable] methods cannot write through parameters; return the result instead (or pass it 'in' or by value)"));
+                    DiagnosticDescriptors.UnsupportedMethod, location, method.Name, $"parameter '{parameter.Name}' is '{RefKeyword(parameter.RefKind)}'; declare it 'in', which is read the same way, or pass it by value"));
                 continue;
             }
 
