@@ -100,3 +100,29 @@ public class RefHelperTests
         Assert.True(allocated == 0, $"{allocated} bytes allocated over 50 calls (sink {sink}).");
     }
 }
+
+/// <summary>Aliasing and helpers of other types and files.</summary>
+public class RefHelperAliasingTests
+{
+    [Fact]
+    public void The_same_variable_passed_twice_by_ref_aliases_as_in_CSharp()
+    {
+        // Swap(a, a) changes nothing; then two swaps put a and b back: the result is a·b².
+        var value = RefHelperCallers.SelfSwapGradient(0.5, 1.5, out var da, out var db);
+        Assert.Equal(0.5 * 1.5 * 1.5, value, 12);
+        Assert.Equal(1.5 * 1.5, da, 12);
+        Assert.Equal(2 * 0.5 * 1.5, db, 12);
+        Assert.Equal(db, RefHelperCallers.SelfSwapDerivative(0.5, 1.5, 0, 1).Derivative, 12);
+    }
+
+    [Fact]
+    public void Out_arguments_into_array_elements_of_a_helper_in_another_file()
+    {
+        const double R = 1.2, T = 0.3;
+        var value = RefHelperCallers.PolarIntoElementsGradient(R, T, out var dr, out var dt);
+        Assert.Equal(Math.Pow(R * Math.Cos(T), 2) + (2 * R * Math.Sin(T)), value, 12);
+        Assert.Equal((2 * R * Math.Cos(T) * Math.Cos(T)) + (2 * Math.Sin(T)), dr, 12);
+        Assert.Equal((-2 * R * R * Math.Cos(T) * Math.Sin(T)) + (2 * R * Math.Cos(T)), dt, 12);
+        Assert.Equal(dt, RefHelperCallers.PolarIntoElementsDerivative(R, T, 0, 1).Derivative, 12);
+    }
+}

@@ -90,6 +90,12 @@ internal sealed partial class BodyParser
             return ByReferenceRefused(site, what, "its body is not available or does not compile");
         }
 
+        if (InaccessibleMember(body) is { } hidden)
+        {
+            return ByReferenceRefused(site, what,
+                $"its body uses '{hidden.ToDisplayString()}', which '{_method.ContainingType.Name}' cannot reach, and the body is inlined into '{_method.Name}'; make that member internal, or move the helper beside its caller");
+        }
+
         // Bind the arguments in C#'s order: element arguments read, value arguments evaluated, before the body runs.
         var line = Line(site);
         var source = SourceText(site.FirstAncestorOrSelf<StatementSyntax>() ?? site);
@@ -156,6 +162,7 @@ internal sealed partial class BodyParser
                 _inlining.RemoveAt(_inlining.Count - 1);
             }
 
+            statements = WithoutSelfAssignments(statements);
             if (wrapped)
             {
                 output.Add(new LoopStmt(line, source, new LiteralExpr(NumberKind.Bool, "false"), statements.ToEquatableArray(), EquatableArray<Stmt>.Empty, true, null, 0));
@@ -303,6 +310,65 @@ internal sealed partial class BodyParser
         writeBacks.Add(new AssignStmt(line, source, target.Name, target.Index, Coerce(new VariableExpr(kind, copy), target.Kind)));
         elementArrays.Add((target.Name, literal));
         return NamedVariable(copy);
+    }
+
+    /// <summary>
+    /// Drops <c>a = a</c>: where two ref parameters are one variable (<c>Swap(ref a, ref a)</c>) the helper's
+    /// <c>a = b</c> is a no-op in every mode, and written out it would be the compiler's warning CS1717.
+    /// </summary>
+    private static List<Stmt> WithoutSelfAssignments(List<Stmt> statements)
+    {
+        var kept = new List<Stmt>(statements.Count);
+        foreach (var statement in statements)
+        {
+            switch (statement)
+            {
+                case AssignStmt { Index: null, Value: VariableExpr read } assign when read.Name == assign.Variable:
+                    break;
+                case AssignStmt { Index: { } index, Value: ElementExpr read } assign when read.Array == assign.Variable && read.Index.Equals(index):
+                    break;
+                case IfStmt branch:
+                    kept.Add(branch with
+                    {
+                        Then = WithoutSelfAssignments(branch.Then.ToList()).ToEquatableArray(),
+                        Else = WithoutSelfAssignments(branch.Else.ToList()).ToEquatableArray(),
+                    });
+                    break;
+                case LoopStmt loop:
+                    kept.Add(loop with
+                    {
+                        Body = WithoutSelfAssignments(loop.Body.ToList()).ToEquatableArray(),
+                        Step = WithoutSelfAssignments(loop.Step.ToList()).ToEquatableArray(),
+                    });
+                    break;
+                default:
+                    kept.Add(statement);
+                    break;
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>A member the helper's body uses that the caller's type cannot access (a private member of another type).</summary>
+    private ISymbol? InaccessibleMember(IOperation body)
+    {
+        foreach (var operation in body.Descendants())
+        {
+            var member = operation switch
+            {
+                IMemberReferenceOperation reference => reference.Member,
+                IInvocationOperation invocation when invocation.TargetMethod.MethodKind != MethodKind.LocalFunction => invocation.TargetMethod,
+                IObjectCreationOperation creation => creation.Constructor,
+                _ => null,
+            };
+            if (member is not null && !_semanticModel.Compilation.IsSymbolAccessibleWithin(member.OriginalDefinition, _method.ContainingType))
+            {
+                return member;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The helper's body and the model of its tree, or null when it has none or it does not compile.</summary>

@@ -166,3 +166,38 @@ public class RefArgumentDiagnosticTests
         }
     }
 }
+
+/// <summary>A helper inlined into another type: what its body reads must be reachable from there.</summary>
+public class RefArgumentAccessibilityTests
+{
+    [Fact]
+    public void AGD0060_is_reported_when_an_inlined_helper_reads_a_private_member_of_its_own_type()
+    {
+        var source = MarkedSource.Parse("""
+            using System;
+            using AutogradGen;
+
+            public static partial class Tables
+            {
+                private static readonly double[] Weights = { 0.5, 0.25 };
+
+                [Differentiable] public static void Weigh(ref double x) => x *= Weights[0];
+            }
+
+            public static partial class Functions
+            {
+                [Differentiable]
+                public static double F(double x)
+                {
+                    [|Tables.Weigh(ref x)|];
+                    return x;
+                }
+            }
+            """);
+        var run = GeneratorHarness.Run(source.Text);
+        var diagnostic = Assert.Single(run.Diagnostics.Where(d => d.Id == "AGD0060"));
+        Assert.Equal(source.Span, diagnostic.Location.SourceSpan);
+        Assert.Contains("'Tables.Weights', which 'Functions' cannot reach", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.DoesNotContain(run.Sources, s => s.HintName.Contains(".F.", StringComparison.Ordinal));
+    }
+}
