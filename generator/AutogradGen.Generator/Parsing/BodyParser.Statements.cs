@@ -176,6 +176,14 @@ internal sealed partial class BodyParser
             return;
         }
 
+        if (_inlineReturn is not null && _inlining.Count > 0 && IsInlinedByReference(_inlining[_inlining.Count - 1]))
+        {
+            // An inlined helper may be called in a loop or branch of its caller, where no array can be allocated.
+            Unsupported(DiagnosticDescriptors.UnsupportedStatement, statementSyntax, "An array allocated in a helper with ref or out parameters or a void result",
+                "the helper is inlined where it is called, possibly inside a loop or branch; allocate the array in the caller and pass it as a Span<double> parameter");
+            return;
+        }
+
         if (_loopDepth > 0 || statementSyntax.Parent is not BlockSyntax { Parent: MethodDeclarationSyntax })
         {
             Unsupported(DiagnosticDescriptors.UnsupportedStatement, statementSyntax, "An array allocated inside a loop or branch",

@@ -201,3 +201,44 @@ public class RefArgumentAccessibilityTests
         Assert.DoesNotContain(run.Sources, s => s.HintName.Contains(".F.", StringComparison.Ordinal));
     }
 }
+
+/// <summary>What an inlined helper's body cannot do, reported once in the helper.</summary>
+public class RefHelperBodyDiagnosticTests
+{
+    [Fact]
+    public void AGD0005_is_reported_on_an_array_allocated_in_an_inlined_helper()
+    {
+        var source = MarkedSource.Parse("""
+            using System;
+            using AutogradGen;
+
+            public static partial class Functions
+            {
+                [Differentiable]
+                public static void Smooth(ref double x)
+                {
+                    [|var tmp = new double[2];|]
+                    tmp[0] = x;
+                    x = tmp[0] * x;
+                }
+
+                [Differentiable]
+                public static double F(double x)
+                {
+                    if (x > 0)
+                    {
+                        Smooth(ref x);
+                    }
+
+                    Smooth(ref x);
+                    return x;
+                }
+            }
+            """);
+        var run = GeneratorHarness.Run(source.Text);
+        var diagnostic = Assert.Single(run.Diagnostics.Where(d => d.Id == "AGD0005"));
+        Assert.Equal(source.Span, diagnostic.Location.SourceSpan);
+        Assert.Contains("allocate the array in the caller", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.DoesNotContain(run.Sources, s => s.HintName.Contains(".F.", StringComparison.Ordinal));
+    }
+}
