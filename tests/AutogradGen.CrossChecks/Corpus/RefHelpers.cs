@@ -214,6 +214,68 @@ public static partial class RefHelpers
         return x;
     }
 
+    private static readonly double[] s_shocks = { 0.3, -1.1, 0.7, 0.2, -0.4, 1.3, -0.8, 0.5 };
+
+    /// <summary>Heston variance and log-price by Euler–Maruyama with full truncation, fixed shocks from a table.</summary>
+    [Differentiable, Domain(0.05, 0.5)]
+    public static double HestonEuler(double v0, double kappa, double xi)
+    {
+        var logS = 0.0;
+        var v = v0;
+        for (var i = 0; i < s_shocks.Length - 1; i++)
+        {
+            HestonStep(ref logS, ref v, kappa, 0.2, xi, 0.05, s_shocks[i], s_shocks[i + 1]);
+        }
+
+        return logS + v;
+    }
+
+    /// <summary>Velocity Verlet in 2-D, the step calling a force helper that hands back both components through out.</summary>
+    [Differentiable, Domain(0.5, 1.5)]
+    public static double Verlet2D(double x, double y)
+    {
+        var vx = 0.0;
+        var vy = 0.2;
+        for (var i = 0; i < 5; i++)
+        {
+            VerletStep(ref x, ref y, ref vx, ref vy, 0.1);
+        }
+
+        return (x * x) + (y * vy) + vx;
+    }
+
+    [Differentiable]
+    public static void HestonStep(ref double logS, ref double v, double kappa, double theta, double xi, double dt, double z1, double z2)
+    {
+        var positive = Math.Max(v, 1e-8);
+        var root = Math.Sqrt(positive * dt);
+        logS += (-0.5 * positive * dt) + (root * z1);
+        v += (kappa * (theta - positive) * dt) + (xi * root * z2);
+    }
+
+    [Differentiable]
+    public static void VerletStep(ref double x, ref double y, ref double vx, ref double vy, double dt)
+    {
+        Force(x, y, out var fx, out var fy);
+        vx += 0.5 * dt * fx;
+        vy += 0.5 * dt * fy;
+        x += dt * vx;
+        y += dt * vy;
+        Force(x, y, out fx, out fy);
+        vx += 0.5 * dt * fx;
+        vy += 0.5 * dt * fy;
+    }
+
+    /// <summary>The force of the potential 1/r: −r̂/r².</summary>
+    [Differentiable]
+    public static void Force(double x, double y, out double fx, out double fy)
+    {
+        var r2 = (x * x) + (y * y);
+        var scale = -1 / (r2 * Math.Sqrt(r2));
+        fx = scale * x;
+        fy = scale * y;
+    }
+
     [Differentiable]
     public static void EulerStep(ref double x, ref double v, double k, double dt)
     {
