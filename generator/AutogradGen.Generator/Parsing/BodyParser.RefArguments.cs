@@ -162,7 +162,7 @@ internal sealed partial class BodyParser
                 _inlining.RemoveAt(_inlining.Count - 1);
             }
 
-            statements = WithoutSelfAssignments(statements);
+            statements = AsInlined(statements, method.Name);
             if (wrapped)
             {
                 output.Add(new LoopStmt(line, source, new LiteralExpr(NumberKind.Bool, "false"), statements.ToEquatableArray(), EquatableArray<Stmt>.Empty, true, null, 0));
@@ -313,14 +313,16 @@ internal sealed partial class BodyParser
     }
 
     /// <summary>
-    /// Drops <c>a = a</c>: where two ref parameters are one variable (<c>Swap(ref a, ref a)</c>) the helper's
-    /// <c>a = b</c> is a no-op in every mode, and written out it would be the compiler's warning CS1717.
+    /// The helper's statements as the caller runs them: each source comment names the helper (its line numbers are the
+    /// helper's), and <c>a = a</c> is dropped: where two ref parameters are one variable (<c>Swap(ref a, ref a)</c>)
+    /// the helper's <c>a = b</c> is a no-op in every mode, and written out it would be the compiler's warning CS1717.
     /// </summary>
-    private static List<Stmt> WithoutSelfAssignments(List<Stmt> statements)
+    private static List<Stmt> AsInlined(IEnumerable<Stmt> statements, string helper)
     {
-        var kept = new List<Stmt>(statements.Count);
+        var kept = new List<Stmt>();
         foreach (var statement in statements)
         {
+            var source = statement.Source.StartsWith("in ", System.StringComparison.Ordinal) ? statement.Source : $"in {helper}: {statement.Source}";
             switch (statement)
             {
                 case AssignStmt { Index: null, Value: VariableExpr read } assign when read.Name == assign.Variable:
@@ -328,21 +330,13 @@ internal sealed partial class BodyParser
                 case AssignStmt { Index: { } index, Value: ElementExpr read } assign when read.Array == assign.Variable && read.Index.Equals(index):
                     break;
                 case IfStmt branch:
-                    kept.Add(branch with
-                    {
-                        Then = WithoutSelfAssignments(branch.Then.ToList()).ToEquatableArray(),
-                        Else = WithoutSelfAssignments(branch.Else.ToList()).ToEquatableArray(),
-                    });
+                    kept.Add(branch with { Source = source, Then = AsInlined(branch.Then, helper).ToEquatableArray(), Else = AsInlined(branch.Else, helper).ToEquatableArray() });
                     break;
                 case LoopStmt loop:
-                    kept.Add(loop with
-                    {
-                        Body = WithoutSelfAssignments(loop.Body.ToList()).ToEquatableArray(),
-                        Step = WithoutSelfAssignments(loop.Step.ToList()).ToEquatableArray(),
-                    });
+                    kept.Add(loop with { Source = source, Body = AsInlined(loop.Body, helper).ToEquatableArray(), Step = AsInlined(loop.Step, helper).ToEquatableArray() });
                     break;
                 default:
-                    kept.Add(statement);
+                    kept.Add(statement with { Source = source });
                     break;
             }
         }
