@@ -242,3 +242,36 @@ public class RefHelperBodyDiagnosticTests
         Assert.DoesNotContain(run.Sources, s => s.HintName.Contains(".F.", StringComparison.Ordinal));
     }
 }
+
+/// <summary>A helper that is not [Differentiable]: the hint is to mark it.</summary>
+public class UnmarkedRefHelperTests
+{
+    [Theory]
+    [InlineData("AGD0005", "[|Step(ref x);|]", "mark it [Differentiable] and it is inlined here")]
+    [InlineData("AGD0030", "var y = [|Split(x, out var rest)|];", "mark it [Differentiable] and it is inlined at the call")]
+    public void A_call_of_an_unmarked_ref_helper_says_to_mark_it(string id, string call, string hint)
+    {
+        var source = MarkedSource.Parse($$"""
+            using System;
+            using AutogradGen;
+
+            public static partial class Functions
+            {
+                public static void Step(ref double x) => x *= 2;
+
+                public static double Split(double x, out double rest) { rest = x; return x; }
+
+                [Differentiable]
+                public static double F(double x)
+                {
+                    {{call}}
+                    return x;
+                }
+            }
+            """);
+        var run = GeneratorHarness.Run(source.Text);
+        var diagnostic = Assert.Single(run.Diagnostics.Where(d => d.Id == id));
+        Assert.Equal(source.Span, diagnostic.Location.SourceSpan);
+        Assert.Contains(hint, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+}
