@@ -108,11 +108,11 @@ public class RefHelperAliasingTests
     public void The_same_variable_passed_twice_by_ref_aliases_as_in_CSharp()
     {
         // Swap(a, a) changes nothing; then two swaps put a and b back: the result is a·b².
-        var value = RefHelperCallers.SelfSwapGradient(0.5, 1.5, out var da, out var db);
+        var value = RefHelperFunctions.SelfSwapGradient(0.5, 1.5, out var da, out var db);
         Assert.Equal(0.5 * 1.5 * 1.5, value, 12);
         Assert.Equal(1.5 * 1.5, da, 12);
         Assert.Equal(2 * 0.5 * 1.5, db, 12);
-        Assert.Equal(db, RefHelperCallers.SelfSwapDerivative(0.5, 1.5, 0, 1).Derivative, 12);
+        Assert.Equal(db, RefHelperFunctions.SelfSwapDerivative(0.5, 1.5, 0, 1).Derivative, 12);
     }
 
     [Fact]

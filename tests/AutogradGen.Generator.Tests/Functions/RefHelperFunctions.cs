@@ -57,6 +57,19 @@ public static partial class RefHelperFunctions
     [Differentiable]
     public static void SquareInPlace(ref double x) => x *= x;
 
+    /// <summary>Swap(ref a, ref a) aliases as in C#: the same variable twice, so nothing changes. Result a·b².</summary>
+    [Differentiable]
+    public static double SelfSwap(double a, double b)
+    {
+        Swap(ref a, ref a);
+        Swap(ref a, ref b);
+        Swap(ref b, ref a);
+        return a * b * b;
+    }
+
+    [Differentiable]
+    public static void Swap(ref double a, ref double b) => (a, b) = (b, a);
+
     /// <summary>A void helper writing a local array through a Span&lt;double&gt;: Σ x^i for i &lt; 5.</summary>
     [Differentiable]
     public static double PowerSum(double x)
