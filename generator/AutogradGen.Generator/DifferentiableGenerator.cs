@@ -119,11 +119,12 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             .Combine(userDerivatives.Select(static (derivative, _) => derivative.Diagnostics).Collect())
             .Combine(context.CompilationProvider)
             .WithTrackingName(TrackingNames.Diagnostics);
+        // Distinct: a helper inlined at several calls reports a problem in its body once, where it is.
         context.RegisterSourceOutput(diagnostics, static (context, input) =>
         {
             var ((methodDiagnostics, derivativeDiagnostics), compilation) = input;
             // The declaration rules are the analyzer's to report (DeclarationAnalyzer); here they only meant "no code".
-            foreach (var diagnostic in methodDiagnostics.Concat(derivativeDiagnostics).SelectMany(d => d).Where(d => !DeclarationRules.IsAnalyzerId(d.Id)))
+            foreach (var diagnostic in methodDiagnostics.Concat(derivativeDiagnostics).SelectMany(d => d).Where(d => !DeclarationRules.IsAnalyzerId(d.Id)).Distinct())
             {
                 context.ReportDiagnostic(diagnostic.ToDiagnostic(compilation));
             }

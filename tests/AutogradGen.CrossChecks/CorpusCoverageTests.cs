@@ -18,6 +18,7 @@ public class CorpusCoverageTests
         "ReadOnlySpan<double>", "ReadOnlySpan<float>", "(float)", "MathF.", "&&", "||", "!(",
         "switch (", " switch\n", "case ", " when ", " and ", " or ", "is not ", "is var ", "var (", ") = (", "(X: ", ".Item2",
         ".Sum(", ".Average()", ".Max(", ".Min()", ".Select(", "static double Softplus", "double Damped(", "in double ", "params double[]",
+        "(ref x, ref v", "out var ", "out _)", "ref state[0]", "Span<double> output", "void Advance(ref double",
     ];
 
     private static readonly Lazy<string> s_corpus = new(() => string.Join("\n",

@@ -21,6 +21,8 @@ public static partial class CorpusRegistry
             .Where(t => t.Namespace == typeof(Arithmetic).Namespace)
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             .Where(m => m.GetCustomAttribute<DifferentiableAttribute>() is not null)
+            // Void helpers and helpers with ref/out parameters are inlined where they are called: no code of their own.
+            .Where(m => m.ReturnType != typeof(void) && m.GetParameters().All(p => !p.ParameterType.IsByRef || p.IsIn))
             .Where(m => m.GetParameters().All(p => !IsSpanOrArrayOfNumbers(p.ParameterType) && !IsStructOfNumbers(p.ParameterType)))
             .Where(m => !IsStructOfNumbers(m.ReturnType));
         foreach (var method in scalarMethods)

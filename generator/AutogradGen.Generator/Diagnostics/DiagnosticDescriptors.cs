@@ -158,6 +158,18 @@ internal static class DiagnosticDescriptors
         "A [Differentiable] method returning a struct must be a single expression",
         "'{0}' returns the struct '{1}': a struct result is differentiated where the method is called, by substituting its body, which must be a single expression; write it as '=> new {1}(...)' and move intermediate values into [Differentiable] helpers that return numbers");
 
+    // AGD0060-AGD0064: calls with ref and out arguments and void helpers, inlined at the call.
+    public static readonly DiagnosticDescriptor ByReferenceCallNotInlined = Error(
+        "AGD0060",
+        "Call with ref or out arguments cannot be inlined",
+        "{0} cannot be differentiated: {1}");
+
+    public static readonly DiagnosticDescriptor DifferentiatedWhereCalled = new(
+        "AGD0061",
+        "[Differentiable] helper is differentiated where it is called",
+        "'{0}' {1}, so it is differentiated where [Differentiable] methods call it (its body is inlined at each call) and has no {0}Gradient, {0}Pullback or {0}Derivative of its own; to call those, write a version that takes its inputs by value and returns its result",
+        Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLink("AGD0061"));
+
     public static readonly DiagnosticDescriptor TypeParameterNotFloatingPoint = Error(
         "AGD0065",
         "A generic [Differentiable] method's type parameter must admit double or float",
@@ -173,17 +185,7 @@ internal static class DiagnosticDescriptors
         "Generic-math member has no derivative rule",
         "'{0}' cannot be differentiated: it has no derivative rule; {1}");
 
-    // AGD0070-AGD0074: vector-valued methods (results written into a Span<T> parameter).
-    public static readonly DiagnosticDescriptor VoidWithoutResults = Error(
-        "AGD0070",
-        "A void [Differentiable] method has no results span",
-        "Method '{0}' returns void but has no Span<double> or Span<float> parameter: a vector-valued [Differentiable] method writes its results into one Span<T> parameter; add one, or return a double or float");
-
-    public static readonly DiagnosticDescriptor SeveralResultSpans = Error(
-        "AGD0071",
-        "A vector-valued method has more than one Span<T> parameter",
-        "Method '{0}' has more than one Span<T> parameter ({1}): a vector-valued [Differentiable] method writes its results into exactly one; pass the inputs as ReadOnlySpan<T> or arrays, or write every result into one span");
-
+    // AGD0072-AGD0074: vector-valued methods (results written into their one Span<T> parameter; AGD0070-AGD0071 are retired).
     public static readonly DiagnosticDescriptor ResultsSpanDifferentiated = Error(
         "AGD0072",
         "The results span cannot be differentiated with respect to",
@@ -203,8 +205,9 @@ internal static class DiagnosticDescriptors
         TensorOperationWithoutRule, CallShapeNotSupported,
         UnsupportedPattern, SwitchExpressionNotExhaustive, EarlyBreakInSwitch, LocalFunctionNotInlined, LinqNotLowered, UnsupportedTuple,
         StructNotDifferentiable, StructResultNotSingleExpression,
+        ByReferenceCallNotInlined, DifferentiatedWhereCalled,
         TypeParameterNotFloatingPoint, GenericShapeNotSupported, GenericMathMemberWithoutRule,
-        VoidWithoutResults, SeveralResultSpans, ResultsSpanDifferentiated, ResultsSpanReadBeforeWritten,
+        ResultsSpanDifferentiated, ResultsSpanReadBeforeWritten,
     }.ToDictionary(d => d.Id);
 
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

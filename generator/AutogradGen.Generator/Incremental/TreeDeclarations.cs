@@ -72,7 +72,10 @@ internal sealed record TreeDeclarations(string FilePath, ParseOptions Options, s
             return body is BlockSyntax or ArrowExpressionClauseSyntax;
         }
 
-        return member is MethodDeclarationSyntax { ReturnType: not PredefinedTypeSyntax } method
+        // Void helpers and helpers with ref/out parameters are inlined at their calls too (BodyParser.RefArguments).
+        return member is MethodDeclarationSyntax method
+            && (method.ReturnType is not PredefinedTypeSyntax || method.ReturnType is PredefinedTypeSyntax { Keyword.ValueText: "void" }
+                || method.ParameterList.Parameters.Any(p => p.Modifiers.Any(m => m.ValueText is "ref" or "out")))
             && (body is BlockSyntax or ArrowExpressionClauseSyntax)
             && !method.ReturnType.ToString().EndsWith("Tensor", System.StringComparison.Ordinal)
             && method.AttributeLists.Any(list => list.Attributes.Any(a => a.Name.ToString() is var name && (name.EndsWith("Differentiable", System.StringComparison.Ordinal) || name.EndsWith("DifferentiableAttribute", System.StringComparison.Ordinal))));

@@ -278,7 +278,7 @@ internal sealed partial class BodyParser
                 : method.IsGenericMethod && GenericInstances.CalledInstance(method) is null
                     ? $"it is called with the type argument '{method.TypeArguments[0].ToDisplayString()}', and only its double and float instances are generated; call it with double or float"
                 : method.Parameters.FirstOrDefault(p => p.RefKind is not (RefKind.None or RefKind.In)) is { } byReference
-                    ? $"its parameter '{byReference.Name}' is passed by reference ({MethodParser.RefKeyword(byReference.RefKind)}); give it a version that takes its inputs by value and returns its result"
+                    ? ByReferenceAdvice(method, byReference)
                     : null;
         if (refused is not null)
         {

@@ -85,6 +85,12 @@ internal sealed partial class BodyParser
             case IReturnOperation { ReturnedValue: { } value } when _inlineReturn is not null:
                 InlinedReturn(value, operation.Syntax, output);
                 return true;
+            case IReturnOperation { ReturnedValue: null } when _inlineReturn is not null:
+                InlinedVoidReturn(operation.Syntax, output);
+                return true;
+            case IExpressionStatementOperation { Operation: IInvocationOperation call } when IsInlinedByReference(call.TargetMethod):
+                InlineByReference(call, output);
+                return true;
             default:
                 return false;
         }
@@ -112,6 +118,9 @@ internal sealed partial class BodyParser
                 lowered = TupleElementIndex(field.Field) is { } index && index < elements.Length
                     ? new VariableExpr(elements[index].Kind, elements[index].Name)
                     : null;
+                return true;
+            case IInvocationOperation call when IsInlinedByReference(call.TargetMethod):
+                lowered = InlineByReference(call, _hoistTarget);
                 return true;
             case IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction } localCall:
                 lowered = LocalFunctionCall(localCall);

@@ -180,6 +180,14 @@ internal sealed partial class BodyParser
             return;
         }
 
+        if (_inlineReturn is not null && _inlining.Count > 0 && IsInlinedByReference(_inlining[_inlining.Count - 1]))
+        {
+            // An inlined helper may be called in a loop or branch of its caller, where no array can be allocated.
+            Unsupported(DiagnosticDescriptors.UnsupportedStatement, statementSyntax, "An array allocated in a helper with ref or out parameters or a void result",
+                "the helper is inlined where it is called, possibly inside a loop or branch; allocate the array in the caller and pass it as a Span<double> parameter");
+            return;
+        }
+
         if (_loopDepth > 0 || statementSyntax.Parent is not BlockSyntax { Parent: MethodDeclarationSyntax })
         {
             Unsupported(DiagnosticDescriptors.UnsupportedStatement, statementSyntax, "An array allocated inside a loop or branch",
@@ -244,6 +252,10 @@ internal sealed partial class BodyParser
                     output.Add(new AssignStmt(line, source, incrementTarget.Name, incrementTarget.Index, new BinaryExpr(incrementTarget.Kind, step, Read(incrementTarget), one)));
                 }
 
+                break;
+            case IInvocationOperation helper when IsUnmarkedHelper(helper.TargetMethod):
+                Unsupported(DiagnosticDescriptors.UnsupportedStatement, syntax, $"The call to '{helper.TargetMethod.ToDisplayString()}' as a statement",
+                    "it is not [Differentiable], so its effect on the variables it writes cannot be differentiated; mark it [Differentiable] and it is inlined here");
                 break;
             default:
                 Unsupported(DiagnosticDescriptors.UnsupportedStatement, syntax, operation is IInvocationOperation call ? $"The call to '{call.TargetMethod.ToDisplayString()}' as a statement" : "This expression statement",

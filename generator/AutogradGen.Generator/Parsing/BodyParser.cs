@@ -18,7 +18,8 @@ namespace AutogradGen.Generator.Parsing;
 internal sealed partial class BodyParser
 {
     private readonly IMethodSymbol _method;
-    private readonly SemanticModel _semanticModel;
+    /// <summary>The model of the tree being translated (another tree's while a helper declared there is inlined).</summary>
+    private SemanticModel _semanticModel;
     private readonly CancellationToken _cancellationToken;
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly List<VariableModel> _variables = new();

@@ -64,8 +64,26 @@ internal static class MethodParser
             return new ParsedMethod(Key(method), null, diagnostics.Concat(structResult).ToEquatableArray());
         }
 
-        // A void method is vector-valued: its results are its one Span<T> parameter (VectorResults).
-        var vectorResult = method.ReturnsVoid ? VectorResults.Find(method, syntax, target.Attributes[0], cancellationToken, diagnostics) : null;
+        // A void method with one Span<T> parameter and no ref/out parameter is vector-valued (VectorResults): it gets
+        // Jvp, Vjp and Jacobian of its own, and its callers inline it as they inline any void helper.
+        bool vectorValued = VectorResults.IsVectorValued(method);
+        if (!vectorValued && BodyParser.IsByReferenceHelper(method))
+        {
+            // Any other void helper, or one handing results back through ref/out: inlined where it is called
+            // (BodyParser.RefArguments), so it has no code of its own; AGD0061 (info) says so.
+            var why = method.ReturnsVoid
+                ? "returns void"
+                : $"hands back results through '{method.Parameters.First(p => p.RefKind is RefKind.Ref or RefKind.Out).Name}' ({RefKeyword(method.Parameters.First(p => p.RefKind is RefKind.Ref or RefKind.Out).RefKind)})";
+            if (diagnostics.Count == 0)
+            {
+                // A helper whose shape is already an error (generic, no body) needs no note besides it.
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DifferentiatedWhereCalled, nameLocation, name, why));
+            }
+
+            return new ParsedMethod(Key(method), null, diagnostics.ToEquatableArray());
+        }
+
+        var vectorResult = vectorValued ? VectorResults.Find(method, syntax, target.Attributes[0], cancellationToken, diagnostics) : null;
         if (vectorResult is { } results)
         {
             returnKind = results.Kind;
@@ -238,14 +256,9 @@ internal static class MethodParser
             // 'in' parameters are read like values and stay 'in' in the generated methods; a 'params' array is an array.
             if (parameter.RefKind is not (RefKind.None or RefKind.In))
             {
-                var modifier = parameter.RefKind switch
-                {
-                    RefKind.Out => "out",
-                    RefKind.Ref => "ref",
-                    _ => "ref readonly",
-                };
+                // 'ref' and 'out' make the method a helper inlined at its calls (MethodParser.Parse); what is left is 'ref readonly'.
                 diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.UnsupportedMethod, location, method.Name, $"parameter '{parameter.Name}' is '{modifier}', and [Differentiable] methods cannot write through parameters; return the result instead (or pass it 'in' or by value)"));
+                    DiagnosticDescriptors.UnsupportedMethod, location, method.Name, $"parameter '{parameter.Name}' is '{RefKeyword(parameter.RefKind)}'; declare it 'in', which is read the same way, or pass it by value"));
                 continue;
             }
 

@@ -12,35 +12,29 @@ namespace AutogradGen.Generator.Parsing;
 /// Which parameter of a vector-valued method holds its results. The rule is the signature's, so a reader sees it
 /// without reading the body: a <c>[Differentiable]</c> method that returns <c>void</c> writes its results into its
 /// one <c>Span&lt;double&gt;</c> or <c>Span&lt;float&gt;</c> parameter (inputs are scalars, arrays and
-/// <c>ReadOnlySpan&lt;T&gt;</c>s). No <c>Span&lt;T&gt;</c> parameter is AGD0070, several are AGD0071, and naming it in
-/// the differentiation list is AGD0072.
+/// <c>ReadOnlySpan&lt;T&gt;</c>s), and it has no <c>ref</c>/<c>out</c> parameter. Any other void method is a helper
+/// inlined where it is called (BodyParser.RefArguments, AGD0061). Naming the results in the differentiation list is AGD0072.
 /// </summary>
 internal static class VectorResults
 {
     /// <summary>The members generated for a vector-valued method, whose names must be free (AGD0011).</summary>
     public static readonly string[] GeneratedSuffixes = { "Jvp", "Vjp", "Jacobian" };
 
-    /// <summary>The results parameter of a void method, or null with a diagnostic when it has none or several.</summary>
+    /// <summary>
+    /// Whether <paramref name="method"/> is vector-valued: it returns void, has exactly one <c>Span&lt;T&gt;</c> parameter
+    /// (its results) and no <c>ref</c>/<c>out</c> parameter. Any other void method is a helper differentiated where it is
+    /// called (BodyParser.RefArguments, AGD0061).
+    /// </summary>
+    public static bool IsVectorValued(IMethodSymbol method) =>
+        method.ReturnsVoid
+        && !method.Parameters.Any(p => p.RefKind is RefKind.Ref or RefKind.Out)
+        && method.Parameters.Count(p => p.RefKind == RefKind.None && TypeClassifier.Classify(p.Type) is { Storage: StorageKind.Span }) == 1;
+
+    /// <summary>The results parameter of a vector-valued method (<see cref="IsVectorValued"/>), or null with a diagnostic.</summary>
     public static (string Name, NumberKind Kind)? Find(
         IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute, CancellationToken cancellationToken, List<DiagnosticInfo> diagnostics)
     {
-        var spans = method.Parameters
-            .Where(p => p.RefKind == RefKind.None && TypeClassifier.Classify(p.Type) is { Storage: StorageKind.Span })
-            .ToList();
-        if (spans.Count == 0)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.VoidWithoutResults, syntax.ReturnType.GetLocation(), method.Name));
-            return null;
-        }
-
-        if (spans.Count > 1)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.SeveralResultSpans, spans[1].Locations.FirstOrDefault(), method.Name, string.Join(", ", spans.Select(p => "'" + p.Name + "'"))));
-            return null;
-        }
-
-        var results = spans[0];
+        var results = method.Parameters.Single(p => p.RefKind == RefKind.None && TypeClassifier.Classify(p.Type) is { Storage: StorageKind.Span });
         var named = MethodParser.WithRespectTo(method, attribute, cancellationToken, new List<DiagnosticInfo>());
         if (named?.Contains(results.Name) == true)
         {

@@ -256,14 +256,6 @@ public class DiagnosticTests
         """, "'factor'", expectSource: true);
 
     [Fact]
-    public void AGD0017_is_reported_on_a_parameter_passed_by_reference() => AssertReported("AGD0017", """
-        public static partial class Functions
-        {
-            [Differentiable] public static double F(double x, ref double [|y|]) => x * y;
-        }
-        """, "parameter 'y' is 'ref', and [Differentiable] methods cannot write through parameters");
-
-    [Fact]
     public void AGD0017_is_reported_on_a_differentiable_local_function() => AssertReported("AGD0017", """
         public static partial class Functions
         {

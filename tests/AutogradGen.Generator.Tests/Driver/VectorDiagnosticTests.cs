@@ -9,22 +9,6 @@ public class VectorDiagnosticTests
     private const string Usings = "using System;\nusing AutogradGen;\n";
 
     [Fact]
-    public void AGD0070_is_reported_on_a_void_method_without_a_results_span() => AssertReported("AGD0070", """
-        public static partial class Functions
-        {
-            [Differentiable] public static [|void|] F(ReadOnlySpan<double> x, double[] r) { r[0] = x[0]; }
-        }
-        """, "has no Span<double> or Span<float> parameter");
-
-    [Fact]
-    public void AGD0071_is_reported_on_the_second_span_parameter() => AssertReported("AGD0071", """
-        public static partial class Functions
-        {
-            [Differentiable] public static void F(Span<double> a, Span<double> [|b|]) { a[0] = b[0]; }
-        }
-        """, "('a', 'b')");
-
-    [Fact]
     public void AGD0072_is_reported_on_a_results_span_named_in_the_differentiation_list() => AssertReported("AGD0072", """
         public static partial class Functions
         {

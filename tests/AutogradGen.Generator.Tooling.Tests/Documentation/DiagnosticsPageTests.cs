@@ -21,7 +21,12 @@ public class DiagnosticsPageTests
     public void Each_section_states_the_title_and_default_severity_of_its_id(string id)
     {
         var descriptor = DiagnosticsPage.Descriptors.Single(d => d.Id == id);
-        var severity = descriptor.DefaultSeverity == DiagnosticSeverity.Error ? "error" : "warning";
+        var severity = descriptor.DefaultSeverity switch
+        {
+            DiagnosticSeverity.Error => "error",
+            DiagnosticSeverity.Warning => "warning",
+            _ => "info",
+        };
 
         Assert.Contains($"**{descriptor.Title}** ({severity})", DiagnosticsPage.Sections[id], StringComparison.Ordinal);
     }
