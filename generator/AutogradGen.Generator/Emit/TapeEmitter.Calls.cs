@@ -107,7 +107,7 @@ internal sealed partial class TapeEmitter
             var code = Translate(argument);
             return parameter.Differentiated ? TensorOf(code, parameter.Kind).Text : RawOf(code, argument.Kind).Text;
         });
-        return new Code(call.Target.Qualifier + "." + call.Target.Name + "Tape(" + string.Join(", ", arguments) + ")", true, true);
+        return new Code(call.Target.Qualifier + "." + (call.Target.TwinName ?? call.Target.Name + "Tape") + "(" + string.Join(", ", arguments) + ")", true, true);
     }
 
     /// <summary>

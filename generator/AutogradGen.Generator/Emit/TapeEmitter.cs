@@ -74,7 +74,7 @@ internal sealed partial class TapeEmitter
         _writer.Line("/// tensor for each differentiated parameter (0-d for a scalar, 1-d for a span) and for the result.");
         _writer.Line("/// Call <c>Backward()</c> on the result for the gradient, or use it inside a larger tape program.");
         _writer.Line("/// </summary>");
-        _writer.Open(_model.Accessibility + _model.StaticModifier + TensorType + " " + _model.Name + "Tape(" + string.Join(", ", signature) + ")");
+        _writer.Open(_model.Accessibility + _model.StaticModifier + TensorType + " " + (_model.TwinName ?? _model.Name + "Tape") + "(" + string.Join(", ", signature) + ")");
         _zero = _names.Fresh("zero");
         _writer.Line(TensorType + " " + _zero + " = " + TapeMath + ".Constant(0, " + DTypeOf(_model.ReturnKind) + ");");
         foreach (var copy in _copies)

@@ -108,13 +108,15 @@ internal sealed record PassThroughExpr(NumberKind Kind, EquatableArray<string> P
 /// For an instance callee, the object it is called on as C# text (<c>this</c>, <c>this.model</c>, <c>model</c>):
 /// read again by each generated call, so it reads no local the body assigns.
 /// </param>
+/// <param name="TwinName">For a [Differentiable] callee, the name of its tape twin (<see cref="Parsing.TwinNames"/>).</param>
 internal sealed record CallTarget(
     string ContainingType,
     string Name,
     string Key,
     EquatableArray<CallParameter> Parameters,
     bool IsDifferentiable,
-    string? Receiver = null)
+    string? Receiver = null,
+    string? TwinName = null)
 {
     /// <summary>What precedes <c>.Name</c> at a call: the receiver of an instance callee, else its type.</summary>
     public string Qualifier => Receiver ?? ContainingType;

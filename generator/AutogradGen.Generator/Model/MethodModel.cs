@@ -38,6 +38,9 @@ internal sealed record MethodModel(
     /// <summary>The struct parameters, whose leaves stand in <see cref="Variables"/> where the struct was (see <see cref="StructShape"/>).</summary>
     public EquatableArray<StructParameter> StructParameters { get; init; } = EquatableArray<StructParameter>.Empty;
 
+    /// <summary>The tape twin's name: <c>{Name}Tape</c>, numbered when overloads' twins would clash (<see cref="Parsing.TwinNames"/>).</summary>
+    public string? TwinName { get; init; }
+
     /// <summary>
     /// For one instance of a generic-math method (<c>F&lt;T&gt;</c> read with T = double or float), its type argument;
     /// null for a method that is not generic. The instances are overloads of each other.

@@ -362,7 +362,8 @@ internal sealed partial class BodyParser
             method.IsGenericMethod ? GenericInstances.InstanceKey(method, GenericInstances.CalledInstance(method)!.Value) : MethodParser.Key(method),
             parameters.ToEquatableArray(),
             IsDifferentiable: differentiable is not null,
-            Receiver: receiver);
+            Receiver: receiver,
+            TwinName: differentiable is not null ? TwinNames.For(method) : null);
         var site = _pendingCalls.Count;
         _pendingCalls.Add(differentiable is null
             ? new PendingCall(target.Key, DiagnosticInfo.Create(DiagnosticDescriptors.CallNotDifferentiable, syntax.GetLocation(), method.ToDisplayString()), NeedsGeneratedCode: false, site)

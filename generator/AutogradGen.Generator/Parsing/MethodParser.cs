@@ -142,6 +142,7 @@ internal static class MethodParser
             IsStatic: method.IsStatic)
         {
             StructParameters = structParameters.ToEquatableArray(),
+            TwinName = TwinNames.For(method),
             VectorResult = vectorResult?.Name,
         };
         return new ParsedMethod(Key(method), model, diagnostics.ToEquatableArray());
