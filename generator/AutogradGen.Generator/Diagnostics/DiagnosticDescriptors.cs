@@ -173,6 +173,12 @@ internal static class DiagnosticDescriptors
         "Generic-math member has no derivative rule",
         "'{0}' cannot be differentiated: it has no derivative rule; {1}");
 
+    // AGD0085-AGD0089: differentiated 2-D array parameters.
+    public static readonly DiagnosticDescriptor MatrixPassedToCall = Error(
+        "AGD0085",
+        "2-D array with a derivative passed to a call",
+        "Cannot differentiate the call to '{0}': it is handed the 2-D array '{1}', whose gradient is computed, and {2}");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
         ContainingTypeNotPartial, MethodNotStatic, ParameterNotDifferentiable, ReturnTypeNotDifferentiable,
@@ -183,6 +189,7 @@ internal static class DiagnosticDescriptors
         UnsupportedPattern, SwitchExpressionNotExhaustive, EarlyBreakInSwitch, LocalFunctionNotInlined, LinqNotLowered, UnsupportedTuple,
         StructNotDifferentiable, StructResultNotSingleExpression,
         TypeParameterNotFloatingPoint, GenericShapeNotSupported, GenericMathMemberWithoutRule,
+        MatrixPassedToCall,
     }.ToDictionary(d => d.Id);
 
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

@@ -71,7 +71,8 @@ internal static class MethodParser
 
         var attribute = target.Attributes[0];
         var structParameters = new List<StructParameter>();
-        var parameters = Parameters(method, attribute, target.SemanticModel.Compilation, structParameters, cancellationToken, diagnostics);
+        var matrixParameters = new List<MatrixParameter>();
+        var parameters = Parameters(method, attribute, target.SemanticModel.Compilation, structParameters, matrixParameters, cancellationToken, diagnostics);
         CheckGeneratedNames(method, nameLocation, diagnostics);
         if (diagnostics.Count > 0 || syntax.Body is null && syntax.ExpressionBody is null)
         {
@@ -85,7 +86,7 @@ internal static class MethodParser
             return new ParsedMethod(Key(method), null, diagnostics.ToEquatableArray());
         }
 
-        var body = BodyParser.Parse(method, syntax, target.SemanticModel, parameters, cancellationToken, structParameters);
+        var body = BodyParser.Parse(method, syntax, target.SemanticModel, parameters, cancellationToken, structParameters, matrixParameters);
         diagnostics.AddRange(body.Diagnostics);
         if (body.Diagnostics.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error))
         {
@@ -107,6 +108,7 @@ internal static class MethodParser
             IsStatic: method.IsStatic)
         {
             StructParameters = structParameters.ToEquatableArray(),
+            MatrixParameters = matrixParameters.ToEquatableArray(),
         };
         return new ParsedMethod(Key(method), model, diagnostics.ToEquatableArray());
     }
@@ -215,7 +217,8 @@ internal static class MethodParser
     }
 
     private static List<VariableModel> Parameters(
-        IMethodSymbol method, AttributeData attribute, Compilation compilation, List<StructParameter> structParameters, CancellationToken cancellationToken, List<DiagnosticInfo> diagnostics)
+        IMethodSymbol method, AttributeData attribute, Compilation compilation, List<StructParameter> structParameters, List<MatrixParameter> matrixParameters,
+        CancellationToken cancellationToken, List<DiagnosticInfo> diagnostics)
     {
         var withRespectTo = WithRespectTo(method, attribute, cancellationToken, diagnostics);
         var parameters = new List<VariableModel>();
@@ -244,6 +247,12 @@ internal static class MethodParser
                 continue;
             }
 
+            if (classified is null && TypeClassifier.MatrixElement(parameter.Type) is { } element && (withRespectTo is null || named))
+            {
+                MatrixParameterElements(method, parameter, element, parameters, matrixParameters);
+                continue;
+            }
+
             if (classified is not { } c)
             {
                 if (named)
@@ -269,6 +278,27 @@ internal static class MethodParser
         }
 
         return parameters;
+    }
+
+    /// <summary>
+    /// A differentiated 2-D array parameter stays in the signature as a pass-through parameter (its shape is read as
+    /// the original reads it) and gains a read-only span parameter of its elements (<c>w_elements</c>), which the body
+    /// indexes and the emitters differentiate as any span parameter; <see cref="MatrixParameter"/> ties them together.
+    /// </summary>
+    private static void MatrixParameterElements(
+        IMethodSymbol method, IParameterSymbol parameter, NumberKind element, List<VariableModel> parameters, List<MatrixParameter> matrixParameters)
+    {
+        var taken = new HashSet<string>(method.Parameters.Select(p => p.Name).Concat(parameters.Select(p => p.Name)));
+        var name = parameter.Name + "_elements";
+        for (var suffix = 2; !taken.Add(name); suffix++)
+        {
+            name = parameter.Name + "_elements_" + suffix;
+        }
+
+        parameters.Add(new VariableModel(parameter.Name, NumberKind.Int, StorageKind.Scalar, IsParameter: true, Differentiated: false,
+            PassThroughType: TypeClassifier.FullName(parameter.Type), PassedIn: parameter.RefKind == RefKind.In));
+        parameters.Add(new VariableModel(name, element, StorageKind.ReadOnlySpan, IsParameter: true, Differentiated: true));
+        matrixParameters.Add(new MatrixParameter(parameter.Name, name, element));
     }
 
     /// <summary>

@@ -77,6 +77,10 @@ internal static class TypeClassifier
         return null;
     }
 
+    /// <summary>The element kind of a 2-D array of double or float (<c>double[,]</c>, <c>T[,]</c> in a generic instance).</summary>
+    public static NumberKind? MatrixElement(ITypeSymbol? type) =>
+        type is IArrayTypeSymbol { Rank: 2 } array ? FloatingElement(array.ElementType) : null;
+
     /// <summary>A type as generated code spells it: <c>global::</c> qualified, with its nullable annotations.</summary>
     public static string FullName(ITypeSymbol type) => Instantiated(type).ToDisplayString(FullyQualifiedWithNullability);
 
