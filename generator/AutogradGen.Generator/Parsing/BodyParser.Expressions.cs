@@ -59,6 +59,11 @@ internal sealed partial class BodyParser
             return structScalar;
         }
 
+        if (RefusedMatrixMember(operation))
+        {
+            return null;
+        }
+
         if (IsPassThrough(operation))
         {
             return PassThroughValue(operation);

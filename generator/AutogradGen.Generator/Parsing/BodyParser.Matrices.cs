@@ -52,14 +52,40 @@ internal sealed partial class BodyParser
     }
 
     /// <summary>
+    /// A member of a differentiated 2-D array other than its shape (<c>w.LongLength</c>): the tape twin holds the array
+    /// as a 2-d tensor, which has <c>Length</c> (through its elements), <c>Rank</c> and <c>GetLength</c> only.
+    /// </summary>
+    private bool RefusedMatrixMember(IOperation operation)
+    {
+        if (operation is not IPropertyReferenceOperation { Instance: { } instance } property || MatrixElements(instance) is null
+            || property.Property.Name is "Length" or "Rank")
+        {
+            return false;
+        }
+
+        Unsupported(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax, $"'{operation.Syntax}'", MatrixShapeAdvice(instance));
+        return true;
+    }
+
+    private static string MatrixShapeAdvice(IOperation matrix) =>
+        $"it is a member of the 2-D array '{Unwrap(matrix).Syntax}', whose gradient is computed; read its elements ({Unwrap(matrix).Syntax}[i, j]) and its shape with Length, Rank and GetLength(k)";
+
+    /// <summary>
     /// A call that is handed a differentiated 2-D array (as an argument or as its receiver) and would lose its
-    /// derivative: AGD0085. Only the shape queries (<c>GetLength</c>, <c>GetUpperBound</c>, <c>GetLowerBound</c>) are calls on it that need none.
+    /// derivative: AGD0085. <c>GetLength</c> is the one method called on it (the twin's tensor has it too); any other is AGD0006.
     /// </summary>
     private bool RefusedMatrixCall(IInvocationOperation invocation, IMethodSymbol method, bool differentiable)
     {
-        if (MatrixElements(invocation.Instance) is not null && method.Name is "GetLength" or "GetUpperBound" or "GetLowerBound")
+        if (MatrixElements(invocation.Instance) is not null)
         {
-            return false;
+            if (method.Name == "GetLength")
+            {
+                return false;
+            }
+
+            // w.GetUpperBound(0), w.Clone(): a method of the array itself, not a call that could be differentiated.
+            Unsupported(DiagnosticDescriptors.UnsupportedExpression, invocation.Syntax, $"'{invocation.Syntax}'", MatrixShapeAdvice(invocation.Instance!));
+            return true;
         }
 
         var passed = new[] { invocation.Instance }.Concat(invocation.Arguments.Select(a => a.Value))

@@ -282,6 +282,29 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void AGD0015_is_reported_on_a_local_2D_array() => AssertReported("AGD0015", """
+        public static partial class Functions
+        {
+            [Differentiable]
+            public static double F(double x)
+            {
+                var [|grid = new double[2, 2]|];
+                grid[0, 0] = x;
+                return grid[0, 0] * x;
+            }
+        }
+        """, "'double[,]'");
+
+    [Fact]
+    public void AGD0006_is_reported_on_a_member_of_a_2D_array_with_a_derivative_other_than_its_shape() => AssertReported("AGD0006", """
+        public static partial class Functions
+        {
+            [Differentiable]
+            public static double F(double[,] w) => w[0, 0] * [|w.GetUpperBound(0)|];
+        }
+        """, "read its elements (w[i, j]) and its shape with Length, Rank and GetLength(k)");
+
+    [Fact]
     public void AGD0016_warns_when_the_callee_drops_an_active_arguments_derivative() => AssertReported("AGD0016", """
         public static partial class Functions
         {
