@@ -74,7 +74,8 @@ internal sealed partial class TapeEmitter
         var signature = parameters.Select(p => (p.Differentiated || matrices.ContainsKey(p.Name) ? TensorType : (p.PassedIn ? "in " : string.Empty) + TypeOf(p)) + " " + p.Name);
         _writer.Line("/// <summary>");
         _writer.Line("/// Tape twin of <see cref=\"" + _model.DocumentationId + "\"/>: the same body run on the tape engine, with a");
-        _writer.Line("/// tensor for each differentiated parameter (0-d for a scalar, 1-d for a span, 2-d for a 2-D array) and for the result.");
+        // The 2-D array case is only named where there is one, so that every other twin reads as before.
+        _writer.Line("/// tensor for each differentiated parameter (0-d for a scalar, 1-d for a span" + (matrices.Count > 0 ? ", 2-d for a 2-D array" : string.Empty) + ") and for the result.");
         _writer.Line("/// Call <c>Backward()</c> on the result for the gradient, or use it inside a larger tape program.");
         _writer.Line("/// </summary>");
         _writer.Open(_model.Accessibility + _model.StaticModifier + TensorType + " " + _model.Name + "Tape(" + string.Join(", ", signature) + ")");
