@@ -42,7 +42,7 @@ public static partial class CorpusRegistry
             functions.Add(method.DeclaringType!.Name + "." + method.Name, ReflectedFunction.Create(method));
         }
 
-        foreach (var function in SpanFunctions().Concat(StructFunctions()).Concat(GenericSpanFunctions()))
+        foreach (var function in SpanFunctions().Concat(StructFunctions()).Concat(GenericSpanFunctions()).Concat(MatrixFunctions()))
         {
             functions.Add(function.Name, function);
         }
@@ -50,9 +50,9 @@ public static partial class CorpusRegistry
         return functions;
     }
 
-    /// <summary>Differentiable arrays and spans need the explicit adapters of <see cref="SpanFunctions"/>; any other parameter is scalar or passed through.</summary>
+    /// <summary>Differentiable arrays, 2-D arrays and spans need the explicit adapters of <see cref="SpanFunctions"/> and <see cref="MatrixFunctions"/>; any other parameter is scalar or passed through.</summary>
     private static bool IsSpanOrArrayOfNumbers(Type type) =>
-        type == typeof(double[]) || type == typeof(float[]) || type is { IsArray: true, GenericTypeArguments: [] } && type.GetElementType()!.IsGenericParameter || type.IsByRefLike;
+        type == typeof(double[]) || type == typeof(float[]) || type == typeof(double[,]) || type == typeof(float[,]) || type is { IsArray: true, GenericTypeArguments: [] } && type.GetElementType()!.IsGenericParameter || type.IsByRefLike;
 
     /// <summary>Struct parameters and results are checked through the adapters of the struct corpus (their leaves as a flat vector).</summary>
     private static bool IsStructOfNumbers(Type type) =>

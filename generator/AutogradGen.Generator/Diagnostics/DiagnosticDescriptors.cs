@@ -26,7 +26,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ParameterNotDifferentiable = Error(
         "AGD0003",
         "Parameter type cannot be differentiated",
-        "Parameter '{0}' of type '{1}' cannot be differentiated: only double, float, and arrays and spans of them can; change its type, or leave it out of the [Differentiable] list");
+        "Parameter '{0}' of type '{1}' cannot be differentiated: only double, float, arrays and spans of them, and 2-D arrays of them (double[,]) can (a jagged double[][] is data: use a double[,]); change its type, or leave it out of the [Differentiable] list");
 
     public static readonly DiagnosticDescriptor ReturnTypeNotDifferentiable = Error(
         "AGD0004",
@@ -196,6 +196,12 @@ internal static class DiagnosticDescriptors
         "The results span is passed on or read whole",
         "'{0}' is the results span of '{1}': {2}; write its elements one by one (results[i] = ...) and read back only elements already written");
 
+    // AGD0085-AGD0089: differentiated 2-D array parameters.
+    public static readonly DiagnosticDescriptor MatrixPassedToCall = Error(
+        "AGD0085",
+        "2-D array with a derivative passed to a call",
+        "Cannot differentiate the call to '{0}': it is handed the 2-D array '{1}', whose gradient is computed, and {2}");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
         ContainingTypeNotPartial, MethodNotStatic, ParameterNotDifferentiable, ReturnTypeNotDifferentiable,
@@ -208,6 +214,7 @@ internal static class DiagnosticDescriptors
         ByReferenceCallNotInlined, DifferentiatedWhereCalled,
         TypeParameterNotFloatingPoint, GenericShapeNotSupported, GenericMathMemberWithoutRule,
         ResultsSpanDifferentiated, ResultsSpanReadBeforeWritten,
+        MatrixPassedToCall,
     }.ToDictionary(d => d.Id);
 
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

@@ -32,9 +32,17 @@ internal sealed partial class ForwardEmitter : EmitContext
         // Keyed by the body's variable: a struct's leaves read their tangent from the struct tangent (aTangent.X).
         var tangentParameters = new Dictionary<string, string>();
         var tangentSignature = new List<string>();
+        var matrixTangents = new Dictionary<string, string>();
         foreach (var slot in slots.Where(s => s.Differentiated))
         {
             var tangentName = Names.Fresh(slot.Name + "Tangent");
+            if (slot.Matrix is not null)
+            {
+                matrixTangents[slot.Name] = tangentName;
+                tangentSignature.Add(slot.DerivativeType(writable: false) + " " + tangentName);
+                continue;
+            }
+
             if (slot.Plain is { } p)
             {
                 tangentParameters[p.Name] = tangentName;
@@ -74,11 +82,13 @@ internal sealed partial class ForwardEmitter : EmitContext
             Writer.Open(Model.Accessibility + Model.StaticModifier + "(" + resultType + " Value, " + resultType + " Derivative) " + Model.Name + "Derivative(" + string.Join(", ", signature) + ")");
         }
 
-        foreach (var parameter in parameters.Where(p => p.Differentiated && p.Storage != StorageKind.Scalar))
+        var matrixElements = ParameterSlot.MatrixElementNames(Model);
+        foreach (var parameter in parameters.Where(p => p.Differentiated && p.Storage != StorageKind.Scalar && !matrixElements.Contains(p.Name)))
         {
             LengthCheck(Writer, "tangent", parameter.Name, tangentParameters[parameter.Name]);
         }
 
+        ParameterSlot.ShapeChecks(Writer, slots, matrixTangents, "tangent");
         if (resultsTangent is not null)
         {
             // After every check, so a rejected call writes nothing. Elements the body never writes keep their
@@ -87,6 +97,10 @@ internal sealed partial class ForwardEmitter : EmitContext
         }
 
         ParameterSlot.Unpack(Writer, Model);
+        foreach (var pair in ParameterSlot.UnpackDerivatives(Writer, Model, matrixTangents, Names, writable: false))
+        {
+            tangentParameters[pair.Key] = pair.Value;
+        }
 
         foreach (var parameter in parameters.Where(p => p.Differentiated && Activity.IsActive(p.Name)))
         {

@@ -7,25 +7,43 @@ namespace AutogradGen.Generator.Emit;
 /// <summary>
 /// A parameter as generated signatures show it: a variable of the body, or a struct whose fields stand in the
 /// body as scalar parameters (<see cref="StructParameter"/>). The emitters differentiate the scalars and only the
-/// signatures, the unpacking at the top and the rebuilt gradient at the end speak of the struct.
+/// signatures, the unpacking at the top and the rebuilt gradient at the end speak of the struct. A differentiated
+/// 2-D array (<see cref="Matrix"/>, with <see cref="Plain"/> its pass-through parameter) is differentiated as the span
+/// of its elements; its tangent and gradient are 2-D arrays of its shape, unpacked into spans at the top.
 /// </summary>
-internal sealed record ParameterSlot(VariableModel? Plain, StructParameter? Struct)
+internal sealed record ParameterSlot(VariableModel? Plain, StructParameter? Struct, MatrixParameter? Matrix = null)
 {
     public string Name => Plain?.Name ?? Struct!.Name;
 
-    public bool Differentiated => Plain?.Differentiated ?? Struct!.Differentiated;
+    public bool Differentiated => Matrix is not null || (Plain?.Differentiated ?? Struct!.Differentiated);
+
+    /// <summary>A scalar or struct slot: its gradient is an <c>out</c> (and its pullback adjoint a <c>ref</c>) value.</summary>
+    public bool IsValue => Matrix is null && Plain is not { Storage: not StorageKind.Scalar };
+
+    /// <summary>The C# type of this slot's tangent, gradient and adjoint: T, a read-only span, Span&lt;T&gt;, the struct or the 2-D array.</summary>
+    public string DerivativeType(bool writable) =>
+        Matrix is { } matrix ? matrix.TypeText
+        : Plain is not { } p ? Struct!.Shape.TypeText
+        : p.Storage == StorageKind.Scalar ? p.Kind.Keyword()
+        : (writable ? "global::System.Span<" : "global::System.ReadOnlySpan<") + p.Kind.Keyword() + ">";
 
     /// <summary>The slots of a method's parameters, in declaration order.</summary>
     public static List<ParameterSlot> Of(MethodModel model, IEnumerable<VariableModel> parameters)
     {
         var byFirstLeaf = model.StructParameters.ToDictionary(s => s.LeafVariables[0]);
         var leaves = new HashSet<string>(model.StructParameters.SelectMany(s => s.LeafVariables));
+        var matrices = model.MatrixParameters.ToDictionary(m => m.Name);
+        leaves.UnionWith(model.MatrixParameters.Select(m => m.Elements));
         var slots = new List<ParameterSlot>();
         foreach (var parameter in parameters)
         {
             if (byFirstLeaf.TryGetValue(parameter.Name, out var structParameter))
             {
                 slots.Add(new ParameterSlot(null, structParameter));
+            }
+            else if (matrices.TryGetValue(parameter.Name, out var matrix))
+            {
+                slots.Add(new ParameterSlot(parameter, null, matrix));
             }
             else if (!leaves.Contains(parameter.Name))
             {
@@ -39,9 +57,50 @@ internal sealed record ParameterSlot(VariableModel? Plain, StructParameter? Stru
     /// <summary>The names of every struct leaf parameter of the method.</summary>
     public static HashSet<string> LeafNames(MethodModel model) => new(model.StructParameters.SelectMany(s => s.LeafVariables));
 
-    /// <summary><c>double a_X = a.X;</c> for every leaf, at the top of a generated method.</summary>
+    /// <summary>The span parameters standing for 2-D arrays' elements: their tangents and gradients are checked by shape.</summary>
+    public static HashSet<string> MatrixElementNames(MethodModel model) => new(model.MatrixParameters.Select(m => m.Elements));
+
+    /// <summary>
+    /// Rejects a 2-D tangent or gradient (<paramref name="what"/>) whose shape differs from its parameter's, for
+    /// each matrix slot; <paramref name="derivatives"/> names them by slot.
+    /// </summary>
+    public static void ShapeChecks(CodeWriter writer, IEnumerable<ParameterSlot> slots, IReadOnlyDictionary<string, string> derivatives, string what)
+    {
+        foreach (var slot in slots.Where(s => s.Matrix is not null))
+        {
+            var derivative = derivatives[slot.Name];
+            writer.Line("global::AutogradGen.CompilerServices.Matrix.RequireSameShape(" + slot.Name + ", " + derivative + ", \"" + slot.Name.TrimStart('@') + "\", \""
+                + derivative.TrimStart('@') + "\", \"" + what + "\");");
+        }
+    }
+
+    /// <summary>
+    /// Declares the span of each 2-D tangent or adjoint's elements (<c>wAdjointElements</c>) and returns them by the
+    /// body's elements parameter (<c>w_elements</c>), which they stand beside.
+    /// </summary>
+    public static Dictionary<string, string> UnpackDerivatives(CodeWriter writer, MethodModel model, IReadOnlyDictionary<string, string> derivatives, NameTable names, bool writable)
+    {
+        var spans = new Dictionary<string, string>();
+        foreach (var matrix in model.MatrixParameters)
+        {
+            var derivative = derivatives[matrix.Name];
+            var span = names.Fresh(derivative.TrimStart('@') + "Elements");
+            writer.Line((writable ? "global::System.Span<" : "global::System.ReadOnlySpan<") + matrix.Kind.Keyword() + "> " + span
+                + " = global::AutogradGen.CompilerServices.Matrix.Elements(" + derivative + ");");
+            spans[matrix.Elements] = span;
+        }
+
+        return spans;
+    }
+
+    /// <summary><c>double a_X = a.X;</c> for every leaf, and the span of every 2-D array's elements, at the top of a generated method.</summary>
     public static void Unpack(CodeWriter writer, MethodModel model)
     {
+        foreach (var matrix in model.MatrixParameters)
+        {
+            writer.Line("global::System.ReadOnlySpan<" + matrix.Kind.Keyword() + "> " + matrix.Elements + " = global::AutogradGen.CompilerServices.Matrix.Elements(" + matrix.Name + ");");
+        }
+
         foreach (var structParameter in model.StructParameters)
         {
             for (var i = 0; i < structParameter.LeafVariables.Count; i++)

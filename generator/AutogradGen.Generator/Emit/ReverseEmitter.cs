@@ -20,6 +20,7 @@ namespace AutogradGen.Generator.Emit;
 internal sealed partial class ReverseEmitter : EmitContext
 {
     private readonly Dictionary<string, string> _adjoints = new();
+    private Dictionary<string, string> _matrixAdjoints = new();
     private readonly ReverseNeeds _needs;
     private readonly CodeWriter _declarations = new();
     private readonly Dictionary<NumberKind, string> _stacks = new();
@@ -47,10 +48,15 @@ internal sealed partial class ReverseEmitter : EmitContext
         // One adjoint parameter per differentiated parameter as the signature shows it: a struct has one (ref Vec3 aAdjoint).
         var adjointParameters = ParameterSlot.Of(Model, parameters).Where(s => s.Differentiated).ToDictionary(s => s.Name, s => Names.Fresh(s.Name + "Adjoint"));
         var seed = _seed = Names.Fresh("seed");
+        // A 2-D array's adjoint is the span of the caller's adjoint array's elements (declared in the pullback).
+        var matrixAdjoints = Model.MatrixParameters.ToDictionary(m => m.Elements, m => Names.Fresh(adjointParameters[m.Name] + "Elements"));
         foreach (var parameter in parameters.Where(p => p.Differentiated && Activity.IsActive(p.Name)))
         {
-            _adjoints[parameter.Name] = parameter.Storage == StorageKind.Scalar ? Names.Fresh(parameter.Name + "Bar") : adjointParameters[parameter.Name];
+            _adjoints[parameter.Name] = matrixAdjoints.TryGetValue(parameter.Name, out var elements) ? elements
+                : parameter.Storage == StorageKind.Scalar ? Names.Fresh(parameter.Name + "Bar") : adjointParameters[parameter.Name];
         }
+
+        _matrixAdjoints = matrixAdjoints;
 
         // A parameter left out of the differentiation list gets an adjoint of its own (not the caller's) once
         // the body assigns it a value that depends on a differentiated parameter: it is then active like a local.
@@ -87,25 +93,27 @@ internal sealed partial class ReverseEmitter : EmitContext
         var slots = ParameterSlot.Of(Model, parameters);
         var gradients = slots.Where(p => p.Differentiated).ToDictionary(p => p.Name, p => Names.Fresh(p.Name + "Gradient"));
         var signature = slots.Select(SignatureParameter).Concat(slots.Where(s => s.Differentiated).Select(s =>
-            (s.Plain is not { } p ? "out " + s.Struct!.Shape.TypeText : p.Storage == StorageKind.Scalar ? "out " + p.Kind.Keyword() : "global::System.Span<" + p.Kind.Keyword() + ">") + " " + gradients[s.Name]));
+            (s.IsValue ? "out " : string.Empty) + s.DerivativeType(writable: true) + " " + gradients[s.Name]));
         output.Line("/// <summary>");
         output.Line("/// Reverse mode of <see cref=\"" + Model.DocumentationId + "\"/>: returns its value and its gradient with respect to");
         output.Line("/// the differentiated parameters: set for scalars, added to the spans (as .grad accumulates).");
         output.Line("/// </summary>");
         output.Open(Model.Accessibility + Model.StaticModifier + ResultKind.Keyword() + " " + Model.Name + "Gradient(" + string.Join(", ", signature) + ")");
         // Checked here too, not only in the pullback: a wrong length is reported under the name the user passed.
-        foreach (var parameter in parameters.Where(p => p.Differentiated && p.Storage != StorageKind.Scalar))
+        var matrixElements = ParameterSlot.MatrixElementNames(Model);
+        foreach (var parameter in parameters.Where(p => p.Differentiated && p.Storage != StorageKind.Scalar && !matrixElements.Contains(p.Name)))
         {
             LengthCheck(output, "gradient", parameter.Name, gradients[parameter.Name]);
         }
 
-        foreach (var slot in slots.Where(s => s.Differentiated && s.Plain is not { Storage: not StorageKind.Scalar }))
+        ParameterSlot.ShapeChecks(output, slots, gradients, "gradient");
+        foreach (var slot in slots.Where(s => s.Differentiated && s.IsValue))
         {
             output.Line(gradients[slot.Name] + " = " + (slot.Plain is { } p ? Zero(p.Kind) : "default") + ";");
         }
 
         var arguments = slots.Select(s => s.Name).Append(Parsing.Literals.One(ResultKind)).Concat(slots.Where(s => s.Differentiated)
-            .Select(s => (s.Plain is not { Storage: not StorageKind.Scalar } ? "ref " : string.Empty) + gradients[s.Name]));
+            .Select(s => (s.IsValue ? "ref " : string.Empty) + gradients[s.Name]));
         output.Line("return " + Model.Name + "Pullback(" + string.Join(", ", arguments) + ");");
         output.Close();
     }
@@ -114,19 +122,27 @@ internal sealed partial class ReverseEmitter : EmitContext
     {
         var slots = ParameterSlot.Of(Model, parameters);
         var signature = slots.Select(SignatureParameter).Append(ResultKind.Keyword() + " " + seed).Concat(slots.Where(s => s.Differentiated).Select(s =>
-            (s.Plain is not { } p ? "ref " + s.Struct!.Shape.TypeText : p.Storage == StorageKind.Scalar ? "ref " + p.Kind.Keyword() : "global::System.Span<" + p.Kind.Keyword() + ">") + " " + adjointParameters[s.Name]));
+            (s.IsValue ? "ref " : string.Empty) + s.DerivativeType(writable: true) + " " + adjointParameters[s.Name]));
         output.Line("/// <summary>");
         output.Line("/// Pullback of <see cref=\"" + Model.DocumentationId + "\"/>: returns its value and adds <paramref name=\"" + seed + "\"/> times");
         output.Line("/// its gradient to the adjoints. Called by generated code; use " + Model.Name + "Gradient instead.");
         output.Line("/// </summary>");
         output.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         output.Open(Model.Accessibility + Model.StaticModifier + ResultKind.Keyword() + " " + Model.Name + "Pullback(" + string.Join(", ", signature) + ")");
-        foreach (var parameter in parameters.Where(p => p.Differentiated && p.Storage != StorageKind.Scalar))
+        var matrixElements = ParameterSlot.MatrixElementNames(Model);
+        foreach (var parameter in parameters.Where(p => p.Differentiated && p.Storage != StorageKind.Scalar && !matrixElements.Contains(p.Name)))
         {
             LengthCheck(output, "gradient", parameter.Name, adjointParameters[parameter.Name]);
         }
 
+        ParameterSlot.ShapeChecks(output, slots, adjointParameters, "gradient");
         ParameterSlot.Unpack(output, Model);
+        foreach (var matrix in Model.MatrixParameters)
+        {
+            output.Line("global::System.Span<" + matrix.Kind.Keyword() + "> " + _matrixAdjoints[matrix.Elements]
+                + " = global::AutogradGen.CompilerServices.Matrix.Elements(" + adjointParameters[matrix.Name] + ");");
+        }
+
         WriteDeclarations(output);
         output.Line();
         output.Append(Writer);
@@ -147,7 +163,7 @@ internal sealed partial class ReverseEmitter : EmitContext
     {
         foreach (var slot in slots.Where(s => s.Differentiated))
         {
-            if (slot.Plain is { Storage: StorageKind.Scalar } parameter && _adjoints.ContainsKey(parameter.Name))
+            if (slot.Matrix is null && slot.Plain is { Storage: StorageKind.Scalar } parameter && _adjoints.ContainsKey(parameter.Name))
             {
                 output.Line(adjointParameters[parameter.Name] + " += " + _adjoints[parameter.Name] + ";");
             }

@@ -67,14 +67,23 @@ internal sealed partial class TapeEmitter
         }
 
         FindAssignedRawFloatingParameters(_method.Body);
-        var parameters = _method.Variables.Where(v => v.IsParameter).ToList();
-        var signature = parameters.Select(p => (p.Differentiated ? TensorType : (p.PassedIn ? "in " : string.Empty) + TypeOf(p)) + " " + p.Name);
+        // A differentiated 2-D array is a 2-d tensor, read in the body through its elements (w_elements = w.Flatten()).
+        var matrices = _model.MatrixParameters.ToDictionary(m => m.Name);
+        var matrixElements = new HashSet<string>(_model.MatrixParameters.Select(m => m.Elements));
+        var parameters = _method.Variables.Where(v => v.IsParameter && !matrixElements.Contains(v.Name)).ToList();
+        var signature = parameters.Select(p => (p.Differentiated || matrices.ContainsKey(p.Name) ? TensorType : (p.PassedIn ? "in " : string.Empty) + TypeOf(p)) + " " + p.Name);
         _writer.Line("/// <summary>");
         _writer.Line("/// Tape twin of <see cref=\"" + _model.DocumentationId + "\"/>: the same body run on the tape engine, with a");
-        _writer.Line("/// tensor for each differentiated parameter (0-d for a scalar, 1-d for a span) and for the result.");
+        // The 2-D array case is only named where there is one, so that every other twin reads as before.
+        _writer.Line("/// tensor for each differentiated parameter (0-d for a scalar, 1-d for a span" + (matrices.Count > 0 ? ", 2-d for a 2-D array" : string.Empty) + ") and for the result.");
         _writer.Line("/// Call <c>Backward()</c> on the result for the gradient, or use it inside a larger tape program.");
         _writer.Line("/// </summary>");
         _writer.Open(_model.Accessibility + _model.StaticModifier + TensorType + " " + (_model.TwinName ?? _model.Name + "Tape") + "(" + string.Join(", ", signature) + ")");
+        foreach (var matrix in _model.MatrixParameters)
+        {
+            _writer.Line(TensorType + " " + matrix.Elements + " = " + matrix.Name + ".Flatten();");
+        }
+
         _zero = _names.Fresh("zero");
         _writer.Line(TensorType + " " + _zero + " = " + TapeMath + ".Constant(0, " + DTypeOf(_model.ReturnKind) + ");");
         foreach (var copy in _copies)

@@ -45,6 +45,9 @@ internal sealed record MethodModel(
     /// For one instance of a generic-math method (<c>F&lt;T&gt;</c> read with T = double or float), its type argument;
     /// null for a method that is not generic. The instances are overloads of each other.
     /// </summary>
+    /// <summary>The differentiated 2-D array parameters, read in the body through a span of their elements.</summary>
+    public EquatableArray<MatrixParameter> MatrixParameters { get; init; } = EquatableArray<MatrixParameter>.Empty;
+
     public NumberKind? GenericInstance { get; init; }
 
     /// <summary>

@@ -45,3 +45,14 @@ internal sealed record StructParameter(string Name, StructShape Shape, Equatable
 /// <see cref="Shape"/> built from consecutive leaf arguments, <see cref="Leaf"/> numbering this one within it.
 /// </summary>
 internal sealed record StructArgument(int Parameter, StructShape Shape, int Leaf);
+
+/// <summary>
+/// A differentiated 2-D array parameter (<c>double[,] w</c>): signatures show the array, and its tangent and gradient
+/// are 2-D arrays of the same shape. The body reads it through <see cref="Elements"/>, a read-only span parameter of
+/// its elements in row-major order (<c>w[i, j]</c> is <c>w_elements[i * w.GetLength(1) + j]</c>), so the emitters
+/// differentiate it as a span; <see cref="Name"/> stays a pass-through parameter for <c>GetLength</c> and <c>Length</c>.
+/// </summary>
+internal sealed record MatrixParameter(string Name, string Elements, NumberKind Kind)
+{
+    public string TypeText => Kind.Keyword() + "[,]";
+}

@@ -59,6 +59,11 @@ internal sealed partial class BodyParser
             return structScalar;
         }
 
+        if (RefusedMatrixMember(operation))
+        {
+            return null;
+        }
+
         if (IsPassThrough(operation))
         {
             return PassThroughValue(operation);
@@ -83,10 +88,15 @@ internal sealed partial class BodyParser
                 return new VariableExpr(variable.Kind, variable.Name);
             case IArrayElementReferenceOperation { Indices.Length: 1 } element:
                 return Element(element.ArrayReference, element.Indices[0], syntax);
+            case IArrayElementReferenceOperation { Indices.Length: 2 } element when MatrixElements(element.ArrayReference) is not null:
+                return MatrixElement(element);
             case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer when IsSpan(indexer.Property.ContainingType):
                 return Element(indexer.Instance!, indexer.Arguments[0].Value, syntax);
             case IPropertyReferenceOperation { Property.Name: "Length", Instance: { } instance } when Variable(instance) is { Storage: not StorageKind.Scalar } array:
                 return new LengthExpr(array.Name);
+            case IPropertyReferenceOperation { Property.Name: "Length", Instance: { } matrix } when MatrixElements(matrix) is { } elements:
+                // Every element of a 2-D array: the length of the span of its elements (and the twin's flattened tensor).
+                return new LengthExpr(elements.Name);
             case IBinaryOperation binary:
                 return Binary(binary);
             case IUnaryOperation unary:
@@ -270,6 +280,11 @@ internal sealed partial class BodyParser
     {
         var syntax = invocation.Syntax;
         var differentiable = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == MethodParser.DifferentiableAttributeName);
+        if (RefusedMatrixCall(invocation, method, differentiable is not null))
+        {
+            return null;
+        }
+
         var receiver = method.IsStatic ? null : ReceiverText(invocation.Instance);
         var refused = !method.IsStatic && receiver is null
             ? $"it is an instance method called on '{invocation.Instance?.Syntax}'; only calls on this, a field, a property or a parameter that carries no derivative can be differentiated"
@@ -402,6 +417,10 @@ internal sealed partial class BodyParser
                 return new AssignTarget(scalar.Name, scalar.Kind, null);
             case IArrayElementReferenceOperation { Indices.Length: 1 } element:
                 return ElementTarget(element.ArrayReference, element.Indices[0], target.Syntax);
+            case IArrayElementReferenceOperation element when Unwrap(element.ArrayReference) is IParameterReferenceOperation:
+                // w[i, j] = ... into a 2-D (or jagged) parameter: the caller's array, as for a 1-D parameter.
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WriteOutsideMethod, target.Syntax.GetLocation(), target.Syntax.ToString()));
+                return null;
             case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: { } instance } indexer when IsSpan(indexer.Property.ContainingType):
                 return ElementTarget(instance, indexer.Arguments[0].Value, target.Syntax);
             case IFieldReferenceOperation field:

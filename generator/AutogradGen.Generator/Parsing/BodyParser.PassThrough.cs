@@ -26,8 +26,10 @@ internal sealed partial class BodyParser
         IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: { } instance } indexer
             when IsSpan(indexer.Property.ContainingType) && IsIndexedVariable(instance) => false,
         IPropertyReferenceOperation { Property.Name: "Length", Instance: { } instance } when IsIndexedVariable(instance) => false,
+        IPropertyReferenceOperation { Property.Name: "Length", Instance: { } matrix } when MatrixElements(matrix) is not null => false,
         IPropertyReferenceOperation => true,
         IArrayElementReferenceOperation { Indices.Length: 1 } element when IsIndexedVariable(element.ArrayReference) => false,
+        IArrayElementReferenceOperation { Indices.Length: 2 } element when MatrixElements(element.ArrayReference) is not null => false,
         IArrayElementReferenceOperation => true,
         IParameterReferenceOperation parameter => _passThroughParameters.Contains(parameter.Parameter),
         IInstanceReferenceOperation => true,

@@ -120,7 +120,7 @@ internal sealed partial class BodyParser
 
         if (TypeClassifier.Classify(local.Type) is not { } classified)
         {
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedVariableType, declarator.Syntax.GetLocation(), local.Name, local.Type.ToDisplayString()));
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedVariableType, declarator.Syntax.GetLocation(), local.Name, TypeClassifier.DisplayName(local.Type)));
             _refusedLocals.Add(local);
             return;
         }

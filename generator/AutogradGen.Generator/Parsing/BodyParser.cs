@@ -47,13 +47,14 @@ internal sealed partial class BodyParser
 
     public static BodyResult Parse(
         IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel semanticModel, IReadOnlyList<VariableModel> parameters, CancellationToken cancellationToken,
-        IReadOnlyList<StructParameter>? structParameters = null, string? results = null)
+        IReadOnlyList<StructParameter>? structParameters = null, string? results = null, IReadOnlyList<MatrixParameter>? matrixParameters = null)
     {
         var parser = new BodyParser(method, semanticModel, cancellationToken) { _results = results };
-        return parser.Run(syntax, parameters, structParameters ?? System.Array.Empty<StructParameter>());
+        return parser.Run(syntax, parameters, structParameters ?? System.Array.Empty<StructParameter>(), matrixParameters ?? System.Array.Empty<MatrixParameter>());
     }
 
-    private BodyResult Run(MethodDeclarationSyntax syntax, IReadOnlyList<VariableModel> parameters, IReadOnlyList<StructParameter> structParameters)
+    private BodyResult Run(MethodDeclarationSyntax syntax, IReadOnlyList<VariableModel> parameters, IReadOnlyList<StructParameter> structParameters,
+        IReadOnlyList<MatrixParameter> matrixParameters)
     {
         foreach (var parameter in parameters)
         {
@@ -76,6 +77,7 @@ internal sealed partial class BodyParser
         }
 
         RegisterStructParameters(structParameters);
+        RegisterMatrixParameters(matrixParameters);
 
         // Reserve every local name up front, so renaming a shadowed local never takes a later local's name.
         foreach (var local in syntax.DescendantNodes().OfType<VariableDeclaratorSyntax>())

@@ -100,7 +100,8 @@ internal static class MethodParser
 
         var attribute = target.Attributes[0];
         var structParameters = new List<StructParameter>();
-        var parameters = Parameters(method, attribute, target.SemanticModel.Compilation, structParameters, cancellationToken, diagnostics);
+        var matrixParameters = new List<MatrixParameter>();
+        var parameters = Parameters(method, attribute, target.SemanticModel.Compilation, structParameters, matrixParameters, cancellationToken, diagnostics);
         if (vectorResult is { } output)
         {
             // The results are what the method computes: never an input to differentiate with respect to.
@@ -120,7 +121,7 @@ internal static class MethodParser
             return new ParsedMethod(Key(method), null, diagnostics.ToEquatableArray());
         }
 
-        var body = BodyParser.Parse(method, syntax, target.SemanticModel, parameters, cancellationToken, structParameters, vectorResult?.Name);
+        var body = BodyParser.Parse(method, syntax, target.SemanticModel, parameters, cancellationToken, structParameters, vectorResult?.Name, matrixParameters);
         diagnostics.AddRange(body.Diagnostics);
         if (body.Diagnostics.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error))
         {
@@ -144,6 +145,7 @@ internal static class MethodParser
             StructParameters = structParameters.ToEquatableArray(),
             TwinName = TwinNames.For(method),
             VectorResult = vectorResult?.Name,
+            MatrixParameters = matrixParameters.ToEquatableArray(),
         };
         return new ParsedMethod(Key(method), model, diagnostics.ToEquatableArray());
     }
@@ -245,7 +247,8 @@ internal static class MethodParser
     }
 
     private static List<VariableModel> Parameters(
-        IMethodSymbol method, AttributeData attribute, Compilation compilation, List<StructParameter> structParameters, CancellationToken cancellationToken, List<DiagnosticInfo> diagnostics)
+        IMethodSymbol method, AttributeData attribute, Compilation compilation, List<StructParameter> structParameters, List<MatrixParameter> matrixParameters,
+        CancellationToken cancellationToken, List<DiagnosticInfo> diagnostics)
     {
         var withRespectTo = WithRespectTo(method, attribute, cancellationToken, diagnostics);
         var parameters = new List<VariableModel>();
@@ -266,6 +269,12 @@ internal static class MethodParser
             if (classified is null && StructClassifier.IsCandidate(parameter.Type))
             {
                 StructParameterLeaves(method, parameter, compilation, withRespectTo is null || named, parameters, structParameters, diagnostics);
+                continue;
+            }
+
+            if (classified is null && TypeClassifier.MatrixElement(parameter.Type) is { } element && (withRespectTo is null || named))
+            {
+                MatrixParameterElements(method, parameter, element, parameters, matrixParameters);
                 continue;
             }
 
@@ -294,6 +303,27 @@ internal static class MethodParser
         }
 
         return parameters;
+    }
+
+    /// <summary>
+    /// A differentiated 2-D array parameter stays in the signature as a pass-through parameter (its shape is read as
+    /// the original reads it) and gains a read-only span parameter of its elements (<c>w_elements</c>), which the body
+    /// indexes and the emitters differentiate as any span parameter; <see cref="MatrixParameter"/> ties them together.
+    /// </summary>
+    private static void MatrixParameterElements(
+        IMethodSymbol method, IParameterSymbol parameter, NumberKind element, List<VariableModel> parameters, List<MatrixParameter> matrixParameters)
+    {
+        var taken = new HashSet<string>(method.Parameters.Select(p => p.Name).Concat(parameters.Select(p => p.Name)));
+        var name = parameter.Name + "_elements";
+        for (var suffix = 2; !taken.Add(name); suffix++)
+        {
+            name = parameter.Name + "_elements_" + suffix;
+        }
+
+        parameters.Add(new VariableModel(parameter.Name, NumberKind.Int, StorageKind.Scalar, IsParameter: true, Differentiated: false,
+            PassThroughType: TypeClassifier.FullName(parameter.Type), PassedIn: parameter.RefKind == RefKind.In));
+        parameters.Add(new VariableModel(name, element, StorageKind.ReadOnlySpan, IsParameter: true, Differentiated: true));
+        matrixParameters.Add(new MatrixParameter(parameter.Name, name, element));
     }
 
     /// <summary>

@@ -77,6 +77,20 @@ internal static class TypeClassifier
         return null;
     }
 
+    /// <summary>
+    /// A type as a message names it, in the user's words: <c>double[,]</c>, not Roslyn's <c>double[*,*]?</c> for the
+    /// type a <c>var</c> infers from <c>new double[2, 2]</c>.
+    /// </summary>
+    public static string DisplayName(ITypeSymbol type)
+    {
+        var text = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString();
+        return type is IArrayTypeSymbol ? text.Replace("*", string.Empty) : text;
+    }
+
+    /// <summary>The element kind of a 2-D array of double or float (<c>double[,]</c>, <c>T[,]</c> in a generic instance).</summary>
+    public static NumberKind? MatrixElement(ITypeSymbol? type) =>
+        type is IArrayTypeSymbol { Rank: 2 } array ? FloatingElement(array.ElementType) : null;
+
     /// <summary>A type as generated code spells it: <c>global::</c> qualified, with its nullable annotations.</summary>
     public static string FullName(ITypeSymbol type) => Instantiated(type).ToDisplayString(FullyQualifiedWithNullability);
 

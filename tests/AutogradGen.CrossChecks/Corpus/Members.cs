@@ -209,7 +209,7 @@ public static partial class PassThroughData
         return s;
     }
 
-    [Differentiable, With("Grid")]
+    [Differentiable(nameof(x), nameof(y)), With("Grid")]
     public static double TwoDimensional(double[,] grid, double x, double y)
     {
         var s = 0.0;

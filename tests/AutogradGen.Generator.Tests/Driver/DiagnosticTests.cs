@@ -137,6 +137,42 @@ public class DiagnosticTests
         """, "s_last");
 
     [Fact]
+    public void AGD0008_is_reported_on_a_write_into_a_2D_array_parameter() => AssertReported("AGD0008", """
+        public static partial class Functions
+        {
+            [Differentiable]
+            public static double F(double[,] w, double x)
+            {
+                [|w[0, 0]|] = x;
+                return w[0, 1] * x;
+            }
+        }
+        """, "w[0, 0]");
+
+    [Fact]
+    public void AGD0085_is_reported_when_a_2D_array_with_a_derivative_is_passed_to_a_differentiable_method() => AssertReported("AGD0085", """
+        public static partial class Functions
+        {
+            [Differentiable]
+            public static double Sum(double[,] w) => w[0, 0] + w[0, 1];
+
+            [Differentiable]
+            public static double F(double[,] w, double x) => [|Sum(w)|] * x;
+        }
+        """, "handed the 2-D array 'w'");
+
+    [Fact]
+    public void AGD0085_is_reported_when_a_2D_array_with_a_derivative_is_passed_to_a_plain_method() => AssertReported("AGD0085", """
+        public static partial class Functions
+        {
+            private static double Total(double[,] w) => w[0, 0];
+
+            [Differentiable]
+            public static double F(double[,] w, double x) => [|Total(w)|] * x;
+        }
+        """, "mark it [Differentiable]");
+
+    [Fact]
     public void AGD0009_is_reported_on_a_recursive_call_of_a_tensor_method() => AssertReported("AGD0009", """
         public static partial class Functions
         {
@@ -244,6 +280,29 @@ public class DiagnosticTests
             """);
         Assert.Equal("AGD0015", Assert.Single(run.Diagnostics).Id);
     }
+
+    [Fact]
+    public void AGD0015_is_reported_on_a_local_2D_array() => AssertReported("AGD0015", """
+        public static partial class Functions
+        {
+            [Differentiable]
+            public static double F(double x)
+            {
+                var [|grid = new double[2, 2]|];
+                grid[0, 0] = x;
+                return grid[0, 0] * x;
+            }
+        }
+        """, "'double[,]'");
+
+    [Fact]
+    public void AGD0006_is_reported_on_a_member_of_a_2D_array_with_a_derivative_other_than_its_shape() => AssertReported("AGD0006", """
+        public static partial class Functions
+        {
+            [Differentiable]
+            public static double F(double[,] w) => w[0, 0] * [|w.GetUpperBound(0)|];
+        }
+        """, "read its elements (w[i, j]) and its shape with Length, Rank and GetLength(k)");
 
     [Fact]
     public void AGD0016_warns_when_the_callee_drops_an_active_arguments_derivative() => AssertReported("AGD0016", """

@@ -92,7 +92,8 @@ public static partial class PassThrough
         return s;
     }
 
-    [Differentiable]
+    // A 2-D array left out of the differentiation list is read as the original reads it (Matrices differentiate one).
+    [Differentiable(nameof(x))]
     public static double Table(double[,] table, double x)
     {
         double s = 0;
