@@ -158,6 +158,21 @@ internal static class DiagnosticDescriptors
         "A [Differentiable] method returning a struct must be a single expression",
         "'{0}' returns the struct '{1}': a struct result is differentiated where the method is called, by substituting its body, which must be a single expression; write it as '=> new {1}(...)' and move intermediate values into [Differentiable] helpers that return numbers");
 
+    public static readonly DiagnosticDescriptor SecondOrderNotSupported = Error(
+        "AGD0075",
+        "This method cannot have second-order members",
+        "'{0}' is marked SecondOrder, but {1}");
+
+    public static readonly DiagnosticDescriptor SecondOrderCallee = Error(
+        "AGD0076",
+        "A second-order method calls a method without second-order code",
+        "'{0}' is marked SecondOrder and calls '{1}': {2}");
+
+    public static readonly DiagnosticDescriptor SecondOrderUserDerivative = Error(
+        "AGD0077",
+        "A second-order method calls a method differentiated by a user-supplied derivative",
+        "'{0}' is marked SecondOrder and calls '{1}': {2}");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
         ContainingTypeNotPartial, MethodNotStatic, ParameterNotDifferentiable, ReturnTypeNotDifferentiable,
@@ -167,6 +182,7 @@ internal static class DiagnosticDescriptors
         TensorOperationWithoutRule, CallShapeNotSupported,
         UnsupportedPattern, SwitchExpressionNotExhaustive, EarlyBreakInSwitch, LocalFunctionNotInlined, LinqNotLowered, UnsupportedTuple,
         StructNotDifferentiable, StructResultNotSingleExpression,
+        SecondOrderNotSupported, SecondOrderCallee, SecondOrderUserDerivative,
     }.ToDictionary(d => d.Id);
 
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

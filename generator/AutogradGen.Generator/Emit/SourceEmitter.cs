@@ -30,6 +30,15 @@ internal static class SourceEmitter
         ForwardEmitter.Emit(model, method, activity, writer, userDerivatives);
         writer.Line();
         ReverseEmitter.Emit(model, method, activity, writer, userDerivatives);
+        if (model.SecondOrder)
+        {
+            // The pullback printed once more, alone, for the second-order emitter to rewrite onto dual numbers.
+            var reverse = new CodeWriter();
+            ReverseEmitter.Emit(model, method, activity, reverse, userDerivatives);
+            writer.Line();
+            SecondOrderEmitter.Emit(model, method, reverse.ToString(), writer);
+        }
+
         var twin = new CodeWriter();
         if (TapeEmitter.TryEmit(model, method, userDerivatives, twin))
         {

@@ -37,6 +37,9 @@ internal sealed record MethodModel(
 
     /// <summary>The struct parameters, whose leaves stand in <see cref="Variables"/> where the struct was (see <see cref="StructShape"/>).</summary>
     public EquatableArray<StructParameter> StructParameters { get; init; } = EquatableArray<StructParameter>.Empty;
+
+    /// <summary><c>[Differentiable(SecondOrder = true)]</c>: the Hessian members are generated too (Emit/SecondOrderEmitter.cs).</summary>
+    public bool SecondOrder { get; init; }
 }
 
 /// <summary>
