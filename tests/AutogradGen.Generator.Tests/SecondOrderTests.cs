@@ -159,6 +159,40 @@ public class SecondOrderTests
         }
     }
 
+    [Fact]
+    public void Closed_forms_rosenbrock_and_a_quadratic_form()
+    {
+        // Rosenbrock: ∂²f/∂x² = 2 − 400 (y − 3x²), ∂²f/∂x∂y = −400x, ∂²f/∂y² = 200.
+        var (x, y) = (0.3, -0.8);
+        var h = new double[4];
+        F.RosenbrockHessian(x, y, h);
+        Assert.Equal(2 - 400 * (y - 3 * x * x), h[0], 12);
+        Assert.Equal(-400 * x, h[1], 12);
+        Assert.Equal(-400 * x, h[2], 12);
+        Assert.Equal(200, h[3], 12);
+
+        // xᵀAx with A symmetric: H = 2A whatever x.
+        double[] point = [0.4, -1.1, 2.0, 0.7];
+        var quadratic = new double[16];
+        F.QuadraticFormHessian(point, quadratic);
+        for (var i = 0; i < 4; i++)
+        {
+            for (var j = 0; j < 4; j++)
+            {
+                Assert.Equal(2 * (1.0 / (1 + i + j) + (i == j ? 2.0 : 0.0)), quadratic[i * 4 + j], 13);
+            }
+        }
+    }
+
+    [Fact]
+    public void Wrong_lengths_throw_under_the_callers_names()
+    {
+        var error = Assert.Throws<ArgumentException>(() => F.ExtendedRosenbrockHessianVectorProduct(new double[4], new double[3], new double[4]));
+        Assert.Equal("xDirection", error.ParamName);
+        error = Assert.Throws<ArgumentException>(() => F.RosenbrockHessian(0, 0, new double[3]));
+        Assert.Equal("hessian", error.ParamName);
+    }
+
     private static IEnumerable<(double[] X, double[] V)> Samples(Case c)
     {
         var random = new Random(c.Name.Length * 7919 + c.Dimension);
