@@ -159,7 +159,8 @@ internal static class SecondOrderEmitter
         var adjoints = DualAdjoints(differentiated, names, writer);
         var value = names.Fresh("value");
         writer.Line(DualType + " " + value + " = default;");
-        writer.Open("for (int " + column + " = 0; " + column + " < " + n + "; " + column + "++)");
+        // At least once, so that the value is computed even with no coordinates (empty spans: nothing is written).
+        writer.Open("for (int " + column + " = 0; " + column + " == 0 || " + column + " < " + n + "; " + column + "++)");
         writer.Line("// Direction: the unit vector of this coordinate; fresh adjoints.");
         var k = names.Fresh("k");
         foreach (var p in differentiated)
@@ -206,8 +207,7 @@ internal static class SecondOrderEmitter
         writer.Line(hessian + "[" + j + " * " + n + " + " + i + "] = " + average + ";");
         writer.Close();
         writer.Close();
-        var call = model.Name + "(" + string.Join(", ", parameters.Select(p => p.Name)) + ")";
-        writer.Line("return " + n + " == 0 ? " + call + " : " + value + ".Value;");
+        writer.Line("return " + value + ".Value;");
         writer.Close();
     }
 
