@@ -196,6 +196,21 @@ internal static class DiagnosticDescriptors
         "The results span is passed on or read whole",
         "'{0}' is the results span of '{1}': {2}; write its elements one by one (results[i] = ...) and read back only elements already written");
 
+    public static readonly DiagnosticDescriptor SecondOrderNotSupported = Error(
+        "AGD0075",
+        "This method cannot have second-order members",
+        "'{0}' is marked SecondOrder, but {1}");
+
+    public static readonly DiagnosticDescriptor SecondOrderCallee = Error(
+        "AGD0076",
+        "A second-order method calls a method without second-order code",
+        "'{0}' is marked SecondOrder and calls '{1}': {2}");
+
+    public static readonly DiagnosticDescriptor SecondOrderUserDerivative = Error(
+        "AGD0077",
+        "A second-order method calls a method differentiated by a user-supplied derivative",
+        "'{0}' is marked SecondOrder and calls '{1}': {2}");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
         ContainingTypeNotPartial, MethodNotStatic, ParameterNotDifferentiable, ReturnTypeNotDifferentiable,
@@ -208,6 +223,7 @@ internal static class DiagnosticDescriptors
         ByReferenceCallNotInlined, DifferentiatedWhereCalled,
         TypeParameterNotFloatingPoint, GenericShapeNotSupported, GenericMathMemberWithoutRule,
         ResultsSpanDifferentiated, ResultsSpanReadBeforeWritten,
+        SecondOrderNotSupported, SecondOrderCallee, SecondOrderUserDerivative,
     }.ToDictionary(d => d.Id);
 
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;
