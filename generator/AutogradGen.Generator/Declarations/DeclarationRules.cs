@@ -22,6 +22,9 @@ internal static class DeclarationRules
     /// <summary>The suffixes of the members generated beside a method, whose names must be free.</summary>
     private static readonly string[] s_generatedSuffixes = ["Gradient", "Derivative", "Pullback"];
 
+    // [Differentiable(SecondOrder = true)] adds these (Emit/SecondOrderEmitter.cs).
+    private static readonly string[] s_secondOrderSuffixes = ["HessianVectorProduct", "Hessian", "TangentPullback", "DualValue"];
+
     /// <summary>The ids reported by <see cref="DeclarationAnalyzer"/>, which the generator leaves out of its own report.</summary>
     public static readonly DiagnosticDescriptor[] Descriptors =
     [
@@ -136,7 +139,14 @@ internal static class DeclarationRules
     /// method is vector-valued: it gets Jvp, Vjp and Jacobian instead, <see cref="VectorResults"/>).</summary>
     public static void GeneratedNamesAreFree(IMethodSymbol method, Location nameLocation, List<DiagnosticInfo> diagnostics)
     {
-        foreach (var suffix in method.ReturnsVoid ? VectorResults.GeneratedSuffixes : s_generatedSuffixes)
+        var suffixes = method.ReturnsVoid ? VectorResults.GeneratedSuffixes : s_generatedSuffixes;
+        if (method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == MethodParser.DifferentiableAttributeName) is { } attribute
+            && SecondOrderCheck.IsRequested(attribute))
+        {
+            suffixes = [.. suffixes, .. s_secondOrderSuffixes];
+        }
+
+        foreach (var suffix in suffixes)
         {
             var generated = method.Name + suffix;
             foreach (var member in method.ContainingType.GetMembers(generated))

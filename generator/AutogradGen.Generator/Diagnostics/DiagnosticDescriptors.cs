@@ -196,6 +196,21 @@ internal static class DiagnosticDescriptors
         "The results span is passed on or read whole",
         "'{0}' is the results span of '{1}': {2}; write its elements one by one (results[i] = ...) and read back only elements already written");
 
+    public static readonly DiagnosticDescriptor SecondOrderNotSupported = Error(
+        "AGD0075",
+        "This method cannot have second-order members",
+        "'{0}' is marked SecondOrder, but {1}");
+
+    public static readonly DiagnosticDescriptor SecondOrderCallee = Error(
+        "AGD0076",
+        "A second-order method calls a method without second-order code",
+        "'{0}' is marked SecondOrder and calls '{1}': {2}");
+
+    public static readonly DiagnosticDescriptor SecondOrderUserDerivative = Error(
+        "AGD0077",
+        "A second-order method calls a method differentiated by a user-supplied derivative",
+        "'{0}' is marked SecondOrder and calls '{1}': {2}");
+
     // AGD0085-AGD0089: differentiated 2-D array parameters.
     public static readonly DiagnosticDescriptor MatrixPassedToCall = Error(
         "AGD0085",
@@ -214,6 +229,7 @@ internal static class DiagnosticDescriptors
         ByReferenceCallNotInlined, DifferentiatedWhereCalled,
         TypeParameterNotFloatingPoint, GenericShapeNotSupported, GenericMathMemberWithoutRule,
         ResultsSpanDifferentiated, ResultsSpanReadBeforeWritten,
+        SecondOrderNotSupported, SecondOrderCallee, SecondOrderUserDerivative,
         MatrixPassedToCall,
     }.ToDictionary(d => d.Id);
 

@@ -37,6 +37,15 @@ internal static class SourceEmitter
             writer.Append(jacobian);
         }
 
+        if (model.SecondOrder)
+        {
+            // The pullback printed once more, alone, for the second-order emitter to rewrite onto dual numbers.
+            var reverse = new CodeWriter();
+            ReverseEmitter.Emit(model, method, activity, reverse, userDerivatives);
+            writer.Line();
+            SecondOrderEmitter.Emit(model, method, reverse.ToString(), writer);
+        }
+
         // A tape twin returns one tensor: vector-valued methods have none yet (docs/API.md, vector-valued methods).
         var twin = new CodeWriter();
         if (model.HasTapeTwin && !model.IsVectorValued && TapeEmitter.TryEmit(model, method, userDerivatives, twin))

@@ -71,6 +71,9 @@ internal sealed record MethodModel(
     public string? VectorResult { get; init; }
 
     public bool IsVectorValued => VectorResult is not null;
+
+    /// <summary><c>[Differentiable(SecondOrder = true)]</c>: the Hessian members are generated too (Emit/SecondOrderEmitter.cs).</summary>
+    public bool SecondOrder { get; init; }
 }
 
 /// <summary>

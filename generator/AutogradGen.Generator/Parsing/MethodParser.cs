@@ -146,7 +146,14 @@ internal static class MethodParser
             TwinName = TwinNames.For(method),
             VectorResult = vectorResult?.Name,
             MatrixParameters = matrixParameters.ToEquatableArray(),
+            SecondOrder = SecondOrderCheck.IsRequested(attribute),
         };
+        if (model.SecondOrder && SecondOrderCheck.Refusals(model, target.SemanticModel.Compilation) is { Count: > 0 } refusals)
+        {
+            diagnostics.AddRange(refusals);
+            return new ParsedMethod(Key(method), null, diagnostics.ToEquatableArray());
+        }
+
         return new ParsedMethod(Key(method), model, diagnostics.ToEquatableArray());
     }
 

@@ -22,4 +22,11 @@ public sealed class DifferentiableAttribute : Attribute
 
     /// <summary>The parameters to differentiate with respect to; empty means all floating-point parameters.</summary>
     public IReadOnlyList<string> WithRespectTo { get; }
+
+    /// <summary>
+    /// Also generate second-order members: <c>{Name}HessianVectorProduct</c> and <c>{Name}Hessian</c> (forward over
+    /// reverse). For <c>double</c> methods whose calls are of other <c>SecondOrder</c> methods with scalar
+    /// parameters; anything else is reported (AGD0075–AGD0077).
+    /// </summary>
+    public bool SecondOrder { get; set; }
 }

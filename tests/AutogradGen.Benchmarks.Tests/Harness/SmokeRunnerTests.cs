@@ -73,6 +73,10 @@ public class SmokeRunnerTests
         "GemmBenchmarks.GemmMlpInputGradient()",
         "MlpStepBenchmarks.HandWrittenStep()",
         "MlpStepBenchmarks.TapeStep()",
+        "HessianVectorProductBenchmarks.GeneratedGradient(Objective=ExtendedRosenbrock)",
+        "HessianVectorProductBenchmarks.GeneratedHessianVectorProduct(Objective=ExtendedRosenbrock)",
+        "HessianVectorProductBenchmarks.GeneratedGradient(Objective=SoftplusChain)",
+        "HessianVectorProductBenchmarks.GeneratedHessianVectorProduct(Objective=SoftplusChain)",
     ];
 
     private static SmokeReport RunAll(params string[] filters) =>

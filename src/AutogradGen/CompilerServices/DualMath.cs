@@ -1,0 +1,211 @@
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+
+namespace AutogradGen.CompilerServices;
+
+/// <summary>
+/// <see cref="Math"/> on <see cref="Dual"/> numbers: every function of the generator's rule table, with the same
+/// partial derivatives and the same choices at kinks (abs'(0) = 0, max/min ties split half and half, pow's exponent
+/// derivative 0 at a zero base with a non-negative exponent), so second-order code differentiates exactly the
+/// first-order code. The <c>double</c>, <c>int</c> and <c>long</c> overloads are <see cref="Math"/>'s own, for
+/// values that carry no tangent (indices, pass-through data).
+/// </summary>
+/// <remarks>Public only because generated code in the user's assembly calls it; hidden from IntelliSense.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class DualMath
+{
+#pragma warning disable CS1591 // Each function is Math's, carried to the tangent by the chain rule.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Dual Chain(double value, Dual x, double derivative) => new(value, x.Tangent * derivative);
+
+    public static Dual Sin(Dual x) => Chain(Math.Sin(x.Value), x, Math.Cos(x.Value));
+
+    public static Dual Cos(Dual x) => Chain(Math.Cos(x.Value), x, -Math.Sin(x.Value));
+
+    public static Dual Tan(Dual x)
+    {
+        var value = Math.Tan(x.Value);
+        return Chain(value, x, 1.0 + value * value);
+    }
+
+    public static Dual Asin(Dual x) => Chain(Math.Asin(x.Value), x, 1.0 / Math.Sqrt(1.0 - x.Value * x.Value));
+
+    public static Dual Acos(Dual x) => Chain(Math.Acos(x.Value), x, -1.0 / Math.Sqrt(1.0 - x.Value * x.Value));
+
+    public static Dual Atan(Dual x) => Chain(Math.Atan(x.Value), x, 1.0 / (1.0 + x.Value * x.Value));
+
+    public static Dual Atan2(Dual y, Dual x)
+    {
+        var squares = y.Value * y.Value + x.Value * x.Value;
+        return new(Math.Atan2(y.Value, x.Value), (y.Tangent * x.Value - x.Tangent * y.Value) / squares);
+    }
+
+    public static Dual Sinh(Dual x) => Chain(Math.Sinh(x.Value), x, Math.Cosh(x.Value));
+
+    public static Dual Cosh(Dual x) => Chain(Math.Cosh(x.Value), x, Math.Sinh(x.Value));
+
+    public static Dual Tanh(Dual x)
+    {
+        var value = Math.Tanh(x.Value);
+        return Chain(value, x, 1.0 - value * value);
+    }
+
+    public static Dual Exp(Dual x)
+    {
+        var value = Math.Exp(x.Value);
+        return Chain(value, x, value);
+    }
+
+    public static Dual Log(Dual x) => Chain(Math.Log(x.Value), x, 1.0 / x.Value);
+
+    public static Dual Log(Dual a, Dual newBase) => Log(a) / Log(newBase);
+
+    public static Dual Log10(Dual x) => Chain(Math.Log10(x.Value), x, 1.0 / (x.Value * 2.3025850929940459));
+
+    public static Dual Log2(Dual x) => Chain(Math.Log2(x.Value), x, 1.0 / (x.Value * 0.69314718055994531));
+
+    public static Dual Sqrt(Dual x)
+    {
+        var value = Math.Sqrt(x.Value);
+        return Chain(value, x, 0.5 / value);
+    }
+
+    public static Dual Cbrt(Dual x)
+    {
+        var value = Math.Cbrt(x.Value);
+        return Chain(value, x, 1.0 / (3.0 * value * value));
+    }
+
+    /// <summary>
+    /// x^y. A term whose operand has no tangent is left out, so a constant exponent never evaluates log(x) (NaN for
+    /// a negative base): the first-order code has no partial for an operand that is not active either.
+    /// </summary>
+    public static Dual Pow(Dual x, Dual y)
+    {
+        var value = Math.Pow(x.Value, y.Value);
+        var tangent = 0.0;
+        if (x.Tangent != 0.0)
+        {
+            tangent += x.Tangent * (y.Value == 0.0 ? 0.0 : y.Value * Math.Pow(x.Value, y.Value - 1.0));
+        }
+
+        if (y.Tangent != 0.0)
+        {
+            tangent += y.Tangent * (x.Value == 0.0 && y.Value >= 0.0 ? 0.0 : value * Math.Log(x.Value));
+        }
+
+        return new(value, tangent);
+    }
+
+    public static Dual Abs(Dual x) => new(Math.Abs(x.Value), x.Value > 0.0 ? x.Tangent : x.Value < 0.0 ? -x.Tangent : 0.0);
+
+    public static Dual Max(Dual x, Dual y) => new(Math.Max(x.Value, y.Value),
+        x.Value > y.Value ? x.Tangent : x.Value == y.Value ? 0.5 * (x.Tangent + y.Tangent) : y.Tangent);
+
+    public static Dual Min(Dual x, Dual y) => new(Math.Min(x.Value, y.Value),
+        x.Value < y.Value ? x.Tangent : x.Value == y.Value ? 0.5 * (x.Tangent + y.Tangent) : y.Tangent);
+
+    public static Dual Clamp(Dual x, Dual min, Dual max) => new(Math.Clamp(x.Value, min.Value, max.Value),
+        (x.Value >= min.Value && x.Value <= max.Value ? x.Tangent : 0.0)
+        + (x.Value < min.Value ? min.Tangent : 0.0) + (x.Value > max.Value ? max.Tangent : 0.0));
+
+    public static Dual FusedMultiplyAdd(Dual x, Dual y, Dual z) =>
+        new(Math.FusedMultiplyAdd(x.Value, y.Value, z.Value), x.Tangent * y.Value + x.Value * y.Tangent + z.Tangent);
+
+    public static Dual ScaleB(Dual x, int n) => new(Math.ScaleB(x.Value, n), Math.ScaleB(x.Tangent, n));
+
+    // Zero-derivative functions: the tangent is zero, as their first-order rule is.
+    public static int Sign(Dual x) => Math.Sign(x.Value);
+
+    public static Dual Floor(Dual x) => Math.Floor(x.Value);
+
+    public static Dual Ceiling(Dual x) => Math.Ceiling(x.Value);
+
+    public static Dual Round(Dual x) => Math.Round(x.Value);
+
+    public static Dual Round(Dual x, int digits) => Math.Round(x.Value, digits);
+
+    public static Dual Truncate(Dual x) => Math.Truncate(x.Value);
+
+    // Math's own overloads for values without a tangent.
+    public static double Sin(double x) => Math.Sin(x);
+
+    public static double Cos(double x) => Math.Cos(x);
+
+    public static double Tan(double x) => Math.Tan(x);
+
+    public static double Asin(double x) => Math.Asin(x);
+
+    public static double Acos(double x) => Math.Acos(x);
+
+    public static double Atan(double x) => Math.Atan(x);
+
+    public static double Atan2(double y, double x) => Math.Atan2(y, x);
+
+    public static double Sinh(double x) => Math.Sinh(x);
+
+    public static double Cosh(double x) => Math.Cosh(x);
+
+    public static double Tanh(double x) => Math.Tanh(x);
+
+    public static double Exp(double x) => Math.Exp(x);
+
+    public static double Log(double x) => Math.Log(x);
+
+    public static double Log(double a, double newBase) => Math.Log(a, newBase);
+
+    public static double Log10(double x) => Math.Log10(x);
+
+    public static double Log2(double x) => Math.Log2(x);
+
+    public static double Sqrt(double x) => Math.Sqrt(x);
+
+    public static double Cbrt(double x) => Math.Cbrt(x);
+
+    public static double Pow(double x, double y) => Math.Pow(x, y);
+
+    public static double Abs(double x) => Math.Abs(x);
+
+    public static int Abs(int x) => Math.Abs(x);
+
+    public static long Abs(long x) => Math.Abs(x);
+
+    public static double Max(double x, double y) => Math.Max(x, y);
+
+    public static int Max(int x, int y) => Math.Max(x, y);
+
+    public static long Max(long x, long y) => Math.Max(x, y);
+
+    public static double Min(double x, double y) => Math.Min(x, y);
+
+    public static int Min(int x, int y) => Math.Min(x, y);
+
+    public static long Min(long x, long y) => Math.Min(x, y);
+
+    public static double Clamp(double x, double min, double max) => Math.Clamp(x, min, max);
+
+    public static int Clamp(int x, int min, int max) => Math.Clamp(x, min, max);
+
+    public static long Clamp(long x, long min, long max) => Math.Clamp(x, min, max);
+
+    public static double FusedMultiplyAdd(double x, double y, double z) => Math.FusedMultiplyAdd(x, y, z);
+
+    public static double ScaleB(double x, int n) => Math.ScaleB(x, n);
+
+    public static int Sign(double x) => Math.Sign(x);
+
+    public static int Sign(int x) => Math.Sign(x);
+
+    public static int Sign(long x) => Math.Sign(x);
+
+    public static double Floor(double x) => Math.Floor(x);
+
+    public static double Ceiling(double x) => Math.Ceiling(x);
+
+    public static double Round(double x) => Math.Round(x);
+
+    public static double Round(double x, int digits) => Math.Round(x, digits);
+
+    public static double Truncate(double x) => Math.Truncate(x);
+#pragma warning restore CS1591
+}
