@@ -139,7 +139,13 @@ internal static class DeclarationRules
     /// method is vector-valued: it gets Jvp, Vjp and Jacobian instead, <see cref="VectorResults"/>).</summary>
     public static void GeneratedNamesAreFree(IMethodSymbol method, Location nameLocation, List<DiagnosticInfo> diagnostics)
     {
-        var suffixes = method.ReturnsVoid ? VectorResults.GeneratedSuffixes : s_generatedSuffixes;
+        // A helper (void, or ref/out parameters) gets no members of its own: it is inlined where it is called (AGD0061).
+        if (!VectorResults.IsVectorValued(method) && BodyParser.IsByReferenceHelper(method))
+        {
+            return;
+        }
+
+        var suffixes = VectorResults.IsVectorValued(method) ? VectorResults.GeneratedSuffixes : s_generatedSuffixes;
         if (method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == MethodParser.DifferentiableAttributeName) is { } attribute
             && SecondOrderCheck.IsRequested(attribute))
         {

@@ -160,6 +160,33 @@ public class DeclarationAnalyzerTests
     }
 
     [Fact]
+    public void Names_are_taken_only_for_the_members_a_method_gets()
+    {
+        // A void ref helper gets no members (it is inlined where called), a vector-valued method gets Jvp/Vjp/Jacobian:
+        // a user's StepGradient or MapGradient clashes with nothing, a user's MapJvp does.
+        var compilation = GeneratorHarness.Compile(("/src/Objectives.cs", """
+            public static partial class Objectives
+            {
+                [AutogradGen.Differentiable]
+                public static void Step(ref double x, double dt) { x += dt * x; }
+
+                public static double StepGradient(double x) => x;
+
+                [AutogradGen.Differentiable]
+                public static void Map(System.ReadOnlySpan<double> x, System.Span<double> r) { r[0] = x[0] * x[0]; }
+
+                public static double MapGradient(double x) => x;
+
+                public static double MapJvp(double x) => x;
+            }
+            """));
+
+        var diagnostic = Assert.Single(GeneratorHarness.AnalyzerDiagnostics(compilation));
+        Assert.Equal("AGD0011", diagnostic.Id);
+        Assert.Contains("'MapJvp'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_analyzer_supports_exactly_the_declaration_rules()
     {
         Assert.Equal(
