@@ -11,7 +11,7 @@ namespace AutogradGen.Packaging.Tests;
 public class ReadmeCommandTests(CleanCopy copy)
 {
     private static readonly string[] SampleNames =
-        ["seed000", "seed001", "seed002", "seed003", "seed004", "logistic-regression", "static-gradients", "static-seed003", "static-two-moons"];
+        ["seed000", "seed001", "seed002", "seed003", "seed004", "logistic-regression", "static-gradients", "static-seed003", "static-two-moons", "glyph-classifier"];
 
     [OutsideCleanCopyRunFact]
     public void The_copy_holds_the_repository_and_nothing_beside_it()
@@ -36,11 +36,11 @@ public class ReadmeCommandTests(CleanCopy copy)
         }
 
         // The seeds' graphs and the training samples' loss curves, where the first line says they go.
-        Assert.Contains(lines, line => line.StartsWith("Running 9 sample(s); graphs and loss curves go to artifacts/samples.", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("Running 10 sample(s); graphs and loss curves go to artifacts/samples.", StringComparison.Ordinal));
         var files = Directory.GetFiles(Path.Combine(copy.Repository, "artifacts", "samples")).Select(Path.GetFileName).Order(StringComparer.Ordinal);
         Assert.Superset(
             new HashSet<string?>(["seed000-graph.dot", "seed001-graph.dot", "seed002-graph.dot", "seed003-graph.dot", "seed004-graph.dot",
-                "logistic-regression-loss.png", "static-seed003-loss.png", "static-two-moons-loss.png"]),
+                "logistic-regression-loss.png", "static-seed003-loss.png", "static-two-moons-loss.png", "glyph-classifier-loss.png"]),
             new HashSet<string?>(files));
     }
 
