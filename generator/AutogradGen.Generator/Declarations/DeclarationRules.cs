@@ -140,12 +140,13 @@ internal static class DeclarationRules
     public static void GeneratedNamesAreFree(IMethodSymbol method, Location nameLocation, List<DiagnosticInfo> diagnostics)
     {
         // A helper (void, or ref/out parameters) gets no members of its own: it is inlined where it is called (AGD0061).
-        if (!VectorResults.IsVectorValued(method) && BodyParser.IsByReferenceHelper(method))
+        bool vectorValued = VectorResults.IsVectorValued(method);
+        if (!vectorValued && BodyParser.IsByReferenceHelper(method))
         {
             return;
         }
 
-        var suffixes = VectorResults.IsVectorValued(method) ? VectorResults.GeneratedSuffixes : s_generatedSuffixes;
+        var suffixes = vectorValued ? VectorResults.GeneratedSuffixes : s_generatedSuffixes;
         if (method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == MethodParser.DifferentiableAttributeName) is { } attribute
             && SecondOrderCheck.IsRequested(attribute))
         {

@@ -50,9 +50,8 @@ internal static class GlyphClassifier
 
         // Decay the weight matrices only, as is usual for AdamW: biases and LayerNorm's affine parameters get none.
         var named = model.NamedParameters().ToList();
-        var decayed = named.Where(static p => p.Key.EndsWith(".weight", StringComparison.Ordinal) && p.Value.Rank == 2).Select(static p => p.Value);
-        var notDecayed = named.Where(static p => !(p.Key.EndsWith(".weight", StringComparison.Ordinal) && p.Value.Rank == 2)).Select(static p => p.Value);
-        var optimizer = new AdamW([new ParameterGroup(decayed, weightDecay: 0.01), new ParameterGroup(notDecayed, weightDecay: 0)], lr: MaxLearningRate);
+        var weightMatrices = named.ToLookup(static p => p.Key.EndsWith(".weight", StringComparison.Ordinal) && p.Value.Rank == 2, static p => p.Value);
+        var optimizer = new AdamW([new ParameterGroup(weightMatrices[true], weightDecay: 0.01), new ParameterGroup(weightMatrices[false], weightDecay: 0)], lr: MaxLearningRate);
         int batchesPerEpoch = TrainImages / BatchSize;
         var schedule = new OneCycleLR(optimizer, MaxLearningRate, totalSteps: Epochs * batchesPerEpoch);
 
