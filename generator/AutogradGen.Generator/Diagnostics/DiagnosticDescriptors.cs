@@ -217,6 +217,27 @@ internal static class DiagnosticDescriptors
         "2-D array with a derivative passed to a call",
         "Cannot differentiate the call to '{0}': it is handed the 2-D array '{1}', whose gradient is computed, and {2}");
 
+    // AGD0090-AGD0094: nested derivatives (a [Differentiable] method calling another one's generated Gradient or Derivative).
+    public static readonly DiagnosticDescriptor NestedCalleeNotSecondOrder = Error(
+        "AGD0090",
+        "A nested derivative's method has no second-order code",
+        "'{0}' calls '{1}', and differentiating that call needs the second derivatives of '{2}': mark '{2}' [Differentiable(SecondOrder = true)]");
+
+    public static readonly DiagnosticDescriptor NestedCallShape = Error(
+        "AGD0091",
+        "A nested derivative call cannot be differentiated in this form",
+        "The call to '{0}' cannot be differentiated: {1}");
+
+    public static readonly DiagnosticDescriptor NestedCalleeShape = Error(
+        "AGD0092",
+        "A nested derivative's method has parameters nested derivatives do not support",
+        "'{0}' cannot be differentiated where it is called: '{1}' {2}");
+
+    public static readonly DiagnosticDescriptor NestedDepth = Error(
+        "AGD0093",
+        "Nested derivatives go one level deep",
+        "'{0}' calls '{1}' and is marked SecondOrder itself, which would differentiate the nested derivative twice more: nested derivatives go one level deep; remove SecondOrder = true from '{0}'");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
         ContainingTypeNotPartial, MethodNotStatic, ParameterNotDifferentiable, ReturnTypeNotDifferentiable,
@@ -231,6 +252,7 @@ internal static class DiagnosticDescriptors
         ResultsSpanDifferentiated, ResultsSpanReadBeforeWritten,
         SecondOrderNotSupported, SecondOrderCallee, SecondOrderUserDerivative,
         MatrixPassedToCall,
+        NestedCalleeNotSecondOrder, NestedCallShape, NestedCalleeShape, NestedDepth,
     }.ToDictionary(d => d.Id);
 
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

@@ -41,6 +41,13 @@ internal static class SecondOrderEmitter
             writer.Line();
         }
 
+        if (NestedCallEmitter.Applies(model))
+        {
+            // What other [Differentiable] methods call when they call this one's Gradient or Derivative.
+            NestedCallEmitter.Emit(model, writer);
+            writer.Line();
+        }
+
         var parameters = model.Variables.Where(v => v.IsParameter).ToList();
         var names = new NameTable(model.Variables.Select(v => v.Name));
         WriteHessianVectorProduct(model, parameters, names, writer);

@@ -96,6 +96,12 @@ internal sealed partial class TapeEmitter
     /// <summary><c>Callee.FTape(...)</c>: tensors for the callee's differentiated parameters, plain values for the others.</summary>
     private Code TwinCall(CallExpr call)
     {
+        if (call.Target.IsNested)
+        {
+            // A nested derivative has no tape form here (docs/API.md, nested derivatives): no twin for this method.
+            throw new UnmappableException();
+        }
+
         var arguments = call.Target.Parameters.Select((parameter, i) =>
         {
             var argument = call.Arguments[i];

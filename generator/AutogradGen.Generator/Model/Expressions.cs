@@ -120,6 +120,12 @@ internal sealed record CallTarget(
 {
     /// <summary>What precedes <c>.Name</c> at a call: the receiver of an instance callee, else its type.</summary>
     public string Qualifier => Receiver ?? ContainingType;
+
+    /// <summary>
+    /// A nested-derivative helper of a SecondOrder callee (<c>FNestedValue</c>, <c>FNestedSlope</c>: Parsing/BodyParser.NestedCalls.cs):
+    /// it has Derivative and Pullback members but no tape twin.
+    /// </summary>
+    public bool IsNested { get; init; }
 }
 
 /// <summary>One parameter of a callee. <paramref name="IsPassThrough"/>: of a type the IR does not compute with, its argument a <see cref="PassThroughExpr"/>.</summary>

@@ -34,6 +34,12 @@ internal sealed partial class BodyParser
     {
         _cancellationToken.ThrowIfCancellationRequested();
         var syntax = operation.Syntax;
+        // A call of another method's generated Gradient or Derivative: it does not bind yet (BodyParser.NestedCalls.cs).
+        if (NestedCallExpression(operation, out var nested))
+        {
+            return nested;
+        }
+
         if (operation.ConstantValue.HasValue && TypeClassifier.Scalar(operation.Type) is { } constantKind
             && Literals.Format(operation.ConstantValue.Value, constantKind) is { } text)
         {

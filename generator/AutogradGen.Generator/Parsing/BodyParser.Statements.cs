@@ -18,7 +18,7 @@ internal sealed partial class BodyParser
     {
         _cancellationToken.ThrowIfCancellationRequested();
         var syntax = operation.Syntax;
-        if (LoweredStatement(operation, output))
+        if (NestedCallStatement(operation, output) || LoweredStatement(operation, output))
         {
             return;
         }

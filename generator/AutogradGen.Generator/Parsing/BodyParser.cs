@@ -47,9 +47,15 @@ internal sealed partial class BodyParser
 
     public static BodyResult Parse(
         IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel semanticModel, IReadOnlyList<VariableModel> parameters, CancellationToken cancellationToken,
-        IReadOnlyList<StructParameter>? structParameters = null, string? results = null, IReadOnlyList<MatrixParameter>? matrixParameters = null)
+        IReadOnlyList<StructParameter>? structParameters = null, string? results = null, IReadOnlyList<MatrixParameter>? matrixParameters = null,
+        Dictionary<InvocationExpressionSyntax, NestedCalls.Found>? nestedCalls = null)
     {
         var parser = new BodyParser(method, semanticModel, cancellationToken) { _results = results };
+        if (nestedCalls is not null)
+        {
+            parser._nestedCalls = nestedCalls;
+        }
+
         return parser.Run(syntax, parameters, structParameters ?? System.Array.Empty<StructParameter>(), matrixParameters ?? System.Array.Empty<MatrixParameter>());
     }
 

@@ -114,14 +114,18 @@ internal static class MethodParser
             return new ParsedMethod(Key(method), null, diagnostics.ToEquatableArray());
         }
 
-        // Code that does not compile yet (as while typing) is the compiler's to report, not ours.
-        if (target.SemanticModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error)
+        // Code that does not compile yet (as while typing) is the compiler's to report, not ours; calls of other
+        // methods' generated derivatives (nested derivatives) cannot bind before generation, and are read by name.
+        var nested = NestedCalls.Find(method, syntax, target.SemanticModel, SecondOrderCheck.IsRequested(attribute), cancellationToken);
+        if ((nested.Count == 0
+                ? target.SemanticModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error)
+                : !NestedCalls.OnlyNestedCallErrors(syntax, target.SemanticModel, nested, cancellationToken))
             || !HasValidNames(method))
         {
             return new ParsedMethod(Key(method), null, diagnostics.ToEquatableArray());
         }
 
-        var body = BodyParser.Parse(method, syntax, target.SemanticModel, parameters, cancellationToken, structParameters, vectorResult?.Name, matrixParameters);
+        var body = BodyParser.Parse(method, syntax, target.SemanticModel, parameters, cancellationToken, structParameters, vectorResult?.Name, matrixParameters, nested);
         diagnostics.AddRange(body.Diagnostics);
         if (body.Diagnostics.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error))
         {

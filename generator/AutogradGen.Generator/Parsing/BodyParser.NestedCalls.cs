@@ -1,0 +1,296 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using AutogradGen.Generator.Diagnostics;
+using AutogradGen.Generator.Model;
+
+namespace AutogradGen.Generator.Parsing;
+
+/// <summary>
+/// Nested derivatives (<see cref="NestedCalls"/>): a call of F's generated Gradient or Derivative becomes calls of two
+/// scalar functions of F's arguments that the generator knows how to differentiate, written beside F when F is
+/// SecondOrder (Emit/NestedCallEmitter.cs):
+/// <list type="bullet">
+/// <item><c>FNestedValue(p...)</c> = F(p...), differentiated with respect to every double parameter of F;</item>
+/// <item><c>FNestedSlope(p..., d...)</c> = ∇F · d over F's differentiated parameters, differentiated with respect to
+/// every double parameter and the direction d: its partials are H·d (the Hessian over all of F's double parameters,
+/// so the mixed block of a parameter F does not differentiate is kept) and ∇F.</item>
+/// </list>
+/// <c>y = FGradient(p..., out g1, ..., out gn)</c> is <c>gi = FNestedSlope(p..., eᵢ)</c> for each i, then
+/// <c>y = FNestedValue(p...)</c>; <c>FDerivative(p..., d...).Value</c> and <c>.Derivative</c> are the two functions.
+/// Both are ordinary <see cref="CallExpr"/>s, so activity, recording and every emitter treat them as any call.
+/// </summary>
+internal sealed partial class BodyParser
+{
+    private Dictionary<InvocationExpressionSyntax, NestedCalls.Found> _nestedCalls = new();
+
+    /// <summary><c>FGradient(..., out g1, out g2);</c> as a statement: the gradient only.</summary>
+    private bool NestedCallStatement(IOperation operation, List<Stmt> output)
+    {
+        if (_nestedCalls.Count == 0 || operation is not IExpressionStatementOperation
+            || operation.Syntax is not ExpressionStatementSyntax { Expression: InvocationExpressionSyntax invocation }
+            || !_nestedCalls.TryGetValue(invocation, out var found))
+        {
+            return false;
+        }
+
+        if (found.Form == NestedCalls.Form.Derivative)
+        {
+            Refuse(invocation, "its value is not used; read .Value or .Derivative of it");
+            return true;
+        }
+
+        NestedGradient(invocation, found, output);
+        return true;
+    }
+
+    /// <summary>The value of a nested call: <c>FGradient(...)</c>, <c>FDerivative(...).Value</c> or <c>.Derivative</c>.</summary>
+    private bool NestedCallExpression(IOperation operation, out Expr? lowered)
+    {
+        lowered = null;
+        if (_nestedCalls.Count == 0)
+        {
+            return false;
+        }
+
+        if (operation.Syntax is InvocationExpressionSyntax invocation && _nestedCalls.TryGetValue(invocation, out var found))
+        {
+            if (found.Form == NestedCalls.Form.Derivative)
+            {
+                Refuse(invocation, "it returns a tuple, which is read here whole; read .Value or .Derivative of the call");
+                return true;
+            }
+
+            if (_hoistTarget is null)
+            {
+                Refuse(invocation, "it writes its out arguments, and it is called where no statement can run before it (a loop condition, a branch of ?:, the right of && or ||); call it in a statement of its own");
+                return true;
+            }
+
+            lowered = NestedGradient(invocation, found, _hoistTarget);
+            return true;
+        }
+
+        if (operation.Syntax is MemberAccessExpressionSyntax { Expression: InvocationExpressionSyntax inner, Name: var member }
+            && _nestedCalls.TryGetValue(inner, out var derivative) && derivative.Form == NestedCalls.Form.Derivative)
+        {
+            var part = member.Identifier.ValueText;
+            if (part is not ("Value" or "Item1" or "Derivative" or "Item2"))
+            {
+                Refuse(inner, $"'{part}' is not one of its results; read .Value or .Derivative");
+                return true;
+            }
+
+            lowered = NestedDerivative(inner, derivative, part is "Value" or "Item1");
+            return true;
+        }
+
+        return false;
+    }
+
+    private Expr? NestedGradient(InvocationExpressionSyntax invocation, NestedCalls.Found found, List<Stmt> output)
+    {
+        var (arguments, parameters, ok) = NestedArguments(invocation, found);
+        if (!ok)
+        {
+            return null;
+        }
+
+        var callee = found.Callee;
+        var differentiated = NestedCalls.DifferentiatedParameters(callee);
+        var statement = invocation.FirstAncestorOrSelf<StatementSyntax>() ?? (SyntaxNode)invocation;
+        var line = Line(invocation);
+        var source = SourceText(statement);
+        var outputs = new List<string?>();
+        for (var k = 0; k < differentiated.Count; k++)
+        {
+            var argument = invocation.ArgumentList.Arguments[callee.Parameters.Length + k];
+            if (OutTarget(argument, differentiated[k]) is not { } target)
+            {
+                return null;
+            }
+
+            outputs.Add(target.Length == 0 ? null : target);
+        }
+
+        // Each argument is computed once, into a local, for the n + 1 calls below; and it is read before the call writes
+        // its out arguments (C#'s order), so a variable that is also an out target is copied first.
+        var written = new HashSet<string>(outputs.Where(o => o is not null)!);
+        arguments = arguments.Select((a, i) => a is PassThroughExpr ? a
+            : MaterializeInto(a, callee.Parameters[i].Name + "Argument", line, source, output, force: a is VariableExpr v && written.Contains(v.Name))).ToList();
+        var slope = SlopeTarget(callee, parameters, differentiated);
+        for (var k = 0; k < differentiated.Count; k++)
+        {
+            if (outputs[k] is not { } target)
+            {
+                continue;
+            }
+
+            // The k-th component of the gradient is the slope along the k-th unit vector.
+            var unit = differentiated.Select((_, j) => (Expr)new LiteralExpr(NumberKind.Double, j == k ? "1.0" : "0.0"));
+            output.Add(new AssignStmt(line, source, target, null, NestedCall(invocation, slope, arguments.Concat(unit))));
+        }
+
+        return NestedCall(invocation, ValueTarget(callee, parameters), arguments);
+    }
+
+    private Expr? NestedDerivative(InvocationExpressionSyntax invocation, NestedCalls.Found found, bool value)
+    {
+        var callee = found.Callee;
+        var differentiated = NestedCalls.DifferentiatedParameters(callee);
+        var (arguments, parameters, ok) = NestedArguments(invocation, found);
+        if (!ok)
+        {
+            return null;
+        }
+
+        if (value)
+        {
+            return NestedCall(invocation, ValueTarget(callee, parameters), arguments);
+        }
+
+        var directions = new List<Expr>();
+        for (var k = 0; k < differentiated.Count; k++)
+        {
+            var argument = invocation.ArgumentList.Arguments[callee.Parameters.Length + k];
+            if (!argument.RefKindKeyword.IsKind(SyntaxKind.None) || argument.NameColon is not null)
+            {
+                Refuse(argument, "the tangents are passed by value and in order");
+                return null;
+            }
+
+            if (_semanticModel.GetOperation(argument.Expression, _cancellationToken) is not { } operation || Expression(operation) is not { } direction)
+            {
+                return null;
+            }
+
+            directions.Add(Coerce(direction, NumberKind.Double));
+        }
+
+        return NestedCall(invocation, SlopeTarget(callee, parameters, differentiated), arguments.Concat(directions));
+    }
+
+    /// <summary>The arguments for F's own parameters, translated, and F's parameters as a callee's.</summary>
+    private (List<Expr> Arguments, List<CallParameter> Parameters, bool Ok) NestedArguments(InvocationExpressionSyntax invocation, NestedCalls.Found found)
+    {
+        var arguments = new List<Expr>();
+        var parameters = new List<CallParameter>();
+        var callee = found.Callee;
+        if (found.Refusal is { } refusal)
+        {
+            _diagnostics.Add(refusal);
+            return (arguments, parameters, false);
+        }
+
+        for (var i = 0; i < callee.Parameters.Length; i++)
+        {
+            var parameter = callee.Parameters[i];
+            var argument = invocation.ArgumentList.Arguments[i];
+            if (argument.NameColon is not null || argument.RefKindKeyword.IsKind(SyntaxKind.RefKeyword) || argument.RefKindKeyword.IsKind(SyntaxKind.OutKeyword))
+            {
+                Refuse(argument, $"the argument for '{parameter.Name}' must be passed by value and in order");
+                return (arguments, parameters, false);
+            }
+
+            if (_semanticModel.GetOperation(argument.Expression, _cancellationToken) is not { } operation)
+            {
+                Refuse(argument, $"the argument for '{parameter.Name}' could not be read");
+                return (arguments, parameters, false);
+            }
+
+            if (TypeClassifier.Classify(parameter.Type) is not { } classified)
+            {
+                if (PassThroughArgument(operation) is not { } passed)
+                {
+                    return (arguments, parameters, false);
+                }
+
+                parameters.Add(new CallParameter(parameter.Name, NumberKind.Int, StorageKind.Scalar, Differentiated: false, IsPassThrough: true));
+                arguments.Add(passed);
+                continue;
+            }
+
+            if (Expression(operation) is not { } value)
+            {
+                return (arguments, parameters, false);
+            }
+
+            // Every double parameter carries a derivative into the nested call, whether or not F differentiates it:
+            // G's derivative flows through all of F's inputs (the mixed second derivatives).
+            parameters.Add(new CallParameter(parameter.Name, classified.Kind, StorageKind.Scalar, Differentiated: classified.Kind == NumberKind.Double));
+            arguments.Add(Coerce(value, classified.Kind));
+        }
+
+        return (arguments, parameters, true);
+    }
+
+    /// <summary>The variable an <c>out</c> gradient argument writes, "" for a discard, or null (reported).</summary>
+    private string? OutTarget(ArgumentSyntax argument, IParameterSymbol parameter)
+    {
+        if (!argument.RefKindKeyword.IsKind(SyntaxKind.OutKeyword) || argument.NameColon is not null)
+        {
+            Refuse(argument, $"the gradient with respect to '{parameter.Name}' is an out argument, passed in order");
+            return null;
+        }
+
+        switch (argument.Expression)
+        {
+            case DeclarationExpressionSyntax { Designation: DiscardDesignationSyntax }:
+            case IdentifierNameSyntax { Identifier.ValueText: "_" } when _semanticModel.GetSymbolInfo(argument.Expression, _cancellationToken).Symbol is null:
+                return string.Empty;
+            case DeclarationExpressionSyntax { Type: var type, Designation: SingleVariableDesignationSyntax designation }:
+                if (type.IsVar)
+                {
+                    Refuse(argument, $"'out var {designation.Identifier.ValueText}' cannot be read: the generator reads this body before the called member is generated, so the type cannot be inferred yet; write 'out double {designation.Identifier.ValueText}'");
+                    return null;
+                }
+
+                if (_semanticModel.GetDeclaredSymbol(designation, _cancellationToken) is not ILocalSymbol { Type.SpecialType: SpecialType.System_Double } declared)
+                {
+                    Refuse(argument, "the gradient is a double; declare it 'out double'");
+                    return null;
+                }
+
+                return DeclareLocal(declared, NumberKind.Double, StorageKind.Scalar);
+            case IdentifierNameSyntax identifier:
+                if (_semanticModel.GetSymbolInfo(identifier, _cancellationToken).Symbol is ILocalSymbol local
+                    && _bySymbol.TryGetValue(local, out var variable) && variable is { Kind: NumberKind.Double, Storage: StorageKind.Scalar })
+                {
+                    return variable.Name;
+                }
+
+                Refuse(argument, "the gradient goes into a double local of this method; declare one with 'out double name'");
+                return null;
+            default:
+                Refuse(argument, "the gradient goes into a double local of this method; declare one with 'out double name'");
+                return null;
+        }
+    }
+
+    private CallExpr NestedCall(InvocationExpressionSyntax invocation, CallTarget target, IEnumerable<Expr> arguments)
+    {
+        var site = _pendingCalls.Count;
+        _pendingCalls.Add(new PendingCall(target.Key, DiagnosticInfo.Create(DiagnosticDescriptors.CalleeHasErrors, invocation.GetLocation(), target.Key), NeedsGeneratedCode: true, site));
+        return new CallExpr(NumberKind.Double, target, arguments.ToEquatableArray(), EquatableArray<ArgumentWarning>.Empty, site);
+    }
+
+    private static CallTarget ValueTarget(IMethodSymbol callee, List<CallParameter> parameters) => Target(callee, "NestedValue", parameters);
+
+    private static CallTarget SlopeTarget(IMethodSymbol callee, List<CallParameter> parameters, List<IParameterSymbol> differentiated) =>
+        Target(callee, "NestedSlope", parameters.Concat(differentiated.Select(p => new CallParameter(p.Name + "Direction", NumberKind.Double, StorageKind.Scalar, Differentiated: true))).ToList());
+
+    private static CallTarget Target(IMethodSymbol callee, string suffix, List<CallParameter> parameters) =>
+        new(callee.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), callee.Name + suffix, MethodParser.Key(callee), parameters.ToEquatableArray(), IsDifferentiable: true)
+        {
+            IsNested = true,
+        };
+
+    private void Refuse(SyntaxNode syntax, string why)
+    {
+        var call = syntax.FirstAncestorOrSelf<InvocationExpressionSyntax>();
+        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NestedCallShape, syntax.GetLocation(), call?.Expression.ToString() ?? syntax.ToString(), why));
+    }
+}
