@@ -74,6 +74,11 @@ internal sealed partial class BodyParser
             return true;
         }
 
+        if (OperatorOverNestedCall(operation, out lowered))
+        {
+            return true;
+        }
+
         if (operation.Syntax is MemberAccessExpressionSyntax { Expression: InvocationExpressionSyntax inner, Name: var member }
             && _nestedCalls.TryGetValue(inner, out var derivative) && derivative.Form == NestedCalls.Form.Derivative)
         {
@@ -90,6 +95,75 @@ internal sealed partial class BodyParser
 
         return false;
     }
+
+    /// <summary>
+    /// An operator applied to a nested call's result (<c>-FDerivative(...).Derivative</c>): before generation the
+    /// result has no type, so the compiler binds no operator and the operation tree has none; it is read from the syntax.
+    /// </summary>
+    private bool OperatorOverNestedCall(IOperation operation, out Expr? lowered)
+    {
+        lowered = null;
+        if (operation is IConversionOperation { Operand: var converted } conversion && IsUntypedNested(converted) && TypeClassifier.Scalar(conversion.Type) is { } target)
+        {
+            // double d = -FDerivative(...).Derivative: the conversion from the untyped operator to the declared type.
+            lowered = Expression(converted) is { } value ? Coerce(value, target) : null;
+            return true;
+        }
+
+        if (!IsUntypedNested(operation))
+        {
+            return false;
+        }
+
+        switch (operation.Syntax)
+        {
+            case ParenthesizedExpressionSyntax parenthesized:
+                lowered = SyntaxExpression(parenthesized.Expression);
+                return true;
+            case PrefixUnaryExpressionSyntax unary when unary.IsKind(SyntaxKind.UnaryMinusExpression) || unary.IsKind(SyntaxKind.UnaryPlusExpression):
+                lowered = SyntaxExpression(unary.Operand) is { } operand
+                    ? new UnaryExpr(operand.Kind, unary.IsKind(SyntaxKind.UnaryMinusExpression) ? UnaryOperator.Negate : UnaryOperator.Plus, operand)
+                    : null;
+                return true;
+            case BinaryExpressionSyntax binary when SyntaxOperator(binary) is { } op:
+                var left = SyntaxExpression(binary.Left);
+                var right = SyntaxExpression(binary.Right);
+                if (left is null || right is null)
+                {
+                    return true;
+                }
+
+                var kind = Wider(left.Kind, right.Kind);
+                lowered = new BinaryExpr(op >= BinaryOperator.Less ? NumberKind.Bool : kind, op, Coerce(left, kind), Coerce(right, kind));
+                return true;
+            case InvocationExpressionSyntax or MemberAccessExpressionSyntax:
+                return false;
+            default:
+                Refuse(operation.Syntax, "its result is used in an expression the generator cannot read before the call's member is generated; assign .Derivative or .Value to a double local first");
+                return true;
+        }
+    }
+
+    /// <summary>An operation over a nested call's result, which the compiler types as object (or not at all) before generation.</summary>
+    private bool IsUntypedNested(IOperation operation) =>
+        (operation is IInvalidOperation || operation.Type is null or { TypeKind: TypeKind.Error } or { SpecialType: SpecialType.System_Object })
+        && operation.Syntax.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any(_nestedCalls.ContainsKey);
+
+    private Expr? SyntaxExpression(ExpressionSyntax syntax) =>
+        _semanticModel.GetOperation(syntax, _cancellationToken) is { } operation ? Expression(operation) : null;
+
+    private static BinaryOperator? SyntaxOperator(BinaryExpressionSyntax binary) => binary.Kind() switch
+    {
+        SyntaxKind.AddExpression => BinaryOperator.Add,
+        SyntaxKind.SubtractExpression => BinaryOperator.Subtract,
+        SyntaxKind.MultiplyExpression => BinaryOperator.Multiply,
+        SyntaxKind.DivideExpression => BinaryOperator.Divide,
+        SyntaxKind.LessThanExpression => BinaryOperator.Less,
+        SyntaxKind.LessThanOrEqualExpression => BinaryOperator.LessOrEqual,
+        SyntaxKind.GreaterThanExpression => BinaryOperator.Greater,
+        SyntaxKind.GreaterThanOrEqualExpression => BinaryOperator.GreaterOrEqual,
+        _ => null,
+    };
 
     private Expr? NestedGradient(InvocationExpressionSyntax invocation, NestedCalls.Found found, List<Stmt> output)
     {
@@ -239,7 +313,7 @@ internal sealed partial class BodyParser
         switch (argument.Expression)
         {
             case DeclarationExpressionSyntax { Designation: DiscardDesignationSyntax }:
-            case IdentifierNameSyntax { Identifier.ValueText: "_" } when _semanticModel.GetSymbolInfo(argument.Expression, _cancellationToken).Symbol is null:
+            case IdentifierNameSyntax { Identifier.ValueText: "_" } when _semanticModel.GetSymbolInfo(argument.Expression, _cancellationToken).Symbol is null or IDiscardSymbol:
                 return string.Empty;
             case DeclarationExpressionSyntax { Type: var type, Designation: SingleVariableDesignationSyntax designation }:
                 if (type.IsVar)

@@ -7,8 +7,9 @@ using AutogradGen.GradBench.Evals.Kmeans;
 using AutogradGen.GradBench.Evals.Llsq;
 using AutogradGen.GradBench.Evals.Lse;
 using AutogradGen.GradBench.Evals.Lstm;
-using AutogradGen.GradBench.Evals.Nested;
 using AutogradGen.GradBench.Evals.Ode;
+using AutogradGen.GradBench.Evals.Particle;
+using AutogradGen.GradBench.Evals.Saddle;
 
 namespace AutogradGen.GradBench.Protocol;
 
@@ -18,7 +19,7 @@ internal static class EvalRegistry
     public static IReadOnlyList<IEvalModule> All { get; } =
     [
         new HelloModule(), new GmmModule(), new LstmModule(), new OdeModule(), new LlsqModule(), new LseModule(),
-        new DetModule(), new BaModule(), new HtModule(), new KmeansModule(), new NestedDerivativeModule("particle"),
-        new NestedDerivativeModule("saddle"),
+        new DetModule(), new BaModule(), new HtModule(), new KmeansModule(), new ParticleModule(),
+        new SaddleModule(),
     ];
 }
