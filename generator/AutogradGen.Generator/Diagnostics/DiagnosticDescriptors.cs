@@ -217,6 +217,11 @@ internal static class DiagnosticDescriptors
         "2-D array with a derivative passed to a call",
         "Cannot differentiate the call to '{0}': it is handed the 2-D array '{1}', whose gradient is computed, and {2}");
 
+    public static readonly DiagnosticDescriptor JaggedPassedToCall = Error(
+        "AGD0086",
+        "Jagged array with a derivative passed to a call",
+        "Cannot differentiate the call to '{0}': it is handed the {1}, whose gradient is computed, and {2}");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
         ContainingTypeNotPartial, MethodNotStatic, ParameterNotDifferentiable, ReturnTypeNotDifferentiable,
@@ -230,7 +235,7 @@ internal static class DiagnosticDescriptors
         TypeParameterNotFloatingPoint, GenericShapeNotSupported, GenericMathMemberWithoutRule,
         ResultsSpanDifferentiated, ResultsSpanReadBeforeWritten,
         SecondOrderNotSupported, SecondOrderCallee, SecondOrderUserDerivative,
-        MatrixPassedToCall,
+        MatrixPassedToCall, JaggedPassedToCall,
     }.ToDictionary(d => d.Id);
 
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

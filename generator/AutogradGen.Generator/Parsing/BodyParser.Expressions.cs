@@ -59,6 +59,11 @@ internal sealed partial class BodyParser
             return structScalar;
         }
 
+        if (JaggedExpression(operation, out var jaggedRead))
+        {
+            return jaggedRead;
+        }
+
         if (RefusedMatrixMember(operation))
         {
             return null;
@@ -280,7 +285,7 @@ internal sealed partial class BodyParser
     {
         var syntax = invocation.Syntax;
         var differentiable = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == MethodParser.DifferentiableAttributeName);
-        if (RefusedMatrixCall(invocation, method, differentiable is not null))
+        if (RefusedMatrixCall(invocation, method, differentiable is not null) || RefusedJaggedCall(invocation, method, differentiable is not null))
         {
             return null;
         }
