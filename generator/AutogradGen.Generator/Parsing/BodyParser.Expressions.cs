@@ -346,7 +346,13 @@ internal sealed partial class BodyParser
             }
 
             Expr? value;
-            if (classified.Storage.IsIndexed())
+            if (classified.Storage.IsIndexed() && IsJaggedRow(argument.Value, out var row))
+            {
+                // A row of a differentiated jagged parameter: its derivative is the slice of the elements' (RefusedJaggedCall let only such callees through).
+                value = row.Row is null ? null
+                    : new ArrayArgumentExpr(row.Elements.Kind, row.Elements.Name, new JaggedRowArgument(PassThroughName(row.Jagged.Name), row.Jagged.Layout!, row.Row));
+            }
+            else if (classified.Storage.IsIndexed())
             {
                 value = Variable(Unwrap(argument.Value)) is { Storage: not StorageKind.Scalar } array
                     ? new ArrayArgumentExpr(array.Kind, array.Name)

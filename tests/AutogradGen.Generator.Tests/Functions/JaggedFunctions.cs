@@ -108,4 +108,48 @@ public static partial class JaggedFunctions
 
         return a[1][0] * Math.Exp(x * a[0][1]);
     }
+
+    /// <summary>Σ vⱼ², a callee taking a span.</summary>
+    [Differentiable]
+    public static double SquaredNorm(ReadOnlySpan<double> v)
+    {
+        var s = 0.0;
+        for (var j = 0; j < v.Length; j++)
+        {
+            s += v[j] * v[j];
+        }
+
+        return s;
+    }
+
+    /// <summary>Σ log(1 + exp(wⱼ vⱼ)), a callee taking an array and a weight array.</summary>
+    [Differentiable]
+    public static double SoftPlus(double[] v, ReadOnlySpan<double> w)
+    {
+        var s = 0.0;
+        for (var j = 0; j < v.Length; j++)
+        {
+            s += Math.Log(1 + Math.Exp(w[j] * v[j]));
+        }
+
+        return s;
+    }
+
+    /// <summary>Rows handed to [Differentiable] callees: a[i] to a span parameter, a foreach row to an array parameter.</summary>
+    [Differentiable]
+    public static double RowsToCalls(double[][] a, ReadOnlySpan<double> w)
+    {
+        var s = 0.0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            s += Math.Sqrt(1 + SquaredNorm(a[i]));
+        }
+
+        foreach (var row in a)
+        {
+            s += SoftPlus(row, w) * row[0];
+        }
+
+        return s;
+    }
 }
