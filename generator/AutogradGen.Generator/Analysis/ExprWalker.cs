@@ -22,6 +22,12 @@ internal static class ExprWalker
                 break;
             case ArrayArgumentExpr a:
                 into.Add(a.Array);
+                if (a.Row is { } row)
+                {
+                    // The row's index: read where the call is made, and again where its pullback is called.
+                    Variables(row.Index, into);
+                }
+
                 break;
             default:
                 foreach (var child in Children(expr))

@@ -217,6 +217,11 @@ internal static class DiagnosticDescriptors
         "2-D array with a derivative passed to a call",
         "Cannot differentiate the call to '{0}': it is handed the 2-D array '{1}', whose gradient is computed, and {2}");
 
+    public static readonly DiagnosticDescriptor JaggedPassedToCall = Error(
+        "AGD0086",
+        "Jagged array with a derivative passed to a call",
+        "Cannot differentiate the call to '{0}': it is handed the {1}, whose gradient is computed, and {2}");
+
     // AGD0090-AGD0094: nested derivatives (a [Differentiable] method calling another one's generated Gradient or Derivative).
     public static readonly DiagnosticDescriptor NestedCalleeNotSecondOrder = Error(
         "AGD0090",
@@ -251,7 +256,7 @@ internal static class DiagnosticDescriptors
         TypeParameterNotFloatingPoint, GenericShapeNotSupported, GenericMathMemberWithoutRule,
         ResultsSpanDifferentiated, ResultsSpanReadBeforeWritten,
         SecondOrderNotSupported, SecondOrderCallee, SecondOrderUserDerivative,
-        MatrixPassedToCall,
+        MatrixPassedToCall, JaggedPassedToCall,
         NestedCalleeNotSecondOrder, NestedCallShape, NestedCalleeShape, NestedDepth,
     }.ToDictionary(d => d.Id);
 

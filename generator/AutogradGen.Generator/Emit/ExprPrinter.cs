@@ -18,6 +18,14 @@ internal static class ExprPrinter
 
     public static string Print(Expr expr) => Print(expr, out _);
 
+    /// <summary>
+    /// The tangent or adjoint span of an array argument: <paramref name="span"/> itself, or for a jagged row the
+    /// slice of the elements' span that the row's elements are.
+    /// </summary>
+    public static string RowSlice(ArrayArgumentExpr array, string span) => array.Row is not { } row
+        ? span
+        : span + ".Slice(" + row.Layout + ".RowStart(" + Print(row.Index) + "), " + row.Layout + ".RowLength(" + Print(row.Index) + "))";
+
     private static string Print(Expr expr, out int precedence)
     {
         switch (expr)
@@ -28,6 +36,9 @@ internal static class ExprPrinter
             case VariableExpr variable:
                 precedence = Primary;
                 return variable.Name;
+            case ArrayArgumentExpr { Row: { } row }:
+                precedence = Primary;
+                return row.Jagged + "[" + Print(row.Index) + "]";
             case ArrayArgumentExpr array:
                 precedence = Primary;
                 return array.Array;

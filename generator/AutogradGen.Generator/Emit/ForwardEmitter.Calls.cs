@@ -13,7 +13,7 @@ internal sealed partial class ForwardEmitter
     private (string Value, string? Tangent) Call(CallExpr call, Dictionary<Expr, string> computed)
     {
         var arguments = call.Arguments
-            .Select(a => a is ArrayArgumentExpr array ? (Value: array.Array, Tangent: ArrayTangent(array)) : Linearize(a, computed))
+            .Select(a => a is ArrayArgumentExpr array ? (Value: ExprPrinter.Print(array), Tangent: ArrayTangent(array)) : Linearize(a, computed))
             .ToList();
         return call.Target.IsDifferentiable ? GeneratedDerivative(call, arguments) : UserDerivative(call, arguments);
     }
@@ -92,5 +92,5 @@ internal sealed partial class ForwardEmitter
         : "global::AutogradGen.CompilerServices.Zeros<" + parameter.Kind.Keyword() + ">.Span(" + argument + ".Length)";
 
     private string? ArrayTangent(ArrayArgumentExpr array) =>
-        _tangents.TryGetValue(array.Array, out var tangent) ? tangent : null;
+        _tangents.TryGetValue(array.Array, out var tangent) ? ExprPrinter.RowSlice(array, tangent) : null;
 }

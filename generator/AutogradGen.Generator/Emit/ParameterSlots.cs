@@ -69,7 +69,7 @@ internal sealed record ParameterSlot(VariableModel? Plain, StructParameter? Stru
         foreach (var slot in slots.Where(s => s.Matrix is not null))
         {
             var derivative = derivatives[slot.Name];
-            writer.Line("global::AutogradGen.CompilerServices.Matrix.RequireSameShape(" + slot.Name + ", " + derivative + ", \"" + slot.Name.TrimStart('@') + "\", \""
+            writer.Line("global::AutogradGen.CompilerServices." + (slot.Matrix!.IsJagged ? "JaggedArray" : "Matrix") + ".RequireSameShape(" + slot.Name + ", " + derivative + ", \"" + slot.Name.TrimStart('@') + "\", \""
                 + derivative.TrimStart('@') + "\", \"" + what + "\");");
         }
     }
@@ -85,6 +85,16 @@ internal sealed record ParameterSlot(VariableModel? Plain, StructParameter? Stru
         {
             var derivative = derivatives[matrix.Name];
             var span = names.Fresh(derivative.TrimStart('@') + "Elements");
+            if (matrix.IsJagged)
+            {
+                // A jagged tangent's rows are copied into one pooled span in the parameter's layout.
+                var buffer = names.Fresh(derivative.TrimStart('@') + "Buffer");
+                writer.Line("using var " + buffer + " = " + matrix.Layout + ".Copy(" + derivative + ");");
+                writer.Line("global::System.ReadOnlySpan<" + matrix.Kind.Keyword() + "> " + span + " = " + buffer + ".Span;");
+                spans[matrix.Elements] = span;
+                continue;
+            }
+
             writer.Line((writable ? "global::System.Span<" : "global::System.ReadOnlySpan<") + matrix.Kind.Keyword() + "> " + span
                 + " = global::AutogradGen.CompilerServices.Matrix.Elements(" + derivative + ");");
             spans[matrix.Elements] = span;
@@ -98,6 +108,14 @@ internal sealed record ParameterSlot(VariableModel? Plain, StructParameter? Stru
     {
         foreach (var matrix in model.MatrixParameters)
         {
+            if (matrix.IsJagged)
+            {
+                // The rows of a jagged array are copied into one pooled span (returned when the method ends).
+                writer.Line("using var " + matrix.Layout + " = global::AutogradGen.CompilerServices.JaggedArray<" + matrix.Kind.Keyword() + ">.Of(" + matrix.Name + ");");
+                writer.Line("global::System.ReadOnlySpan<" + matrix.Kind.Keyword() + "> " + matrix.Elements + " = " + matrix.Layout + ".Elements;");
+                continue;
+            }
+
             writer.Line("global::System.ReadOnlySpan<" + matrix.Kind.Keyword() + "> " + matrix.Elements + " = global::AutogradGen.CompilerServices.Matrix.Elements(" + matrix.Name + ");");
         }
 

@@ -17,7 +17,7 @@ internal sealed partial class ReverseEmitter
     private void CallAdjoint(CallExpr call, string adjoint, Dictionary<Expr, string> computed)
     {
         var parameters = call.Target.Parameters;
-        var values = call.Arguments.Select(a => a is ArrayArgumentExpr array ? array.Array : Value(a, computed)).ToList();
+        var values = call.Arguments.Select(a => a is ArrayArgumentExpr array ? ExprPrinter.Print(array) : Value(a, computed)).ToList();
         var slots = new List<string>();
         var afterwards = new List<(Expr Argument, string Slot)>();
         var scratch = new List<(string Buffer, string? ArrayAdjoint)>();
@@ -47,14 +47,14 @@ internal sealed partial class ReverseEmitter
             }
             else if (call.Target.IsDifferentiable && argument is ArrayArgumentExpr active && _adjoints.TryGetValue(active.Array, out var arrayAdjoint))
             {
-                slots.Add(arrayAdjoint);
+                slots.Add(ExprPrinter.RowSlice(active, arrayAdjoint));
             }
             else
             {
                 var buffer = Names.Fresh("partials");
                 Writer.Line("var " + buffer + " = new global::AutogradGen.CompilerServices.ScratchBuffer<" + kind + ">(" + values[i] + ".Length);");
                 slots.Add(buffer + ".Span");
-                var target = argument is ArrayArgumentExpr array && _adjoints.TryGetValue(array.Array, out var a) ? a : null;
+                var target = argument is ArrayArgumentExpr array && _adjoints.TryGetValue(array.Array, out var a) ? ExprPrinter.RowSlice(array, a) : null;
                 scratch.Add((buffer, target));
             }
         }

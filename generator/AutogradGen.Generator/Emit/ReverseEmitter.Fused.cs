@@ -132,8 +132,8 @@ internal sealed partial class ReverseEmitter
     /// <summary>The pullback call of F with the adjoint as seed, adding into the arrays' adjoints.</summary>
     private string PullbackCall(CallExpr call, string adjoint)
     {
-        var arguments = call.Arguments.Select(a => a is ArrayArgumentExpr array ? array.Array : ExprPrinter.Print(a)).ToList();
-        var adjoints = call.Arguments.Where((_, i) => call.Target.Parameters[i].Differentiated).Select(a => _adjoints[((ArrayArgumentExpr)a).Array]);
+        var arguments = call.Arguments.Select(a => ExprPrinter.Print(a)).ToList();
+        var adjoints = call.Arguments.Where((_, i) => call.Target.Parameters[i].Differentiated).Select(a => ExprPrinter.RowSlice((ArrayArgumentExpr)a, _adjoints[((ArrayArgumentExpr)a).Array]));
         return call.Target.Qualifier + "." + call.Target.Name + "Pullback(" + string.Join(", ", arguments.Append(adjoint).Concat(adjoints)) + ")";
     }
 }

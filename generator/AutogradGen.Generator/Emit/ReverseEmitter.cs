@@ -137,8 +137,18 @@ internal sealed partial class ReverseEmitter : EmitContext
 
         ParameterSlot.ShapeChecks(output, slots, adjointParameters, "gradient");
         ParameterSlot.Unpack(output, Model);
+        var jaggedAdjoints = new Dictionary<MatrixParameter, string>();
         foreach (var matrix in Model.MatrixParameters)
         {
+            if (matrix.IsJagged)
+            {
+                // A jagged adjoint is summed in a pooled span of the parameter's layout, and added to the caller's rows at the end.
+                var buffer = jaggedAdjoints[matrix] = Names.Fresh(adjointParameters[matrix.Name] + "Buffer");
+                output.Line("using var " + buffer + " = " + matrix.Layout + ".Zeros();");
+                output.Line("global::System.Span<" + matrix.Kind.Keyword() + "> " + _matrixAdjoints[matrix.Elements] + " = " + buffer + ".Span;");
+                continue;
+            }
+
             output.Line("global::System.Span<" + matrix.Kind.Keyword() + "> " + _matrixAdjoints[matrix.Elements]
                 + " = global::AutogradGen.CompilerServices.Matrix.Elements(" + adjointParameters[matrix.Name] + ");");
         }
@@ -149,6 +159,11 @@ internal sealed partial class ReverseEmitter : EmitContext
 
         output.Line();
         WriteAdjointsBack(output, slots, adjointParameters);
+        foreach (var pair in jaggedAdjoints)
+        {
+            output.Line(pair.Value + ".AddTo(" + adjointParameters[pair.Key.Name] + ");");
+        }
+
         foreach (var stack in _stacks.Values)
         {
             output.Line(stack + ".Dispose();");

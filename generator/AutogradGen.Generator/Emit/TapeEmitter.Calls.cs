@@ -179,6 +179,12 @@ internal sealed partial class TapeEmitter
             throw new UnmappableException();
         }
 
+        if (array.Row is { } row)
+        {
+            // A row of a jagged parameter is one of the twin's row tensors (checked as the original's a[i] is).
+            return row.Jagged + "[" + row.Layout + ".Row(" + Raw(row.Index) + ")]";
+        }
+
         return StorageOf(array.Array) switch
         {
             ArrayStorage.Tensor => array.Array,
@@ -194,6 +200,11 @@ internal sealed partial class TapeEmitter
         if (argument is not ArrayArgumentExpr array)
         {
             throw new UnmappableException();
+        }
+
+        if (array.Row is { } row)
+        {
+            return row.Jagged + "[" + row.Layout + ".Row(" + Raw(row.Index) + ")].ToArray<" + kind.Keyword() + ">()";
         }
 
         return StorageOf(array.Array) switch

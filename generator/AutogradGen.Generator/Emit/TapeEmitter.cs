@@ -71,16 +71,26 @@ internal sealed partial class TapeEmitter
         var matrices = _model.MatrixParameters.ToDictionary(m => m.Name);
         var matrixElements = new HashSet<string>(_model.MatrixParameters.Select(m => m.Elements));
         var parameters = _method.Variables.Where(v => v.IsParameter && !matrixElements.Contains(v.Name)).ToList();
-        var signature = parameters.Select(p => (p.Differentiated || matrices.ContainsKey(p.Name) ? TensorType : (p.PassedIn ? "in " : string.Empty) + TypeOf(p)) + " " + p.Name);
+        var signature = parameters.Select(p => (matrices.TryGetValue(p.Name, out var m) && m.IsJagged ? TensorType + "[]"
+            : p.Differentiated || matrices.ContainsKey(p.Name) ? TensorType : (p.PassedIn ? "in " : string.Empty) + TypeOf(p)) + " " + p.Name);
         _writer.Line("/// <summary>");
         _writer.Line("/// Tape twin of <see cref=\"" + _model.DocumentationId + "\"/>: the same body run on the tape engine, with a");
         // The 2-D array case is only named where there is one, so that every other twin reads as before.
-        _writer.Line("/// tensor for each differentiated parameter (0-d for a scalar, 1-d for a span" + (matrices.Count > 0 ? ", 2-d for a 2-D array" : string.Empty) + ") and for the result.");
+        _writer.Line("/// tensor for each differentiated parameter (0-d for a scalar, 1-d for a span" + (matrices.Values.Any(m => !m.IsJagged) ? ", 2-d for a 2-D array" : string.Empty)
+            + (matrices.Values.Any(m => m.IsJagged) ? ", an array of 1-d tensors for a jagged array" : string.Empty) + ") and for the result.");
         _writer.Line("/// Call <c>Backward()</c> on the result for the gradient, or use it inside a larger tape program.");
         _writer.Line("/// </summary>");
         _writer.Open(_model.Accessibility + _model.StaticModifier + TensorType + " " + (_model.TwinName ?? _model.Name + "Tape") + "(" + string.Join(", ", signature) + ")");
         foreach (var matrix in _model.MatrixParameters)
         {
+            if (matrix.IsJagged)
+            {
+                // Its rows joined into one 1-d tensor, read with the same Index and RowLength as the generated code.
+                _writer.Line("var " + matrix.Layout + " = global::AutogradGen.CompilerServices.JaggedTensors.Of(" + matrix.Name + ", " + DTypeOf(matrix.Kind) + ");");
+                _writer.Line(TensorType + " " + matrix.Elements + " = " + matrix.Layout + ".Elements;");
+                continue;
+            }
+
             _writer.Line(TensorType + " " + matrix.Elements + " = " + matrix.Name + ".Flatten();");
         }
 

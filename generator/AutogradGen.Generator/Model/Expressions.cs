@@ -50,8 +50,17 @@ internal sealed record CallExpr(NumberKind Kind, CallTarget Target, EquatableArr
 /// <summary>A warning about one argument of a call, reported only if that argument turns out active.</summary>
 internal sealed record ArgumentWarning(int Argument, DiagnosticInfo Warning);
 
-/// <summary>A span, array or local array passed whole to a call.</summary>
-internal sealed record ArrayArgumentExpr(NumberKind Kind, string Array) : Expr(Kind);
+/// <summary>
+/// A span, array or local array passed whole to a call; or, with <paramref name="Row"/>, row <c>a[i]</c> of a
+/// differentiated jagged parameter, whose elements are a slice of <paramref name="Array"/> (the elements span).
+/// </summary>
+internal sealed record ArrayArgumentExpr(NumberKind Kind, string Array, JaggedRowArgument? Row = null) : Expr(Kind);
+
+/// <summary>
+/// Row <see cref="Index"/> of the jagged parameter <see cref="Jagged"/> handed to a call: its value is the row itself
+/// (<c>a[i]</c>), its tangent and adjoint the slice of the elements' at <c>a_jagged.RowStart(i)</c>, <c>a_jagged.RowLength(i)</c> long.
+/// </summary>
+internal sealed record JaggedRowArgument(string Jagged, string Layout, Expr Index);
 
 /// <summary><c>Differentiation.WithoutDerivative(x)</c>: the value of x, with no derivative flowing through.</summary>
 internal sealed record DetachedExpr(NumberKind Kind, Expr Operand) : Expr(Kind);

@@ -52,7 +52,17 @@ internal sealed record StructArgument(int Parameter, StructShape Shape, int Leaf
 /// its elements in row-major order (<c>w[i, j]</c> is <c>w_elements[i * w.GetLength(1) + j]</c>), so the emitters
 /// differentiate it as a span; <see cref="Name"/> stays a pass-through parameter for <c>GetLength</c> and <c>Length</c>.
 /// </summary>
-internal sealed record MatrixParameter(string Name, string Elements, NumberKind Kind)
+/// <remarks>
+/// A differentiated jagged array (<c>double[][] a</c>, <see cref="Layout"/> set) is read the same way: its elements,
+/// row after row, are copied into a pooled span (<c>a_elements</c>) described by the local <see cref="Layout"/>
+/// (<c>CompilerServices.JaggedArray&lt;T&gt;</c>: where each row starts, how long it is), so <c>a[i][j]</c> is
+/// <c>a_elements[a_jagged.Index(i, j)]</c> and <c>a[i].Length</c> is <c>a_jagged.RowLength(i)</c>. Its tangent and
+/// gradient are jagged arrays of the same shape, copied into and added back from pooled spans.
+/// </remarks>
+internal sealed record MatrixParameter(string Name, string Elements, NumberKind Kind, string? Layout = null)
 {
-    public string TypeText => Kind.Keyword() + "[,]";
+    /// <summary>A jagged array (<c>double[][]</c>) rather than a 2-D array (<c>double[,]</c>).</summary>
+    public bool IsJagged => Layout is not null;
+
+    public string TypeText => Kind.Keyword() + (IsJagged ? "[][]" : "[,]");
 }

@@ -65,6 +65,11 @@ internal sealed partial class BodyParser
             return structScalar;
         }
 
+        if (JaggedExpression(operation, out var jaggedRead))
+        {
+            return jaggedRead;
+        }
+
         if (RefusedMatrixMember(operation))
         {
             return null;
@@ -286,7 +291,7 @@ internal sealed partial class BodyParser
     {
         var syntax = invocation.Syntax;
         var differentiable = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == MethodParser.DifferentiableAttributeName);
-        if (RefusedMatrixCall(invocation, method, differentiable is not null))
+        if (RefusedMatrixCall(invocation, method, differentiable is not null) || RefusedJaggedCall(invocation, method, differentiable is not null))
         {
             return null;
         }
@@ -347,7 +352,13 @@ internal sealed partial class BodyParser
             }
 
             Expr? value;
-            if (classified.Storage.IsIndexed())
+            if (classified.Storage.IsIndexed() && IsJaggedRow(argument.Value, out var row))
+            {
+                // A row of a differentiated jagged parameter: its derivative is the slice of the elements' (RefusedJaggedCall let only such callees through).
+                value = row.Row is null ? null
+                    : new ArrayArgumentExpr(row.Elements.Kind, row.Elements.Name, new JaggedRowArgument(PassThroughName(row.Jagged.Name), row.Jagged.Layout!, row.Row));
+            }
+            else if (classified.Storage.IsIndexed())
             {
                 value = Variable(Unwrap(argument.Value)) is { Storage: not StorageKind.Scalar } array
                     ? new ArrayArgumentExpr(array.Kind, array.Name)

@@ -21,6 +21,12 @@ internal sealed partial class BodyParser
     {
         foreach (var matrix in matrixParameters)
         {
+            if (matrix.IsJagged)
+            {
+                RegisterJaggedParameter(matrix);
+                continue;
+            }
+
             var symbol = _method.Parameters.First(p => p.Name == matrix.Name);
             _matrixElements[symbol] = _variables.First(v => v.Name == matrix.Elements);
         }

@@ -27,8 +27,10 @@ internal sealed partial class BodyParser
             when IsSpan(indexer.Property.ContainingType) && IsIndexedVariable(instance) => false,
         IPropertyReferenceOperation { Property.Name: "Length", Instance: { } instance } when IsIndexedVariable(instance) => false,
         IPropertyReferenceOperation { Property.Name: "Length", Instance: { } matrix } when MatrixElements(matrix) is not null => false,
+        IPropertyReferenceOperation { Property.Name: "Length", Instance: { } row } when ReadsJaggedRow(row) => false,
         IPropertyReferenceOperation => true,
         IArrayElementReferenceOperation { Indices.Length: 1 } element when IsIndexedVariable(element.ArrayReference) => false,
+        IArrayElementReferenceOperation { Indices.Length: 1 } element when ReadsJaggedRow(element.ArrayReference) => false,
         IArrayElementReferenceOperation { Indices.Length: 2 } element when MatrixElements(element.ArrayReference) is not null => false,
         IArrayElementReferenceOperation => true,
         IParameterReferenceOperation parameter => _passThroughParameters.Contains(parameter.Parameter),
@@ -113,6 +115,11 @@ internal sealed partial class BodyParser
     /// <summary>Appends the operation's C# to <paramref name="code"/>; IR expressions inside become holes.</summary>
     private bool Print(IOperation operation, Code code)
     {
+        if (RefusedJaggedRead(operation))
+        {
+            return false;
+        }
+
         if (!IsPassThrough(operation) && IsIrType(operation.Type))
         {
             if (Expression(operation) is not { } hole)

@@ -65,6 +65,8 @@ internal sealed partial class BodyParser
             case IWhileLoopOperation whileLoop:
                 While(whileLoop, output);
                 break;
+            case IForEachLoopOperation forEach when JaggedForEach(forEach, output):
+                break;
             case IForEachLoopOperation forEach when Variable(Unwrap(forEach.Collection)) is { Storage: not StorageKind.Scalar } array:
                 ForEach(forEach, array, output);
                 break;
@@ -108,6 +110,11 @@ internal sealed partial class BodyParser
 
         var statementSyntax = syntax.FirstAncestorOrSelf<LocalDeclarationStatementSyntax>() ?? (SyntaxNode)syntax;
         if (TupleDeclarator(local, declarator.Initializer?.Value ?? sharedInitializer?.Value, statementSyntax, output))
+        {
+            return;
+        }
+
+        if (JaggedRowDeclarator(local, declarator.Initializer?.Value ?? sharedInitializer?.Value, statementSyntax, output))
         {
             return;
         }

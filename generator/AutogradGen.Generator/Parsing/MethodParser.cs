@@ -289,6 +289,12 @@ internal static class MethodParser
                 continue;
             }
 
+            if (classified is null && TypeClassifier.JaggedElement(parameter.Type) is { } rowElement && (withRespectTo is null || named))
+            {
+                JaggedParameterElements(method, parameter, rowElement, parameters, matrixParameters);
+                continue;
+            }
+
             if (classified is not { } c)
             {
                 if (named)
@@ -335,6 +341,40 @@ internal static class MethodParser
             PassThroughType: TypeClassifier.FullName(parameter.Type), PassedIn: parameter.RefKind == RefKind.In));
         parameters.Add(new VariableModel(name, element, StorageKind.ReadOnlySpan, IsParameter: true, Differentiated: true));
         matrixParameters.Add(new MatrixParameter(parameter.Name, name, element));
+    }
+
+    /// <summary>
+    /// A differentiated jagged array parameter, as a 2-D array: the array itself passes through (its Length is read as
+    /// the original reads it), and a read-only span parameter of its elements row after row (<c>a_elements</c>) is
+    /// what the body indexes, through the generated local <c>a_jagged</c> that knows where each row starts. The
+    /// layout's name is kept apart from every identifier of the method, so no local or generated name takes it.
+    /// </summary>
+    private static void JaggedParameterElements(
+        IMethodSymbol method, IParameterSymbol parameter, NumberKind element, List<VariableModel> parameters, List<MatrixParameter> matrixParameters)
+    {
+        var taken = new HashSet<string>(method.Parameters.Select(p => p.Name).Concat(parameters.Select(p => p.Name)));
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            taken.UnionWith(reference.GetSyntax().DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText));
+        }
+
+        string Unique(string wanted)
+        {
+            var name = wanted;
+            for (var suffix = 2; !taken.Add(name); suffix++)
+            {
+                name = wanted + "_" + suffix;
+            }
+
+            return name;
+        }
+
+        var elements = Unique(parameter.Name + "_elements");
+        var layout = Unique(parameter.Name + "_jagged");
+        parameters.Add(new VariableModel(parameter.Name, NumberKind.Int, StorageKind.Scalar, IsParameter: true, Differentiated: false,
+            PassThroughType: TypeClassifier.FullName(parameter.Type), PassedIn: parameter.RefKind == RefKind.In));
+        parameters.Add(new VariableModel(elements, element, StorageKind.ReadOnlySpan, IsParameter: true, Differentiated: true));
+        matrixParameters.Add(new MatrixParameter(parameter.Name, elements, element, layout));
     }
 
     /// <summary>

@@ -91,6 +91,10 @@ internal static class TypeClassifier
     public static NumberKind? MatrixElement(ITypeSymbol? type) =>
         type is IArrayTypeSymbol { Rank: 2 } array ? FloatingElement(array.ElementType) : null;
 
+    /// <summary>The element kind of a jagged array of double or float (<c>double[][]</c>, <c>T[][]</c> in a generic instance).</summary>
+    public static NumberKind? JaggedElement(ITypeSymbol? type) =>
+        type is IArrayTypeSymbol { Rank: 1, ElementType: IArrayTypeSymbol { Rank: 1 } row } ? FloatingElement(row.ElementType) : null;
+
     /// <summary>A type as generated code spells it: <c>global::</c> qualified, with its nullable annotations.</summary>
     public static string FullName(ITypeSymbol type) => Instantiated(type).ToDisplayString(FullyQualifiedWithNullability);
 

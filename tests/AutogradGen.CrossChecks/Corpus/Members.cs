@@ -169,7 +169,7 @@ public static partial class Guards
         return s;
     }
 
-    [Differentiable, With("Rows")]
+    [Differentiable(nameof(x)), With("Rows")]
     public static double NullGuard(double[][] rows, double x)
     {
         ArgumentNullException.ThrowIfNull(rows);
@@ -194,7 +194,7 @@ public static partial class PassThroughData
 
     public static readonly List<double> Weights = [0.5, 1.5, -0.25, 1.0];
 
-    [Differentiable, With("Rows")]
+    [Differentiable(nameof(x), nameof(y)), With("Rows")]
     public static double Jagged(double[][] rows, double x, double y)
     {
         var s = 0.0;
@@ -251,6 +251,6 @@ public static partial class PassThroughData
     [Differentiable, With(2.0)]
     public static double Nullable(double? scale, double x) => (scale ?? 1.0) * x * x + (scale.HasValue ? 1.0 : 0.0);
 
-    [Differentiable, With("Rows")]
+    [Differentiable(nameof(x)), With("Rows")]
     public static double CallsWithData(double[][] rows, double x) => Jagged(rows, x, 2 * x) + Enumerated(Smoothing.None, rows.Length, "z", x);
 }

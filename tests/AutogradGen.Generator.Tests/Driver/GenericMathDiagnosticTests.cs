@@ -45,7 +45,7 @@ public class GenericMathDiagnosticTests
 
             public static partial class Functions
             {
-                [Differentiable]
+                [Differentiable(nameof(x))]
                 public static T Weighted<T>(T x, IReadOnlyList<T> weights, T[][] table) where T : IFloatingPointIeee754<T>
                 {
                     var s = default(T);

@@ -28,7 +28,7 @@ public static partial class GuardFunctions
     [Differentiable]
     public static double ExpOrThrow(double x) => (x < 10 ? Math.Exp(x) : throw new ArgumentException("x is too large", nameof(x))) * x;
 
-    [Differentiable]
+    [Differentiable(nameof(x))]
     public static double Counted(double[][] rows, int n, double x)
     {
         ArgumentNullException.ThrowIfNull(rows);

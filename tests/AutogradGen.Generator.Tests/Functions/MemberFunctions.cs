@@ -80,7 +80,8 @@ public enum Penalty
 /// <summary>Parameters of every type that carries no derivative, read in the body.</summary>
 public static partial class PassThrough
 {
-    [Differentiable]
+    // A jagged array left out of the differentiation list is read as the original reads it (JaggedFunctions differentiate one).
+    [Differentiable(nameof(x))]
     public static double Jagged(double[][] data, int row, double x)
     {
         double s = 0;
@@ -148,7 +149,7 @@ public static partial class PassThrough
     }
 
     /// <summary>Calls a [Differentiable] method with pass-through arguments.</summary>
-    [Differentiable]
+    [Differentiable(nameof(x))]
     public static double Caller(double[][] data, Penalty penalty, double x) =>
         Jagged(data, 1, x) + Mixed(data.Length, penalty, "ab", null, false, x);
 }
