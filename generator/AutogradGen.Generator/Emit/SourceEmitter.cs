@@ -31,10 +31,17 @@ internal static class SourceEmitter
         writer.Line();
         ReverseEmitter.Emit(model, method, activity, writer, userDerivatives);
         var jacobian = new CodeWriter();
-        if (JacobianEmitter.TryEmit(model, jacobian))
+        var hasJacobian = JacobianEmitter.TryEmit(model, jacobian);
+        if (hasJacobian)
         {
             writer.Line();
             writer.Append(jacobian);
+        }
+
+        if (model.ResultShape is not null)
+        {
+            // A tuple or struct result: Jvp, Vjp and Jacobian that take and return it, over the span members above.
+            StructResultEmitter.Emit(model, writer, hasJacobian);
         }
 
         if (model.SecondOrder)

@@ -38,6 +38,9 @@ internal sealed partial class BodyParser
     /// <summary>A vector-valued method's results span (MethodModel.VectorResult): the one parameter the body may write.</summary>
     private string? _results;
 
+    /// <summary>For a method returning a tuple or struct of numbers (StructResults): its shape; each return writes its leaves into <see cref="_results"/>.</summary>
+    private StructShape? _resultShape;
+
     private BodyParser(IMethodSymbol method, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
         _method = method;
@@ -47,9 +50,10 @@ internal sealed partial class BodyParser
 
     public static BodyResult Parse(
         IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel semanticModel, IReadOnlyList<VariableModel> parameters, CancellationToken cancellationToken,
-        IReadOnlyList<StructParameter>? structParameters = null, string? results = null, IReadOnlyList<MatrixParameter>? matrixParameters = null)
+        IReadOnlyList<StructParameter>? structParameters = null, string? results = null, IReadOnlyList<MatrixParameter>? matrixParameters = null,
+        StructShape? resultShape = null)
     {
-        var parser = new BodyParser(method, semanticModel, cancellationToken) { _results = results };
+        var parser = new BodyParser(method, semanticModel, cancellationToken) { _results = results, _resultShape = resultShape };
         return parser.Run(syntax, parameters, structParameters ?? System.Array.Empty<StructParameter>(), matrixParameters ?? System.Array.Empty<MatrixParameter>());
     }
 
