@@ -53,9 +53,9 @@ internal static class SourceEmitter
             SecondOrderEmitter.Emit(model, method, reverse.ToString(), writer);
         }
 
-        // A tape twin returns one tensor: vector-valued methods have none yet (docs/API.md, vector-valued methods).
+        // A tape twin returns one tensor, or one per result for a vector-valued method.
         var twin = new CodeWriter();
-        if (model.HasTapeTwin && !model.IsVectorValued && TapeEmitter.TryEmit(model, method, userDerivatives, twin))
+        if (model.HasTapeTwin && TapeEmitter.TryEmit(model, method, userDerivatives, twin))
         {
             writer.Line();
             writer.Append(twin);
