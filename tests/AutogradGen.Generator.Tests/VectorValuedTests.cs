@@ -19,50 +19,78 @@ public class VectorValuedTests
 
     public sealed record Case(string Name, double[] X, int Results, Original F, Jvp ForwardProduct, Vjp ReverseProduct, Jacobian Dense)
     {
+        /// <summary>The method's tape twin over the flattened inputs, its results stacked into one tensor.</summary>
+        public Func<Tensor, Tensor>? Tape { get; init; }
+
         public override string ToString() => Name;
     }
+
+    /// <summary>A twin over one input span, its results stacked: what Autograd.Functional.Jacobian takes.</summary>
+    private static Func<Tensor, Tensor> Twin(Func<Tensor, int, Tensor[]> twin, int results) => x => Tensor.Stack(twin(x, results));
 
     private static readonly double[] s_t = { 0.0, 0.5, 1.0, 1.5, 2.0, 3.0 };
     private static readonly double[] s_y = { 3.1, 2.2, 1.7, 1.4, 1.2, 1.05 };
     private static readonly double[] s_feature = { 0.3, -0.2 };
 
-    public static readonly Case[] Corpus =
+    /// <summary>Every vector-valued method of the tests: span results, then tuple and struct results (StructResultCases).</summary>
+    public static Case[] Corpus => [.. SpanCorpus, .. StructResultCases.Corpus];
+
+    private static readonly Case[] SpanCorpus =
     {
-        new("cartesian to polar", new[] { 0.8, -1.3 }, 2, VectorFunctions.CartesianToPolar, VectorFunctions.CartesianToPolarJvp, VectorFunctions.CartesianToPolarVjp, VectorFunctions.CartesianToPolarJacobian),
-        new("polar to cartesian", new[] { 1.7, 0.6 }, 2, VectorFunctions.PolarToCartesian, VectorFunctions.PolarToCartesianJvp, VectorFunctions.PolarToCartesianVjp, VectorFunctions.PolarToCartesianJacobian),
-        new("spherical to cartesian", new[] { 2.0, 0.7, -1.1 }, 3, VectorFunctions.SphericalToCartesian, VectorFunctions.SphericalToCartesianJvp, VectorFunctions.SphericalToCartesianVjp, VectorFunctions.SphericalToCartesianJacobian),
-        new("axis-angle rotation", new[] { 0.3, -0.5, 0.2, 1.0, 2.0, -0.5 }, 3, VectorFunctions.AxisAngleRotation, VectorFunctions.AxisAngleRotationJvp, VectorFunctions.AxisAngleRotationVjp, VectorFunctions.AxisAngleRotationJacobian),
-        new("softmax", new[] { 0.2, -1.0, 1.5, 0.3, 0.0 }, 5, VectorFunctions.Softmax, VectorFunctions.SoftmaxJvp, VectorFunctions.SoftmaxVjp, VectorFunctions.SoftmaxJacobian),
-        new("log-softmax", new[] { 0.2, -1.0, 1.5, 0.3 }, 4, VectorFunctions.LogSoftmax, VectorFunctions.LogSoftmaxJvp, VectorFunctions.LogSoftmaxVjp, VectorFunctions.LogSoftmaxJacobian),
-        new("Rosenbrock residuals", new[] { -1.2, 1.0, 0.5, 0.8 }, 6, VectorFunctions.RosenbrockResiduals, VectorFunctions.RosenbrockResidualsJvp, VectorFunctions.RosenbrockResidualsVjp, VectorFunctions.RosenbrockResidualsJacobian),
-        new("Lotka-Volterra Euler step", new[] { 1.2, 0.8, 1.1, 0.4, 0.1, 0.4 }, 2, VectorFunctions.LotkaVolterraEulerStep, VectorFunctions.LotkaVolterraEulerStepJvp, VectorFunctions.LotkaVolterraEulerStepVjp, VectorFunctions.LotkaVolterraEulerStepJacobian),
-        new("pendulum RK4", new[] { 0.9, -0.3 }, 2, VectorFunctions.PendulumRk4, VectorFunctions.PendulumRk4Jvp, VectorFunctions.PendulumRk4Vjp, VectorFunctions.PendulumRk4Jacobian),
-        new("quadratic-form gradient", new[] { 0.5, -1.0, 2.0, 0.25 }, 4, VectorFunctions.QuadraticFormGradient, VectorFunctions.QuadraticFormGradientJvp, VectorFunctions.QuadraticFormGradientVjp, VectorFunctions.QuadraticFormGradientJacobian),
-        new("normalize", new[] { 0.5, -1.0, 2.0 }, 3, VectorFunctions.Normalize, VectorFunctions.NormalizeJvp, VectorFunctions.NormalizeVjp, VectorFunctions.NormalizeJacobian),
-        new("cross product", new[] { 1.0, 2.0, 3.0, -0.5, 0.25, 2.0 }, 3, VectorFunctions.CrossProduct, VectorFunctions.CrossProductJvp, VectorFunctions.CrossProductVjp, VectorFunctions.CrossProductJacobian),
-        new("piecewise elements", new[] { 0.7, -0.4, 1.3, -2.0 }, 4, VectorFunctions.PiecewiseElements, VectorFunctions.PiecewiseElementsJvp, VectorFunctions.PiecewiseElementsVjp, VectorFunctions.PiecewiseElementsJacobian),
-        new("cumulative product", new[] { 0.7, -1.4, 1.3, 2.0 }, 4, VectorFunctions.CumulativeProduct, VectorFunctions.CumulativeProductJvp, VectorFunctions.CumulativeProductVjp, VectorFunctions.CumulativeProductJacobian),
-        new("overwritten results", new[] { 0.1, -0.4, 0.3 }, 3, VectorFunctions.OverwrittenResults, VectorFunctions.OverwrittenResultsJvp, VectorFunctions.OverwrittenResultsVjp, VectorFunctions.OverwrittenResultsJacobian),
-        new("planar arm", new[] { 0.3, 0.5, -0.2, 0.9 }, 2, VectorFunctions.PlanarArmEndEffector, VectorFunctions.PlanarArmEndEffectorJvp, VectorFunctions.PlanarArmEndEffectorVjp, VectorFunctions.PlanarArmEndEffectorJacobian),
-        new("dense tanh layer", new[] { 0.1, -0.2, 0.3, 0.4, 0.5, -0.6, 1.0, -1.0, 0.5, 0.05, -0.1 }, 2, VectorFunctions.DenseTanhLayer, VectorFunctions.DenseTanhLayerJvp, VectorFunctions.DenseTanhLayerVjp, VectorFunctions.DenseTanhLayerJacobian),
-        new("moving average of squares", new[] { 0.5, -1.5, 2.0, 1.0 }, 3, VectorFunctions.MovingAverageOfSquares, VectorFunctions.MovingAverageOfSquaresJvp, VectorFunctions.MovingAverageOfSquaresVjp, VectorFunctions.MovingAverageOfSquaresJacobian),
+        new("cartesian to polar", new[] { 0.8, -1.3 }, 2, VectorFunctions.CartesianToPolar, VectorFunctions.CartesianToPolarJvp, VectorFunctions.CartesianToPolarVjp, VectorFunctions.CartesianToPolarJacobian) { Tape = Twin(VectorFunctions.CartesianToPolarTape, 2) },
+        new("polar to cartesian", new[] { 1.7, 0.6 }, 2, VectorFunctions.PolarToCartesian, VectorFunctions.PolarToCartesianJvp, VectorFunctions.PolarToCartesianVjp, VectorFunctions.PolarToCartesianJacobian) { Tape = Twin(VectorFunctions.PolarToCartesianTape, 2) },
+        new("spherical to cartesian", new[] { 2.0, 0.7, -1.1 }, 3, VectorFunctions.SphericalToCartesian, VectorFunctions.SphericalToCartesianJvp, VectorFunctions.SphericalToCartesianVjp, VectorFunctions.SphericalToCartesianJacobian) { Tape = Twin(VectorFunctions.SphericalToCartesianTape, 3) },
+        new("axis-angle rotation", new[] { 0.3, -0.5, 0.2, 1.0, 2.0, -0.5 }, 3, VectorFunctions.AxisAngleRotation, VectorFunctions.AxisAngleRotationJvp, VectorFunctions.AxisAngleRotationVjp, VectorFunctions.AxisAngleRotationJacobian) { Tape = Twin(VectorFunctions.AxisAngleRotationTape, 3) },
+        new("softmax", new[] { 0.2, -1.0, 1.5, 0.3, 0.0 }, 5, VectorFunctions.Softmax, VectorFunctions.SoftmaxJvp, VectorFunctions.SoftmaxVjp, VectorFunctions.SoftmaxJacobian) { Tape = Twin(VectorFunctions.SoftmaxTape, 5) },
+        new("log-softmax", new[] { 0.2, -1.0, 1.5, 0.3 }, 4, VectorFunctions.LogSoftmax, VectorFunctions.LogSoftmaxJvp, VectorFunctions.LogSoftmaxVjp, VectorFunctions.LogSoftmaxJacobian) { Tape = Twin(VectorFunctions.LogSoftmaxTape, 4) },
+        new("Rosenbrock residuals", new[] { -1.2, 1.0, 0.5, 0.8 }, 6, VectorFunctions.RosenbrockResiduals, VectorFunctions.RosenbrockResidualsJvp, VectorFunctions.RosenbrockResidualsVjp, VectorFunctions.RosenbrockResidualsJacobian) { Tape = Twin(VectorFunctions.RosenbrockResidualsTape, 6) },
+        new("Lotka-Volterra Euler step", new[] { 1.2, 0.8, 1.1, 0.4, 0.1, 0.4 }, 2, VectorFunctions.LotkaVolterraEulerStep, VectorFunctions.LotkaVolterraEulerStepJvp, VectorFunctions.LotkaVolterraEulerStepVjp, VectorFunctions.LotkaVolterraEulerStepJacobian) { Tape = Twin(VectorFunctions.LotkaVolterraEulerStepTape, 2) },
+        new("pendulum RK4", new[] { 0.9, -0.3 }, 2, VectorFunctions.PendulumRk4, VectorFunctions.PendulumRk4Jvp, VectorFunctions.PendulumRk4Vjp, VectorFunctions.PendulumRk4Jacobian) { Tape = Twin(VectorFunctions.PendulumRk4Tape, 2) },
+        new("quadratic-form gradient", new[] { 0.5, -1.0, 2.0, 0.25 }, 4, VectorFunctions.QuadraticFormGradient, VectorFunctions.QuadraticFormGradientJvp, VectorFunctions.QuadraticFormGradientVjp, VectorFunctions.QuadraticFormGradientJacobian) { Tape = Twin(VectorFunctions.QuadraticFormGradientTape, 4) },
+        new("normalize", new[] { 0.5, -1.0, 2.0 }, 3, VectorFunctions.Normalize, VectorFunctions.NormalizeJvp, VectorFunctions.NormalizeVjp, VectorFunctions.NormalizeJacobian) { Tape = Twin(VectorFunctions.NormalizeTape, 3) },
+        new("cross product", new[] { 1.0, 2.0, 3.0, -0.5, 0.25, 2.0 }, 3, VectorFunctions.CrossProduct, VectorFunctions.CrossProductJvp, VectorFunctions.CrossProductVjp, VectorFunctions.CrossProductJacobian) { Tape = Twin(VectorFunctions.CrossProductTape, 3) },
+        new("piecewise elements", new[] { 0.7, -0.4, 1.3, -2.0 }, 4, VectorFunctions.PiecewiseElements, VectorFunctions.PiecewiseElementsJvp, VectorFunctions.PiecewiseElementsVjp, VectorFunctions.PiecewiseElementsJacobian) { Tape = Twin(VectorFunctions.PiecewiseElementsTape, 4) },
+        new("cumulative product", new[] { 0.7, -1.4, 1.3, 2.0 }, 4, VectorFunctions.CumulativeProduct, VectorFunctions.CumulativeProductJvp, VectorFunctions.CumulativeProductVjp, VectorFunctions.CumulativeProductJacobian) { Tape = Twin(VectorFunctions.CumulativeProductTape, 4) },
+        new("overwritten results", new[] { 0.1, -0.4, 0.3 }, 3, VectorFunctions.OverwrittenResults, VectorFunctions.OverwrittenResultsJvp, VectorFunctions.OverwrittenResultsVjp, VectorFunctions.OverwrittenResultsJacobian) { Tape = Twin(VectorFunctions.OverwrittenResultsTape, 3) },
+        new("planar arm", new[] { 0.3, 0.5, -0.2, 0.9 }, 2, VectorFunctions.PlanarArmEndEffector, VectorFunctions.PlanarArmEndEffectorJvp, VectorFunctions.PlanarArmEndEffectorVjp, VectorFunctions.PlanarArmEndEffectorJacobian) { Tape = Twin(VectorFunctions.PlanarArmEndEffectorTape, 2) },
+        new("dense tanh layer", new[] { 0.1, -0.2, 0.3, 0.4, 0.5, -0.6, 1.0, -1.0, 0.5, 0.05, -0.1 }, 2, VectorFunctions.DenseTanhLayer, VectorFunctions.DenseTanhLayerJvp, VectorFunctions.DenseTanhLayerVjp, VectorFunctions.DenseTanhLayerJacobian) { Tape = Twin(VectorFunctions.DenseTanhLayerTape, 2) },
+        new("moving average of squares", new[] { 0.5, -1.5, 2.0, 1.0 }, 3, VectorFunctions.MovingAverageOfSquares, VectorFunctions.MovingAverageOfSquaresJvp, VectorFunctions.MovingAverageOfSquaresVjp, VectorFunctions.MovingAverageOfSquaresJacobian) { Tape = Twin(VectorFunctions.MovingAverageOfSquaresTape, 3) },
+
+        new("quaternion rotation", new[] { 0.9, 0.2, -0.3, 0.1, 1.0, -2.0, 0.5 }, 3, VectorFunctions.QuaternionRotation, VectorFunctions.QuaternionRotationJvp, VectorFunctions.QuaternionRotationVjp, VectorFunctions.QuaternionRotationJacobian) { Tape = Twin(VectorFunctions.QuaternionRotationTape, 3) },
+        new("Euler angles to matrix", new[] { 0.4, -0.7, 1.1 }, 9, VectorFunctions.EulerAnglesToMatrix, VectorFunctions.EulerAnglesToMatrixJvp, VectorFunctions.EulerAnglesToMatrixVjp, VectorFunctions.EulerAnglesToMatrixJacobian) { Tape = Twin(VectorFunctions.EulerAnglesToMatrixTape, 9) },
+        new("skinned vertex projection (hand tracking)", new[] { 0.3, 0.6, 1.8 }, 2, VectorFunctions.SkinnedVertexProjection, VectorFunctions.SkinnedVertexProjectionJvp, VectorFunctions.SkinnedVertexProjectionVjp, VectorFunctions.SkinnedVertexProjectionJacobian) { Tape = Twin(VectorFunctions.SkinnedVertexProjectionTape, 2) },
+        new("pinhole projection", new[] { 0.5, -0.3, 4.0, 1.2, 0.1, -0.05 }, 2, VectorFunctions.PinholeProjection, VectorFunctions.PinholeProjectionJvp, VectorFunctions.PinholeProjectionVjp, VectorFunctions.PinholeProjectionJacobian) { Tape = Twin(VectorFunctions.PinholeProjectionTape, 2) },
+        new("rigid 2-D transform", new[] { 1.0, 2.0, 0.3, -0.5, 0.25 }, 2, VectorFunctions.RigidTransform2D, VectorFunctions.RigidTransform2DJvp, VectorFunctions.RigidTransform2DVjp, VectorFunctions.RigidTransform2DJacobian) { Tape = Twin(VectorFunctions.RigidTransform2DTape, 2) },
+        new("Van der Pol RK4", new[] { 1.2, -0.4, 0.8 }, 2, VectorFunctions.VanDerPolRk4, VectorFunctions.VanDerPolRk4Jvp, VectorFunctions.VanDerPolRk4Vjp, VectorFunctions.VanDerPolRk4Jacobian) { Tape = Twin(VectorFunctions.VanDerPolRk4Tape, 2) },
+        new("Lorenz Euler steps", new[] { 1.0, 1.5, 20.0, 10.0, 28.0, 8.0 / 3 }, 3, VectorFunctions.LorenzEuler, VectorFunctions.LorenzEulerJvp, VectorFunctions.LorenzEulerVjp, VectorFunctions.LorenzEulerJacobian) { Tape = Twin(VectorFunctions.LorenzEulerTape, 3) },
+        new("matrix-vector product", new[] { 0.5, -1.0, 2.0, 0.25, 1.5, -0.75, 1.0, 2.0, -3.0 }, 2, VectorFunctions.MatrixVectorProduct, VectorFunctions.MatrixVectorProductJvp, VectorFunctions.MatrixVectorProductVjp, VectorFunctions.MatrixVectorProductJacobian) { Tape = Twin(VectorFunctions.MatrixVectorProductTape, 2) },
+        new("log-sum-exp and mean", new[] { 0.2, -1.0, 1.5, 0.3 }, 2, VectorFunctions.LogSumExpAndMean, VectorFunctions.LogSumExpAndMeanJvp, VectorFunctions.LogSumExpAndMeanVjp, VectorFunctions.LogSumExpAndMeanJacobian) { Tape = Twin(VectorFunctions.LogSumExpAndMeanTape, 2) },
 
         // Mixed parameters, flattened in parameter order (the Jacobian's column order).
         new("polar to cartesian (scalars)", new[] { 1.7, 0.6 }, 2,
             (x, r) => VectorFunctions.PolarToCartesianScalars(x[0], x[1], r),
             (x, r, v, rt) => VectorFunctions.PolarToCartesianScalarsJvp(x[0], x[1], r, v[0], v[1], rt),
             (x, r, u, g) => VectorFunctions.PolarToCartesianScalarsVjp(x[0], x[1], r, u, ref g[0], ref g[1]),
-            (x, r, j) => VectorFunctions.PolarToCartesianScalarsJacobian(x[0], x[1], r, j)),
+            (x, r, j) => VectorFunctions.PolarToCartesianScalarsJacobian(x[0], x[1], r, j))
+        {
+            Tape = x => Tensor.Stack(VectorFunctions.PolarToCartesianScalarsTape(x[0], x[1], 2)),
+        },
         new("rotate points (scalar, then span)", new[] { 0.4, 1.0, 2.0, -0.5, 0.3 }, 4,
             (x, r) => VectorFunctions.RotatePoints(x[0], x[1..], r),
             (x, r, v, rt) => VectorFunctions.RotatePointsJvp(x[0], x[1..], r, v[0], v[1..], rt),
             (x, r, u, g) => VectorFunctions.RotatePointsVjp(x[0], x[1..], r, u, ref g[0], g[1..]),
-            (x, r, j) => VectorFunctions.RotatePointsJacobian(x[0], x[1..], r, j)),
+            (x, r, j) => VectorFunctions.RotatePointsJacobian(x[0], x[1..], r, j))
+        {
+            Tape = x => Tensor.Stack(VectorFunctions.RotatePointsTape(x[0], x[1..], 4)),
+        },
         new("exponential fit residuals (data not differentiated)", new[] { 2.0, 0.8, 1.0 }, 6,
             (x, r) => VectorFunctions.ExponentialFitResiduals(x, s_t, s_y, r),
             (x, r, v, rt) => VectorFunctions.ExponentialFitResidualsJvp(x, s_t, s_y, r, v, rt),
             (x, r, u, g) => VectorFunctions.ExponentialFitResidualsVjp(x, s_t, s_y, r, u, g),
-            (x, r, j) => VectorFunctions.ExponentialFitResidualsJacobian(x, s_t, s_y, r, j)),
+            (x, r, j) => VectorFunctions.ExponentialFitResidualsJacobian(x, s_t, s_y, r, j))
+        {
+            Tape = x => Tensor.Stack(VectorFunctions.ExponentialFitResidualsTape(x, s_t, s_y, 6)),
+        },
         new("BA reprojection residual", new[] { 0.1, -0.2, 0.05, 0.3, -0.1, -4.0, 1.2, 0.01, -0.02, 0.05, -0.01, 0.5, -0.3, 2.0, 0.9 }, 2,
             (x, r) => VectorFunctions.ReprojectionResidual(x[..11], x[11..14], x[14], s_feature, r),
             (x, r, v, rt) => VectorFunctions.ReprojectionResidualJvp(x[..11], x[11..14], x[14], s_feature, r, v[..11], v[11..14], v[14], rt),
@@ -72,7 +100,10 @@ public class VectorValuedTests
                 VectorFunctions.ReprojectionResidualVjp(x[..11], x[11..14], x[14], s_feature, r, u, g[..11], g[11..14], ref weight);
                 g[14] = weight;
             },
-            (x, r, j) => VectorFunctions.ReprojectionResidualJacobian(x[..11], x[11..14], x[14], s_feature, r, j)),
+            (x, r, j) => VectorFunctions.ReprojectionResidualJacobian(x[..11], x[11..14], x[14], s_feature, r, j))
+        {
+            Tape = x => Tensor.Stack(VectorFunctions.ReprojectionResidualTape(x[..11], x[11..14], x[14], s_feature, 2)),
+        },
     };
 
     public static TheoryData<Case> Cases()

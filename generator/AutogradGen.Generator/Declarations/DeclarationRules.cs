@@ -43,8 +43,9 @@ internal static class DeclarationRules
 
     /// <summary>
     /// Every declaration rule for one [Differentiable] method declaration, in the order the parsers apply them. Struct
-    /// results get AGD0001 only: their callers substitute them, so nothing is generated whose names could clash, and
-    /// the parser reads no with-respect-to list for them.
+    /// results with an int or bool field (or doubles and floats mixed) get AGD0001 only: their callers substitute them,
+    /// so nothing is generated whose names could clash, and the parser reads no with-respect-to list for them. A tuple
+    /// or struct of doubles (or of floats) is vector-valued (StructResults) and checked like any method.
     /// </summary>
     public static List<DiagnosticInfo> Check(IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute, Compilation compilation, CancellationToken cancellationToken)
     {
@@ -57,7 +58,8 @@ internal static class DeclarationRules
         }
 
         ContainingTypesArePartial(method, nameLocation, diagnostics);
-        if (!isTensor && StructClassifier.IsCandidate(method.ReturnType) && StructClassifier.Classify(method.ReturnType, compilation, method.ContainingType).Shape is not null)
+        if (!isTensor && StructClassifier.IsCandidate(method.ReturnType) && StructClassifier.Classify(method.ReturnType, compilation, method.ContainingType).Shape is not null
+            && StructResults.UniformShape(method, compilation) is null)
         {
             return diagnostics;
         }
@@ -140,7 +142,9 @@ internal static class DeclarationRules
     public static void GeneratedNamesAreFree(IMethodSymbol method, Location nameLocation, List<DiagnosticInfo> diagnostics)
     {
         // A helper (void, or ref/out parameters) gets no members of its own: it is inlined where it is called (AGD0061).
-        bool vectorValued = VectorResults.IsVectorValued(method);
+        // A tuple or struct result makes the method vector-valued too (StructResults; read from the signature alone, so a
+        // struct with an int field, which gets no members, is checked as if it had them).
+        bool vectorValued = VectorResults.IsVectorValued(method) || !BodyParser.IsByReferenceHelper(method) && StructClassifier.IsCandidate(method.ReturnType);
         if (!vectorValued && BodyParser.IsByReferenceHelper(method))
         {
             return;

@@ -155,8 +155,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor StructResultNotSingleExpression = Error(
         "AGD0051",
-        "A [Differentiable] method returning a struct must be a single expression",
-        "'{0}' returns the struct '{1}': a struct result is differentiated where the method is called, by substituting its body, which must be a single expression; write it as '=> new {1}(...)' and move intermediate values into [Differentiable] helpers that return numbers");
+        "A [Differentiable] method returning a struct with an int or bool field must be a single expression",
+        "'{0}' returns the struct '{1}', which has a field that is not {2}: such a result is differentiated where the method is called, by substituting its body, which must be a single expression; write it as '=> new {1}(...)' and move intermediate values into [Differentiable] helpers that return numbers, or make every field {2} (the method is then vector-valued, with Jvp, Vjp and Jacobian of its own)");
 
     // AGD0060-AGD0064: calls with ref and out arguments and void helpers, inlined at the call.
     public static readonly DiagnosticDescriptor ByReferenceCallNotInlined = Error(
@@ -195,6 +195,11 @@ internal static class DiagnosticDescriptors
         "AGD0073",
         "The results span is passed on or read whole",
         "'{0}' is the results span of '{1}': {2}; write its elements one by one (results[i] = ...) and read back only elements already written");
+
+    public static readonly DiagnosticDescriptor StructResultCallNotInlined = Error(
+        "AGD0074",
+        "Call of a method returning a tuple or struct cannot be inlined",
+        "{0} cannot be differentiated: {1}");
 
     public static readonly DiagnosticDescriptor SecondOrderNotSupported = Error(
         "AGD0075",
@@ -254,7 +259,7 @@ internal static class DiagnosticDescriptors
         StructNotDifferentiable, StructResultNotSingleExpression,
         ByReferenceCallNotInlined, DifferentiatedWhereCalled,
         TypeParameterNotFloatingPoint, GenericShapeNotSupported, GenericMathMemberWithoutRule,
-        ResultsSpanDifferentiated, ResultsSpanReadBeforeWritten,
+        ResultsSpanDifferentiated, ResultsSpanReadBeforeWritten, StructResultCallNotInlined,
         SecondOrderNotSupported, SecondOrderCallee, SecondOrderUserDerivative,
         MatrixPassedToCall, JaggedPassedToCall,
         NestedCalleeNotSecondOrder, NestedCallShape, NestedCalleeShape, NestedDepth,

@@ -31,10 +31,17 @@ internal static class SourceEmitter
         writer.Line();
         ReverseEmitter.Emit(model, method, activity, writer, userDerivatives);
         var jacobian = new CodeWriter();
-        if (JacobianEmitter.TryEmit(model, jacobian))
+        var hasJacobian = JacobianEmitter.TryEmit(model, jacobian);
+        if (hasJacobian)
         {
             writer.Line();
             writer.Append(jacobian);
+        }
+
+        if (model.ResultShape is not null)
+        {
+            // A tuple or struct result: Jvp, Vjp and Jacobian that take and return it, over the span members above.
+            StructResultEmitter.Emit(model, writer, hasJacobian);
         }
 
         if (model.SecondOrder)
@@ -46,9 +53,9 @@ internal static class SourceEmitter
             SecondOrderEmitter.Emit(model, method, reverse.ToString(), writer);
         }
 
-        // A tape twin returns one tensor: vector-valued methods have none yet (docs/API.md, vector-valued methods).
+        // A tape twin returns one tensor, or one per result for a vector-valued method.
         var twin = new CodeWriter();
-        if (model.HasTapeTwin && !model.IsVectorValued && TapeEmitter.TryEmit(model, method, userDerivatives, twin))
+        if (model.HasTapeTwin && TapeEmitter.TryEmit(model, method, userDerivatives, twin))
         {
             writer.Line();
             writer.Append(twin);

@@ -70,17 +70,37 @@ internal sealed partial class TapeEmitter
         // A differentiated 2-D array is a 2-d tensor, read in the body through its elements (w_elements = w.Flatten()).
         var matrices = _model.MatrixParameters.ToDictionary(m => m.Name);
         var matrixElements = new HashSet<string>(_model.MatrixParameters.Select(m => m.Elements));
-        var parameters = _method.Variables.Where(v => v.IsParameter && !matrixElements.Contains(v.Name)).ToList();
-        var signature = parameters.Select(p => (matrices.TryGetValue(p.Name, out var m) && m.IsJagged ? TensorType + "[]"
-            : p.Differentiated || matrices.ContainsKey(p.Name) ? TensorType : (p.PassedIn ? "in " : string.Empty) + TypeOf(p)) + " " + p.Name);
+        var results = _model.VectorResult;
+        var parameters = _method.Variables.Where(v => v.IsParameter && !matrixElements.Contains(v.Name) && !(v.Name == results && _model.ResultShape is not null)).ToList();
+        // A vector-valued twin holds its results in an array of 0-d tensors and returns it: as many as the results
+        // span's length (a parameter in its place) or as the tuple or struct has fields.
+        var resultCount = results is null ? null : _model.ResultShape is { } shape ? shape.Leaves.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) : _names.Fresh(results + "Length");
+        var signature = parameters.Select(p => p.Name == results ? "int " + resultCount
+            : matrices.TryGetValue(p.Name, out var m) && m.IsJagged ? TensorType + "[] " + p.Name
+            : (p.Differentiated || matrices.ContainsKey(p.Name) ? TensorType : (p.PassedIn ? "in " : string.Empty) + TypeOf(p)) + " " + p.Name);
         _writer.Line("/// <summary>");
         _writer.Line("/// Tape twin of <see cref=\"" + _model.DocumentationId + "\"/>: the same body run on the tape engine, with a");
         // The 2-D array case is only named where there is one, so that every other twin reads as before.
         _writer.Line("/// tensor for each differentiated parameter (0-d for a scalar, 1-d for a span" + (matrices.Values.Any(m => !m.IsJagged) ? ", 2-d for a 2-D array" : string.Empty)
             + (matrices.Values.Any(m => m.IsJagged) ? ", an array of 1-d tensors for a jagged array" : string.Empty) + ") and for the result.");
-        _writer.Line("/// Call <c>Backward()</c> on the result for the gradient, or use it inside a larger tape program.");
+        if (results is null)
+        {
+            _writer.Line("/// Call <c>Backward()</c> on the result for the gradient, or use it inside a larger tape program.");
+        }
+        else
+        {
+            _writer.Line("/// Returns one 0-d tensor per result, in the order of " + (_model.ResultShape is null ? "<paramref name=\"" + resultCount + "\"/> elements of the results span" : "the result's fields or elements")
+                + " (elements the body never writes are 0);");
+            _writer.Line("/// <c>Tensor.Stack</c> them for <c>Autograd.Functional.Jacobian</c>.");
+        }
+
         _writer.Line("/// </summary>");
-        _writer.Open(_model.Accessibility + _model.StaticModifier + TensorType + " " + (_model.TwinName ?? _model.Name + "Tape") + "(" + string.Join(", ", signature) + ")");
+        _writer.Open(_model.Accessibility + _model.StaticModifier + TensorType + (results is null ? string.Empty : "[]") + " " + (_model.TwinName ?? _model.Name + "Tape") + "(" + string.Join(", ", signature) + ")");
+        if (results is not null)
+        {
+            _writer.Line(TensorType + "[] " + results + " = " + TapeMath + ".Array(" + resultCount + ", " + DTypeOf(_model.ReturnKind) + ");");
+        }
+
         foreach (var matrix in _model.MatrixParameters)
         {
             if (matrix.IsJagged)
@@ -222,7 +242,7 @@ internal sealed partial class TapeEmitter
     private ArrayStorage StorageOf(string name)
     {
         var variable = _variables[name];
-        if (!variable.IsParameter)
+        if (!variable.IsParameter || name == _model.VectorResult)
         {
             return ArrayStorage.TensorArray;
         }

@@ -72,6 +72,13 @@ internal sealed record MethodModel(
 
     public bool IsVectorValued => VectorResult is not null;
 
+    /// <summary>
+    /// For a method returning a tuple or struct of numbers (Parsing/StructResults.cs): its shape. <see cref="VectorResult"/>
+    /// is then a results span the parser added as the last parameter, one element per leaf, and the span members get
+    /// companions taking and returning the tuple or struct (Emit/StructResultEmitter.cs).
+    /// </summary>
+    public StructShape? ResultShape { get; init; }
+
     /// <summary><c>[Differentiable(SecondOrder = true)]</c>: the Hessian members are generated too (Emit/SecondOrderEmitter.cs).</summary>
     public bool SecondOrder { get; init; }
 }

@@ -22,7 +22,9 @@ namespace AutogradGen.Generator.Parsing;
 /// </summary>
 internal sealed partial class BodyParser
 {
-    private sealed record InlineContext(string Result, NumberKind Kind, bool Wrapped, int LoopDepth, IMethodSymbol Function);
+    /// <summary>Where the returns of a function inlined as statements go: <paramref name="Result"/>, or for a
+    /// [Differentiable] method returning a tuple or struct of numbers the locals in <paramref name="Leaves"/>, leaf by leaf.</summary>
+    private sealed record InlineContext(string Result, NumberKind Kind, bool Wrapped, int LoopDepth, IMethodSymbol Function, IReadOnlyList<VariableModel>? Leaves = null);
 
     /// <summary>The local function being inlined as statements: where its <c>return</c>s go.</summary>
     private InlineContext? _inlineReturn;
@@ -216,12 +218,19 @@ internal sealed partial class BodyParser
             return;
         }
 
-        if (HoistingExpression(value, output) is not { } returned)
+        if (context.Leaves is { } leaves)
+        {
+            InlinedStructReturn(value, syntax, leaves, output);
+        }
+        else if (HoistingExpression(value, output) is { } returned)
+        {
+            output.Add(new AssignStmt(Line(syntax), SourceText(syntax), context.Result, null, Coerce(returned, context.Kind)));
+        }
+        else
         {
             return;
         }
 
-        output.Add(new AssignStmt(Line(syntax), SourceText(syntax), context.Result, null, Coerce(returned, context.Kind)));
         if (context.Wrapped)
         {
             output.Add(new BreakStmt(Line(syntax), SourceText(syntax)));

@@ -119,6 +119,13 @@ internal sealed partial class BodyParser
                     ? new VariableExpr(elements[index].Kind, elements[index].Name)
                     : null;
                 return true;
+            case IFieldReferenceOperation { Instance: IInvocationOperation call } field when ReturnsNumberTuple(call.TargetMethod):
+                // F(a, b).Item1 of a [Differentiable] method returning a tuple: its body inlined, one element read.
+                lowered = InlineStructResult(call.TargetMethod, call.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).Select(a => a.Value).ToList(), call.Syntax, _hoistTarget) is { } values
+                    && TupleElementIndex(field.Field) is { } element && element < values.Count
+                    ? values[element]
+                    : null;
+                return true;
             case IInvocationOperation call when IsInlinedByReference(call.TargetMethod):
                 lowered = InlineByReference(call, _hoistTarget);
                 return true;
@@ -618,6 +625,14 @@ internal sealed partial class BodyParser
                 return true;
             case ILocalReferenceOperation { Local: var local } when _tupleLocals.TryGetValue(local, out var elements):
                 into.AddRange(elements.Select(e => (Expr)new VariableExpr(e.Kind, e.Name)));
+                return true;
+            case IInvocationOperation call when ReturnsNumberTuple(call.TargetMethod):
+                if (InlineStructResult(call.TargetMethod, call.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).Select(a => a.Value).ToList(), call.Syntax, output) is not { } values)
+                {
+                    return false;
+                }
+
+                into.AddRange(values);
                 return true;
             default:
                 _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedTuple, value.Syntax.GetLocation(), "This tuple value",

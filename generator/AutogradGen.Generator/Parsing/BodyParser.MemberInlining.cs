@@ -77,6 +77,12 @@ internal sealed partial class BodyParser
     {
         string? why = null;
         var body = SingleExpressionBody(method, _cancellationToken);
+        if (body is null && method.IsStatic && IsDifferentiable(method) && StructResults.UniformShape(method, _semanticModel.Compilation) is not null)
+        {
+            // A [Differentiable] method returning a struct of numbers from a block: its statements run before the use.
+            return InlineStructResult(method, arguments, call, _hoistTarget);
+        }
+
         if (method.IsAbstract || body is null)
         {
             why = "its body is not a single expression; write it as '=> expression', or make it a [Differentiable] static method returning a number";

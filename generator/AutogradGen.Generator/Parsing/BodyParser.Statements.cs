@@ -45,6 +45,9 @@ internal sealed partial class BodyParser
             case IExpressionStatementOperation expressionStatement:
                 ExpressionStatement(expressionStatement.Operation, syntax, output);
                 break;
+            case IReturnOperation { ReturnedValue: { } value } when _resultShape is not null && _inlineReturn is null:
+                StructReturn(value, syntax, output);
+                break;
             case IReturnOperation { ReturnedValue: { } value }:
                 if (HoistingExpression(value, output) is { } returned)
                 {

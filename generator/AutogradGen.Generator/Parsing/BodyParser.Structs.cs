@@ -349,7 +349,7 @@ internal sealed partial class BodyParser
             _structs[local] = variable;
         }
 
-        var values = initializer is null ? Zeros(shape) : StructValue(initializer);
+        var values = initializer is null ? Zeros(shape) : HoistingStructValue(initializer, output);
         if (values is not null)
         {
             AssignLeaves(variable, values, Line(statementSyntax), SourceText(statementSyntax), output);
@@ -421,7 +421,7 @@ internal sealed partial class BodyParser
             return true;
         }
 
-        var values = value is ICompoundAssignmentOperation compoundValue ? NumericsCompound(compoundValue, variable.Shape) : StructValue(value);
+        var values = value is ICompoundAssignmentOperation compoundValue ? NumericsCompound(compoundValue, variable.Shape) : HoistingStructValue(value, output);
         if (values is not null)
         {
             AssignLeaves(variable, values, Line(syntax), SourceText(syntax), output);

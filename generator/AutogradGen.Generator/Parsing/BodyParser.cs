@@ -38,6 +38,9 @@ internal sealed partial class BodyParser
     /// <summary>A vector-valued method's results span (MethodModel.VectorResult): the one parameter the body may write.</summary>
     private string? _results;
 
+    /// <summary>For a method returning a tuple or struct of numbers (StructResults): its shape; each return writes its leaves into <see cref="_results"/>.</summary>
+    private StructShape? _resultShape;
+
     private BodyParser(IMethodSymbol method, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
         _method = method;
@@ -48,9 +51,9 @@ internal sealed partial class BodyParser
     public static BodyResult Parse(
         IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel semanticModel, IReadOnlyList<VariableModel> parameters, CancellationToken cancellationToken,
         IReadOnlyList<StructParameter>? structParameters = null, string? results = null, IReadOnlyList<MatrixParameter>? matrixParameters = null,
-        Dictionary<InvocationExpressionSyntax, NestedCalls.Found>? nestedCalls = null)
+        Dictionary<InvocationExpressionSyntax, NestedCalls.Found>? nestedCalls = null, StructShape? resultShape = null)
     {
-        var parser = new BodyParser(method, semanticModel, cancellationToken) { _results = results };
+        var parser = new BodyParser(method, semanticModel, cancellationToken) { _results = results, _resultShape = resultShape };
         if (nestedCalls is not null)
         {
             parser._nestedCalls = nestedCalls;

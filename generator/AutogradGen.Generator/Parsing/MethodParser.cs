@@ -58,10 +58,12 @@ internal static class MethodParser
         CheckShape(method, syntax, nameLocation, diagnostics, requireStatic: false, refuseGeneric: false);
         var containingTypes = ContainingTypes(method, nameLocation, diagnostics);
         var returnKind = TypeClassifier.Scalar(method.ReturnType);
-        if (StructResult(method, syntax, target.SemanticModel.Compilation, cancellationToken) is { } structResult)
+        // A tuple or struct of doubles (or of floats) is a vector-valued result (StructResults): Jvp, Vjp, Jacobian.
+        var structResult = StructResults.UniformShape(method, target.SemanticModel.Compilation);
+        if (structResult is null && StructResult(method, syntax, target.SemanticModel.Compilation, cancellationToken) is { } refusal)
         {
             // Differentiated where it is called (BodyParser.Inlining): no code of its own.
-            return new ParsedMethod(Key(method), null, diagnostics.Concat(structResult).ToEquatableArray());
+            return new ParsedMethod(Key(method), null, diagnostics.Concat(refusal).ToEquatableArray());
         }
 
         // A void method with one Span<T> parameter and no ref/out parameter is vector-valued (VectorResults): it gets
@@ -83,7 +85,8 @@ internal static class MethodParser
             return new ParsedMethod(Key(method), null, diagnostics.ToEquatableArray());
         }
 
-        var vectorResult = vectorValued ? VectorResults.Find(method, syntax, target.Attributes[0], cancellationToken, diagnostics) : null;
+        var vectorResult = vectorValued ? VectorResults.Find(method, syntax, target.Attributes[0], cancellationToken, diagnostics)
+            : structResult is { } shape ? (StructResults.ResultsName(method), shape.Leaves[0].Kind) : null;
         if (vectorResult is { } results)
         {
             returnKind = results.Kind;
@@ -102,7 +105,12 @@ internal static class MethodParser
         var structParameters = new List<StructParameter>();
         var matrixParameters = new List<MatrixParameter>();
         var parameters = Parameters(method, attribute, target.SemanticModel.Compilation, structParameters, matrixParameters, cancellationToken, diagnostics);
-        if (vectorResult is { } output)
+        if (structResult is not null)
+        {
+            // The results span the body's returns write (StructResults): the last parameter of the span members.
+            parameters.Add(new VariableModel(vectorResult!.Value.Name, vectorResult.Value.Kind, StorageKind.Span, IsParameter: true, Differentiated: false));
+        }
+        else if (vectorResult is { } output)
         {
             // The results are what the method computes: never an input to differentiate with respect to.
             parameters = parameters.Select(p => p.Name == output.Name ? p with { Differentiated = false } : p).ToList();
@@ -125,7 +133,7 @@ internal static class MethodParser
             return new ParsedMethod(Key(method), null, diagnostics.ToEquatableArray());
         }
 
-        var body = BodyParser.Parse(method, syntax, target.SemanticModel, parameters, cancellationToken, structParameters, vectorResult?.Name, matrixParameters, nested);
+        var body = BodyParser.Parse(method, syntax, target.SemanticModel, parameters, cancellationToken, structParameters, vectorResult?.Name, matrixParameters, nested, structResult);
         diagnostics.AddRange(body.Diagnostics);
         if (body.Diagnostics.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error))
         {
@@ -149,6 +157,7 @@ internal static class MethodParser
             StructParameters = structParameters.ToEquatableArray(),
             TwinName = TwinNames.For(method),
             VectorResult = vectorResult?.Name,
+            ResultShape = structResult,
             MatrixParameters = matrixParameters.ToEquatableArray(),
             SecondOrder = SecondOrderCheck.IsRequested(attribute),
         };
@@ -162,8 +171,9 @@ internal static class MethodParser
     }
 
     /// <summary>
-    /// For a method returning a struct of numbers: nothing to report when its body is one expression (its callers
-    /// substitute it), AGD0051 otherwise; null for any other result type.
+    /// For a method returning a struct of numbers with an int or bool leaf (or doubles and floats mixed; a struct or tuple
+    /// of one floating-point kind is vector-valued, StructResults): nothing to report when its body is one expression
+    /// (its callers substitute it), AGD0051 otherwise; null for any other result type.
     /// </summary>
     private static List<DiagnosticInfo>? StructResult(IMethodSymbol method, MethodDeclarationSyntax syntax, Compilation compilation, CancellationToken cancellationToken)
     {
@@ -176,7 +186,8 @@ internal static class MethodParser
             ? new List<DiagnosticInfo>()
             : new List<DiagnosticInfo>
             {
-                DiagnosticInfo.Create(DiagnosticDescriptors.StructResultNotSingleExpression, syntax.ReturnType.GetLocation(), method.Name, method.ReturnType.ToDisplayString()),
+                DiagnosticInfo.Create(DiagnosticDescriptors.StructResultNotSingleExpression, syntax.ReturnType.GetLocation(), method.Name, method.ReturnType.ToDisplayString(),
+                    StructClassifier.Classify(method.ReturnType, compilation, method.ContainingType).Shape!.Leaves.Any(l => l.Kind == NumberKind.Float) ? "float" : "double"),
             };
     }
 

@@ -57,17 +57,24 @@ public class StructDiagnosticTests
         """, "cannot be read from here");
 
     [Fact]
-    public void AGD0051_is_reported_on_a_differentiable_method_returning_a_struct_from_a_block() => AssertReported("AGD0051", Vec3 + """
+    public void AGD0051_is_reported_on_a_differentiable_method_returning_a_struct_with_an_int_field_from_a_block() => AssertReported("AGD0051", Vec3 + """
+        public readonly struct Sample
+        {
+            public Sample(double value, int count) { Value = value; Count = count; }
+            public double Value { get; }
+            public int Count { get; }
+        }
+
         public static partial class Functions
         {
             [Differentiable]
-            public static [|Vec3|] F(Vec3 a)
+            public static [|Sample|] F(Vec3 a)
             {
                 var s = 2.0;
-                return new Vec3(a.X * s, a.Y, a.Z);
+                return new Sample(a.X * s, 3);
             }
         }
-        """, "write it as '=> new Vec3(...)'");
+        """, "write it as '=> new Sample(...)'");
 
     [Fact]
     public void A_computed_property_with_a_block_body_is_reported_once_at_its_use() => AssertReported("AGD0006", Vec3 + """

@@ -315,6 +315,175 @@ public static partial class VectorFunctions
         r[1] = weight * (camera[6] * distortion * uy + camera[8] - feature[1]);
     }
 
+    // More of the corpus: rotations, hand-tracking and camera projections, ODE steps, quadratic forms.
+
+    /// <summary>The unit quaternion x[0..4] (normalised here) rotating the point x[4..7].</summary>
+    [Differentiable]
+    public static void QuaternionRotation(ReadOnlySpan<double> x, Span<double> r)
+    {
+        var norm = Math.Sqrt(x[0] * x[0] + x[1] * x[1] + x[2] * x[2] + x[3] * x[3]);
+        var w = x[0] / norm;
+        var i = x[1] / norm;
+        var j = x[2] / norm;
+        var k = x[3] / norm;
+        // t = 2 q × p, p' = p + w t + q × t
+        var tx = 2 * (j * x[6] - k * x[5]);
+        var ty = 2 * (k * x[4] - i * x[6]);
+        var tz = 2 * (i * x[5] - j * x[4]);
+        r[0] = x[4] + w * tx + (j * tz - k * ty);
+        r[1] = x[5] + w * ty + (k * tx - i * tz);
+        r[2] = x[6] + w * tz + (i * ty - j * tx);
+    }
+
+    /// <summary>The rotation matrix of ZYX Euler angles (yaw, pitch, roll), row-major: nine results from three inputs.</summary>
+    [Differentiable]
+    public static void EulerAnglesToMatrix(ReadOnlySpan<double> x, Span<double> r)
+    {
+        var cy = Math.Cos(x[0]);
+        var sy = Math.Sin(x[0]);
+        var cp = Math.Cos(x[1]);
+        var sp = Math.Sin(x[1]);
+        var cr = Math.Cos(x[2]);
+        var sr = Math.Sin(x[2]);
+        r[0] = cy * cp;
+        r[1] = cy * sp * sr - sy * cr;
+        r[2] = cy * sp * cr + sy * sr;
+        r[3] = sy * cp;
+        r[4] = sy * sp * sr + cy * cr;
+        r[5] = sy * sp * cr - cy * sr;
+        r[6] = -sp;
+        r[7] = cp * sr;
+        r[8] = cp * cr;
+    }
+
+    /// <summary>
+    /// Hand tracking's linear blend skinning of one vertex by a chain of two bones bending about z (angles x[0], x[1]),
+    /// weights 0.3/0.7, then a pinhole projection with focal x[2]: the shape of ADBench's hand objective per point.
+    /// </summary>
+    [Differentiable]
+    public static void SkinnedVertexProjection(ReadOnlySpan<double> x, Span<double> r)
+    {
+        var c1 = Math.Cos(x[0]);
+        var s1 = Math.Sin(x[0]);
+        var c12 = Math.Cos(x[0] + x[1]);
+        var s12 = Math.Sin(x[0] + x[1]);
+        // Rest position (1.5, 0.2, 4) relative to each bone; bone 2 sits at the end of bone 1 (length 1).
+        var b1x = c1 * 1.5 - s1 * 0.2;
+        var b1y = s1 * 1.5 + c1 * 0.2;
+        var b2x = c1 + c12 * 0.5 - s12 * 0.2;
+        var b2y = s1 + s12 * 0.5 + c12 * 0.2;
+        var px = 0.3 * b1x + 0.7 * b2x;
+        var py = 0.3 * b1y + 0.7 * b2y;
+        var pz = 4.0;
+        r[0] = x[2] * px / pz;
+        r[1] = x[2] * py / pz;
+    }
+
+    /// <summary>A pinhole camera: the point x[0..3] seen with focal length x[3] and principal point x[4..6].</summary>
+    [Differentiable]
+    public static void PinholeProjection(ReadOnlySpan<double> x, Span<double> r)
+    {
+        r[0] = x[3] * x[0] / x[2] + x[4];
+        r[1] = x[3] * x[1] / x[2] + x[5];
+    }
+
+    /// <summary>A rigid 2-D transform: rotate the point x[0..2] by x[2] and translate by x[3..5].</summary>
+    [Differentiable]
+    public static void RigidTransform2D(ReadOnlySpan<double> x, Span<double> r)
+    {
+        var c = Math.Cos(x[2]);
+        var s = Math.Sin(x[2]);
+        r[0] = c * x[0] - s * x[1] + x[3];
+        r[1] = s * x[0] + c * x[1] + x[4];
+    }
+
+    /// <summary>Twenty RK4 steps of the Van der Pol oscillator (x, v, μ): an ODE solve whose Jacobian is the sensitivity.</summary>
+    [Differentiable]
+    public static void VanDerPolRk4(ReadOnlySpan<double> x, Span<double> r)
+    {
+        var h = 0.05;
+        var p = x[0];
+        var v = x[1];
+        var mu = x[2];
+        for (var step = 0; step < 20; step++)
+        {
+            var k1p = v;
+            var k1v = mu * (1 - p * p) * v - p;
+            var p2 = p + 0.5 * h * k1p;
+            var v2 = v + 0.5 * h * k1v;
+            var k2p = v2;
+            var k2v = mu * (1 - p2 * p2) * v2 - p2;
+            var p3 = p + 0.5 * h * k2p;
+            var v3 = v + 0.5 * h * k2v;
+            var k3p = v3;
+            var k3v = mu * (1 - p3 * p3) * v3 - p3;
+            var p4 = p + h * k3p;
+            var v4 = v + h * k3v;
+            var k4p = v4;
+            var k4v = mu * (1 - p4 * p4) * v4 - p4;
+            p += h / 6 * (k1p + 2 * k2p + 2 * k3p + k4p);
+            v += h / 6 * (k1v + 2 * k2v + 2 * k3v + k4v);
+        }
+
+        r[0] = p;
+        r[1] = v;
+    }
+
+    /// <summary>Ten explicit Euler steps of the Lorenz system, state x[0..3] and parameters (σ, ρ, β) x[3..6].</summary>
+    [Differentiable]
+    public static void LorenzEuler(ReadOnlySpan<double> x, Span<double> r)
+    {
+        var dt = 0.01;
+        var a = x[0];
+        var b = x[1];
+        var c = x[2];
+        for (var step = 0; step < 10; step++)
+        {
+            var da = x[3] * (b - a);
+            var db = a * (x[4] - c) - b;
+            var dc = a * b - x[5] * c;
+            a += dt * da;
+            b += dt * db;
+            c += dt * dc;
+        }
+
+        r[0] = a;
+        r[1] = b;
+        r[2] = c;
+    }
+
+    /// <summary>The product A·v, A the 2×3 matrix x[0..6] row-major and v = x[6..9]: bilinear, so J holds both.</summary>
+    [Differentiable]
+    public static void MatrixVectorProduct(ReadOnlySpan<double> x, Span<double> r)
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            var sum = 0.0;
+            for (var j = 0; j < 3; j++)
+            {
+                sum += x[3 * i + j] * x[6 + j];
+            }
+
+            r[i] = sum;
+        }
+    }
+
+    /// <summary>Log-sum-exp and the mean, two reductions of the same inputs.</summary>
+    [Differentiable]
+    public static void LogSumExpAndMean(ReadOnlySpan<double> x, Span<double> r)
+    {
+        var sum = 0.0;
+        var mean = 0.0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            sum += Math.Exp(x[i]);
+            mean += x[i];
+        }
+
+        r[0] = Math.Log(sum);
+        r[1] = mean / x.Length;
+    }
+
     [Differentiable]
     public static void PolarToCartesianFloat(ReadOnlySpan<float> p, Span<float> r)
     {
