@@ -39,6 +39,8 @@ public class LoopAndArrayDerivativeTests
         Span("RewriteThatReadsItsArray", 5, LoopFunctions.RewriteThatReadsItsArray, LoopFunctions.RewriteThatReadsItsArrayGradient,
             LoopFunctions.RewriteThatReadsItsArrayDerivative),
         Span("TwoRecordsFromOne", 6, LoopFunctions.TwoRecordsFromOne, LoopFunctions.TwoRecordsFromOneGradient, LoopFunctions.TwoRecordsFromOneDerivative),
+        Span("InvariantIndexInInnerLoop", 6, LoopFunctions.InvariantIndexInInnerLoop, LoopFunctions.InvariantIndexInInnerLoopGradient,
+            LoopFunctions.InvariantIndexInInnerLoopDerivative),
         Span("OperandWrittenInLoop", 4, LoopFunctions.OperandWrittenInLoop, LoopFunctions.OperandWrittenInLoopGradient, LoopFunctions.OperandWrittenInLoopDerivative),
         new DerivativeCase
         {

@@ -41,6 +41,11 @@ internal sealed partial class ReverseEmitter
 
     private void Contribute(string target, string adjoint)
     {
+        if (_summedAdjoints.TryGetValue(target, out var local))
+        {
+            target = local;
+        }
+
         var entry = _contributions!.FirstOrDefault(c => c.Target == target);
         if (entry.Terms is null)
         {
@@ -116,6 +121,53 @@ internal sealed partial class ReverseEmitter
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>
+    /// Adjoint elements (<c>centeredBar[column]</c>) summed in a local while the reverse loop that only adds to them
+    /// runs (<see cref="InvariantAdjointElements"/>), by the text <see cref="Contribute"/> would add to.
+    /// </summary>
+    private readonly Dictionary<string, string> _summedAdjoints = new();
+
+    /// <summary>
+    /// Before a reverse loop: loads each adjoint element the loop only adds to, at an index it does not change,
+    /// into a local that takes its additions (when the loop runs at all: the index may be out of range otherwise).
+    /// </summary>
+    private List<(string Target, string Local)> SumInvariantAdjointsInLocals(LoopStmt loop, string count)
+    {
+        var summed = new List<(string Target, string Local)>();
+        foreach (var element in InvariantAdjointElements.Find(loop, Activity, _adjoints))
+        {
+            var adjoint = _adjoints[element.Array];
+            var target = adjoint + "[" + ExprPrinter.Print(element.Index) + "]";
+            if (_summedAdjoints.ContainsKey(target))
+            {
+                continue; // an enclosing loop already sums it in a local
+            }
+
+            var kind = Variables[element.Array].Kind;
+            var local = Names.Fresh(adjoint + (element.Index is VariableExpr v ? "At" + char.ToUpperInvariant(v.Name[0]) + v.Name.Substring(1) : "Element"));
+            if (summed.Count == 0)
+            {
+                Writer.Line("// Added to at an index this loop does not change: summed in a local (the same additions, in order), stored after it.");
+            }
+
+            Writer.Line(kind.Keyword() + " " + local + " = (" + count + ") > 0 ? " + target + " : " + Zero(kind) + ";");
+            _summedAdjoints[target] = local;
+            summed.Add((target, local));
+        }
+
+        return summed;
+    }
+
+    /// <summary>After the reverse loop: stores the locals of <see cref="SumInvariantAdjointsInLocals"/> back.</summary>
+    private void StoreSummedAdjoints(List<(string Target, string Local)> summed, string count)
+    {
+        foreach (var (target, local) in summed)
+        {
+            Writer.Line("if ((" + count + ") > 0) " + target + " = " + local + ";");
+            _summedAdjoints.Remove(target);
         }
     }
 

@@ -243,6 +243,7 @@ internal sealed partial class ReverseEmitter
         }
 
         var released = ReleaseBefore(loop, count);
+        var summed = SumInvariantAdjointsInLocals(loop, count);
 
         var k = Names.Fresh("k");
         if (loop.CountedIndex is { } index)
@@ -261,6 +262,7 @@ internal sealed partial class ReverseEmitter
         }
 
         Writer.Close();
+        StoreSummedAdjoints(summed, count);
         EndReservations(released);
     }
 

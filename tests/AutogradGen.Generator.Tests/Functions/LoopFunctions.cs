@@ -459,4 +459,29 @@ public static partial class LoopFunctions
 
         return u * t;
     }
+
+    /// <summary>
+    /// The inner loop adds to w's adjoint only at r − 1, an index it does not change (its reverse sums that adjoint
+    /// in a local), and runs no iteration at r = 0, where the index is −1: the local must not read it then.
+    /// </summary>
+    [Differentiable]
+    public static double InvariantIndexInInnerLoop(ReadOnlySpan<double> v)
+    {
+        int half = v.Length / 2;
+        var w = new double[half];
+        for (int j = 0; j < half; j++) w[j] = v[j] * v[j];
+        double sum = 0;
+        for (int r = 0; r < half; r++)
+        {
+            double scale = 1.0 + r;
+            for (int c = 0; c < r; c++)
+            {
+                sum += Math.Sin(v[half + c] * w[r - 1]) + scale * w[r - 1] * w[r - 1];
+            }
+
+            sum *= 0.5;
+        }
+
+        return sum;
+    }
 }

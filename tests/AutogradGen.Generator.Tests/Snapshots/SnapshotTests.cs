@@ -180,6 +180,33 @@ public class SnapshotTests
         """);
 
     [Fact]
+    public void Adjoints_added_to_at_an_index_the_loop_does_not_change_are_summed_in_a_local() => Baselines.Verify(Header + """
+        public static partial class Products
+        {
+            [Differentiable(nameof(a), nameof(x))]
+            public static double ColumnOrderProduct(ReadOnlySpan<double> a, ReadOnlySpan<double> x, int n)
+            {
+                Span<double> y = stackalloc double[n];
+                for (int j = 0; j < n; j++)
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        y[i] += a[i * n + j] * x[j];
+                    }
+                }
+
+                double sum = 0.0;
+                for (int i = 0; i < n; i++)
+                {
+                    sum += Math.Tanh(y[i]);
+                }
+
+                return sum;
+            }
+        }
+        """);
+
+    [Fact]
     public void Integer_updates_are_undone_not_recorded() => Baselines.Verify(Header + """
         public static partial class Loops
         {
