@@ -165,6 +165,25 @@ internal static class NestedCallEmitter
         writer.Close();
     }
 
+    /// <summary>The callee of the first nested call in a method's body (its name), or null when it has none.</summary>
+    public static string? NestedCallee(Analysis.LoweredMethod method) =>
+        Analysis.StmtWalker.Descendants(method.Body).SelectMany(Expressions).SelectMany(Descendants).OfType<CallExpr>()
+            .FirstOrDefault(c => c.Target.IsNested) is { } call
+            ? call.Target.Name.Substring(0, call.Target.Name.Length - (call.Target.Name.EndsWith("NestedValue", System.StringComparison.Ordinal) ? "NestedValue" : "NestedSlope").Length)
+            : null;
+
+    private static IEnumerable<Expr> Descendants(Expr expr) => new[] { expr }.Concat(Analysis.ExprWalker.Children(expr).SelectMany(Descendants));
+
+    private static IEnumerable<Expr> Expressions(Stmt statement) => statement switch
+    {
+        AssignStmt a => a.Index is null ? new[] { a.Value } : new[] { a.Value, a.Index },
+        AllocateStmt a => new[] { a.Length },
+        IfStmt i => new[] { i.Condition },
+        LoopStmt { Condition: { } condition } => new[] { condition },
+        ReturnStmt r => new[] { r.Value },
+        _ => Enumerable.Empty<Expr>(),
+    };
+
     /// <summary>Zeroed dual adjoints, one per differentiated parameter.</summary>
     private static Dictionary<string, string> DualAdjoints(Context c, CodeWriter writer)
     {

@@ -78,6 +78,17 @@ internal sealed partial class TapeEmitter
         var signature = parameters.Select(p => p.Name == results ? "int " + resultCount
             : matrices.TryGetValue(p.Name, out var m) && m.IsJagged ? TensorType + "[] " + p.Name
             : (p.Differentiated || matrices.ContainsKey(p.Name) ? TensorType : (p.PassedIn ? "in " : string.Empty) + TypeOf(p)) + " " + p.Name);
+        if (NestedCallEmitter.NestedCallee(_method) is { } nested)
+        {
+            // A nested derivative has no tape form yet; the twin still exists, so that the twins of this method's
+            // callers compile, and says so when it is called.
+            _writer.Line("/// <summary>Tape twin of <see cref=\"" + _model.DocumentationId + "\"/>, which calls a generated derivative: it has no tape form yet, and throws.</summary>");
+            _writer.Line(_model.Accessibility + _model.StaticModifier + TensorType + (results is null ? string.Empty : "[]") + " " + (_model.TwinName ?? _model.Name + "Tape") + "(" + string.Join(", ", signature) + ") =>");
+            _writer.Line("    throw new global::System.NotSupportedException(\"" + _model.Name + " calls a generated derivative of " + nested
+                + " (nested derivatives have no tape twin yet): use " + _model.Name + "Gradient or " + _model.Name + "Derivative.\");");
+            return;
+        }
+
         _writer.Line("/// <summary>");
         _writer.Line("/// Tape twin of <see cref=\"" + _model.DocumentationId + "\"/>: the same body run on the tape engine, with a");
         // The 2-D array case is only named where there is one, so that every other twin reads as before.

@@ -30,7 +30,39 @@ internal sealed partial class BodyParser
     /// <summary><c>FGradient(..., out g1, out g2);</c> as a statement: the gradient only.</summary>
     private bool NestedCallStatement(IOperation operation, List<Stmt> output)
     {
-        if (_nestedCalls.Count == 0 || operation is not IExpressionStatementOperation
+        if (_nestedCalls.Count == 0)
+        {
+            return false;
+        }
+
+        if (operation is IVariableDeclarationGroupOperation && operation.Syntax is LocalDeclarationStatementSyntax declaration
+            && declaration.Declaration.Variables.FirstOrDefault(v => v.Initializer?.Value is InvocationExpressionSyntax i
+                && _nestedCalls.TryGetValue(i, out var d) && d.Form == NestedCalls.Form.Derivative) is { Initializer.Value: var tuple })
+        {
+            Refuse(tuple, "it returns a tuple, which is read here whole; read .Value or .Derivative of the call");
+            RefuseLocals(operation);
+            return true;
+        }
+
+        if (operation is IExpressionStatementOperation { Operation: ICompoundAssignmentOperation compound }
+            && operation.Syntax is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax assignment }
+            && IsUntypedNested(compound.Value) && CompoundOperator(assignment) is { } op)
+        {
+            // x -= FDerivative(...).Derivative: the compiler binds no operator over the untyped value.
+            if (Target(compound.Target) is { } target && Expression(compound.Value) is { } operand)
+            {
+                var line = Line(operation.Syntax);
+                var source = SourceText(operation.Syntax);
+                target = IndexFixedBeforeWrite(target, line, source, output);
+                var kind = Wider(target.Kind, operand.Kind);
+                var combined = new BinaryExpr(kind, op, Coerce(Read(target), kind), Coerce(operand, kind));
+                output.Add(new AssignStmt(line, source, target.Name, target.Index, Coerce(combined, target.Kind)));
+            }
+
+            return true;
+        }
+
+        if (operation is not IExpressionStatementOperation
             || operation.Syntax is not ExpressionStatementSyntax { Expression: InvocationExpressionSyntax invocation }
             || !_nestedCalls.TryGetValue(invocation, out var found))
         {
@@ -67,6 +99,7 @@ internal sealed partial class BodyParser
             if (_hoistTarget is null)
             {
                 Refuse(invocation, "it writes its out arguments, and it is called where no statement can run before it (a loop condition, a branch of ?:, the right of && or ||); call it in a statement of its own");
+                RefuseOutLocals(invocation);
                 return true;
             }
 
@@ -127,7 +160,7 @@ internal sealed partial class BodyParser
                 return true;
             case BinaryExpressionSyntax binary when SyntaxOperator(binary) is { } op:
                 var left = SyntaxExpression(binary.Left);
-                var right = SyntaxExpression(binary.Right);
+                var right = left is null ? null : SyntaxExpression(binary.Right);
                 if (left is null || right is null)
                 {
                     return true;
@@ -149,8 +182,43 @@ internal sealed partial class BodyParser
         (operation is IInvalidOperation || operation.Type is null or { TypeKind: TypeKind.Error } or { SpecialType: SpecialType.System_Object })
         && operation.Syntax.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any(_nestedCalls.ContainsKey);
 
-    private Expr? SyntaxExpression(ExpressionSyntax syntax) =>
-        _semanticModel.GetOperation(syntax, _cancellationToken) is { } operation ? Expression(operation) : null;
+    private Expr? SyntaxExpression(ExpressionSyntax syntax)
+    {
+        // C# has no operation for parentheses: the expression inside is the operation.
+        while (syntax is ParenthesizedExpressionSyntax parenthesized)
+        {
+            syntax = parenthesized.Expression;
+        }
+
+        if (_semanticModel.GetOperation(syntax, _cancellationToken) is { } operation)
+        {
+            return Expression(operation);
+        }
+
+        Refuse(syntax, "this operand could not be read");
+        return null;
+    }
+
+    private static BinaryOperator? CompoundOperator(AssignmentExpressionSyntax assignment) => assignment.Kind() switch
+    {
+        SyntaxKind.AddAssignmentExpression => BinaryOperator.Add,
+        SyntaxKind.SubtractAssignmentExpression => BinaryOperator.Subtract,
+        SyntaxKind.MultiplyAssignmentExpression => BinaryOperator.Multiply,
+        SyntaxKind.DivideAssignmentExpression => BinaryOperator.Divide,
+        _ => null,
+    };
+
+    /// <summary>The locals a refused statement declares: their later uses are explained by the refusal.</summary>
+    private void RefuseLocals(IOperation operation)
+    {
+        foreach (var local in operation.Syntax.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>()
+            .Select(d => _semanticModel.GetDeclaredSymbol(d, _cancellationToken))
+            .Concat(operation.Syntax.DescendantNodesAndSelf().OfType<VariableDeclaratorSyntax>().Select(d => _semanticModel.GetDeclaredSymbol(d, _cancellationToken)))
+            .OfType<ILocalSymbol>())
+        {
+            _refusedLocals.Add(local);
+        }
+    }
 
     private static BinaryOperator? SyntaxOperator(BinaryExpressionSyntax binary) => binary.Kind() switch
     {
@@ -170,6 +238,7 @@ internal sealed partial class BodyParser
         var (arguments, parameters, ok) = NestedArguments(invocation, found);
         if (!ok)
         {
+            RefuseOutLocals(invocation);
             return null;
         }
 
@@ -184,6 +253,7 @@ internal sealed partial class BodyParser
             var argument = invocation.ArgumentList.Arguments[callee.Parameters.Length + k];
             if (OutTarget(argument, differentiated[k]) is not { } target)
             {
+                RefuseOutLocals(invocation);
                 return null;
             }
 
@@ -341,6 +411,18 @@ internal sealed partial class BodyParser
             default:
                 Refuse(argument, "the gradient goes into a double local of this method; declare one with 'out double name'");
                 return null;
+        }
+    }
+
+    /// <summary>The locals a refused nested call declares (<c>out double g</c>): their later uses are explained by the refusal.</summary>
+    private void RefuseOutLocals(InvocationExpressionSyntax invocation)
+    {
+        foreach (var designation in invocation.ArgumentList.DescendantNodes().OfType<SingleVariableDesignationSyntax>())
+        {
+            if (_semanticModel.GetDeclaredSymbol(designation, _cancellationToken) is ILocalSymbol local && !_bySymbol.ContainsKey(local))
+            {
+                _refusedLocals.Add(local);
+            }
         }
     }
 

@@ -453,7 +453,8 @@ internal static class MethodParser
     {
         var typeName = method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)
             .Replace("global::", string.Empty).Replace('<', '{').Replace('>', '}');
-        var overloaded = method.ContainingType.GetMembers(method.Name).Length > 1;
+        // Hint names are compared ignoring case (Roslyn's AddSource), so Tan and tan are overloads here too.
+        var overloaded = method.ContainingType.GetMembers().Count(m => string.Equals(m.Name, method.Name, System.StringComparison.OrdinalIgnoreCase)) > 1;
         var suffix = overloaded ? "_" + StableHash(method.GetDocumentationCommentId() ?? method.ToDisplayString()) : string.Empty;
         return typeName + "." + method.Name + suffix + ".Derivatives.g.cs";
     }

@@ -26,7 +26,7 @@ internal static class MutationUnits
         }
     }
 
-    /// <summary>The method and every [Differentiable] method it names, transitively (by name: overloads come along).</summary>
+    /// <summary>The method and every [Differentiable] method it names or whose generated Gradient or Derivative it names, transitively (by name: overloads come along).</summary>
     private static HashSet<MethodDeclarationSyntax> WithCallees(MethodDeclarationSyntax method, List<MethodDeclarationSyntax> all)
     {
         var kept = new HashSet<MethodDeclarationSyntax> { method };
@@ -34,7 +34,9 @@ internal static class MutationUnits
         while (pending.Count > 0)
         {
             var names = pending.Pop().DescendantNodes().OfType<IdentifierNameSyntax>().Select(name => name.Identifier.ValueText).ToHashSet(StringComparer.Ordinal);
-            foreach (var callee in all.Where(m => names.Contains(m.Identifier.ValueText) && kept.Add(m)))
+            // A nested derivative names the callee's generated member (FGradient, FDerivative): F comes along too.
+            foreach (var callee in all.Where(m => (names.Contains(m.Identifier.ValueText) || names.Contains(m.Identifier.ValueText + "Gradient")
+                || names.Contains(m.Identifier.ValueText + "Derivative")) && kept.Add(m)))
             {
                 pending.Push(callee);
             }

@@ -1,0 +1,127 @@
+using Microsoft.CodeAnalysis;
+
+namespace AutogradGen.Generator.Tests.Driver;
+
+/// <summary>
+/// Nested derivatives (a [Differentiable] method calling another one's generated Gradient or Derivative): what they
+/// cannot do is one diagnostic at the construct (AGD0090–AGD0093) and the calling method gets no code; what they can
+/// do compiles without warnings.
+/// </summary>
+public class NestedDiagnosticTests
+{
+    private const string Usings = "using System;\nusing AutogradGen;\n";
+
+    private const string Bowl = "[Differentiable(SecondOrder = true)] public static double Bowl(double x, double y) => x * x + 3 * y * y;\n";
+
+    [Fact]
+    public void AGD0090_is_reported_on_a_call_of_a_first_order_method() => AssertReported("AGD0090", """
+        public static partial class Functions
+        {
+            [Differentiable] public static double Bowl(double x, double y) => x * x + 3 * y * y;
+            [Differentiable] public static double G(double x) => [|BowlGradient(x, 2 * x, out double gx, out double gy)|] + gx * gy;
+        }
+        """, "mark 'Bowl' [Differentiable(SecondOrder = true)]");
+
+    [Fact]
+    public void AGD0091_is_reported_on_an_out_var() => AssertReported("AGD0091", """
+        public static partial class Functions
+        {
+            BOWL
+            [Differentiable] public static double G(double x) => BowlGradient(x, x, [|out var gx|], out double gy) * gy;
+        }
+        """, "write 'out double gx'");
+
+    [Fact]
+    public void AGD0091_is_reported_on_a_derivative_tuple_read_whole() => AssertReported("AGD0091", """
+        public static partial class Functions
+        {
+            BOWL
+            [Differentiable] public static double G(double x)
+            {
+                var t = [|BowlDerivative(x, x, 1.0, 0.0)|];
+                return x;
+            }
+        }
+        """, "read .Value or .Derivative");
+
+    [Fact]
+    public void AGD0092_is_reported_on_a_call_of_a_span_method() => AssertReported("AGD0092", """
+        public static partial class Functions
+        {
+            [Differentiable(SecondOrder = true)] public static double Norm2(ReadOnlySpan<double> x) => x[0] * x[0] + x[1] * x[1];
+            [Differentiable] public static double G(double a)
+            {
+                Span<double> g = stackalloc double[2];
+                return [|Norm2Gradient(g, g)|];
+            }
+        }
+        """, "scalar double parameters only");
+
+    [Fact]
+    public void AGD0093_is_reported_when_the_caller_is_second_order_itself() => AssertReported("AGD0093", """
+        public static partial class Functions
+        {
+            BOWL
+            [Differentiable(SecondOrder = true)] public static double G(double x) => [|BowlDerivative(x, x, 1.0, 1.0)|].Derivative;
+        }
+        """, "one level deep");
+
+    [Fact]
+    public void Nested_code_compiles_without_warnings_with_subsets_discards_pass_through_data_and_a_tape_twin_that_says_it_has_no_tape_form()
+    {
+        var run = GeneratorHarness.Run(Usings + """
+            public static partial class Functions
+            {
+                [Differentiable(nameof(x), SecondOrder = true)]
+                public static double Inner(double x, double w, int k, long n) => Math.Sin(w * x) * k + n;
+
+                [Differentiable]
+                public static double Outer(double a, int k)
+                {
+                    double x = a;
+                    for (int i = 0; i < k; i++)
+                    {
+                        InnerGradient(x, a * a, k, 3L, out double g);
+                        x -= 0.1 * g + InnerDerivative(x, a, k, 3L, 2.0).Derivative;
+                        InnerGradient(x, a, k, 3L, out _);
+                    }
+
+                    return -InnerDerivative(x, a, k, 3L, 1.0).Value * (x + 1);
+                }
+
+                [Differentiable]
+                public static double Caller(double a) => Outer(a, 2) * 2;
+            }
+            """);
+        Assert.True(run.Diagnostics.Length == 0, string.Join("\n", run.Diagnostics));
+        Assert.True(!run.CompilationProblems.Any(), string.Join("\n", run.CompilationProblems));
+        var sources = string.Concat(run.Sources.Select(s => s.SourceText.ToString()));
+        Assert.Contains("InnerNestedSlopePullback(", sources, StringComparison.Ordinal);
+        Assert.Contains("OuterGradient(", sources, StringComparison.Ordinal);
+        Assert.Contains("nested derivatives have no tape twin", sources, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_body_with_a_nested_call_and_another_error_is_left_to_the_compiler()
+    {
+        var run = GeneratorHarness.Run(Usings + "public static partial class Functions\n{\n" + Bowl + """
+                [Differentiable] public static double G(double x) => BowlGradient(x, x, out double gx, out double gy) * undefinedName;
+            }
+            """);
+        Assert.DoesNotContain(run.Diagnostics, d => d.Id.StartsWith("AGD", StringComparison.Ordinal) && d.Severity == DiagnosticSeverity.Error);
+        Assert.DoesNotContain(run.Sources, s => s.SourceText.ToString().Contains("GPullback(", StringComparison.Ordinal));
+    }
+
+    private static void AssertReported(string id, string markedSource, string messageContains)
+    {
+        var source = MarkedSource.Parse(Usings + markedSource.Replace("BOWL", Bowl));
+        var run = GeneratorHarness.Run(source.Text);
+        var errors = run.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 1, string.Join("\n", errors));
+        var diagnostic = errors[0];
+        Assert.True(id == diagnostic.Id, diagnostic.ToString());
+        Assert.Equal(source.Span, diagnostic.Location.SourceSpan);
+        Assert.Contains(messageContains, diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.DoesNotContain(run.Sources, s => s.SourceText.ToString().Contains("GPullback(", StringComparison.Ordinal));
+    }
+}
