@@ -112,6 +112,24 @@ public class JaggedDerivativeTests
     }
 
     [Fact]
+    public void Data_handed_to_a_differentiated_array_parameter_has_no_derivative()
+    {
+        double[][] data = [[0.3, -0.7], [0.5]];
+        var value = JaggedFunctions.DataToCalleeGradient(data, 0.6, out var dx);
+        Assert.Equal(JaggedFunctions.DataToCallee(data, 0.6), value, 1e-14);
+        Assert.Equal(Central(h => JaggedFunctions.DataToCallee(data, 0.6 + h)), dx, 1e-8);
+        Assert.Equal(dx * 0.5, JaggedFunctions.DataToCalleeDerivative(data, 0.6, 0.5).Derivative, 1e-13);
+
+        var w = new double[,] { { 0.5, -1.0 }, { 0.25, 2.0 } };
+        JaggedFunctions.MatrixDataToCalleeGradient(w, 0.3, out var dscale);
+        Assert.Equal(Central(h => JaggedFunctions.MatrixDataToCallee(w, 0.3 + h)), dscale, 1e-8);
+        Assert.Equal(dscale * 2, JaggedFunctions.MatrixDataToCalleeDerivative(w, 0.3, 2).Derivative, 1e-13);
+        AssertNoAllocation(() => JaggedFunctions.DataToCalleeGradient(data, 0.6, out _));
+        AssertNoAllocation(() => JaggedFunctions.MatrixDataToCalleeGradient(w, 0.3, out _));
+        AssertNoAllocation(() => JaggedFunctions.MatrixDataToCalleeDerivative(w, 0.3, 2).Derivative);
+    }
+
+    [Fact]
     public void Float_jagged_arrays_get_float_gradients()
     {
         float[][] a = [[1f, -2f], [0.5f]];

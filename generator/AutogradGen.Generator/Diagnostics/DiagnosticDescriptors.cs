@@ -222,6 +222,11 @@ internal static class DiagnosticDescriptors
         "Jagged array with a derivative passed to a call",
         "Cannot differentiate the call to '{0}': it is handed the {1}, whose gradient is computed, and {2}");
 
+    public static readonly DiagnosticDescriptor ArrayInVectorValuedMethod = Error(
+        "AGD0087",
+        "Vector-valued method takes a differentiated 2-D or jagged array",
+        "'{0}' writes its results into a span, and its Jvp, Vjp and Jacobian take scalars and spans only, but it differentiates the {2} array '{1}'; leave '{1}' out of the differentiation list ([Differentiable(...)] naming the others), or pass its elements as a ReadOnlySpan, or return one result per call instead of a span of results");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
         ContainingTypeNotPartial, MethodNotStatic, ParameterNotDifferentiable, ReturnTypeNotDifferentiable,
@@ -235,7 +240,7 @@ internal static class DiagnosticDescriptors
         TypeParameterNotFloatingPoint, GenericShapeNotSupported, GenericMathMemberWithoutRule,
         ResultsSpanDifferentiated, ResultsSpanReadBeforeWritten,
         SecondOrderNotSupported, SecondOrderCallee, SecondOrderUserDerivative,
-        MatrixPassedToCall, JaggedPassedToCall,
+        MatrixPassedToCall, JaggedPassedToCall, ArrayInVectorValuedMethod,
     }.ToDictionary(d => d.Id);
 
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

@@ -39,7 +39,8 @@ internal sealed partial class ForwardEmitter : EmitContext
             if (slot.Matrix is not null)
             {
                 matrixTangents[slot.Name] = tangentName;
-                tangentSignature.Add(slot.DerivativeType(writable: false) + " " + tangentName);
+                // Nullable: null is a zero tangent, which generated callers pass for data that carries no derivative.
+                tangentSignature.Add(slot.DerivativeType(writable: false) + "? " + tangentName);
                 continue;
             }
 
@@ -88,7 +89,7 @@ internal sealed partial class ForwardEmitter : EmitContext
             LengthCheck(Writer, "tangent", parameter.Name, tangentParameters[parameter.Name]);
         }
 
-        ParameterSlot.ShapeChecks(Writer, slots, matrixTangents, "tangent");
+        ParameterSlot.ShapeChecks(Writer, slots, matrixTangents, "tangent", nullMeansNone: true);
         if (resultsTangent is not null)
         {
             // After every check, so a rejected call writes nothing. Elements the body never writes keep their

@@ -24,6 +24,13 @@ internal sealed partial class ReverseEmitter
         for (var i = 0; i < parameters.Count; i++)
         {
             var parameter = parameters[i];
+            if (call.Target.IsDifferentiable && parameter.WithoutDerivative is not null)
+            {
+                // The caller's data handed to a differentiated 2-D or jagged array: no gradient is wanted for it.
+                slots.Add("null");
+                continue;
+            }
+
             if (!(call.Target.IsDifferentiable ? parameter.Differentiated : parameter.Kind.IsFloatingPoint()))
             {
                 continue;

@@ -122,7 +122,7 @@ internal sealed partial class ReverseEmitter : EmitContext
     {
         var slots = ParameterSlot.Of(Model, parameters);
         var signature = slots.Select(SignatureParameter).Append(ResultKind.Keyword() + " " + seed).Concat(slots.Where(s => s.Differentiated).Select(s =>
-            (s.IsValue ? "ref " : string.Empty) + s.DerivativeType(writable: true) + " " + adjointParameters[s.Name]));
+            (s.IsValue ? "ref " : string.Empty) + s.DerivativeType(writable: true) + (s.Matrix is not null ? "?" : string.Empty) + " " + adjointParameters[s.Name]));
         output.Line("/// <summary>");
         output.Line("/// Pullback of <see cref=\"" + Model.DocumentationId + "\"/>: returns its value and adds <paramref name=\"" + seed + "\"/> times");
         output.Line("/// its gradient to the adjoints. Called by generated code; use " + Model.Name + "Gradient instead.");
@@ -135,7 +135,7 @@ internal sealed partial class ReverseEmitter : EmitContext
             LengthCheck(output, "gradient", parameter.Name, adjointParameters[parameter.Name]);
         }
 
-        ParameterSlot.ShapeChecks(output, slots, adjointParameters, "gradient");
+        ParameterSlot.ShapeChecks(output, slots, adjointParameters, "gradient", nullMeansNone: true);
         ParameterSlot.Unpack(output, Model);
         var jaggedAdjoints = new Dictionary<MatrixParameter, string>();
         foreach (var matrix in Model.MatrixParameters)
@@ -149,8 +149,12 @@ internal sealed partial class ReverseEmitter : EmitContext
                 continue;
             }
 
+            // A null adjoint (a generated caller's data, whose gradient nobody wants) is summed into a pooled scratch span.
+            var adjoint = adjointParameters[matrix.Name];
+            var scratch = Names.Fresh(adjoint + "Scratch");
+            output.Line("using var " + scratch + " = new global::AutogradGen.CompilerServices.ScratchBuffer<" + matrix.Kind.Keyword() + ">(" + adjoint + " is null ? " + matrix.Name + ".Length : 0);");
             output.Line("global::System.Span<" + matrix.Kind.Keyword() + "> " + _matrixAdjoints[matrix.Elements]
-                + " = global::AutogradGen.CompilerServices.Matrix.Elements(" + adjointParameters[matrix.Name] + ");");
+                + " = " + adjoint + " is null ? " + scratch + ".Span : global::AutogradGen.CompilerServices.Matrix.Elements(" + adjoint + ");");
         }
 
         WriteDeclarations(output);

@@ -136,4 +136,14 @@ internal sealed record CallParameter(string Name, NumberKind Kind, StorageKind S
 {
     /// <summary>Set when this is one leaf of a struct parameter of the callee (see <see cref="StructArgument"/>).</summary>
     public StructArgument? Struct { get; init; }
+
+    /// <summary>
+    /// Set when the callee differentiates this 2-D or jagged array parameter but the argument carries no derivative
+    /// (the caller's data): its tangent and adjoint arguments are <c>null</c> (no tangent, no gradient wanted), and the
+    /// twin gets constant tensors.
+    /// </summary>
+    public ArrayWithoutDerivative? WithoutDerivative { get; init; }
 }
+
+/// <summary>A 2-D (<c>double[,]</c>) or jagged (<c>double[][]</c>) array of <paramref name="Kind"/> handed to a differentiated parameter with no derivative.</summary>
+internal sealed record ArrayWithoutDerivative(bool Jagged, NumberKind Kind);

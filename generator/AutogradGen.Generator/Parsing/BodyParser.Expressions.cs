@@ -332,7 +332,11 @@ internal sealed partial class BodyParser
                     return null;
                 }
 
-                parameters.Add(new CallParameter(parameter.Name, NumberKind.Int, StorageKind.Scalar, Differentiated: false, IsPassThrough: true));
+                var untracked = differentiable is not null && (withRespectTo is null || withRespectTo.Contains(parameter.Name))
+                    && (TypeClassifier.MatrixElement(parameter.Type) ?? TypeClassifier.JaggedElement(parameter.Type)) is { } element
+                    ? new ArrayWithoutDerivative(TypeClassifier.JaggedElement(parameter.Type) is not null, element)
+                    : null;
+                parameters.Add(new CallParameter(parameter.Name, NumberKind.Int, StorageKind.Scalar, Differentiated: false, IsPassThrough: true) { WithoutDerivative = untracked });
                 translated.Add(passed);
                 continue;
             }
