@@ -121,12 +121,12 @@ public class JaggedDerivativeTests
         Assert.Equal(dx * 0.5, JaggedFunctions.DataToCalleeDerivative(data, 0.6, 0.5).Derivative, 1e-13);
 
         var w = new double[,] { { 0.5, -1.0 }, { 0.25, 2.0 } };
-        JaggedFunctions.MatrixDataToCalleeGradient(w, 0.3, out var dscale);
-        Assert.Equal(Central(h => JaggedFunctions.MatrixDataToCallee(w, 0.3 + h)), dscale, 1e-8);
-        Assert.Equal(dscale * 2, JaggedFunctions.MatrixDataToCalleeDerivative(w, 0.3, 2).Derivative, 1e-13);
+        MatrixFunctions.DataToCalleeGradient(w, 0.3, out var dscale);
+        Assert.Equal(Central(h => MatrixFunctions.DataToCallee(w, 0.3 + h)), dscale, 1e-8);
+        Assert.Equal(dscale * 2, MatrixFunctions.DataToCalleeDerivative(w, 0.3, 2).Derivative, 1e-13);
         AssertNoAllocation(() => JaggedFunctions.DataToCalleeGradient(data, 0.6, out _));
-        AssertNoAllocation(() => JaggedFunctions.MatrixDataToCalleeGradient(w, 0.3, out _));
-        AssertNoAllocation(() => JaggedFunctions.MatrixDataToCalleeDerivative(w, 0.3, 2).Derivative);
+        AssertNoAllocation(() => MatrixFunctions.DataToCalleeGradient(w, 0.3, out _));
+        AssertNoAllocation(() => MatrixFunctions.DataToCalleeDerivative(w, 0.3, 2).Derivative);
     }
 
     [Fact]

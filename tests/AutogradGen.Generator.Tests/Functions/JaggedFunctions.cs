@@ -156,8 +156,4 @@ public static partial class JaggedFunctions
     /// <summary>Data handed to a callee that differentiates its jagged parameter: no tangent and no gradient for it.</summary>
     [Differentiable(nameof(x))]
     public static double DataToCallee(double[][] data, double x) => Guarded(data, x) * x;
-
-    /// <summary>The same with a 2-D array.</summary>
-    [Differentiable(nameof(scale))]
-    public static double MatrixDataToCallee(double[,] w, double scale) => MatrixFunctions.Regularised(w, scale) * scale;
 }

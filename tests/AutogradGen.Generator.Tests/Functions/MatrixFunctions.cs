@@ -49,4 +49,8 @@ public static partial class MatrixFunctions
 
         return trace * trace;
     }
+
+    /// <summary>Data handed to a callee that differentiates its 2-D array: no tangent and no gradient for it.</summary>
+    [Differentiable(nameof(scale))]
+    public static double DataToCallee(double[,] w, double scale) => Regularised(w, scale) * scale;
 }
