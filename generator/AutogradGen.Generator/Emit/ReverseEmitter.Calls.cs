@@ -52,6 +52,10 @@ internal sealed partial class ReverseEmitter
                     afterwards.Add((argument, slot));
                 }
             }
+            else if (call.Target.IsDifferentiable && argument is ArrayArgumentExpr { WholeArray: { } whole })
+            {
+                slots.Add(_wholeAdjoints[whole]);
+            }
             else if (call.Target.IsDifferentiable && argument is ArrayArgumentExpr active && _adjoints.TryGetValue(active.Array, out var arrayAdjoint))
             {
                 slots.Add(ExprPrinter.RowSlice(active, arrayAdjoint));

@@ -21,6 +21,9 @@ internal sealed partial class ReverseEmitter : EmitContext
 {
     private readonly Dictionary<string, string> _adjoints = new();
     private Dictionary<string, string> _matrixAdjoints = new();
+
+    // The adjoint parameter of each 2-D or jagged array, by the array's name: callees handed the array add to it directly.
+    private readonly Dictionary<string, string> _wholeAdjoints = new();
     private readonly ReverseNeeds _needs;
     private readonly CodeWriter _declarations = new();
     private readonly Dictionary<NumberKind, string> _stacks = new();
@@ -57,6 +60,10 @@ internal sealed partial class ReverseEmitter : EmitContext
         }
 
         _matrixAdjoints = matrixAdjoints;
+        foreach (var matrix in Model.MatrixParameters)
+        {
+            _wholeAdjoints[matrix.Name] = adjointParameters[matrix.Name];
+        }
 
         // A parameter left out of the differentiation list gets an adjoint of its own (not the caller's) once
         // the body assigns it a value that depends on a differentiated parameter: it is then active like a local.

@@ -181,6 +181,12 @@ internal sealed partial class TapeEmitter
             throw new UnmappableException();
         }
 
+        if (array.WholeArray is { } whole)
+        {
+            // The twin's own 2-d tensor or row tensors, handed on.
+            return whole;
+        }
+
         if (array.Row is { } row)
         {
             // A row of a jagged parameter is one of the twin's row tensors (checked as the original's a[i] is).

@@ -313,6 +313,13 @@ internal sealed partial class BodyParser
         foreach (var argument in arguments)
         {
             var parameter = argument.Parameter!;
+            if (WholeArrayArgument(argument, differentiable is not null, withRespectTo) is { } whole)
+            {
+                parameters.Add(new CallParameter(parameter.Name, whole.Kind, StorageKind.Array, Differentiated: true) { WholeArray = true });
+                translated.Add(whole);
+                continue;
+            }
+
             if (differentiable is not null && TypeClassifier.Classify(parameter.Type) is null && StructClassifier.IsCandidate(parameter.Type))
             {
                 if (!StructArgument(argument, parameter, withRespectTo, parameters, translated))

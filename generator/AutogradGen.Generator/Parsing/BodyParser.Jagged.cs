@@ -157,11 +157,13 @@ internal sealed partial class BodyParser
     /// </summary>
     private bool RefusedJaggedCall(IInvocationOperation invocation, IMethodSymbol method, bool differentiable)
     {
-        var operands = new[] { invocation.Instance }.Concat(invocation.Arguments.Select(a => a.Value)).Where(o => o is not null).ToList();
+        var withRespectTo = differentiable ? DifferentiableNames(method.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == MethodParser.DifferentiableAttributeName)) : null;
+        var operands = new[] { invocation.Instance }.Concat(invocation.Arguments.Where(a => WholeArrayArgument(a, differentiable, withRespectTo) is null).Select(a => a.Value))
+            .Where(o => o is not null).ToList();
         if (operands.FirstOrDefault(o => JaggedArrayOf(o) is not null) is { } whole)
         {
             var why = differentiable
-                ? "calls between [Differentiable] methods cannot pass a jagged array whole yet; pass its rows (" + Unwrap(whole).Syntax + "[i]) to a parameter of type double[] or ReadOnlySpan<double>, or write the callee's loop in this method"
+                ? "the parameter it is passed to is not a differentiated jagged array of the same element type (it is left out of the callee's [Differentiable] list, or is of another type), so the derivative through it would be lost; differentiate that parameter in the callee, or pass the rows (" + Unwrap(whole).Syntax + "[i]) to parameters of type double[] or ReadOnlySpan<double>"
                 : "the method is not [Differentiable], so the derivative through it would be lost; mark it [Differentiable], or read the elements here (" + Unwrap(whole).Syntax + "[i][j])";
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.JaggedPassedToCall, invocation.Syntax.GetLocation(),
                 method.ToDisplayString(), "jagged array '" + Unwrap(whole).Syntax + "'", why));

@@ -9,16 +9,16 @@ public class JaggedDiagnosticTests
     private const string Usings = "using System;\nusing AutogradGen;\n";
 
     [Fact]
-    public void AGD0086_is_reported_when_a_jagged_array_with_a_derivative_is_passed_whole_to_a_differentiable_method() => AssertReported("AGD0086", """
+    public void AGD0086_is_reported_when_a_jagged_array_with_a_derivative_is_passed_whole_to_a_method_that_does_not_differentiate_it() => AssertReported("AGD0086", """
         public static partial class Functions
         {
-            [Differentiable]
-            public static double Sum(double[][] w) => w[0][0] + w[0][1];
+            [Differentiable(nameof(x))]
+            public static double Sum(double[][] w, double x) => w[0][0] + w[0][1] * x;
 
             [Differentiable]
-            public static double F(double[][] w, double x) => [|Sum(w)|] * x;
+            public static double F(double[][] w, double x) => [|Sum(w, x)|] * x;
         }
-        """, "handed the jagged array 'w'");
+        """, "handed the jagged array 'w', whose gradient is computed, and the parameter it is passed to is not a differentiated jagged array");
 
     [Fact]
     public void AGD0086_is_reported_when_a_row_is_passed_to_a_plain_method() => AssertReported("AGD0086", """
