@@ -220,5 +220,35 @@ public static partial class CorpusRegistry
                 return ([.. rows, x], JaggedArrays.TriangularTape(rows, x));
             },
             (p, d) => JaggedArrays.TriangularDerivative(Jag(p, 0, triangle), Vec(p, 6, 3), Jag(d, 0, triangle), Vec(d, 6, 3)));
+
+        int[] whole = [3, 2, 1];
+        yield return MatrixFunction.Create("JaggedArrays.WholeToCallees", 7, (-1.5, 1.5),
+            p => JaggedArrays.WholeToCallees(Jag(p, 0, whole), p[6]),
+            p =>
+            {
+                var da = JagZeros(whole);
+                return (JaggedArrays.WholeToCalleesGradient(Jag(p, 0, whole), p[6], da, out var dx), Elements(da, dx));
+            },
+            p =>
+            {
+                var rows = Rows(Jag(p, 0, whole));
+                var x = Scalar(p[6]);
+                return ([.. rows, x], JaggedArrays.WholeToCalleesTape(rows, x));
+            },
+            (p, d) => JaggedArrays.WholeToCalleesDerivative(Jag(p, 0, whole), p[6], Jag(d, 0, whole), d[6]));
+
+        yield return MatrixFunction.Create("Matrices.PenalisedEnergy", 7, (-2, 2),
+            p => Matrices.PenalisedEnergy(Mat(p, 0, 2, 3), p[6]),
+            p =>
+            {
+                var du = new double[2, 3];
+                return (Matrices.PenalisedEnergyGradient(Mat(p, 0, 2, 3), p[6], du, out var dl), Elements(du, dl));
+            },
+            p =>
+            {
+                Tensor[] t = [Tensor.From(Mat(p, 0, 2, 3), requiresGrad: true), Scalar(p[6])];
+                return (t, Matrices.PenalisedEnergyTape(t[0], t[1]));
+            },
+            (p, d) => Matrices.PenalisedEnergyDerivative(Mat(p, 0, 2, 3), p[6], Mat(d, 0, 2, 3), d[6]));
     }
 }

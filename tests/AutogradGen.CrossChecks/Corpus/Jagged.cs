@@ -240,6 +240,10 @@ public static partial class JaggedArrays
         return s;
     }
 
+    /// <summary>The jagged array handed whole to callees that differentiate it, besides reading it here.</summary>
+    [Differentiable]
+    public static double WholeToCallees(double[][] a, double x) => Guarded(a, x) * x + RowNorms(a) + LogPartitions(a, x) * a[0][0];
+
     /// <summary>Σ vⱼ², a helper taking a span.</summary>
     [Differentiable]
     public static double SquaredNorm(ReadOnlySpan<double> v)
