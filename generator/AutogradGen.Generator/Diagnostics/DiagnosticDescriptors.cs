@@ -26,7 +26,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ParameterNotDifferentiable = Error(
         "AGD0003",
         "Parameter type cannot be differentiated",
-        "Parameter '{0}' of type '{1}' cannot be differentiated: only double, float, arrays and spans of them, and 2-D arrays of them (double[,]) can (a jagged double[][] is data: use a double[,]); change its type, or leave it out of the [Differentiable] list");
+        "Parameter '{0}' of type '{1}' cannot be differentiated: only double, float, arrays and spans of them, and 2-D and jagged arrays of them (double[,], double[][]) can; change its type, or leave it out of the [Differentiable] list");
 
     public static readonly DiagnosticDescriptor ReturnTypeNotDifferentiable = Error(
         "AGD0004",
