@@ -23,7 +23,7 @@ public static partial class CorpusRegistry
             .Where(m => m.GetCustomAttribute<DifferentiableAttribute>() is not null)
             // Void helpers and helpers with ref/out parameters are inlined where they are called: no code of their own.
             .Where(m => m.ReturnType != typeof(void) && m.GetParameters().All(p => !p.ParameterType.IsByRef || p.IsIn))
-            .Where(m => m.GetParameters().All(p => !IsSpanOrArrayOfNumbers(p.ParameterType) && !IsStructOfNumbers(p.ParameterType)))
+            .Where(m => m.GetParameters().All(p => !IsSpanOrArrayOfNumbers(p.ParameterType) && !IsStructOfNumbers(p.ParameterType) && !IsDifferentiatedJagged(m, p)))
             .Where(m => !IsStructOfNumbers(m.ReturnType));
         foreach (var method in scalarMethods)
         {
@@ -42,7 +42,7 @@ public static partial class CorpusRegistry
             functions.Add(method.DeclaringType!.Name + "." + method.Name, ReflectedFunction.Create(method));
         }
 
-        foreach (var function in SpanFunctions().Concat(StructFunctions()).Concat(GenericSpanFunctions()).Concat(MatrixFunctions()))
+        foreach (var function in SpanFunctions().Concat(StructFunctions()).Concat(GenericSpanFunctions()).Concat(MatrixFunctions()).Concat(JaggedFunctions()))
         {
             functions.Add(function.Name, function);
         }
@@ -53,6 +53,11 @@ public static partial class CorpusRegistry
     /// <summary>Differentiable arrays, 2-D arrays and spans need the explicit adapters of <see cref="SpanFunctions"/> and <see cref="MatrixFunctions"/>; any other parameter is scalar or passed through.</summary>
     private static bool IsSpanOrArrayOfNumbers(Type type) =>
         type == typeof(double[]) || type == typeof(float[]) || type == typeof(double[,]) || type == typeof(float[,]) || type is { IsArray: true, GenericTypeArguments: [] } && type.GetElementType()!.IsGenericParameter || type.IsByRefLike;
+
+    /// <summary>A jagged array the method differentiates (its twin takes one tensor per row): checked through <see cref="JaggedFunctions"/>; one it only reads is passed through.</summary>
+    private static bool IsDifferentiatedJagged(MethodInfo method, ParameterInfo parameter) =>
+        parameter.ParameterType is { IsArray: true } type && type.GetElementType()!.IsArray
+        && method.GetCustomAttribute<DifferentiableAttribute>()!.WithRespectTo is var named && (named.Count == 0 || named.Contains(parameter.Name!));
 
     /// <summary>Struct parameters and results are checked through the adapters of the struct corpus (their leaves as a flat vector).</summary>
     private static bool IsStructOfNumbers(Type type) =>

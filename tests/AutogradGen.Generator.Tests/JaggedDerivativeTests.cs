@@ -112,6 +112,66 @@ public class JaggedDerivativeTests
     }
 
     [Fact]
+    public void Data_handed_to_a_differentiated_array_parameter_has_no_derivative()
+    {
+        double[][] data = [[0.3, -0.7], [0.5]];
+        var value = JaggedFunctions.DataToCalleeGradient(data, 0.6, out var dx);
+        Assert.Equal(JaggedFunctions.DataToCallee(data, 0.6), value, 1e-14);
+        Assert.Equal(Central(h => JaggedFunctions.DataToCallee(data, 0.6 + h)), dx, 1e-8);
+        Assert.Equal(dx * 0.5, JaggedFunctions.DataToCalleeDerivative(data, 0.6, 0.5).Derivative, 1e-13);
+
+        var w = new double[,] { { 0.5, -1.0 }, { 0.25, 2.0 } };
+        MatrixFunctions.DataToCalleeGradient(w, 0.3, out var dscale);
+        Assert.Equal(Central(h => MatrixFunctions.DataToCallee(w, 0.3 + h)), dscale, 1e-8);
+        Assert.Equal(dscale * 2, MatrixFunctions.DataToCalleeDerivative(w, 0.3, 2).Derivative, 1e-13);
+        AssertNoAllocation(() => JaggedFunctions.DataToCalleeGradient(data, 0.6, out _));
+        AssertNoAllocation(() => MatrixFunctions.DataToCalleeGradient(w, 0.3, out _));
+        AssertNoAllocation(() => MatrixFunctions.DataToCalleeDerivative(w, 0.3, 2).Derivative);
+    }
+
+    [Fact]
+    public void A_differentiated_array_handed_whole_to_a_differentiating_callee_gets_its_gradient()
+    {
+        double[][] a = [[0.3, -0.7, 1.1], [0.5, 0.2], [-0.4]];
+        var gradient = ZerosLike(a);
+        var value = JaggedFunctions.WholeToCalleesGradient(a, 0.8, gradient, out var dx);
+        Assert.Equal(JaggedFunctions.WholeToCallees(a, 0.8), value, 1e-13);
+        var tangent = ZerosLike(a);
+        var expected = dx * 0.5;
+        for (var i = 0; i < a.Length; i++)
+        {
+            for (var j = 0; j < a[i].Length; j++)
+            {
+                Assert.Equal(Central(h => JaggedFunctions.WholeToCallees(Shifted(a, i, j, h), 0.8)), gradient[i][j], 1e-7);
+                tangent[i][j] = 0.3 - 0.1 * i + 0.2 * j;
+                expected += gradient[i][j] * tangent[i][j];
+            }
+        }
+
+        Assert.Equal(Central(h => JaggedFunctions.WholeToCallees(a, 0.8 + h)), dx, 1e-7);
+        Assert.Equal(expected, JaggedFunctions.WholeToCalleesDerivative(a, 0.8, tangent, 0.5).Derivative, 1e-12);
+
+        var w = new double[,] { { 0.5, -1.0 }, { 0.25, 2.0 } };
+        var dw = new double[2, 2];
+        MatrixFunctions.WholeToCalleeGradient(w, 0.3, dw, out var dscale);
+        var matrixTangent = new double[,] { { 0.1, 0.2 }, { -0.3, 0.4 } };
+        var matrixExpected = dscale * 0.7;
+        for (var i = 0; i < 2; i++)
+        {
+            for (var j = 0; j < 2; j++)
+            {
+                var shifted = (double[,])w.Clone();
+                Assert.Equal(Central(h => { shifted[i, j] = w[i, j] + h; return MatrixFunctions.WholeToCallee(shifted, 0.3); }), dw[i, j], 1e-7);
+                matrixExpected += dw[i, j] * matrixTangent[i, j];
+            }
+        }
+
+        Assert.Equal(matrixExpected, MatrixFunctions.WholeToCalleeDerivative(w, 0.3, matrixTangent, 0.7).Derivative, 1e-12);
+        AssertNoAllocation(() => JaggedFunctions.WholeToCalleesGradient(a, 0.8, gradient, out _));
+        AssertNoAllocation(() => MatrixFunctions.WholeToCalleeGradient(w, 0.3, dw, out _));
+    }
+
+    [Fact]
     public void Float_jagged_arrays_get_float_gradients()
     {
         float[][] a = [[1f, -2f], [0.5f]];

@@ -26,7 +26,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ParameterNotDifferentiable = Error(
         "AGD0003",
         "Parameter type cannot be differentiated",
-        "Parameter '{0}' of type '{1}' cannot be differentiated: only double, float, arrays and spans of them, and 2-D arrays of them (double[,]) can (a jagged double[][] is data: use a double[,]); change its type, or leave it out of the [Differentiable] list");
+        "Parameter '{0}' of type '{1}' cannot be differentiated: only double, float, arrays and spans of them, and 2-D and jagged arrays of them (double[,], double[][]) can; change its type, or leave it out of the [Differentiable] list");
 
     public static readonly DiagnosticDescriptor ReturnTypeNotDifferentiable = Error(
         "AGD0004",
@@ -227,6 +227,11 @@ internal static class DiagnosticDescriptors
         "Jagged array with a derivative passed to a call",
         "Cannot differentiate the call to '{0}': it is handed the {1}, whose gradient is computed, and {2}");
 
+    public static readonly DiagnosticDescriptor ArrayInVectorValuedMethod = Error(
+        "AGD0087",
+        "Vector-valued method takes a differentiated 2-D or jagged array",
+        "'{0}' writes its results into a span, and its Jvp, Vjp and Jacobian take scalars and spans only, but it differentiates the {2} array '{1}'; leave '{1}' out of the differentiation list ([Differentiable(...)] naming the others), or pass its elements as a ReadOnlySpan, or return one result per call instead of a span of results");
+
     // AGD0090-AGD0094: nested derivatives (a [Differentiable] method calling another one's generated Gradient or Derivative).
     public static readonly DiagnosticDescriptor NestedCalleeNotSecondOrder = Error(
         "AGD0090",
@@ -261,7 +266,7 @@ internal static class DiagnosticDescriptors
         TypeParameterNotFloatingPoint, GenericShapeNotSupported, GenericMathMemberWithoutRule,
         ResultsSpanDifferentiated, ResultsSpanReadBeforeWritten, StructResultCallNotInlined,
         SecondOrderNotSupported, SecondOrderCallee, SecondOrderUserDerivative,
-        MatrixPassedToCall, JaggedPassedToCall,
+        MatrixPassedToCall, JaggedPassedToCall, ArrayInVectorValuedMethod,
         NestedCalleeNotSecondOrder, NestedCallShape, NestedCalleeShape, NestedDepth,
     }.ToDictionary(d => d.Id);
 

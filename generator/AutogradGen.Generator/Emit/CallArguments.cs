@@ -43,9 +43,9 @@ internal static class CallArguments
     /// the struct built from <paramref name="leaf"/> of each differentiated leaf (<c>default</c> for the others).
     /// </summary>
     public static List<string> Differentiated(CallTarget target, Func<int, string> leaf) =>
-        Groups(target).Where(g => target.Parameters.Skip(g.Start).Take(g.Count).Any(p => p.Differentiated))
+        Groups(target).Where(g => target.Parameters.Skip(g.Start).Take(g.Count).Any(p => p.Differentiated || p.WithoutDerivative is not null))
             .Select(g => g.Shape is { } shape
                 ? shape.Build(Enumerable.Range(g.Start, g.Count).Select(i => target.Parameters[i].Differentiated ? leaf(i) : "default").ToList())
-                : leaf(g.Start))
+                : target.Parameters[g.Start].WithoutDerivative is not null ? "null" : leaf(g.Start))
             .ToList();
 }

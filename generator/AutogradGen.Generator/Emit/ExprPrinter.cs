@@ -36,6 +36,9 @@ internal static class ExprPrinter
             case VariableExpr variable:
                 precedence = Primary;
                 return variable.Name;
+            case ArrayArgumentExpr { WholeArray: { } whole }:
+                precedence = Primary;
+                return whole;
             case ArrayArgumentExpr { Row: { } row }:
                 precedence = Primary;
                 return row.Jagged + "[" + Print(row.Index) + "]";

@@ -87,10 +87,11 @@ internal sealed partial class ForwardEmitter
         return (value, terms.Count == 0 ? null : Temporary(call.Kind, string.Join(" + ", terms), "dt"));
     }
 
-    private static string ZeroTangent(CallParameter parameter, string argument) => parameter.Storage == StorageKind.Scalar
+    private static string ZeroTangent(CallParameter parameter, string argument) => parameter.WholeArray ? "null" : parameter.Storage == StorageKind.Scalar
         ? Zero(parameter.Kind)
         : "global::AutogradGen.CompilerServices.Zeros<" + parameter.Kind.Keyword() + ">.Span(" + argument + ".Length)";
 
     private string? ArrayTangent(ArrayArgumentExpr array) =>
-        _tangents.TryGetValue(array.Array, out var tangent) ? ExprPrinter.RowSlice(array, tangent) : null;
+        array.WholeArray is { } whole ? _wholeTangents[whole]
+        : _tangents.TryGetValue(array.Array, out var tangent) ? ExprPrinter.RowSlice(array, tangent) : null;
 }

@@ -13,6 +13,9 @@ internal sealed partial class ForwardEmitter : EmitContext
 {
     private readonly Dictionary<string, string> _tangents = new();
 
+    // The tangent parameter of each 2-D or jagged array, by the array's name: handed on whole to callees.
+    private readonly Dictionary<string, string> _wholeTangents = new();
+
     private ForwardEmitter(MethodModel model, LoweredMethod method, Activity activity, CodeWriter writer, NameTable names, IReadOnlyDictionary<string, UserDerivativeModel> userDerivatives)
         : base(model, method, activity, writer, names, userDerivatives)
     {
@@ -39,7 +42,9 @@ internal sealed partial class ForwardEmitter : EmitContext
             if (slot.Matrix is not null)
             {
                 matrixTangents[slot.Name] = tangentName;
-                tangentSignature.Add(slot.DerivativeType(writable: false) + " " + tangentName);
+                _wholeTangents[slot.Name] = tangentName;
+                // Nullable: null is a zero tangent, which generated callers pass for data that carries no derivative.
+                tangentSignature.Add(slot.DerivativeType(writable: false) + "? " + tangentName);
                 continue;
             }
 
@@ -88,7 +93,7 @@ internal sealed partial class ForwardEmitter : EmitContext
             LengthCheck(Writer, "tangent", parameter.Name, tangentParameters[parameter.Name]);
         }
 
-        ParameterSlot.ShapeChecks(Writer, slots, matrixTangents, "tangent");
+        ParameterSlot.ShapeChecks(Writer, slots, matrixTangents, "tangent", nullMeansNone: true);
         if (resultsTangent is not null)
         {
             // After every check, so a rejected call writes nothing. Elements the body never writes keep their

@@ -102,9 +102,23 @@ internal static class JacobianEmitter
         // Reverse: a cotangent zero but at one result, eᵢᵀJ is row i (the Vjp adds to the row, cleared first).
         var cotangent = names.Fresh("cotangent");
         writer.Line("using var " + cotangent + " = new global::AutogradGen.CompilerServices.ScratchBuffer<" + kind + ">(" + resultCount + ");");
+        // A span input of another precision than the results (float inputs, double results) gets its row in a buffer
+        // of its own type, converted into the Jacobian after each Vjp.
+        var converted = new Dictionary<string, string>();
+        foreach (var input in inputs.Where(i => i.Storage != StorageKind.Scalar && i.Kind != model.ReturnKind))
+        {
+            converted[input.Name] = names.Fresh(input.Name + "Row");
+            writer.Line("using var " + converted[input.Name] + " = new global::AutogradGen.CompilerServices.ScratchBuffer<" + input.Kind.Keyword() + ">(" + input.Name + ".Length);");
+        }
+
         writer.Line(jacobian + ".Clear();");
         writer.Open("for (int " + row + " = 0; " + row + " < " + resultCount + "; " + row + "++)");
         writer.Line(cotangent + ".Span[" + row + "] = " + one + ";");
+        foreach (var buffer in converted.Values)
+        {
+            writer.Line(buffer + ".Span.Clear();");
+        }
+
         var scalarGradients = new Dictionary<string, string>();
         foreach (var input in inputs.Where(i => i.Storage == StorageKind.Scalar))
         {
@@ -114,13 +128,21 @@ internal static class JacobianEmitter
 
         var adjoints = inputs.Select((input, i) => input.Storage == StorageKind.Scalar
             ? "ref " + scalarGradients[input.Name]
+            : converted.TryGetValue(input.Name, out var buffer) ? buffer + ".Span"
             : jacobian + ".Slice(" + row + " * " + inputCount + " + " + offsets[i] + ", " + input.Name + ".Length)");
         writer.Line(model.Name + "Vjp(" + string.Join(", ", parameters.Select(p => p.Name).Append(cotangent + ".Span").Concat(adjoints)) + ");");
         for (var i = 0; i < inputs.Count; i++)
         {
+            var cast = inputs[i].Kind != model.ReturnKind ? "(" + kind + ")" : string.Empty;
             if (inputs[i].Storage == StorageKind.Scalar)
             {
-                writer.Line(jacobian + "[" + row + " * " + inputCount + " + " + offsets[i] + "] = " + scalarGradients[inputs[i].Name] + ";");
+                writer.Line(jacobian + "[" + row + " * " + inputCount + " + " + offsets[i] + "] = " + cast + scalarGradients[inputs[i].Name] + ";");
+            }
+            else if (converted.TryGetValue(inputs[i].Name, out var buffer))
+            {
+                var j = names.Fresh("j");
+                writer.Line("for (int " + j + " = 0; " + j + " < " + inputs[i].Name + ".Length; " + j + "++) " + jacobian + "[" + row + " * " + inputCount + " + " + offsets[i] + " + " + j + "] = "
+                    + cast + buffer + ".Span[" + j + "];");
             }
         }
 

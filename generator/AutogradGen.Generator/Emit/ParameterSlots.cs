@@ -64,12 +64,16 @@ internal sealed record ParameterSlot(VariableModel? Plain, StructParameter? Stru
     /// Rejects a 2-D tangent or gradient (<paramref name="what"/>) whose shape differs from its parameter's, for
     /// each matrix slot; <paramref name="derivatives"/> names them by slot.
     /// </summary>
-    public static void ShapeChecks(CodeWriter writer, IEnumerable<ParameterSlot> slots, IReadOnlyDictionary<string, string> derivatives, string what)
+    /// <remarks>
+    /// With <paramref name="nullMeansNone"/> (a Derivative's tangent, a Pullback's adjoint) a null array is accepted:
+    /// generated callers pass null where they hand the callee data that carries no derivative.
+    /// </remarks>
+    public static void ShapeChecks(CodeWriter writer, IEnumerable<ParameterSlot> slots, IReadOnlyDictionary<string, string> derivatives, string what, bool nullMeansNone = false)
     {
         foreach (var slot in slots.Where(s => s.Matrix is not null))
         {
             var derivative = derivatives[slot.Name];
-            writer.Line("global::AutogradGen.CompilerServices." + (slot.Matrix!.IsJagged ? "JaggedArray" : "Matrix") + ".RequireSameShape(" + slot.Name + ", " + derivative + ", \"" + slot.Name.TrimStart('@') + "\", \""
+            writer.Line((nullMeansNone ? "if (" + derivative + " is not null) " : string.Empty) + "global::AutogradGen.CompilerServices." + (slot.Matrix!.IsJagged ? "JaggedArray" : "Matrix") + ".RequireSameShape(" + slot.Name + ", " + derivative + ", \"" + slot.Name.TrimStart('@') + "\", \""
                 + derivative.TrimStart('@') + "\", \"" + what + "\");");
         }
     }
@@ -89,14 +93,15 @@ internal sealed record ParameterSlot(VariableModel? Plain, StructParameter? Stru
             {
                 // A jagged tangent's rows are copied into one pooled span in the parameter's layout.
                 var buffer = names.Fresh(derivative.TrimStart('@') + "Buffer");
-                writer.Line("using var " + buffer + " = " + matrix.Layout + ".Copy(" + derivative + ");");
+                writer.Line("using var " + buffer + " = " + derivative + " is null ? " + matrix.Layout + ".Zeros() : " + matrix.Layout + ".Copy(" + derivative + ");");
                 writer.Line("global::System.ReadOnlySpan<" + matrix.Kind.Keyword() + "> " + span + " = " + buffer + ".Span;");
                 spans[matrix.Elements] = span;
                 continue;
             }
 
+            // A null tangent is a zero one (generated callers pass null for data that carries no derivative).
             writer.Line((writable ? "global::System.Span<" : "global::System.ReadOnlySpan<") + matrix.Kind.Keyword() + "> " + span
-                + " = global::AutogradGen.CompilerServices.Matrix.Elements(" + derivative + ");");
+                + " = " + derivative + " is null ? global::AutogradGen.CompilerServices.Zeros<" + matrix.Kind.Keyword() + ">.Span(" + matrix.Name + ".Length) : global::AutogradGen.CompilerServices.Matrix.Elements(" + derivative + ");");
             spans[matrix.Elements] = span;
         }
 

@@ -24,6 +24,13 @@ internal sealed partial class ReverseEmitter
         for (var i = 0; i < parameters.Count; i++)
         {
             var parameter = parameters[i];
+            if (call.Target.IsDifferentiable && parameter.WithoutDerivative is not null)
+            {
+                // The caller's data handed to a differentiated 2-D or jagged array: no gradient is wanted for it.
+                slots.Add("null");
+                continue;
+            }
+
             if (!(call.Target.IsDifferentiable ? parameter.Differentiated : parameter.Kind.IsFloatingPoint()))
             {
                 continue;
@@ -44,6 +51,10 @@ internal sealed partial class ReverseEmitter
                 {
                     afterwards.Add((argument, slot));
                 }
+            }
+            else if (call.Target.IsDifferentiable && argument is ArrayArgumentExpr { WholeArray: { } whole })
+            {
+                slots.Add(_wholeAdjoints[whole]);
             }
             else if (call.Target.IsDifferentiable && argument is ArrayArgumentExpr active && _adjoints.TryGetValue(active.Array, out var arrayAdjoint))
             {

@@ -111,7 +111,7 @@ internal sealed partial class ReverseEmitter
             return null;
         }
 
-        if (call.Target.Parameters.Any(p => p.Struct is not null))
+        if (call.Target.Parameters.Any(p => p.Struct is not null || p.WithoutDerivative is not null || p.WholeArray))
         {
             // Struct arguments are built at the call (CallAdjoint); this shortcut passes arrays only.
             return null;

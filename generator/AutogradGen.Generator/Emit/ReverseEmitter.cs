@@ -21,6 +21,9 @@ internal sealed partial class ReverseEmitter : EmitContext
 {
     private readonly Dictionary<string, string> _adjoints = new();
     private Dictionary<string, string> _matrixAdjoints = new();
+
+    // The adjoint parameter of each 2-D or jagged array, by the array's name: callees handed the array add to it directly.
+    private readonly Dictionary<string, string> _wholeAdjoints = new();
     private readonly ReverseNeeds _needs;
     private readonly CodeWriter _declarations = new();
     private readonly Dictionary<NumberKind, string> _stacks = new();
@@ -57,6 +60,10 @@ internal sealed partial class ReverseEmitter : EmitContext
         }
 
         _matrixAdjoints = matrixAdjoints;
+        foreach (var matrix in Model.MatrixParameters)
+        {
+            _wholeAdjoints[matrix.Name] = adjointParameters[matrix.Name];
+        }
 
         // A parameter left out of the differentiation list gets an adjoint of its own (not the caller's) once
         // the body assigns it a value that depends on a differentiated parameter: it is then active like a local.
@@ -122,7 +129,7 @@ internal sealed partial class ReverseEmitter : EmitContext
     {
         var slots = ParameterSlot.Of(Model, parameters);
         var signature = slots.Select(SignatureParameter).Append(ResultKind.Keyword() + " " + seed).Concat(slots.Where(s => s.Differentiated).Select(s =>
-            (s.IsValue ? "ref " : string.Empty) + s.DerivativeType(writable: true) + " " + adjointParameters[s.Name]));
+            (s.IsValue ? "ref " : string.Empty) + s.DerivativeType(writable: true) + (s.Matrix is not null ? "?" : string.Empty) + " " + adjointParameters[s.Name]));
         output.Line("/// <summary>");
         output.Line("/// Pullback of <see cref=\"" + Model.DocumentationId + "\"/>: returns its value and adds <paramref name=\"" + seed + "\"/> times");
         output.Line("/// its gradient to the adjoints. Called by generated code; use " + Model.Name + "Gradient instead.");
@@ -135,7 +142,7 @@ internal sealed partial class ReverseEmitter : EmitContext
             LengthCheck(output, "gradient", parameter.Name, adjointParameters[parameter.Name]);
         }
 
-        ParameterSlot.ShapeChecks(output, slots, adjointParameters, "gradient");
+        ParameterSlot.ShapeChecks(output, slots, adjointParameters, "gradient", nullMeansNone: true);
         ParameterSlot.Unpack(output, Model);
         var jaggedAdjoints = new Dictionary<MatrixParameter, string>();
         foreach (var matrix in Model.MatrixParameters)
@@ -149,8 +156,12 @@ internal sealed partial class ReverseEmitter : EmitContext
                 continue;
             }
 
+            // A null adjoint (a generated caller's data, whose gradient nobody wants) is summed into a pooled scratch span.
+            var adjoint = adjointParameters[matrix.Name];
+            var scratch = Names.Fresh(adjoint + "Scratch");
+            output.Line("using var " + scratch + " = new global::AutogradGen.CompilerServices.ScratchBuffer<" + matrix.Kind.Keyword() + ">(" + adjoint + " is null ? " + matrix.Name + ".Length : 0);");
             output.Line("global::System.Span<" + matrix.Kind.Keyword() + "> " + _matrixAdjoints[matrix.Elements]
-                + " = global::AutogradGen.CompilerServices.Matrix.Elements(" + adjointParameters[matrix.Name] + ");");
+                + " = " + adjoint + " is null ? " + scratch + ".Span : global::AutogradGen.CompilerServices.Matrix.Elements(" + adjoint + ");");
         }
 
         WriteDeclarations(output);

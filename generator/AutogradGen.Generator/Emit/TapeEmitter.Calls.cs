@@ -111,6 +111,14 @@ internal sealed partial class TapeEmitter
             }
 
             var code = Translate(argument);
+            if (parameter.WithoutDerivative is { } array)
+            {
+                // The callee's twin takes tensors for the array it differentiates; the caller's data is constant.
+                return array.Jagged
+                    ? TapeMath + ".JaggedConstant(" + code.Text + ", " + DTypeOf(array.Kind) + ")"
+                    : TensorType + ".From(" + code.Text + ")";
+            }
+
             return parameter.Differentiated ? TensorOf(code, parameter.Kind).Text : RawOf(code, argument.Kind).Text;
         });
         return new Code(call.Target.Qualifier + "." + (call.Target.TwinName ?? call.Target.Name + "Tape") + "(" + string.Join(", ", arguments) + ")", true, true);
@@ -177,6 +185,12 @@ internal sealed partial class TapeEmitter
         if (argument is not ArrayArgumentExpr array)
         {
             throw new UnmappableException();
+        }
+
+        if (array.WholeArray is { } whole)
+        {
+            // The twin's own 2-d tensor or row tensors, handed on.
+            return whole;
         }
 
         if (array.Row is { } row)

@@ -54,7 +54,15 @@ internal sealed record ArgumentWarning(int Argument, DiagnosticInfo Warning);
 /// A span, array or local array passed whole to a call; or, with <paramref name="Row"/>, row <c>a[i]</c> of a
 /// differentiated jagged parameter, whose elements are a slice of <paramref name="Array"/> (the elements span).
 /// </summary>
-internal sealed record ArrayArgumentExpr(NumberKind Kind, string Array, JaggedRowArgument? Row = null) : Expr(Kind);
+internal sealed record ArrayArgumentExpr(NumberKind Kind, string Array, JaggedRowArgument? Row = null) : Expr(Kind)
+{
+    /// <summary>
+    /// Set when a differentiated 2-D or jagged parameter is handed whole to a callee that differentiates it: the
+    /// parameter's name. Its value is the array, its tangent and adjoint the caller's own tangent and adjoint arrays
+    /// (a parameter's adjoint only accumulates, so the callee may add to the caller's gradient directly).
+    /// </summary>
+    public string? WholeArray { get; init; }
+}
 
 /// <summary>
 /// Row <see cref="Index"/> of the jagged parameter <see cref="Jagged"/> handed to a call: its value is the row itself
@@ -142,4 +150,17 @@ internal sealed record CallParameter(string Name, NumberKind Kind, StorageKind S
 {
     /// <summary>Set when this is one leaf of a struct parameter of the callee (see <see cref="StructArgument"/>).</summary>
     public StructArgument? Struct { get; init; }
+
+    /// <summary>
+    /// Set when the callee differentiates this 2-D or jagged array parameter but the argument carries no derivative
+    /// (the caller's data): its tangent and adjoint arguments are <c>null</c> (no tangent, no gradient wanted), and the
+    /// twin gets constant tensors.
+    /// </summary>
+    public ArrayWithoutDerivative? WithoutDerivative { get; init; }
+
+    /// <summary>A differentiated 2-D or jagged array parameter of the callee, handed a differentiated array of the caller whole (see <see cref="ArrayArgumentExpr.WholeArray"/>).</summary>
+    public bool WholeArray { get; init; }
 }
+
+/// <summary>A 2-D (<c>double[,]</c>) or jagged (<c>double[][]</c>) array of <paramref name="Kind"/> handed to a differentiated parameter with no derivative.</summary>
+internal sealed record ArrayWithoutDerivative(bool Jagged, NumberKind Kind);

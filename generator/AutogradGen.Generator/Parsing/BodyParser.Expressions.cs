@@ -319,6 +319,13 @@ internal sealed partial class BodyParser
         foreach (var argument in arguments)
         {
             var parameter = argument.Parameter!;
+            if (WholeArrayArgument(argument, differentiable is not null, withRespectTo) is { } whole)
+            {
+                parameters.Add(new CallParameter(parameter.Name, whole.Kind, StorageKind.Array, Differentiated: true) { WholeArray = true });
+                translated.Add(whole);
+                continue;
+            }
+
             if (differentiable is not null && TypeClassifier.Classify(parameter.Type) is null && StructClassifier.IsCandidate(parameter.Type))
             {
                 if (!StructArgument(argument, parameter, withRespectTo, parameters, translated))
@@ -338,7 +345,11 @@ internal sealed partial class BodyParser
                     return null;
                 }
 
-                parameters.Add(new CallParameter(parameter.Name, NumberKind.Int, StorageKind.Scalar, Differentiated: false, IsPassThrough: true));
+                var untracked = differentiable is not null && (withRespectTo is null || withRespectTo.Contains(parameter.Name))
+                    && (TypeClassifier.MatrixElement(parameter.Type) ?? TypeClassifier.JaggedElement(parameter.Type)) is { } element
+                    ? new ArrayWithoutDerivative(TypeClassifier.JaggedElement(parameter.Type) is not null, element)
+                    : null;
+                parameters.Add(new CallParameter(parameter.Name, NumberKind.Int, StorageKind.Scalar, Differentiated: false, IsPassThrough: true) { WithoutDerivative = untracked });
                 translated.Add(passed);
                 continue;
             }

@@ -157,11 +157,13 @@ internal sealed partial class BodyParser
     /// </summary>
     private bool RefusedJaggedCall(IInvocationOperation invocation, IMethodSymbol method, bool differentiable)
     {
-        var operands = new[] { invocation.Instance }.Concat(invocation.Arguments.Select(a => a.Value)).Where(o => o is not null).ToList();
+        var withRespectTo = differentiable ? DifferentiableNames(method.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == MethodParser.DifferentiableAttributeName)) : null;
+        var operands = new[] { invocation.Instance }.Concat(invocation.Arguments.Where(a => WholeArrayArgument(a, differentiable, withRespectTo) is null).Select(a => a.Value))
+            .Where(o => o is not null).ToList();
         if (operands.FirstOrDefault(o => JaggedArrayOf(o) is not null) is { } whole)
         {
             var why = differentiable
-                ? "calls between [Differentiable] methods cannot pass a jagged array whole yet; pass its rows (" + Unwrap(whole).Syntax + "[i]) to a parameter of type double[] or ReadOnlySpan<double>, or write the callee's loop in this method"
+                ? "the parameter it is passed to is not a differentiated jagged array of the same element type (it is left out of the callee's [Differentiable] list, or is of another type), so the derivative through it would be lost; differentiate that parameter in the callee, or pass the rows (" + Unwrap(whole).Syntax + "[i]) to parameters of type double[] or ReadOnlySpan<double>"
                 : "the method is not [Differentiable], so the derivative through it would be lost; mark it [Differentiable], or read the elements here (" + Unwrap(whole).Syntax + "[i][j])";
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.JaggedPassedToCall, invocation.Syntax.GetLocation(),
                 method.ToDisplayString(), "jagged array '" + Unwrap(whole).Syntax + "'", why));
@@ -196,6 +198,12 @@ internal sealed partial class BodyParser
     /// </summary>
     private bool JaggedForEach(IForEachLoopOperation loop, List<Stmt> output)
     {
+        if (ReadsJaggedRow(loop.Collection))
+        {
+            RowForEach(loop, output);
+            return true;
+        }
+
         if (JaggedArrayOf(loop.Collection) is not { } jagged)
         {
             return false;
@@ -240,6 +248,8 @@ internal sealed partial class BodyParser
                 && SymbolEqualityComparer.Default.Equals(_semanticModel.GetSymbolInfo(name).Symbol, local));
         if (reassigned)
         {
+            // Its later uses are explained by this one diagnostic.
+            _refusedLocals.Add(local);
             Unsupported(DiagnosticDescriptors.UnsupportedStatement, statementSyntax, $"The row local '{local.Name}', assigned again later",
                 "a local bound to a row of a jagged array whose gradient is computed is bound once; declare a new local for another row");
             return true;
@@ -257,6 +267,46 @@ internal sealed partial class BodyParser
         var checkedRow = new PassThroughExpr(NumberKind.Int, new[] { row.Jagged.Layout + ".Row(", ")" }.ToEquatableArray(), EquatableArray.Of(row.Row!));
         output.Add(new AssignStmt(Line(statementSyntax), SourceText(statementSyntax), index, null, checkedRow));
         return true;
+    }
+
+    /// <summary>
+    /// <c>foreach (var v in row)</c> over a row (<c>a[i]</c> or a row local): the row's index is fixed first
+    /// (<c>vRow = a_jagged.Row(i)</c>), then the counted loop over its elements, <c>v</c> = the element at
+    /// <c>a_jagged.Index(vRow, vIndex)</c>, up to <c>a_jagged.RowLength(vRow)</c>.
+    /// </summary>
+    private void RowForEach(IForEachLoopOperation loop, List<Stmt> output)
+    {
+        if (loop.LoopControlVariable is not IVariableDeclaratorOperation { Symbol: var element })
+        {
+            Unsupported(DiagnosticDescriptors.UnsupportedStatement, loop.Syntax, "This 'foreach' loop", "declare the element variable in the loop header");
+            return;
+        }
+
+        IsJaggedRow(loop.Collection, out var row);
+        if (row.Row is null)
+        {
+            return;
+        }
+
+        var line = Line(loop.Syntax);
+        var source = Regex.Replace(loop.Syntax is ForEachStatementSyntax s ? "foreach (" + s.Type + " " + s.Identifier + " in " + s.Expression + ")" : loop.Syntax.ToString(), @"\s+", " ");
+        var rowIndex = DeclareSynthetic(element.Name + "Row", NumberKind.Int);
+        var rowExpr = new VariableExpr(NumberKind.Int, rowIndex);
+        output.Add(new AssignStmt(line, source, rowIndex, null,
+            new PassThroughExpr(NumberKind.Int, new[] { row.Jagged.Layout + ".Row(", ")" }.ToEquatableArray(), EquatableArray.Of(row.Row))));
+        var index = DeclareSynthetic(element.Name + "Index", NumberKind.Int);
+        var indexExpr = new VariableExpr(NumberKind.Int, index);
+        var elementKind = TypeClassifier.Scalar(element.Type) ?? row.Elements.Kind;
+        var elementName = DeclareLocal(element, elementKind, StorageKind.Scalar);
+        output.Add(new AssignStmt(line, source, index, null, new LiteralExpr(NumberKind.Int, "0")));
+        _loopDepth++;
+        var at = new PassThroughExpr(NumberKind.Int, new[] { row.Jagged.Layout + ".Index(", ", ", ")" }.ToEquatableArray(), EquatableArray.Of<Expr>(rowExpr, indexExpr));
+        var body = new List<Stmt> { new AssignStmt(line, source, elementName, null, Coerce(new ElementExpr(row.Elements.Kind, row.Elements.Name, at), elementKind)) };
+        Statement(loop.Body, body);
+        _loopDepth--;
+        var step = new AssignStmt(line, source, index, null, new BinaryExpr(NumberKind.Int, BinaryOperator.Add, indexExpr, new LiteralExpr(NumberKind.Int, "1")));
+        var condition = new BinaryExpr(NumberKind.Bool, BinaryOperator.Less, indexExpr, RowLength(row.Jagged, rowExpr));
+        output.Add(new LoopStmt(line, source, condition, body.ToEquatableArray(), EquatableArray.Of<Stmt>(step), false, index, 1, "0"));
     }
 
     private static string PassThroughName(string name) =>

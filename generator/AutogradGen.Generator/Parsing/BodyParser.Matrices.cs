@@ -73,6 +73,32 @@ internal sealed partial class BodyParser
         return true;
     }
 
+    /// <summary>
+    /// A differentiated 2-D or jagged parameter handed whole to a [Differentiable] callee that differentiates a
+    /// parameter of the same type: the caller's tangent and adjoint arrays go with it.
+    /// </summary>
+    private ArrayArgumentExpr? WholeArrayArgument(IArgumentOperation argument, bool differentiable, HashSet<string>? withRespectTo)
+    {
+        if (!differentiable || argument.Parameter is not { } parameter || parameter.RefKind != RefKind.None
+            || withRespectTo is not null && !withRespectTo.Contains(parameter.Name))
+        {
+            return null;
+        }
+
+        var name = Unwrap(argument.Value) is IParameterReferenceOperation reference ? PassThroughName(reference.Parameter.Name) : null;
+        if (MatrixElements(argument.Value) is { } elements && TypeClassifier.MatrixElement(parameter.Type) == elements.Kind)
+        {
+            return new ArrayArgumentExpr(elements.Kind, elements.Name) { WholeArray = name };
+        }
+
+        if (JaggedArrayOf(argument.Value) is { } jagged && TypeClassifier.JaggedElement(parameter.Type) == jagged.Elements.Kind)
+        {
+            return new ArrayArgumentExpr(jagged.Elements.Kind, jagged.Elements.Name) { WholeArray = name };
+        }
+
+        return null;
+    }
+
     private static string MatrixShapeAdvice(IOperation matrix) =>
         $"it is a member of the 2-D array '{Unwrap(matrix).Syntax}', whose gradient is computed; read its elements ({Unwrap(matrix).Syntax}[i, j]) and its shape with Length, Rank and GetLength(k)";
 
@@ -94,7 +120,8 @@ internal sealed partial class BodyParser
             return true;
         }
 
-        var passed = new[] { invocation.Instance }.Concat(invocation.Arguments.Select(a => a.Value))
+        var withRespectTo = differentiable ? DifferentiableNames(method.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == MethodParser.DifferentiableAttributeName)) : null;
+        var passed = new[] { invocation.Instance }.Concat(invocation.Arguments.Where(a => WholeArrayArgument(a, differentiable, withRespectTo) is null).Select(a => a.Value))
             .FirstOrDefault(o => MatrixElements(o) is not null);
         if (passed is null)
         {
@@ -102,7 +129,7 @@ internal sealed partial class BodyParser
         }
 
         var why = differentiable
-            ? "calls between [Differentiable] methods cannot pass 2-D arrays yet; read the elements here (w[i, j]) and pass them as double arguments, or write the callee's loop in this method"
+            ? "the parameter it is passed to is not a differentiated 2-D array of the same element type (it is left out of the callee's [Differentiable] list, or is of another type), so the derivative through it would be lost; differentiate that parameter in the callee, or read the elements here (w[i, j])"
             : "the method is not [Differentiable], so the derivative through it would be lost; mark it [Differentiable], or read the elements here (w[i, j])";
         _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MatrixPassedToCall, invocation.Syntax.GetLocation(),
             method.ToDisplayString(), Unwrap(passed).Syntax.ToString(), why));

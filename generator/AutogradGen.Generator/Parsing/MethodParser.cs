@@ -114,6 +114,12 @@ internal static class MethodParser
         {
             // The results are what the method computes: never an input to differentiate with respect to.
             parameters = parameters.Select(p => p.Name == output.Name ? p with { Differentiated = false } : p).ToList();
+            if (matrixParameters.FirstOrDefault() is { } array)
+            {
+                // Jvp, Vjp and the dense Jacobian number their inputs as scalars and spans; an array of arrays is not laid out yet.
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ArrayInVectorValuedMethod, method.Parameters.First(p => p.Name == array.Name).Locations.FirstOrDefault(),
+                    name, array.Name, array.IsJagged ? "jagged" : "2-D"));
+            }
         }
 
         CheckGeneratedNames(method, nameLocation, diagnostics);

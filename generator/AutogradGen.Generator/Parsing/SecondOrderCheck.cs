@@ -53,9 +53,9 @@ internal static class SecondOrderCheck
 
     private static string? MethodReason(MethodModel model)
     {
-        if (model.MatrixParameters.Count > 0)
+        if (model.MatrixParameters.FirstOrDefault() is { } arrayParameter)
         {
-            return "it takes a differentiated 2-D array, and second-order members take scalars and spans of double; pass the elements as a ReadOnlySpan<double>";
+            return "it takes a differentiated " + (arrayParameter.IsJagged ? "jagged" : "2-D") + " array, and second-order members take scalars and spans of double; pass the elements as a ReadOnlySpan<double>";
         }
 
         if (model.IsVectorValued)

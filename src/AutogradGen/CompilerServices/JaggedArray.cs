@@ -179,9 +179,17 @@ public readonly struct JaggedBuffer<T> : IDisposable
     /// <summary>The elements, row after row.</summary>
     public Span<T> Span => _values.AsSpan(0, _count);
 
-    /// <summary>Adds each row of this buffer to the same row of <paramref name="target"/> (of the array's shape).</summary>
-    public void AddTo(T[][] target)
+    /// <summary>
+    /// Adds each row of this buffer to the same row of <paramref name="target"/> (of the array's shape); a null target
+    /// (a generated caller's data, whose gradient nobody wants) takes nothing.
+    /// </summary>
+    public void AddTo(T[][]? target)
     {
+        if (target is null)
+        {
+            return;
+        }
+
         for (var i = 0; i < _rowCount; i++)
         {
             var length = _rows![2 * i + 1];

@@ -15,6 +15,17 @@ public static class TapeMath
     /// <summary>A 0-d constant: a literal or a value that carries no derivative, lifted onto the tape.</summary>
     public static Tensor Constant(double value, DType dtype) => Tensor.Scalar(value, false, dtype);
 
+    /// <summary>
+    /// A jagged array that carries no derivative as the rows a twin takes for a differentiated jagged parameter: one
+    /// constant 1-d tensor per row (null rows stay null, so the callee's twin throws where the original does).
+    /// </summary>
+    public static Tensor[] JaggedConstant(double[][]? rows, DType dtype) =>
+        rows is null ? null! : [.. rows.Select(r => r is null ? null! : Tensor.From(r).To(dtype))];
+
+    /// <inheritdoc cref="JaggedConstant(double[][], DType)"/>
+    public static Tensor[] JaggedConstant(float[][]? rows, DType dtype) =>
+        rows is null ? null! : [.. rows.Select(r => r is null ? null! : Tensor.From(r).To(dtype))];
+
     /// <summary>A local array of <paramref name="length"/> 0-d zeros; element writes replace elements (no in-place).</summary>
     public static Tensor[] Array(int length, DType dtype)
     {

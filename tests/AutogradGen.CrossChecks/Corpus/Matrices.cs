@@ -253,4 +253,8 @@ public static partial class Matrices
 
     [Differentiable]
     public static double Softplus(double z) => Math.Log(1.0 + Math.Exp(z));
+
+    /// <summary>The 2-D array handed whole to callees that differentiate it: a penalty plus an energy of the same grid.</summary>
+    [Differentiable]
+    public static double PenalisedEnergy(double[,] u, double lambda) => GridEnergy(u, 0.5) + FlatPenalty(u, lambda) * lambda;
 }

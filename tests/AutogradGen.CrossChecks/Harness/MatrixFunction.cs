@@ -43,6 +43,31 @@ public static class MatrixFunction
         return matrix;
     }
 
+    /// <summary>The jagged array of the point's coordinates from <paramref name="start"/>, rows of the given lengths.</summary>
+    public static double[][] Jag(double[] point, int start, params int[] lengths)
+    {
+        var rows = new double[lengths.Length][];
+        for (var i = 0; i < lengths.Length; i++)
+        {
+            rows[i] = point[start..(start + lengths[i])];
+            start += lengths[i];
+        }
+
+        return rows;
+    }
+
+    /// <summary>The float jagged array of the point's coordinates from <paramref name="start"/>.</summary>
+    public static float[][] JagF(double[] point, int start, params int[] lengths) =>
+        [.. Jag(point, start, lengths).Select(r => r.Select(x => (float)x).ToArray())];
+
+    /// <summary>A zero jagged array of the given row lengths (a gradient to add to).</summary>
+    public static double[][] JagZeros(params int[] lengths) => [.. lengths.Select(n => new double[n])];
+
+    /// <summary>One leaf tensor per row, the twin's parameter for a jagged array.</summary>
+    public static Tensor[] Rows(double[][] rows) => [.. rows.Select(r => Tensor.From(r, requiresGrad: true))];
+
+    public static Tensor[] Rows(float[][] rows) => [.. rows.Select(r => Tensor.From(r, requiresGrad: true))];
+
     /// <summary>The coordinates <paramref name="start"/> to <paramref name="start"/> + <paramref name="length"/>.</summary>
     public static double[] Vec(double[] point, int start, int length) => point[start..(start + length)];
 
@@ -53,6 +78,8 @@ public static class MatrixFunction
     {
         double[,] m => m.Cast<double>(),
         float[,] m => m.Cast<float>().Select(x => (double)x),
+        double[][] rows => rows.SelectMany(r => r),
+        float[][] rows => rows.SelectMany(r => r).Select(x => (double)x),
         double[] v => v,
         float[] v => v.Select(x => (double)x),
         double d => [d],

@@ -153,13 +153,13 @@ public class DiagnosticTests
     public void AGD0085_is_reported_when_a_2D_array_with_a_derivative_is_passed_to_a_differentiable_method() => AssertReported("AGD0085", """
         public static partial class Functions
         {
-            [Differentiable]
-            public static double Sum(double[,] w) => w[0, 0] + w[0, 1];
+            [Differentiable(nameof(x))]
+            public static double Sum(double[,] w, double x) => w[0, 0] + w[0, 1] * x;
 
             [Differentiable]
-            public static double F(double[,] w, double x) => [|Sum(w)|] * x;
+            public static double F(double[,] w, double x) => [|Sum(w, x)|] * x;
         }
-        """, "handed the 2-D array 'w'");
+        """, "handed the 2-D array 'w', whose gradient is computed, and the parameter it is passed to is not a differentiated 2-D array");
 
     [Fact]
     public void AGD0085_is_reported_when_a_2D_array_with_a_derivative_is_passed_to_a_plain_method() => AssertReported("AGD0085", """

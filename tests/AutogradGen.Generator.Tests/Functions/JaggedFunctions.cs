@@ -152,4 +152,12 @@ public static partial class JaggedFunctions
 
         return s;
     }
+
+    /// <summary>Data handed to a callee that differentiates its jagged parameter: no tangent and no gradient for it.</summary>
+    [Differentiable(nameof(x))]
+    public static double DataToCallee(double[][] data, double x) => Guarded(data, x) * x;
+
+    /// <summary>The jagged array handed whole to callees that differentiate it: they take its tangent and add to its gradient.</summary>
+    [Differentiable]
+    public static double WholeToCallees(double[][] a, double x) => Guarded(a, x) * x + LogSumExpRows(a, x) + a[0][0] * NeighbourRows(a);
 }

@@ -49,4 +49,12 @@ public static partial class MatrixFunctions
 
         return trace * trace;
     }
+
+    /// <summary>Data handed to a callee that differentiates its 2-D array: no tangent and no gradient for it.</summary>
+    [Differentiable(nameof(scale))]
+    public static double DataToCallee(double[,] w, double scale) => Regularised(w, scale) * scale;
+
+    /// <summary>The 2-D array handed whole to a callee that differentiates it.</summary>
+    [Differentiable]
+    public static double WholeToCallee(double[,] w, double scale) => Regularised(w, scale) * scale + w[0, 1] * Regularised(w, 1.0);
 }
