@@ -3,7 +3,7 @@ namespace AutogradGen.Generator.Tests.Functions;
 /// <summary>
 /// ADBench's bundle adjustment as one vector-valued method over the whole problem (every observation's two reprojection
 /// residuals, then every weight residual 1 − w²): its dense generated Jacobian is what the sparse assembly of per-block
-/// Jacobians (<see cref="VectorFunctions.ReprojectionResidual"/> per observation) must reproduce. The projection is
+/// Jacobians (<c>VectorFunctions.ReprojectionResidual</c> per observation) must reproduce. The projection is
 /// written out again here, independently of the block method.
 /// </summary>
 public static partial class BundleAdjustmentFunctions
