@@ -42,7 +42,7 @@ public class StructResultTests
         Assert.Equal(0.8 / polar.Radius, polarTangent.Radius, 1e-14);
 
         var jacobian = new double[3 * 3];
-        Vec3 point = SphericalToCartesianJacobian(2.0, 0.7, -1.1, jacobian);
+        Point3 point = SphericalToCartesianJacobian(2.0, 0.7, -1.1, jacobian);
         Assert.Equal(SphericalToCartesian(2.0, 0.7, -1.1), point);
         var spans = new double[9];
         SphericalToCartesianJacobian(2.0, 0.7, -1.1, new double[3], spans);
@@ -60,9 +60,9 @@ public class StructResultTests
     [Fact]
     public void Struct_parameters_get_struct_tangents_and_adjoints()
     {
-        var p = new Vec3(1.0, 2.0, -0.5);
+        var p = new Point3(1.0, 2.0, -0.5);
         const double angle = 0.4;
-        var direction = new Vec3(0.3, -0.2, 0.7);
+        var direction = new Point3(0.3, -0.2, 0.7);
         const double angleTangent = -0.6;
         var (value, tangent) = RotateAboutZJvp(p, angle, direction, angleTangent);
         Assert.Equal(RotateAboutZ(p, angle), value);
@@ -73,8 +73,8 @@ public class StructResultTests
         Assert.Equal((plus.Z - minus.Z) / (2 * H), tangent.Z, 1e-7);
 
         // uᵀJ·v from the Vjp equals u·(J·v) from the Jvp.
-        var u = new Vec3(0.5, -1.5, 2.0);
-        var pAdjoint = default(Vec3);
+        var u = new Point3(0.5, -1.5, 2.0);
+        var pAdjoint = default(Point3);
         var angleAdjoint = 0.0;
         RotateAboutZVjp(p, angle, u, ref pAdjoint, ref angleAdjoint);
         var viaVjp = pAdjoint.X * direction.X + pAdjoint.Y * direction.Y + pAdjoint.Z * direction.Z + angleAdjoint * angleTangent;
@@ -197,7 +197,7 @@ public class StructResultTests
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
-    private static Vec3 Add(Vec3 a, Vec3 d, double h) => new(a.X + h * d.X, a.Y + h * d.Y, a.Z + h * d.Z);
+    private static Point3 Add(Point3 a, Point3 d, double h) => new(a.X + h * d.X, a.Y + h * d.Y, a.Z + h * d.Z);
 
     private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
     {

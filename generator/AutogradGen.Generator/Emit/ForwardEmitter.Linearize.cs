@@ -24,7 +24,7 @@ internal sealed partial class ForwardEmitter
             case ConvertExpr convert:
                 var (operandValue, operandTangent) = Linearize(convert.Operand, computed);
                 var cast = "(" + convert.Kind.Keyword() + ")";
-                return (Temporary(convert.Kind, cast + operandValue), operandTangent is null ? null : Temporary(convert.Kind, cast + operandTangent, "dt"));
+                return (Temporary(convert.Kind, cast + operandValue), operandTangent is null ? null : TangentTemporary(convert.Kind, cast + operandTangent));
             case ConditionalExpr conditional:
                 return Conditional(conditional, computed);
             case CallExpr call:
@@ -38,7 +38,7 @@ internal sealed partial class ForwardEmitter
                     .Select((operand, i) => operand.Tangent is { } t && partials[i] is { } p ? LocalPartials.Scale(t, p) : null)
                     .Where(term => term is not null)
                     .ToList();
-                return (value, terms.Count == 0 ? null : Temporary(expr.Kind, string.Join(" + ", terms), "dt"));
+                return (value, terms.Count == 0 ? null : TangentTemporary(expr.Kind, string.Join(" + ", terms)));
         }
     }
 
@@ -48,7 +48,7 @@ internal sealed partial class ForwardEmitter
         var kind = conditional.Kind.Keyword();
         var value = TemporaryName("t");
         var tangent = TemporaryName("dt");
-        Writer.Line(kind + " " + value + ", " + tangent + ";");
+        Writer.Line(_batch is null ? kind + " " + value + ", " + tangent + ";" : kind + " " + value + "; " + _batch + " " + tangent + ";");
         Writer.Open("if (" + ExprPrinter.Print(conditional.Condition) + ")");
         Branch(conditional.WhenTrue);
         Writer.Close();
@@ -61,7 +61,7 @@ internal sealed partial class ForwardEmitter
         {
             var (v, t) = Linearize(expr, new Dictionary<Expr, string>(computed));
             Writer.Line(value + " = " + v + ";");
-            Writer.Line(tangent + " = " + (t ?? Zero(conditional.Kind)) + ";");
+            Writer.Line(tangent + " = " + (t ?? TangentZero(conditional.Kind)) + ";");
         }
     }
 }

@@ -16,15 +16,52 @@ internal sealed partial class ForwardEmitter : EmitContext
     // The tangent parameter of each 2-D or jagged array, by the array's name: handed on whole to callees.
     private readonly Dictionary<string, string> _wholeTangents = new();
 
-    private ForwardEmitter(MethodModel model, LoweredMethod method, Activity activity, CodeWriter writer, NameTable names, IReadOnlyDictionary<string, UserDerivativeModel> userDerivatives)
+    /// <summary>
+    /// For the batched Jvp of a vector-valued method (<see cref="TangentBatch"/>): the type carrying several tangents at
+    /// once in place of each double tangent; null for the ordinary one-tangent members.
+    /// </summary>
+    private readonly string? _batch;
+
+    private ForwardEmitter(MethodModel model, LoweredMethod method, Activity activity, CodeWriter writer, NameTable names, IReadOnlyDictionary<string, UserDerivativeModel> userDerivatives, string? batch = null)
         : base(model, method, activity, writer, names, userDerivatives)
     {
+        _batch = batch;
     }
 
     public static void Emit(MethodModel model, LoweredMethod method, Activity activity, CodeWriter writer, IReadOnlyDictionary<string, UserDerivativeModel> userDerivatives)
     {
         var emitter = new ForwardEmitter(model, method, activity, writer, new NameTable(method.Variables.Select(v => v.Name)), userDerivatives);
         emitter.EmitMethod();
+    }
+
+    /// <summary>
+    /// Writes <c>{Name}JvpBatch</c> (TangentBatch.cs), the Jvp of a vector-valued method with
+    /// <see cref="TangentBatch.Width"/> tangents carried through one sweep, for the Jacobian's forward path.
+    /// </summary>
+    public static void EmitBatch(MethodModel model, LoweredMethod method, Activity activity, CodeWriter writer)
+    {
+        var emitter = new ForwardEmitter(model, method, activity, writer, new NameTable(method.Variables.Select(v => v.Name)),
+            new Dictionary<string, UserDerivativeModel>(), TangentBatch.TypeName);
+        emitter.EmitMethod();
+    }
+
+    /// <summary>The C# type of a tangent of <paramref name="kind"/>: the kind itself, or the batch of tangents.</summary>
+    private string TangentType(NumberKind kind) => _batch ?? kind.Keyword();
+
+    /// <summary>A zero tangent.</summary>
+    private string TangentZero(NumberKind kind) => _batch is null ? Zero(kind) : "default(" + _batch + ")";
+
+    /// <summary>Declares a temporary tangent holding <paramref name="text"/>.</summary>
+    private string TangentTemporary(NumberKind kind, string text)
+    {
+        if (_batch is null)
+        {
+            return Temporary(kind, text, "dt");
+        }
+
+        var name = TemporaryName("dt");
+        Writer.Line(_batch + " " + name + " = " + text + ";");
+        return name;
     }
 
     private void EmitMethod()
@@ -51,7 +88,7 @@ internal sealed partial class ForwardEmitter : EmitContext
             if (slot.Plain is { } p)
             {
                 tangentParameters[p.Name] = tangentName;
-                tangentSignature.Add((p.Storage == StorageKind.Scalar ? p.Kind.Keyword() : "global::System.ReadOnlySpan<" + p.Kind.Keyword() + ">") + " " + tangentName);
+                tangentSignature.Add((p.Storage == StorageKind.Scalar ? TangentType(p.Kind) : "global::System.ReadOnlySpan<" + TangentType(p.Kind) + ">") + " " + tangentName);
                 continue;
             }
 
@@ -66,7 +103,16 @@ internal sealed partial class ForwardEmitter : EmitContext
         var signature = slots.Select(s => s.Plain is { } p ? ParameterDeclaration(p) : s.Struct!.Shape.TypeText + " " + s.Name).Concat(tangentSignature);
         var resultType = ResultKind.Keyword();
         string? resultsTangent = null;
-        if (Model.VectorResult is { } results)
+        if (Model.VectorResult is { } batchResults && _batch is not null)
+        {
+            // Internal to the Jacobian: several tangents per sweep, the results' tangents as batches too.
+            resultsTangent = Names.Fresh(batchResults + "Tangent");
+            Writer.Line("/// <summary>The Jacobian's forward path: <c>" + Model.Name + "Jvp</c> carrying " + TangentBatch.Width + " tangents per sweep.</summary>");
+            Writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            Writer.Open("private" + Model.StaticModifier + "void " + Model.Name + TangentBatch.Suffix + "(" + string.Join(", ", signature.Append("global::System.Span<" + _batch + "> " + resultsTangent)) + ")");
+            LengthCheck(Writer, "results tangent", batchResults, resultsTangent);
+        }
+        else if (Model.VectorResult is { } results)
         {
             // Vector-valued: the results go to the caller's span as the original writes them, J·v to resultsTangent.
             resultsTangent = Names.Fresh(results + "Tangent");
@@ -112,7 +158,7 @@ internal sealed partial class ForwardEmitter : EmitContext
             if (parameter.Storage == StorageKind.Scalar)
             {
                 var tangent = Names.Fresh(parameter.Name + "Dot");
-                Writer.Line(parameter.Kind.Keyword() + " " + tangent + " = " + tangentParameters[parameter.Name] + ";");
+                Writer.Line(TangentType(parameter.Kind) + " " + tangent + " = " + tangentParameters[parameter.Name] + ";");
                 _tangents[parameter.Name] = tangent;
             }
             else
@@ -135,7 +181,14 @@ internal sealed partial class ForwardEmitter : EmitContext
 
             var tangent = Names.Fresh(variable.Name + "Dot");
             _tangents[variable.Name] = tangent;
-            DeclareCompanion(Writer, variable, tangent);
+            if (_batch is null)
+            {
+                DeclareCompanion(Writer, variable, tangent);
+            }
+            else
+            {
+                Writer.Line(variable.Storage == StorageKind.Scalar ? _batch + " " + tangent + " = default;" : "scoped global::System.Span<" + _batch + "> " + tangent + " = default;");
+            }
         }
 
         Writer.Line();
@@ -172,7 +225,16 @@ internal sealed partial class ForwardEmitter : EmitContext
                 Writer.Line(allocation.Variable + (allocation.OnStack ? " = stackalloc " : " = new ") + Variables[allocation.Variable].Kind.Keyword() + "[" + ExprPrinter.Print(allocation.Length) + "];");
                 if (_tangents.TryGetValue(allocation.Variable, out var companion))
                 {
-                    AllocateCompanion(allocation, companion);
+                    if (_batch is null)
+                    {
+                        AllocateCompanion(allocation, companion);
+                    }
+                    else
+                    {
+                        // Batch companions live on the stack only when the array does (checked in TangentBatch.Supports).
+                        Writer.Line(companion + " = stackalloc " + _batch + "[" + allocation.Variable + ".Length];");
+                        Writer.Line(companion + ".Clear();");
+                    }
                 }
 
                 break;
@@ -210,7 +272,7 @@ internal sealed partial class ForwardEmitter : EmitContext
         }
 
         var (value, derivative) = Linearize(assignment.Value, new Dictionary<Expr, string>());
-        Writer.Line(Target(assignment, tangent) + " = " + (derivative ?? Zero(Variables[assignment.Variable].Kind)) + ";");
+        Writer.Line(Target(assignment, tangent) + " = " + (derivative ?? TangentZero(Variables[assignment.Variable].Kind)) + ";");
         Writer.Line(Target(assignment, assignment.Variable) + " = " + value + ";");
     }
 }

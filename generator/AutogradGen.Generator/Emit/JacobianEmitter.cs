@@ -13,7 +13,11 @@ namespace AutogradGen.Generator.Emit;
 /// <remarks>Methods with struct parameters get no Jacobian (their Jvp and Vjp take struct tangents and adjoints).</remarks>
 internal static class JacobianEmitter
 {
-    public static bool TryEmit(MethodModel model, CodeWriter writer)
+    /// <param name="model">The vector-valued method.</param>
+    /// <param name="writer">Where the Jacobian goes.</param>
+    /// <param name="batched">The method has a batched Jvp (<see cref="TangentBatch"/>): forward mode carries
+    /// <see cref="TangentBatch.Width"/> tangents per sweep, and is chosen when it needs no more sweeps than reverse mode.</param>
+    public static bool TryEmit(MethodModel model, CodeWriter writer, bool batched = false)
     {
         if (!model.IsVectorValued || model.StructParameters.Count > 0)
         {
@@ -49,8 +53,17 @@ internal static class JacobianEmitter
         writer.Line("/// The Jacobian of <see cref=\"" + model.DocumentationId + "\"/>: writes its results into <paramref name=\"" + results + "\"/> and");
         writer.Line("/// ∂" + results + "[i]/∂input[j] into <paramref name=\"" + jacobian + "\"/>[i * inputs + j], row-major, the inputs being");
         writer.Line("/// " + (inputs.Count == 0 ? "none" : string.Join(", ", inputs.Select(i => i.Name))) + " in that order (a span or array counts its length).");
-        writer.Line("/// Forward mode (one Jacobian-vector product per input) when there are no more inputs than results, else");
-        writer.Line("/// reverse mode (one vector-Jacobian product per result).");
+        if (batched)
+        {
+            writer.Line("/// Forward mode, " + TangentBatch.Width + " columns per sweep (vector mode), when that takes no more sweeps than reverse mode,");
+            writer.Line("/// else reverse mode (one vector-Jacobian product per result).");
+        }
+        else
+        {
+            writer.Line("/// Forward mode (one Jacobian-vector product per input) when there are no more inputs than results, else");
+            writer.Line("/// reverse mode (one vector-Jacobian product per result).");
+        }
+
         writer.Line("/// </summary>");
         writer.Open(model.Accessibility + model.StaticModifier + "void " + model.Name + "Jacobian(" + string.Join(", ", signature) + ")");
         writer.Line("int " + inputCount + " = " + (sum.Count == 0 ? "0" : string.Join(" + ", sum)) + ";");
@@ -58,6 +71,11 @@ internal static class JacobianEmitter
         writer.Open("if (" + jacobian + ".Length != " + resultCount + " * " + inputCount + ")");
         writer.Line("throw new global::System.ArgumentException($\"The Jacobian must have {" + resultCount + "} × {" + inputCount + "} = {" + resultCount + " * " + inputCount + "} elements (results × inputs), but has {" + jacobian + ".Length}.\", \"" + jacobian + "\");");
         writer.Close();
+
+        if (batched)
+        {
+            WriteBatchedForward(model, writer, names, parameters, inputs, offsets, jacobian, inputCount, resultCount, row);
+        }
 
         // Forward: every tangent zero but one, J·eⱼ is column j.
         writer.Open("if (" + inputCount + " <= " + resultCount + ")");
@@ -150,6 +168,78 @@ internal static class JacobianEmitter
         writer.Close();
         writer.Close();
         return true;
+    }
+
+    /// <summary>
+    /// Vector mode: the inputs in blocks of <see cref="TangentBatch.Width"/> columns, lane l of the block's tangents the
+    /// unit vector of column first + l, so one batched Jvp writes the block's columns.
+    /// </summary>
+    private static void WriteBatchedForward(
+        MethodModel model, CodeWriter writer, NameTable names, List<VariableModel> parameters, List<VariableModel> inputs, List<string> offsets,
+        string jacobian, string inputCount, string resultCount, string row)
+    {
+        const string batch = TangentBatch.TypeName;
+        var width = TangentBatch.Width.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var first = names.Fresh("first");
+        var lanes = names.Fresh("lanes");
+        var lane = names.Fresh("lane");
+        var element = names.Fresh("element");
+        writer.Open("if ((" + inputCount + " + " + (TangentBatch.Width - 1) + ") / " + width + " <= " + resultCount + ")");
+        var tangents = new Dictionary<string, string>();
+        foreach (var input in inputs)
+        {
+            tangents[input.Name] = names.Fresh(input.Name + "Tangents");
+            if (input.Storage != StorageKind.Scalar)
+            {
+                writer.Line("using var " + tangents[input.Name] + " = new global::AutogradGen.CompilerServices.ScratchBuffer<" + batch + ">(" + input.Name + ".Length);");
+            }
+        }
+
+        var columns = names.Fresh("columnTangents");
+        writer.Line("using var " + columns + " = new global::AutogradGen.CompilerServices.ScratchBuffer<" + batch + ">(" + resultCount + ");");
+        writer.Open("for (int " + first + " = 0; " + first + " < " + inputCount + "; " + first + " += " + width + ")");
+        writer.Line("int " + lanes + " = global::System.Math.Min(" + width + ", " + inputCount + " - " + first + ");");
+        void SeedSpans(bool set)
+        {
+            for (var i = 0; i < inputs.Count; i++)
+            {
+                if (inputs[i].Storage == StorageKind.Scalar)
+                {
+                    continue;
+                }
+
+                writer.Open("for (int " + lane + " = 0; " + lane + " < " + lanes + "; " + lane + "++)");
+                writer.Line("int " + element + " = " + first + " + " + lane + " - (" + offsets[i] + ");");
+                writer.Open("if ((uint)" + element + " < (uint)" + inputs[i].Name + ".Length)");
+                writer.Line(tangents[inputs[i].Name] + ".Span[" + element + "] = " + (set ? batch + ".Unit(" + lane + ")" : "default") + ";");
+                writer.Close();
+                writer.Close();
+            }
+        }
+
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            if (inputs[i].Storage == StorageKind.Scalar)
+            {
+                var at = "(" + offsets[i] + ") - " + first;
+                writer.Line(batch + " " + tangents[inputs[i].Name] + " = (uint)(" + at + ") < (uint)" + lanes + " ? " + batch + ".Unit(" + at + ") : default;");
+            }
+        }
+
+        SeedSpans(set: true);
+        writer.Line(model.Name + TangentBatch.Suffix + "(" + string.Join(", ", parameters.Select(p => p.Name)
+            .Concat(inputs.Select(i => i.Storage == StorageKind.Scalar ? tangents[i.Name] : tangents[i.Name] + ".Span"))
+            .Append(columns + ".Span")) + ");");
+        SeedSpans(set: false);
+        writer.Open("for (int " + row + " = 0; " + row + " < " + resultCount + "; " + row + "++)");
+        writer.Open("for (int " + lane + " = 0; " + lane + " < " + lanes + "; " + lane + "++)");
+        writer.Line(jacobian + "[" + row + " * " + inputCount + " + " + first + " + " + lane + "] = " + columns + ".Span[" + row + "][" + lane + "];");
+        writer.Close();
+        writer.Close();
+        writer.Close();
+        writer.Line("return;");
+        writer.Close();
+        writer.Line();
     }
 
     private static void WriteColumn(CodeWriter writer, string row, string resultCount, string jacobian, string inputCount, string column, string columnBuffer)

@@ -31,11 +31,18 @@ internal static class SourceEmitter
         writer.Line();
         ReverseEmitter.Emit(model, method, activity, writer, userDerivatives);
         var jacobian = new CodeWriter();
-        var hasJacobian = JacobianEmitter.TryEmit(model, jacobian);
+        var batched = TangentBatch.Supports(model, method);
+        var hasJacobian = JacobianEmitter.TryEmit(model, jacobian, batched);
         if (hasJacobian)
         {
             writer.Line();
             writer.Append(jacobian);
+            if (batched)
+            {
+                // Vector mode for the Jacobian's forward path: the Jvp printed again with four tangents per sweep.
+                writer.Line();
+                ForwardEmitter.EmitBatch(model, method, activity, writer);
+            }
         }
 
         if (model.ResultShape is not null)

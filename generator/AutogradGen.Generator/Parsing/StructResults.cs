@@ -18,7 +18,9 @@ internal static class StructResults
     /// <summary>The shape of a method's tuple or struct result when every leaf is the same floating-point kind; else null.</summary>
     public static StructShape? UniformShape(IMethodSymbol method, Compilation compilation)
     {
-        if (method.ReturnsVoid || !StructClassifier.IsCandidate(method.ReturnType))
+        // A generic method's (T, T) would print T in the generated signatures of its double and float instances: such
+        // results keep the older rule (a one-expression body substituted at its calls).
+        if (method.ReturnsVoid || method.IsGenericMethod || method.ContainingType.IsGenericType || !StructClassifier.IsCandidate(method.ReturnType))
         {
             return null;
         }

@@ -18,7 +18,7 @@ namespace AutogradGen.Generator.Parsing;
 internal static class VectorResults
 {
     /// <summary>The members generated for a vector-valued method, whose names must be free (AGD0011).</summary>
-    public static readonly string[] GeneratedSuffixes = { "Jvp", "Vjp", "Jacobian" };
+    public static readonly string[] GeneratedSuffixes = { "Jvp", "Vjp", "Jacobian", "JvpBatch" };
 
     /// <summary>
     /// Whether <paramref name="method"/> is vector-valued: it returns void, has exactly one <c>Span&lt;T&gt;</c> parameter

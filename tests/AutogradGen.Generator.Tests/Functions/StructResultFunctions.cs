@@ -9,8 +9,11 @@ public struct Point2
     public double Y;
 }
 
+/// <summary>A point in space as a positional record struct (this file compiles on its own: the robustness tests split it).</summary>
+public readonly record struct Point3(double X, double Y, double Z);
+
 /// <summary>A frame: nested structs, flattened depth first (Origin.X, Origin.Y, Origin.Z, Axis.X, ...).</summary>
-public readonly record struct Frame(Vec3 Origin, Vec3 Axis);
+public readonly record struct Frame(Point3 Origin, Point3 Axis);
 
 /// <summary>
 /// Methods returning several numbers at once, as a tuple or a struct of doubles (or floats): each is vector-valued,
@@ -40,19 +43,19 @@ public static partial class StructResultFunctions
     }
 
     [Differentiable]
-    public static Vec3 SphericalToCartesian(double r, double theta, double phi)
+    public static Point3 SphericalToCartesian(double r, double theta, double phi)
     {
         var sinTheta = Math.Sin(theta);
-        return new Vec3(r * sinTheta * Math.Cos(phi), r * sinTheta * Math.Sin(phi), r * Math.Cos(theta));
+        return new Point3(r * sinTheta * Math.Cos(phi), r * sinTheta * Math.Sin(phi), r * Math.Cos(theta));
     }
 
     /// <summary>A struct parameter and a struct result: Jvp and Vjp with struct tangents and adjoints (no Jacobian).</summary>
     [Differentiable]
-    public static Vec3 RotateAboutZ(Vec3 p, double angle)
+    public static Point3 RotateAboutZ(Point3 p, double angle)
     {
         var c = Math.Cos(angle);
         var s = Math.Sin(angle);
-        return new Vec3(c * p.X - s * p.Y, s * p.X + c * p.Y, p.Z);
+        return new Point3(c * p.X - s * p.Y, s * p.X + c * p.Y, p.Z);
     }
 
     /// <summary>One Lotka–Volterra Euler step from spans: the result is (prey, predator).</summary>
@@ -113,14 +116,14 @@ public static partial class StructResultFunctions
 
     /// <summary>One expression: its callers still substitute it; it gets the vector members too.</summary>
     [Differentiable]
-    public static Vec3 Scale(double s, double x, double y, double z) => new(s * x, s * y, s * z);
+    public static Point3 Scale(double s, double x, double y, double z) => new(s * x, s * y, s * z);
 
     /// <summary>Nested structs as the result: six leaves, depth first.</summary>
     [Differentiable]
     public static Frame FrameAt(double t)
     {
-        var origin = new Vec3(Math.Cos(t), Math.Sin(t), t);
-        var axis = new Vec3(-Math.Sin(t), Math.Cos(t), 1);
+        var origin = new Point3(Math.Cos(t), Math.Sin(t), t);
+        var axis = new Point3(-Math.Sin(t), Math.Cos(t), 1);
         return new Frame(origin, axis);
     }
 
