@@ -41,6 +41,7 @@ public class LoopAndArrayDerivativeTests
         Span("TwoRecordsFromOne", 6, LoopFunctions.TwoRecordsFromOne, LoopFunctions.TwoRecordsFromOneGradient, LoopFunctions.TwoRecordsFromOneDerivative),
         Span("InvariantIndexInInnerLoop", 6, LoopFunctions.InvariantIndexInInnerLoop, LoopFunctions.InvariantIndexInInnerLoopGradient,
             LoopFunctions.InvariantIndexInInnerLoopDerivative),
+        Span("ResultsReadBack", 5, LoopFunctions.ResultsReadBack, LoopFunctions.ResultsReadBackGradient, LoopFunctions.ResultsReadBackDerivative),
         Span("OperandWrittenInLoop", 4, LoopFunctions.OperandWrittenInLoop, LoopFunctions.OperandWrittenInLoopGradient, LoopFunctions.OperandWrittenInLoopDerivative),
         new DerivativeCase
         {

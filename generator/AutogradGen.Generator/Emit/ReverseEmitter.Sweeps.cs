@@ -279,6 +279,14 @@ internal sealed partial class ReverseEmitter
     private void ReverseAssign(AssignStmt assignment, int depth)
     {
         var kind = Variables[assignment.Variable].Kind;
+        var computed = new Dictionary<Expr, string>();
+        if (AssignedValueAtReverse(assignment) is { } held)
+        {
+            // The partials read the value this statement assigned (exp, tanh, a quotient): it is what the variable
+            // holds here, before the restore below, so it is read, not computed again.
+            computed[assignment.Value] = Records(assignment) ? Temporary(kind, assignment.Variable) : held;
+        }
+
         if (Records(assignment))
         {
             var target = Target(assignment, assignment.Variable);
@@ -317,8 +325,53 @@ internal sealed partial class ReverseEmitter
 
             var incoming = Temporary(kind, adjointTarget, "g");
             Writer.Line(adjointTarget + " = " + Zero(kind) + ";");
-            AdjointStatement(assignment.Value, incoming, new Dictionary<Expr, string>());
+            AdjointStatement(assignment.Value, incoming, computed);
         }
+    }
+
+    /// <summary>
+    /// The variable itself when, at the reverse of <paramref name="assignment"/> (a scalar <c>v = e</c>, v active, e
+    /// active and not an increment), v still holds the value e had and e's partials read that value (the result of
+    /// <c>Math.Exp</c>, <c>Math.Tanh</c>, <c>Math.Sqrt</c>, a quotient): either this is v's only assignment and it is
+    /// outside every loop, or it is restored and so is every other assignment of v, so the reverse sweep has undone
+    /// every later one when it gets here. Null otherwise: the partials compute e again.
+    /// </summary>
+    private string? AssignedValueAtReverse(AssignStmt assignment)
+    {
+        var variable = assignment.Variable;
+        if (assignment.Index is not null || !_adjoints.ContainsKey(variable) || !Activity.IsActive(assignment.Value) || Increment(assignment) is not null
+            || !PartialsReadResult(assignment.Value))
+        {
+            return null;
+        }
+
+        _assignmentsByVariable ??= StmtWalker.DescendantsWithLoopDepth(Method.Body)
+            .Where(d => d.Statement is AssignStmt)
+            .GroupBy(d => ((AssignStmt)d.Statement).Variable)
+            .ToDictionary(g => g.Key, g => g.ToList());
+        var all = _assignmentsByVariable[variable];
+        if (all.Count == 1 && all[0].LoopDepth == 0 && !Variables[variable].IsParameter)
+        {
+            return variable;
+        }
+
+        return Records(assignment) && all.All(d => Restores((AssignStmt)d.Statement)) ? variable : null;
+    }
+
+    private Dictionary<string, List<(Stmt Statement, int LoopDepth)>>? _assignmentsByVariable;
+
+    /// <summary>Whether some active operand's partial of the expression's top node reads the node's own value.</summary>
+    private bool PartialsReadResult(Expr value)
+    {
+        var operands = LocalPartials.Operands(value);
+        if (operands.Count == 0 || value is ConditionalExpr)
+        {
+            return false;
+        }
+
+        var tokens = operands.Select((_, i) => "\u0001operand" + i + "\u0001").ToList();
+        var partials = LocalPartials.For(value, tokens, ResultToken);
+        return partials.Where((p, i) => p is not null && Activity.IsActive(operands[i])).Any(p => p!.Contains(ResultToken));
     }
 
     /// <summary>

@@ -484,4 +484,23 @@ public static partial class LoopFunctions
 
         return sum;
     }
+
+    /// <summary>
+    /// Partials that read the value their statement assigned: the reverse sweep reads gate and state before restoring
+    /// them (tanh' = 1 − gate², exp' = its result), and norm, assigned once outside the loop, where it is.
+    /// </summary>
+    [Differentiable]
+    public static double ResultsReadBack(ReadOnlySpan<double> v)
+    {
+        double norm = Math.Sqrt(v[0] * v[0] + 1.0);
+        double state = 0.5;
+        for (int i = 1; i < v.Length; i++)
+        {
+            double gate = Math.Tanh(v[i] * state);
+            state = Math.Exp(gate / norm) - state * v[i - 1];
+            state = state / (1.0 + v[i] * v[i]);
+        }
+
+        return state;
+    }
 }

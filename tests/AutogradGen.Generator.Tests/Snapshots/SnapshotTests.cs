@@ -207,6 +207,26 @@ public class SnapshotTests
         """);
 
     [Fact]
+    public void Partials_that_read_a_result_read_the_variable_it_was_assigned_to() => Baselines.Verify(Header + """
+        public static partial class Results
+        {
+            [Differentiable]
+            public static double Chain(ReadOnlySpan<double> v, double scale)
+            {
+                double norm = Math.Sqrt(scale * scale + 1.0);
+                double state = 0.5;
+                for (int i = 0; i < v.Length; i++)
+                {
+                    double gate = Math.Tanh(v[i] * state);
+                    state = Math.Exp(gate / norm) - state;
+                }
+
+                return state;
+            }
+        }
+        """);
+
+    [Fact]
     public void Integer_updates_are_undone_not_recorded() => Baselines.Verify(Header + """
         public static partial class Loops
         {

@@ -46,7 +46,8 @@ public static partial class LstmFunctions
                     double change = Math.Tanh(hidden[cellIndex] * mainParams[weights + 3 * b + i] + mainParams[biases + 3 * b + i]);
                     double newCell = cell[cellIndex] * forget + ingate * change;
                     cell[cellIndex] = newCell;
-                    hidden[cellIndex] = outgate * Math.Tanh(newCell);
+                    double cellTanh = Math.Tanh(newCell);
+                    hidden[cellIndex] = outgate * cellTanh;
                     layerOutput[i] = hidden[cellIndex];   // the next layer's input (cell i reads only input i)
                 }
             }
@@ -65,7 +66,11 @@ public static partial class LstmFunctions
         return -total / ((c - 1) * b);
     }
 
-    /// <summary>1 / (1 + e⁻ˣ).</summary>
+    /// <summary>1 / (1 + e⁻ˣ), with e⁻ˣ named so that its derivative (itself) is read back, not computed again.</summary>
     [Differentiable]
-    public static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
+    public static double Sigmoid(double x)
+    {
+        double decay = Math.Exp(-x);
+        return 1 / (1 + decay);
+    }
 }
