@@ -42,7 +42,7 @@ public sealed partial class Tensor
     internal Tensor DetachedClone()
     {
         if (_layout is not null) return new Tensor(new TensorStorage(ElementArray()), ShapeArray, DType);
-        var copy = Empty(_shape, DType);
+        var copy = Adopt(_shape, DType);
         System.Array.Copy(Storage.Data, copy.Storage.Data, Numel);
         return copy;
     }
@@ -77,9 +77,9 @@ public sealed partial class Tensor
         var result = Adopt(_shape, source.DType);
         switch (source.DType)
         {
-            case DType.Float32: MapFloating<float>(function, source.Elements<float>(), result.Elements<float>()); break;
-            case DType.Float64: MapFloating<double>(function, source.Elements<double>(), result.Elements<double>()); break;
-            default: MapIntegral(function, source.Elements<long>(), result.Elements<long>()); break;
+            case DType.Float32: MapFloating<float>(function, source.ReadElements<float>(), result.Elements<float>()); break;
+            case DType.Float64: MapFloating<double>(function, source.ReadElements<double>(), result.Elements<double>()); break;
+            default: MapIntegral(function, source.ReadElements<long>(), result.Elements<long>()); break;
         }
         return result;
     }
@@ -175,17 +175,18 @@ public sealed partial class Tensor
 
     private static void BinaryFloating<T>(BinaryFunction function, Tensor a, Tensor b, Tensor result) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        ReadOnlySpan<T> x = a.Elements<T>(), y = b.Elements<T>();
+        // Views are read where they live when the kernel can (an expanded gradient, a narrowed parameter block).
+        ReadOnlySpan<T> x = a.BroadcastOperand<T>(out var xShape), y = b.BroadcastOperand<T>(out var yShape);
         Span<T> destination = result.Elements<T>();
         switch (function)
         {
-            case BinaryFunction.Add: Broadcasting.Binary<T, T, AddOperator<T>>(x, a._shape, y, b._shape, destination, result._shape); break;
-            case BinaryFunction.Subtract: Broadcasting.Binary<T, T, SubtractOperator<T>>(x, a._shape, y, b._shape, destination, result._shape); break;
-            case BinaryFunction.Multiply: Broadcasting.Binary<T, T, MultiplyOperator<T>>(x, a._shape, y, b._shape, destination, result._shape); break;
-            case BinaryFunction.Divide: Broadcasting.Binary<T, T, DivideOperator<T>>(x, a._shape, y, b._shape, destination, result._shape); break;
-            case BinaryFunction.Pow: Broadcasting.Binary<T, T, PowOperator<T>>(x, a._shape, y, b._shape, destination, result._shape); break;
-            case BinaryFunction.Maximum: Broadcasting.Binary<T, T, MaximumOperator<T>>(x, a._shape, y, b._shape, destination, result._shape); break;
-            default: Broadcasting.Binary<T, T, MinimumOperator<T>>(x, a._shape, y, b._shape, destination, result._shape); break;
+            case BinaryFunction.Add: Broadcasting.Binary<T, T, AddOperator<T>>(x, xShape, y, yShape, destination, result._shape); break;
+            case BinaryFunction.Subtract: Broadcasting.Binary<T, T, SubtractOperator<T>>(x, xShape, y, yShape, destination, result._shape); break;
+            case BinaryFunction.Multiply: Broadcasting.Binary<T, T, MultiplyOperator<T>>(x, xShape, y, yShape, destination, result._shape); break;
+            case BinaryFunction.Divide: Broadcasting.Binary<T, T, DivideOperator<T>>(x, xShape, y, yShape, destination, result._shape); break;
+            case BinaryFunction.Pow: Broadcasting.Binary<T, T, PowOperator<T>>(x, xShape, y, yShape, destination, result._shape); break;
+            case BinaryFunction.Maximum: Broadcasting.Binary<T, T, MaximumOperator<T>>(x, xShape, y, yShape, destination, result._shape); break;
+            default: Broadcasting.Binary<T, T, MinimumOperator<T>>(x, xShape, y, yShape, destination, result._shape); break;
         }
     }
 

@@ -39,11 +39,55 @@ public sealed partial class Tensor
     internal Tensor AsStridedRaw(int[] shape, int[] strides, int offset) =>
         new(Storage, shape, DType, VersionCounter, StridedLayout.For(shape, strides, offset, Storage.Data.Length));
 
-    /// <summary>A contiguous copy of a strided view's elements, row-major.</summary>
+    /// <summary>
+    /// The elements in row-major order for a kernel that only reads them: the storage of a dense tensor, the slice of
+    /// storage a contiguous view covers (no copy: a Narrow or Select of leading dimensions), else a contiguous copy.
+    /// </summary>
+    internal ReadOnlySpan<T> ReadElements<T>()
+    {
+        var layout = _layout;
+        if (layout is null) return Storage.As<T>();
+        if (layout.IsContiguous) return Storage.As<T>().AsSpan(layout.Offset, layout.Numel);
+        return Materialize<T>();
+    }
+
+    /// <summary>
+    /// This tensor as an operand of a broadcasting kernel: its elements and the shape they have. An expanded view
+    /// (stride 0, as <see cref="Expand"/> and the gradient of a sum make) is read where it lives, with size 1 in each
+    /// expanded dimension, so the kernel broadcasts it instead of reading a materialised copy; a contiguous view is
+    /// its slice of storage; any other view is a contiguous copy with this tensor's shape.
+    /// </summary>
+    internal ReadOnlySpan<T> BroadcastOperand<T>(out int[] shape)
+    {
+        var layout = _layout;
+        shape = _shape;
+        if (layout is null) return Storage.As<T>();
+        if (layout.IsContiguous) return Storage.As<T>().AsSpan(layout.Offset, layout.Numel);
+        var strides = layout.Strides;
+        int[]? compact = null;
+        for (int d = 0; d < strides.Length; d++)
+        {
+            if (strides[d] != 0 || _shape[d] <= 1) continue;
+            compact ??= (int[])_shape.Clone();
+            compact[d] = 1;
+        }
+        if (compact is not null)
+        {
+            int numel = Shapes.Numel(compact);
+            if (StridedLayout.IsRowMajor(compact, strides, numel))
+            {
+                shape = compact;
+                return Storage.As<T>().AsSpan(layout.Offset, numel);
+            }
+        }
+        return Materialize<T>();
+    }
+
+    /// <summary>A contiguous copy of a strided view's elements, row-major (every element is written, so not cleared).</summary>
     private T[] Materialize<T>()
     {
         var layout = _layout!;
-        var result = new T[layout.Numel];
+        var result = GC.AllocateUninitializedArray<T>(layout.Numel);
         var storage = Storage.As<T>();
         if (layout.IsContiguous) System.Array.Copy(storage, layout.Offset, result, 0, result.Length);
         else Strided.Gather<T>(storage, layout.Offset, _shape, layout.Strides, result);
