@@ -61,14 +61,18 @@ public sealed partial class Tensor
         if (grad.DType == DType.Float32)
         {
             var g = grad.Elements<float>();
-            var f = x.BroadcastOperand<float>(out var fShape);
+            float[]? scratch = null;
+            var f = x.BroadcastOperand<float>(out var fShape, ref scratch);
             Broadcasting.Binary<float, float, MultiplyOperator<float>>(g, grad._shape, f, fShape, g, grad._shape);
+            ReturnScratch(scratch);
         }
         else
         {
             var g = grad.Elements<double>();
-            var f = x.BroadcastOperand<double>(out var fShape);
+            double[]? scratch = null;
+            var f = x.BroadcastOperand<double>(out var fShape, ref scratch);
             Broadcasting.Binary<double, double, MultiplyOperator<double>>(g, grad._shape, f, fShape, g, grad._shape);
+            ReturnScratch(scratch);
         }
         return grad;
     }
