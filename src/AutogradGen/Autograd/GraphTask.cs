@@ -73,7 +73,7 @@ internal sealed partial class GraphTask
                     var inputGrads = node == _root ? _root.Grads : grad is null ? null : node.Backward(grad);
                     _executed.Add(node);
                     SendGrads(node, inputGrads, ready);
-                    if (_allocations is not null) ReleaseConsumed(node, grad, inputGrads);
+                    if (_allocations is { IsTracking: true }) ReleaseConsumed(node, grad, inputGrads);
                 }
             }
         }
@@ -176,7 +176,7 @@ internal sealed partial class GraphTask
             if (inputGrads is not null && i < inputGrads.Length && inputGrads[i] is { } inputGrad)
             {
                 var conformed = ConformToInput(node, i, inputGrad);
-                if (_allocations is not null && !ReferenceEquals(conformed, inputGrad)) _conformed.Add(conformed);
+                if (_allocations is { IsTracking: true } && !ReferenceEquals(conformed, inputGrad)) _conformed.Add(conformed);
                 AddToBuffer(ref target, conformed);
             }
             if (--target.Dependencies == 0) ready.Enqueue(next);

@@ -50,6 +50,10 @@ internal sealed class PassAllocations
     /// <summary>Restores the tracker that <see cref="Enter"/> replaced.</summary>
     public static void Leave(PassAllocations? previous) => t_current = previous;
 
+    /// <summary>Whether any large array was made in this pass yet: until then every other member does nothing, so a
+    /// pass over small tensors (a scalar tape) can skip the calls.</summary>
+    public bool IsTracking => _holders is not null;
+
     /// <summary>A large array made during this pass: fresh, held by nobody yet.</summary>
     public void Register(Array array) => (_holders ??= new(ReferenceEqualityComparer.Instance))[array] = 0;
 
