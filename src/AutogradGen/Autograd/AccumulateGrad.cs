@@ -20,17 +20,30 @@ public sealed class AccumulateGrad : Node
     /// <c>grad += incoming</c>, in place when the graph is not being recorded; under createGraph the sum is recorded
     /// so the gradient itself can be differentiated (PyTorch's AccumulateGrad does the same).
     /// </summary>
-    internal void Accumulate(Tensor incoming, bool createGraph)
+    /// <param name="incoming">The gradient that arrived.</param>
+    /// <param name="createGraph">Whether the pass records itself.</param>
+    /// <param name="mayTake">The engine made <paramref name="incoming"/> in this pass and nothing else holds it (see
+    /// <see cref="PassAllocations"/>): the leaf's first gradient may then be that tensor itself rather than a copy.</param>
+    /// <returns>Whether the leaf took <paramref name="incoming"/> as its gradient.</returns>
+    internal bool Accumulate(Tensor incoming, bool createGraph, bool mayTake = false)
     {
         // Backward passes on different threads may share a leaf (a parameter): one writer at a time, as PyTorch's mutex.
-        lock (_gate) AccumulateLocked(incoming, createGraph);
+        lock (_gate) return AccumulateLocked(incoming, createGraph, mayTake);
     }
 
-    private void AccumulateLocked(Tensor incoming, bool createGraph)
+    private bool AccumulateLocked(Tensor incoming, bool createGraph, bool mayTake)
     {
         var current = Variable.Grad;
         if (current is null)
         {
+            // PyTorch's "steal": no copy when nobody else can see the gradient (never under createGraph, whose
+            // gradient is part of a recorded graph; never a view, whose storage is wider than the gradient).
+            if (mayTake && !createGraph && incoming.IsDense && !incoming.RequiresGrad && incoming.DType == Variable.DType
+                && incoming.ShapeSpan.SequenceEqual(Variable.ShapeSpan))
+            {
+                Variable.SetGradUnchecked(incoming);
+                return true;
+            }
             Variable.SetGradUnchecked(OwnCopy(incoming, createGraph));
         }
         else if (createGraph)
@@ -43,6 +56,7 @@ public sealed class AccumulateGrad : Node
             // `variable_grad += new_grad` outside grad mode, which keeps the same tensor and its grad_fn.
             using (Autograd.NoGrad()) current.Add_(incoming);
         }
+        return false;
     }
 
     // The leaf's first gradient is always a copy of its own: the incoming tensor may be the caller's gradient argument,

@@ -118,6 +118,8 @@ internal sealed class FunctionNode : Node
 
     internal bool NeedsGrad(int index) => index < InputCount && NeedsInputGrad(index);
 
+    internal override bool RunsUserCode => true;
+
     internal override Tensor?[] Backward(Tensor grad)
     {
         var grads = _function.RunBackward(Context, grad);

@@ -19,6 +19,13 @@ internal sealed partial class GraphTask
     private readonly List<(Tensor Tensor, Tensor Grad)> _retainedGrads = [];
     private readonly List<Node> _executed = [];
 
+    /// <summary>The large arrays made during this pass and who holds them (null under createGraph, whose gradients are
+    /// kept by the graph it records): how the pass recycles, steals and writes in place safely.</summary>
+    private readonly PassAllocations? _allocations;
+
+    /// <summary>The node running: gradients <see cref="ConformToInput"/> made, released with the rule's own.</summary>
+    private readonly List<Tensor> _conformed = [];
+
     public GraphTask(IReadOnlyList<Tensor> outputs, Tensor[] grads, bool createGraph, IReadOnlyList<Tensor>? inputs)
     {
         _root = new GraphRoot(outputs, grads);
@@ -26,6 +33,7 @@ internal sealed partial class GraphTask
         _accumulateIntoLeaves = inputs is null;
         Captured = inputs is null ? [] : new Tensor?[inputs.Count];
         if (inputs is not null) _captures = CaptureNodes(inputs);
+        if (!createGraph && !PassAllocations.DisabledOnThisThread) _allocations = new PassAllocations();
     }
 
     /// <summary>For autograd.grad: the gradient of each input, in order (null where none arrived).</summary>
@@ -46,21 +54,58 @@ internal sealed partial class GraphTask
 
         var ready = new ReadyQueue();
         ready.Enqueue(_root);
-        using (Autograd.SetGradEnabled(_createGraph))
+        var previousAllocations = _allocations?.Enter();
+        try
         {
-            while (ready.TryDequeue(out var node))
+            using (Autograd.SetGradEnabled(_createGraph))
             {
-                var grad = node == _root ? null : ReceiveGrad(node);
-                if (!Runs(node)) continue;
-                if (node is AccumulateGrad accumulate)
+                while (ready.TryDequeue(out var node))
                 {
-                    if (grad is not null) _leafGrads.Add((accumulate, grad));
-                    continue;
+                    var grad = node == _root ? null : ReceiveGrad(node);
+                    if (!Runs(node)) continue;
+                    if (node is AccumulateGrad accumulate)
+                    {
+                        // The node's hold on its gradient passes to the list, until Commit.
+                        if (grad is not null) _leafGrads.Add((accumulate, grad));
+                        continue;
+                    }
+                    if (grad is not null && node.RunsUserCode) _allocations?.Expose(grad);
+                    var inputGrads = node == _root ? _root.Grads : grad is null ? null : node.Backward(grad);
+                    _executed.Add(node);
+                    SendGrads(node, inputGrads, ready);
+                    if (_allocations is { IsTracking: true }) ReleaseConsumed(node, grad, inputGrads);
                 }
-                var inputGrads = node == _root ? _root.Grads : grad is null ? null : node.Backward(grad);
-                _executed.Add(node);
-                SendGrads(node, inputGrads, ready);
             }
+        }
+        finally
+        {
+            if (_allocations is not null) PassAllocations.Leave(previousAllocations);
+        }
+    }
+
+    /// <summary>
+    /// After a node ran: its incoming gradient is no longer held by it, and the gradients its rule returned are held
+    /// only where <see cref="AddToBuffer"/> put them. Whatever fresh array is now held nowhere is dead and goes to the
+    /// pool (a custom Function's results are the user's and are never recycled).
+    /// </summary>
+    private void ReleaseConsumed(Node node, Tensor? grad, Tensor?[]? inputGrads)
+    {
+        var allocations = _allocations!;
+        if (inputGrads is not null && node.RunsUserCode)
+        {
+            foreach (var inputGrad in inputGrads)
+            {
+                if (inputGrad is not null) allocations.Expose(inputGrad);
+            }
+        }
+        if (grad is not null) allocations.Drop(grad);
+        // Only now, after every input's gradient went where it goes: one of them may alias another.
+        foreach (var conformed in _conformed) allocations.Release(conformed);
+        _conformed.Clear();
+        if (inputGrads is null || node == _root) return;
+        foreach (var inputGrad in inputGrads)
+        {
+            if (inputGrad is not null) allocations.Release(inputGrad);
         }
     }
 
@@ -69,13 +114,26 @@ internal sealed partial class GraphTask
     {
         using (Autograd.SetGradEnabled(_createGraph))
         {
-            foreach (var (node, grad) in _leafGrads) node.Accumulate(grad, _createGraph);
+            foreach (var (node, grad) in _leafGrads) AccumulateIntoLeaf(node, grad);
             foreach (var (tensor, grad) in _retainedGrads) tensor.AccumulateRetainedGrad(grad, _createGraph);
         }
         if (!keepGraph)
         {
             foreach (var node in _executed) node.ReleaseSavedTensors();
         }
+    }
+
+    /// <summary>
+    /// Accumulates one leaf's gradient. When this pass made the gradient and nothing else holds it, the leaf takes it
+    /// as its .grad instead of a copy (PyTorch's AccumulateGrad steals a gradient whose reference count allows);
+    /// otherwise the gradient was copied or added, and is dead.
+    /// </summary>
+    private void AccumulateIntoLeaf(AccumulateGrad node, Tensor grad)
+    {
+        var allocations = _allocations;
+        bool mayTake = allocations is not null && allocations.IsSoleHolder(grad);
+        if (node.Accumulate(grad, _createGraph, mayTake)) allocations!.GiveAway(grad);
+        else allocations?.Drop(grad);
     }
 
     /// <summary>The summed gradient for <paramref name="node"/> after its hooks, noting it for RetainGrad and autograd.grad.</summary>
@@ -85,14 +143,23 @@ internal sealed partial class GraphTask
         if (state.Buffer is not { } arrived) return null;
         state.Buffer = null;
         state.BufferOwned = false;
-        var grad = node.RunPreHooks(arrived);
+        var grad = arrived;
+        if (node.HasPreHooks)
+        {
+            // Hooks are user code: what they see or return is the user's from now on.
+            _allocations?.Expose(arrived);
+            grad = node.RunPreHooks(arrived);
+            _allocations?.Expose(grad);
+        }
         if (_accumulateIntoLeaves && node.RetainedOutput is { } weak && weak.TryGetTarget(out var retained))
         {
             _retainedGrads.Add((retained, grad));
+            _allocations?.Expose(grad);
         }
         if (_captures is not null && _captures.TryGetValue(node, out var positions))
         {
             foreach (int position in positions) Captured[position] = grad;
+            _allocations?.Expose(grad);
         }
         return grad;
     }
@@ -108,7 +175,9 @@ internal sealed partial class GraphTask
             if (_captures is not null && !target.Needed) continue;
             if (inputGrads is not null && i < inputGrads.Length && inputGrads[i] is { } inputGrad)
             {
-                AddToBuffer(ref target, ConformToInput(node, i, inputGrad));
+                var conformed = ConformToInput(node, i, inputGrad);
+                if (_allocations is { IsTracking: true } && !ReferenceEquals(conformed, inputGrad)) _conformed.Add(conformed);
+                AddToBuffer(ref target, conformed);
             }
             if (--target.Dependencies == 0) ready.Enqueue(next);
         }
@@ -120,14 +189,25 @@ internal sealed partial class GraphTask
     /// </summary>
     private void AddToBuffer(ref NodeTaskState target, Tensor grad)
     {
+        var allocations = _allocations;
         if (target.Buffer is not { } sum)
         {
             target.Buffer = grad;
+            allocations?.Hold(grad);
             return;
         }
-        if (target.BufferOwned && sum.TryAddInPlaceRaw(grad)) return;
-        target.Buffer = sum + grad;
+        // A sum this pass made and holds only here is the engine's own too, whoever made it (a rule's fresh result).
+        bool owned = target.BufferOwned
+            || (allocations is not null && allocations.IsSoleHolder(sum) && !ReferenceEquals(sum.Storage.Data, grad.Storage.Data));
+        if (owned && sum.TryAddInPlaceRaw(grad)) return;
+        var total = sum + grad;
+        target.Buffer = total;
         target.BufferOwned = !_createGraph;
+        if (allocations is not null)
+        {
+            allocations.Hold(total);
+            allocations.Drop(sum);
+        }
     }
 
     private bool Runs(Node node) => _captures is null || State(node).Executes;

@@ -176,6 +176,13 @@ public abstract class Node
         return new RemovableHandle(() => hooks.Remove(hook));
     }
 
+    /// <summary>Whether a hook (user code) will see the gradient arriving here.</summary>
+    internal bool HasPreHooks => _preHooks is { Count: > 0 };
+
+    /// <summary>Whether <see cref="Backward"/> runs user code (a custom <see cref="Function"/>), which sees the
+    /// gradient and may keep what it returns: the engine then treats both as the user's (<see cref="PassAllocations"/>).</summary>
+    internal virtual bool RunsUserCode => false;
+
     internal Tensor RunPreHooks(Tensor grad)
     {
         if (_preHooks is null) return grad;

@@ -42,7 +42,7 @@ public sealed partial class Tensor
     internal Tensor DetachedClone()
     {
         if (_layout is not null) return new Tensor(new TensorStorage(ElementArray()), ShapeArray, DType);
-        var copy = Empty(_shape, DType);
+        var copy = Adopt(_shape, DType);
         System.Array.Copy(Storage.Data, copy.Storage.Data, Numel);
         return copy;
     }
@@ -77,9 +77,21 @@ public sealed partial class Tensor
         var result = Adopt(_shape, source.DType);
         switch (source.DType)
         {
-            case DType.Float32: MapFloating<float>(function, source.Elements<float>(), result.Elements<float>()); break;
-            case DType.Float64: MapFloating<double>(function, source.Elements<double>(), result.Elements<double>()); break;
-            default: MapIntegral(function, source.Elements<long>(), result.Elements<long>()); break;
+            case DType.Float32:
+                float[]? floats = null;
+                MapFloating<float>(function, source.ReadElements(ref floats), result.Elements<float>());
+                ReturnScratch(floats);
+                break;
+            case DType.Float64:
+                double[]? doubles = null;
+                MapFloating<double>(function, source.ReadElements(ref doubles), result.Elements<double>());
+                ReturnScratch(doubles);
+                break;
+            default:
+                long[]? longs = null;
+                MapIntegral(function, source.ReadElements(ref longs), result.Elements<long>());
+                ReturnScratch(longs);
+                break;
         }
         return result;
     }
@@ -175,17 +187,43 @@ public sealed partial class Tensor
 
     private static void BinaryFloating<T>(BinaryFunction function, Tensor a, Tensor b, Tensor result) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        ReadOnlySpan<T> x = a.Elements<T>(), y = b.Elements<T>();
+        // Views are read where they live when the kernel can (an expanded gradient, a narrowed parameter block);
+        // others are gathered into pooled scratch, once when both operands are the same view (x * x).
+        T[]? xScratch = null, yScratch = null;
+        ReadOnlySpan<T> x = a.BroadcastOperand<T>(out var xShape, ref xScratch);
+        int[] yShape = xShape;
+        ReadOnlySpan<T> y = ReferenceEquals(a, b) ? x : b.BroadcastOperand<T>(out yShape, ref yScratch);
         Span<T> destination = result.Elements<T>();
+        try
+        {
+            BinaryFloating(function, x, xShape, y, yShape, destination, result._shape);
+        }
+        finally
+        {
+            ReturnScratch(xScratch);
+            ReturnScratch(yScratch);
+        }
+    }
+
+    /// <summary>Gives a kernel's gathered copy of a view back to the pool: nothing else ever saw it.</summary>
+    private static void ReturnScratch(Array? scratch)
+    {
+        if (scratch is not null) StoragePool.Return(scratch);
+    }
+
+    private static void BinaryFloating<T>(BinaryFunction function, ReadOnlySpan<T> x, int[] xShape, ReadOnlySpan<T> y, int[] yShape, Span<T> destination, int[] shape)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var resultShape = shape;
         switch (function)
         {
-            case BinaryFunction.Add: Broadcasting.Binary<T, T, AddOperator<T>>(x, a._shape, y, b._shape, destination, result._shape); break;
-            case BinaryFunction.Subtract: Broadcasting.Binary<T, T, SubtractOperator<T>>(x, a._shape, y, b._shape, destination, result._shape); break;
-            case BinaryFunction.Multiply: Broadcasting.Binary<T, T, MultiplyOperator<T>>(x, a._shape, y, b._shape, destination, result._shape); break;
-            case BinaryFunction.Divide: Broadcasting.Binary<T, T, DivideOperator<T>>(x, a._shape, y, b._shape, destination, result._shape); break;
-            case BinaryFunction.Pow: Broadcasting.Binary<T, T, PowOperator<T>>(x, a._shape, y, b._shape, destination, result._shape); break;
-            case BinaryFunction.Maximum: Broadcasting.Binary<T, T, MaximumOperator<T>>(x, a._shape, y, b._shape, destination, result._shape); break;
-            default: Broadcasting.Binary<T, T, MinimumOperator<T>>(x, a._shape, y, b._shape, destination, result._shape); break;
+            case BinaryFunction.Add: Broadcasting.Binary<T, T, AddOperator<T>>(x, xShape, y, yShape, destination, resultShape); break;
+            case BinaryFunction.Subtract: Broadcasting.Binary<T, T, SubtractOperator<T>>(x, xShape, y, yShape, destination, resultShape); break;
+            case BinaryFunction.Multiply: Broadcasting.Binary<T, T, MultiplyOperator<T>>(x, xShape, y, yShape, destination, resultShape); break;
+            case BinaryFunction.Divide: Broadcasting.Binary<T, T, DivideOperator<T>>(x, xShape, y, yShape, destination, resultShape); break;
+            case BinaryFunction.Pow: Broadcasting.Binary<T, T, PowOperator<T>>(x, xShape, y, yShape, destination, resultShape); break;
+            case BinaryFunction.Maximum: Broadcasting.Binary<T, T, MaximumOperator<T>>(x, xShape, y, yShape, destination, resultShape); break;
+            default: Broadcasting.Binary<T, T, MinimumOperator<T>>(x, xShape, y, yShape, destination, resultShape); break;
         }
     }
 

@@ -15,9 +15,11 @@ public sealed partial class Tensor
         return new Tensor(TensorStorage.Allocate(dtype, Shapes.Numel(shape)), shape.ToArray(), dtype);
     }
 
-    /// <summary>A zero tensor that takes <paramref name="shape"/> as its own (no copy): for shapes that are already
-    /// immutable (another tensor's, or fresh from <see cref="Shapes.Broadcast"/>). Saves an allocation per operation.</summary>
-    internal static Tensor Adopt(int[] shape, DType dtype) => new(TensorStorage.Allocate(dtype, Shapes.Numel(shape)), shape, dtype);
+    /// <summary>A tensor that takes <paramref name="shape"/> as its own (no copy): for shapes that are already
+    /// immutable (another tensor's, or fresh from <see cref="Shapes.Broadcast"/>). Saves an allocation per operation.
+    /// Its elements are NOT zeroed (a large buffer may come from the pool, or uninitialised from the runtime): the
+    /// caller is a kernel that writes every element.</summary>
+    internal static Tensor Adopt(int[] shape, DType dtype) => new(TensorStorage.Allocate(dtype, Shapes.Numel(shape), clear: false), shape, dtype);
 
     private static Tensor Wrap(Array data, ReadOnlySpan<int> shape, DType dtype, bool requiresGrad)
     {

@@ -20,7 +20,9 @@ public sealed partial class Tensor
         {
             return false;
         }
-        var output = Adopt(result._shape, grad.DType);
+        // The incoming gradient is dead once this rule returns; when the pass proves nobody else holds it, the
+        // gradient of the input is written over it instead of into a new buffer.
+        var output = IsOwnedGradient(grad) ? grad : Adopt(result._shape, grad.DType);
         if (grad.DType == DType.Float32) Run<float>(kind, grad, result, output);
         else Run<double>(kind, grad, result, output);
         gradient = output;
@@ -33,5 +35,45 @@ public sealed partial class Tensor
             if (kind == ActivationGradient.Tanh) ActivationGradients.Tanh<T>(g, y, o);
             else ActivationGradients.Sigmoid<T>(g, y, o);
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="grad"/>, the gradient a backward rule received, is the engine's alone (made in this
+    /// unrecorded pass and held by nothing but the rule's caller; see <see cref="PassAllocations"/>), so that the
+    /// rule may write its result over it. A rule that does must not read <paramref name="grad"/> afterwards and must
+    /// not return it for two inputs.
+    /// </summary>
+    internal static bool IsOwnedGradient(Tensor grad) => PassAllocations.Current is { } pass && pass.IsSoleHolder(grad);
+
+    /// <summary>
+    /// <c>grad * factor</c> for a backward rule, written over <paramref name="grad"/> when the rule may
+    /// (<see cref="IsOwnedGradient"/>, nothing recorded, and the product has the gradient's dtype and shape); the
+    /// rule must use <paramref name="grad"/> no further. Otherwise the ordinary product.
+    /// </summary>
+    internal static Tensor MultiplyIntoGradient(Tensor grad, Tensor factor)
+    {
+        if (!IsOwnedGradient(grad) || Autograd.ShouldRecord(grad, factor) || grad.DType is not (DType.Float32 or DType.Float64)
+            || DTypes.Promote(grad, factor) != grad.DType || !Shapes.IsExpandableTo(factor.ShapeSpan, grad.ShapeSpan))
+        {
+            return grad * factor;
+        }
+        var x = factor.ConvertRaw(grad.DType);
+        if (grad.DType == DType.Float32)
+        {
+            var g = grad.Elements<float>();
+            float[]? scratch = null;
+            var f = x.BroadcastOperand<float>(out var fShape, ref scratch);
+            Broadcasting.Binary<float, float, MultiplyOperator<float>>(g, grad._shape, f, fShape, g, grad._shape);
+            ReturnScratch(scratch);
+        }
+        else
+        {
+            var g = grad.Elements<double>();
+            double[]? scratch = null;
+            var f = x.BroadcastOperand<double>(out var fShape, ref scratch);
+            Broadcasting.Binary<double, double, MultiplyOperator<double>>(g, grad._shape, f, fShape, g, grad._shape);
+            ReturnScratch(scratch);
+        }
+        return grad;
     }
 }

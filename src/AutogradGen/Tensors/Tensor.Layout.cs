@@ -39,11 +39,55 @@ public sealed partial class Tensor
     internal Tensor AsStridedRaw(int[] shape, int[] strides, int offset) =>
         new(Storage, shape, DType, VersionCounter, StridedLayout.For(shape, strides, offset, Storage.Data.Length));
 
-    /// <summary>A contiguous copy of a strided view's elements, row-major.</summary>
+    /// <summary>
+    /// The elements in row-major order for a kernel that only reads them: the storage of a dense tensor, the slice of
+    /// storage a contiguous view covers (no copy: a Narrow or Select of leading dimensions), else a contiguous copy
+    /// into <paramref name="scratch"/>, an array from the pool that the caller gives back once the kernel has run.
+    /// </summary>
+    internal ReadOnlySpan<T> ReadElements<T>(ref T[]? scratch) where T : unmanaged => BroadcastOperand(out _, ref scratch, compact: false);
+
+    /// <summary>
+    /// This tensor as an operand of a broadcasting kernel: its elements and the shape they have. An expanded view
+    /// (stride 0, as <see cref="Expand"/> and the gradient of a sum make) is read where it lives, with size 1 in each
+    /// expanded dimension, so the kernel broadcasts it instead of reading a materialised copy; a contiguous view is
+    /// its slice of storage; any other view (a stepped slice, a transpose) is gathered into <paramref name="scratch"/>,
+    /// an array from the pool that the caller gives back once the kernel has run (<see cref="StoragePool.Return"/>):
+    /// a view read many times then costs a copy each time but no allocation.
+    /// </summary>
+    internal ReadOnlySpan<T> BroadcastOperand<T>(out int[] shape, ref T[]? scratch, bool compact = true) where T : unmanaged
+    {
+        var layout = _layout;
+        shape = _shape;
+        if (layout is null) return Storage.As<T>();
+        if (layout.IsContiguous) return Storage.As<T>().AsSpan(layout.Offset, layout.Numel);
+        var strides = layout.Strides;
+        int[]? compacted = null;
+        for (int d = 0; compact && d < strides.Length; d++)
+        {
+            if (strides[d] != 0 || _shape[d] <= 1) continue;
+            compacted ??= (int[])_shape.Clone();
+            compacted[d] = 1;
+        }
+        if (compacted is not null)
+        {
+            int numel = Shapes.Numel(compacted);
+            if (StridedLayout.IsRowMajor(compacted, strides, numel))
+            {
+                shape = compacted;
+                return Storage.As<T>().AsSpan(layout.Offset, numel);
+            }
+        }
+        var gathered = StoragePool.Rent<T>(layout.Numel, clear: false);
+        Strided.Gather<T>(Storage.As<T>(), layout.Offset, _shape, strides, gathered);
+        if (scratch is null) scratch = gathered;
+        return gathered;
+    }
+
+    /// <summary>A contiguous copy of a strided view's elements, row-major (every element is written, so not cleared).</summary>
     private T[] Materialize<T>()
     {
         var layout = _layout!;
-        var result = new T[layout.Numel];
+        var result = GC.AllocateUninitializedArray<T>(layout.Numel);
         var storage = Storage.As<T>();
         if (layout.IsContiguous) System.Array.Copy(storage, layout.Offset, result, 0, result.Length);
         else Strided.Gather<T>(storage, layout.Offset, _shape, layout.Strides, result);

@@ -23,12 +23,16 @@ internal readonly struct TensorStorage
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T[] As<T>() => (T[])Data;
 
-    public static TensorStorage Allocate(DType dtype, int count) => new(dtype switch
+    /// <summary>
+    /// A new buffer of <paramref name="count"/> elements, zeroed unless <paramref name="clear"/> is false (then the
+    /// caller writes every element). Large buffers come from <see cref="StoragePool"/> when it has one of that length.
+    /// </summary>
+    public static TensorStorage Allocate(DType dtype, int count, bool clear = true) => new(dtype switch
     {
-        DType.Float32 => new float[count],
-        DType.Float64 => new double[count],
-        DType.Int64 => new long[count],
-        DType.Bool => new bool[count],
+        DType.Float32 => StoragePool.Rent<float>(count, clear),
+        DType.Float64 => StoragePool.Rent<double>(count, clear),
+        DType.Int64 => StoragePool.Rent<long>(count, clear),
+        DType.Bool => StoragePool.Rent<bool>(count, clear),
         _ => throw new ArgumentOutOfRangeException(nameof(dtype), dtype, "Unknown dtype."),
     });
 }

@@ -40,11 +40,13 @@ internal sealed class MulBackward0 : Node
         if (selfNeedsGrad) _other = Save(other);
     }
 
-    internal override Tensor?[] Backward(Tensor grad) =>
-    [
-        NeedsInputGrad(0) ? grad * _other!.Value : null,
-        NeedsInputGrad(1) ? grad * _self!.Value : null,
-    ];
+    internal override Tensor?[] Backward(Tensor grad)
+    {
+        // The last product may be written over the incoming gradient, which is dead after it (when the pass owns it).
+        if (!NeedsInputGrad(1)) return [NeedsInputGrad(0) ? Tensor.MultiplyIntoGradient(grad, _other!.Value) : null, null];
+        var selfGrad = NeedsInputGrad(0) ? grad * _other!.Value : null;
+        return [selfGrad, Tensor.MultiplyIntoGradient(grad, _self!.Value)];
+    }
 }
 
 /// <summary>

@@ -7,8 +7,8 @@ namespace AutogradGen.Optim;
 /// </summary>
 public sealed class CosineAnnealingLR : LRScheduler
 {
-    private readonly int _tMax;
-    private readonly double _etaMin;
+    private int _tMax;
+    private double _etaMin;
 
     /// <summary>Creates the schedule and applies its first value.</summary>
     public CosineAnnealingLR(Optimizer optimizer, int tMax, double etaMin = 0)
@@ -28,5 +28,15 @@ public sealed class CosineAnnealingLR : LRScheduler
         if (epoch == 0) return current;
         if ((epoch - 1 - _tMax) % (2 * _tMax) == 0) return current + ((baseRate - _etaMin) * (1 - Math.Cos(Math.PI / _tMax)) / 2);
         return ((1 + Math.Cos(Math.PI * epoch / _tMax)) / (1 + Math.Cos(Math.PI * (epoch - 1) / _tMax)) * (current - _etaMin)) + _etaMin;
+    }
+
+    private protected override IEnumerable<(string Name, double Value)> Settings() => [("T_max", _tMax), ("eta_min", _etaMin)];
+
+    private protected override void CheckSettings(IReadOnlyDictionary<string, double> settings) => WholeSetting(settings, "T_max", 1);
+
+    private protected override void LoadSettings(IReadOnlyDictionary<string, double> settings)
+    {
+        _tMax = WholeSetting(settings, "T_max", 1);
+        _etaMin = settings["eta_min"];
     }
 }

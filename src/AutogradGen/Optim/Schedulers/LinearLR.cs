@@ -7,9 +7,9 @@ namespace AutogradGen.Optim;
 /// </summary>
 public sealed class LinearLR : LRScheduler
 {
-    private readonly double _start;
-    private readonly double _end;
-    private readonly int _total;
+    private double _start;
+    private double _end;
+    private int _total;
 
     /// <summary>Creates the schedule and applies its first value (the base rate times the start factor).</summary>
     public LinearLR(Optimizer optimizer, double startFactor = 1.0 / 3, double endFactor = 1.0, int totalIters = 5)
@@ -29,5 +29,22 @@ public sealed class LinearLR : LRScheduler
         if (LastEpoch == 0) return current * _start;
         if (LastEpoch > _total) return current;
         return current * (1 + ((_end - _start) / ((_total * _start) + ((LastEpoch - 1) * (_end - _start)))));
+    }
+
+    private protected override IEnumerable<(string Name, double Value)> Settings() =>
+        [("start_factor", _start), ("end_factor", _end), ("total_iters", _total)];
+
+    private protected override void CheckSettings(IReadOnlyDictionary<string, double> settings)
+    {
+        if (!(settings["start_factor"] > 0 && settings["start_factor"] <= 1)) throw new InvalidDataException("loaded state dict has start_factor outside (0, 1]");
+        if (!(settings["end_factor"] >= 0 && settings["end_factor"] <= 1)) throw new InvalidDataException("loaded state dict has end_factor outside [0, 1]");
+        WholeSetting(settings, "total_iters", int.MinValue);
+    }
+
+    private protected override void LoadSettings(IReadOnlyDictionary<string, double> settings)
+    {
+        _start = settings["start_factor"];
+        _end = settings["end_factor"];
+        _total = WholeSetting(settings, "total_iters", int.MinValue);
     }
 }

@@ -20,9 +20,11 @@ public enum AnnealStrategy
 /// </summary>
 public sealed class OneCycleLR : LRScheduler
 {
-    private readonly int _totalSteps;
-    private readonly AnnealStrategy _anneal;
-    private readonly bool _cycleMomentum;
+    private static readonly string[] GroupValueNames = ["initial_lr", "max_lr", "min_lr", "max_momentum", "base_momentum"];
+
+    private int _totalSteps;
+    private AnnealStrategy _anneal;
+    private bool _cycleMomentum;
     private readonly (double EndStep, string Start, string End, string StartMomentum, string EndMomentum)[] _phases;
     private readonly Dictionary<string, double>[] _values;
 
@@ -108,4 +110,35 @@ public sealed class OneCycleLR : LRScheduler
     private double Anneal(double start, double end, double pct) => _anneal == AnnealStrategy.Cos
         ? end + ((start - end) / 2 * (Math.Cos(Math.PI * pct) + 1))
         : ((end - start) * pct) + start;
+
+    private protected override IEnumerable<(string Name, double Value)> Settings()
+    {
+        yield return ("total_steps", _totalSteps);
+        yield return ("anneal_strategy", (double)_anneal);
+        yield return ("cycle_momentum", _cycleMomentum ? 1 : 0);
+        for (int i = 0; i < _phases.Length; i++) yield return ($"_schedule_phases.{i}.end_step", _phases[i].EndStep);
+        for (int g = 0; g < _values.Length; g++)
+        {
+            foreach (var name in GroupValueNames) yield return ($"param_groups.{g}.{name}", _values[g][name]);
+        }
+    }
+
+    private protected override void CheckSettings(IReadOnlyDictionary<string, double> settings)
+    {
+        WholeSetting(settings, "total_steps", 1);
+        if (settings["anneal_strategy"] is not (0 or 1)) throw new InvalidDataException("loaded state dict has anneal_strategy other than 0 (cos) or 1 (linear)");
+        if (settings["cycle_momentum"] is not (0 or 1)) throw new InvalidDataException("loaded state dict has cycle_momentum other than 0 or 1");
+    }
+
+    private protected override void LoadSettings(IReadOnlyDictionary<string, double> settings)
+    {
+        _totalSteps = WholeSetting(settings, "total_steps", 1);
+        _anneal = (AnnealStrategy)(int)settings["anneal_strategy"];
+        _cycleMomentum = settings["cycle_momentum"] == 1;
+        for (int i = 0; i < _phases.Length; i++) _phases[i].EndStep = settings[$"_schedule_phases.{i}.end_step"];
+        for (int g = 0; g < _values.Length; g++)
+        {
+            foreach (var name in GroupValueNames) _values[g][name] = settings[$"param_groups.{g}.{name}"];
+        }
+    }
 }

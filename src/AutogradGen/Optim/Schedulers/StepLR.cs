@@ -6,8 +6,8 @@ namespace AutogradGen.Optim;
 /// </summary>
 public sealed class StepLR : LRScheduler
 {
-    private readonly int _stepSize;
-    private readonly double _gamma;
+    private int _stepSize;
+    private double _gamma;
 
     /// <summary>Creates the schedule and applies its first value.</summary>
     public StepLR(Optimizer optimizer, int stepSize, double gamma = 0.1)
@@ -23,4 +23,14 @@ public sealed class StepLR : LRScheduler
     /// <inheritdoc/>
     protected override double LearningRate(int group, double current) =>
         LastEpoch == 0 || LastEpoch % _stepSize != 0 ? current : current * _gamma;
+
+    private protected override IEnumerable<(string Name, double Value)> Settings() => [("step_size", _stepSize), ("gamma", _gamma)];
+
+    private protected override void CheckSettings(IReadOnlyDictionary<string, double> settings) => WholeSetting(settings, "step_size", 1);
+
+    private protected override void LoadSettings(IReadOnlyDictionary<string, double> settings)
+    {
+        _stepSize = WholeSetting(settings, "step_size", 1);
+        _gamma = settings["gamma"];
+    }
 }
