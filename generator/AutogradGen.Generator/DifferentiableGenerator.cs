@@ -55,6 +55,12 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         public const string Resolved = nameof(Resolved);
         public const string EmitRequests = nameof(EmitRequests);
 
+        /// <summary>Per method: its generated members as text; then <see cref="TypeFiles.TrackingName"/> groups them into one file per type.</summary>
+        public const string EmittedMembers = nameof(EmittedMembers);
+
+        /// <summary>One generated file per type, its methods' members in source order: after an edit only the edited method's type is written again.</summary>
+        public const string TypeFiles = AutogradGen.Generator.Emit.TypeFiles.TrackingName;
+
         /// <summary>
         /// Combines the diagnostics with the Compilation, to locate them in its own trees (so that suppressions
         /// apply): by design this step re-runs whenever the compilation changes; reporting is all it does.
@@ -106,11 +112,18 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             .Select(static (input, _) => MethodResolver.Apply(input.Left, input.Right))
             .WithTrackingName(TrackingNames.Resolved);
 
+        // A refused method whose signatures are known gets its stub instead (RefusedStubs): callers compile, and throw.
         var requests = resolved
-            .Where(static method => method.Model is not null)
-            .Select(static (method, _) => new EmitRequest(method.Model!, method.UserDerivatives))
+            .Where(static method => method.Model is not null || method.Stub is not null)
+            .Select(static (method, _) => method.Model is { } model
+                ? new EmitRequest(model, method.UserDerivatives)
+                : new EmitRequest(method.Stub!, EquatableArray<UserDerivativeModel>.Empty) { IsStub = true })
             .WithTrackingName(TrackingNames.EmitRequests);
-        context.RegisterSourceOutput(requests, static (context, request) => Emit(context, request));
+        // Emitted per method (cached like every step before it), written one file per type (Emit/TypeFiles.cs).
+        var members = requests
+            .Select(static (request, _) => Emit(request))
+            .WithTrackingName(TrackingNames.EmittedMembers);
+        TypeFiles.Register(context, members);
 
         // Diagnostics are reported at locations in the compilation's own syntax trees, so that #pragma and
         // .editorconfig severities apply to them as to any analyzer's (a location made from a path does not).
@@ -172,23 +185,30 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         new(DiagnosticDescriptors.InternalError.Id, site.FilePath, site.TargetSpan, new LinePositionSpan(site.ScopeStartLine, site.ScopeStartLine),
             EquatableArray.Of(name, exception.GetType().Name + ": " + exception.Message));
 
-    private static void Emit(SourceProductionContext context, EmitRequest request)
+    private static EmittedMembers Emit(EmitRequest request)
     {
         var model = request.Model;
-        string source;
         try
         {
             var lowered = ControlFlowLowering.Lower(model);
             var activity = Activity.Analyze(lowered);
-            source = SourceEmitter.Emit(model, lowered, activity, request.UserDerivatives.ToDictionary(d => d.Key));
+            var members = SourceEmitter.EmitMembers(model, lowered, activity, request.UserDerivatives.ToDictionary(d => d.Key));
+            if (request.IsStub)
+            {
+                members = SourceEmitter.AsStub(model, members);
+            }
+
+            return new EmittedMembers(model.HintName, model.Namespace, model.ContainingTypes, model.Name, MemberOrder.Of(model), members, null, request.IsStub);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException && request.IsStub)
+        {
+            // A stub only spares the callers CS0117: without one they see those errors beside the real one, no worse.
+            return new EmittedMembers(model.HintName, model.Namespace, model.ContainingTypes, model.Name, MemberOrder.Of(model), null, null);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // Last resort, as in ParseSafely: never let a bug in the emitter fail the user's build with CS8785.
-            context.ReportDiagnostic(MethodResolver.InternalError(model, exception).ToDiagnostic(null));
-            return;
+            return new EmittedMembers(model.HintName, model.Namespace, model.ContainingTypes, model.Name, MemberOrder.Of(model), null, MethodResolver.InternalError(model, exception));
         }
-
-        context.AddSource(model.HintName, SourceText.From(source, System.Text.Encoding.UTF8));
     }
 }

@@ -8,6 +8,13 @@ internal sealed class CodeWriter
     private readonly StringBuilder _text = new();
     private int _indent;
 
+    public CodeWriter()
+    {
+    }
+
+    /// <summary>A writer that starts <paramref name="indent"/> levels in, e.g. inside the reopened types of a file written by someone else.</summary>
+    public CodeWriter(int indent) => _indent = indent;
+
     public void Line(string line = "")
     {
         if (line.Length > 0)

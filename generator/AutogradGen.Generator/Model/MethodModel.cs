@@ -3,7 +3,7 @@ using AutogradGen.Generator.Diagnostics;
 namespace AutogradGen.Generator.Model;
 
 /// <summary>Everything the emitter needs about one [Differentiable] method. Equatable: no symbols or syntax.</summary>
-/// <param name="HintName">The generated file's name, unique in the compilation.</param>
+/// <param name="HintName">The generated file of the containing type (every method of the type shares it: Emit/TypeFiles.cs).</param>
 /// <param name="Namespace">The containing namespace, or null for the global namespace.</param>
 /// <param name="ContainingTypes">Outermost first: the partial type declarations to reopen.</param>
 /// <param name="Accessibility">The original method's accessibility keywords ("public", "internal", "private", ...).</param>

@@ -59,12 +59,12 @@ internal static class GenericInstances
             var model = instance.Model is { } m
                 ? m with
                 {
-                    HintName = m.HintName.Replace(".Derivatives.g.cs", "." + kind.Keyword() + ".Derivatives.g.cs"),
                     GenericInstance = kind,
                     ReportsActivityWarnings = parsed.All(p => p.Model is null),
                 }
                 : null;
-            parsed.Add(new ParsedMethod(InstanceKey(method, kind), model, diagnostics));
+            var stub = instance.Stub is { } st ? st with { GenericInstance = kind, ReportsActivityWarnings = false } : null;
+            parsed.Add(new ParsedMethod(InstanceKey(method, kind), model, diagnostics) { Stub = stub });
         }
 
         return parsed.ToEquatableArray();

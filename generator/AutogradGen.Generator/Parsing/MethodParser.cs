@@ -141,13 +141,8 @@ internal static class MethodParser
 
         var body = BodyParser.Parse(method, syntax, target.SemanticModel, parameters, cancellationToken, structParameters, vectorResult?.Name, matrixParameters, nested, structResult);
         diagnostics.AddRange(body.Diagnostics);
-        if (body.Diagnostics.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error))
-        {
-            return new ParsedMethod(Key(method), null, diagnostics.ToEquatableArray());
-        }
-
         var model = new MethodModel(
-            HintName: HintName(method),
+            HintName: TypeHintName(method.ContainingType),
             Namespace: method.ContainingNamespace.IsGlobalNamespace ? null : method.ContainingNamespace.ToDisplayString(),
             ContainingTypes: containingTypes,
             Accessibility: AccessibilityKeyword(method.DeclaredAccessibility),
@@ -167,10 +162,16 @@ internal static class MethodParser
             MatrixParameters = matrixParameters.ToEquatableArray(),
             SecondOrder = SecondOrderCheck.IsRequested(attribute),
         };
+        if (body.Diagnostics.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error))
+        {
+            // Refused for its body: its parameters are known, so its callers get members that throw (RefusedStubs).
+            return new ParsedMethod(Key(method), null, diagnostics.ToEquatableArray()) { Stub = RefusedStubs.For(model, diagnostics) };
+        }
+
         if (model.SecondOrder && SecondOrderCheck.Refusals(model, target.SemanticModel.Compilation) is { Count: > 0 } refusals)
         {
             diagnostics.AddRange(refusals);
-            return new ParsedMethod(Key(method), null, diagnostics.ToEquatableArray());
+            return new ParsedMethod(Key(method), null, diagnostics.ToEquatableArray()) { Stub = RefusedStubs.For(model, diagnostics) };
         }
 
         return new ParsedMethod(Key(method), model, diagnostics.ToEquatableArray());
@@ -455,6 +456,15 @@ internal static class MethodParser
     /// <summary>The documentation id: how calls and user derivatives name a method.</summary>
     public static string Key(IMethodSymbol method) => method.OriginalDefinition.GetDocumentationCommentId() ?? method.ToDisplayString();
 
+    /// <summary>
+    /// The file of a type's generated members (Emit/TypeFiles.cs): <c>Namespace.Outer.Inner{T}.Derivatives.g.cs</c>, unique
+    /// because two types of a compilation cannot share that name (nor a type and a member of its container, so it
+    /// cannot meet a tensor method's <see cref="HintName"/> either).
+    /// </summary>
+    internal static string TypeHintName(INamedTypeSymbol type) =>
+        type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty).Replace('<', '{').Replace('>', '}') + ".Derivatives.g.cs";
+
+    /// <summary>A tensor method's own file (tensor files copy their method's using directives, so they are not merged per type).</summary>
     internal static string HintName(IMethodSymbol method)
     {
         var typeName = method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)

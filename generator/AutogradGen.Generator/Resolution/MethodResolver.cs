@@ -20,7 +20,7 @@ internal static class MethodResolver
     {
         if (parsed.Model is not { } model)
         {
-            return new AnalyzedMethod(parsed.Key, null, parsed.Diagnostics, EquatableArray<PendingCall>.Empty);
+            return new AnalyzedMethod(parsed.Key, null, parsed.Diagnostics, EquatableArray<PendingCall>.Empty) { Stub = parsed.Stub };
         }
 
         var (activeSites, warnings) = AnalyzeActivity(model);
@@ -45,7 +45,7 @@ internal static class MethodResolver
     {
         if (method.Model is not { } model)
         {
-            return new ResolvedMethod(null, method.Diagnostics, EquatableArray<UserDerivativeModel>.Empty);
+            return new ResolvedMethod(null, method.Diagnostics, EquatableArray<UserDerivativeModel>.Empty) { Stub = method.Stub };
         }
 
         var withoutDerivative = method.ActiveCalls.Where(c => !c.NeedsGeneratedCode && resolution.Derivative(c.Key) is null).ToList();
@@ -63,8 +63,12 @@ internal static class MethodResolver
         return new ResolvedMethod(model, method.Diagnostics, used.ToEquatableArray());
     }
 
-    private static ResolvedMethod Lost(AnalyzedMethod method, IEnumerable<PendingCall> calls) =>
-        new(null, method.Diagnostics.Concat(calls.Select(c => c.IfMissing)).ToEquatableArray(), EquatableArray<UserDerivativeModel>.Empty);
+    private static ResolvedMethod Lost(AnalyzedMethod method, IEnumerable<PendingCall> calls)
+    {
+        // Its callers still compile against the members it would have had (RefusedStubs), so AGD0007/AGD0019 stay the one error.
+        var diagnostics = method.Diagnostics.Concat(calls.Select(c => c.IfMissing)).ToEquatableArray();
+        return new(null, diagnostics, EquatableArray<UserDerivativeModel>.Empty) { Stub = RefusedStubs.For(method.Model!, diagnostics) };
+    }
 
     /// <summary>
     /// Which calls carry a derivative (the sites of active calls), and the warnings that depend on activity:

@@ -374,7 +374,7 @@ public class DiagnosticTests
             Assert.Contains(messageContains, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         }
 
-        Assert.Equal(expectSource, run.Sources.Any(s => s.HintName.Contains(".F.", StringComparison.Ordinal)));
+        Assert.Equal(expectSource, run.HasCodeFor("F"));
         if (expectSource)
         {
             Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);

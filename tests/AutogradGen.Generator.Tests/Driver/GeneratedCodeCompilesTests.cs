@@ -67,8 +67,8 @@ public class GeneratedCodeCompilesTests
     {
         var run = GeneratorHarness.Run(Source.Replace("return a * a + 100 * b * b;", "goto end; end: return a;", StringComparison.Ordinal));
         Assert.Contains(run.Diagnostics, d => d.Id == "AGD0005");
-        var hint = Assert.Single(run.Sources).HintName;
-        Assert.Contains("Loop", hint, StringComparison.Ordinal);
+        Assert.False(run.HasCodeFor("Rosenbrock"));
+        Assert.True(run.HasCodeFor("Loop"));
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public class GeneratedCodeCompilesTests
         Assert.Empty(run.Diagnostics);
         Assert.Empty(run.CompilationProblems);
         Assert.Equal(
-            ["N1.Box{T}.F.Derivatives.g.cs", "N2.IShape.H.Derivatives.g.cs", "N2.Rec.G.Derivatives.g.cs", "N2.S.Inner.K.Derivatives.g.cs", "N2.S.Inner.L.Derivatives.g.cs"],
+            ["N1.Box{T}.Derivatives.g.cs", "N2.IShape.Derivatives.g.cs", "N2.Rec.Derivatives.g.cs", "N2.S.Inner.Derivatives.g.cs"],
             run.Sources.Select(s => s.HintName).Order(StringComparer.Ordinal));
     }
 }

@@ -64,6 +64,12 @@ public sealed record GeneratorRun(GeneratorDriverRunResult Result, Compilation O
 
     public IEnumerable<GeneratedSourceResult> Sources => Result.Results.SelectMany(r => r.GeneratedSources);
 
+    /// <summary>
+    /// Whether the method named <paramref name="name"/> got generated members: its type's file (one per type) documents
+    /// each of them as "... of &lt;see cref="Name(...)"/&gt;" (a refused method's stubs say "refused" instead).
+    /// </summary>
+    public bool HasCodeFor(string name) => Sources.Any(s => s.SourceText.ToString().Contains("of <see cref=\"" + name + "(", StringComparison.Ordinal));
+
     /// <summary>Errors and warnings of the compilation including the generated code.</summary>
     public IEnumerable<Diagnostic> CompilationProblems => Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning);
 }

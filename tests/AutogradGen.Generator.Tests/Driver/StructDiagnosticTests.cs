@@ -127,6 +127,6 @@ public class StructDiagnosticTests
         Assert.Equal(source.Span, diagnostic.Location.SourceSpan);
         Assert.Equal(SourceText.From(source.Text).Lines.GetLinePositionSpan(source.Span), diagnostic.Location.GetLineSpan().Span);
         Assert.Contains(messageContains, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        Assert.DoesNotContain(run.Sources, s => s.HintName.Contains(".F.", StringComparison.Ordinal));
+        Assert.False(run.HasCodeFor("F"));
     }
 }

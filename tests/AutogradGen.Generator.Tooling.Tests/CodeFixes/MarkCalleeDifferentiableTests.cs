@@ -95,9 +95,9 @@ public class MarkCalleeDifferentiableTests
         var run = GeneratorHarness.Run(GeneratorHarness.Compile(("/src/A.cs", texts["/src/A.cs"])));
 
         Assert.Empty(run.Diagnostics);
-        Assert.Equal(
-            ["Objectives.Energy.Derivatives.g.cs", "Objectives.Square.Derivatives.g.cs"],
-            run.Result.GeneratedTrees.Select(tree => Path.GetFileName(tree.FilePath)).Order(StringComparer.Ordinal));
+        Assert.Equal(["Objectives.Derivatives.g.cs"], run.Result.GeneratedTrees.Select(tree => Path.GetFileName(tree.FilePath)));
+        Assert.True(run.HasCodeFor("Energy"));
+        Assert.True(run.HasCodeFor("Square"));
     }
 
     [Fact]

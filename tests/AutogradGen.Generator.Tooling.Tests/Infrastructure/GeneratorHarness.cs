@@ -59,5 +59,14 @@ internal static class GeneratorHarness
 /// </summary>
 internal sealed record GeneratorRun(ImmutableArray<Diagnostic> Diagnostics, Compilation OutputCompilation, GeneratorDriverRunResult Result, GeneratorDriver Driver)
 {
+    /// <summary>
+    /// Whether the method named <paramref name="name"/> got generated members: its type's file (one per type) documents
+    /// each of them as "... of &lt;see cref="Name(...)"/&gt;".
+    /// </summary>
+    public bool HasCodeFor(string name) => HasCodeFor(Result, name);
+
+    public static bool HasCodeFor(GeneratorDriverRunResult result, string name) =>
+        result.Results.SelectMany(r => r.GeneratedSources).Any(s => s.SourceText.ToString().Contains("of <see cref=\"" + name + "(", StringComparison.Ordinal));
+
     public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error);
 }
