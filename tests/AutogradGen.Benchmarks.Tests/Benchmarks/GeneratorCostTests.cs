@@ -39,6 +39,17 @@ public class GeneratorCostTests
     }
 
     [Fact]
+    public void Per_type_floor_adds_as_many_files_as_the_generator_and_the_single_file_floor_one()
+    {
+        var benchmark = new GeneratorBenchmarks { MethodCount = 100 };
+        benchmark.Setup();
+        benchmark.NewEdit();
+
+        Assert.Equal(100 / SyntheticProject.MethodsPerFile, benchmark.FloorPerTypeIncrementalRunAfterOneLineEdit());
+        Assert.Equal(1, benchmark.FloorSingleFileIncrementalRunAfterOneLineEdit());
+    }
+
+    [Fact]
     public void Synthetic_project_compiles_with_its_generated_code_without_errors()
     {
         CSharpCompilationWithGenerated result = CSharpCompilationWithGenerated.Run(SyntheticProject.Create(20));

@@ -19,6 +19,8 @@ public class GeneratorBenchmarks
     private CSharpCompilation? _compilation;
     private GeneratorDriver? _warmDriver;
     private GeneratorDriver? _warmFloorDriver;
+    private GeneratorDriver? _warmPerTypeFloorDriver;
+    private GeneratorDriver? _warmSingleFileFloorDriver;
     private CSharpCompilation? _editedCompilation;
 
     [Params(100, 1_000)]
@@ -31,6 +33,8 @@ public class GeneratorBenchmarks
         _compilation = _project.Compile();
         _warmDriver = CreateDriver().RunGenerators(_compilation);
         _warmFloorDriver = CreateDriver(new FloorGenerator()).RunGenerators(_compilation);
+        _warmPerTypeFloorDriver = CreateDriver(new FloorPerTypeGenerator()).RunGenerators(_compilation);
+        _warmSingleFileFloorDriver = CreateDriver(new FloorSingleFileGenerator()).RunGenerators(_compilation);
         _editedCompilation = SyntheticProject.WithOneLineEdit(_compilation);
     }
 
@@ -39,7 +43,8 @@ public class GeneratorBenchmarks
     /// caches what was asked of it (symbols, binding), so timing the same edited compilation again would measure
     /// warm caches that a real edit does not have.
     /// </summary>
-    [IterationSetup(Targets = [nameof(IncrementalRunAfterOneLineEdit), nameof(FloorIncrementalRunAfterOneLineEdit)])]
+    [IterationSetup(Targets = [nameof(IncrementalRunAfterOneLineEdit), nameof(FloorIncrementalRunAfterOneLineEdit),
+        nameof(FloorPerTypeIncrementalRunAfterOneLineEdit), nameof(FloorSingleFileIncrementalRunAfterOneLineEdit)])]
     public void NewEdit() => _editedCompilation = SyntheticProject.WithOneLineEdit(_compilation!);
 
     /// <summary>A new driver over a new compilation: every method is parsed, analysed and emitted.</summary>
@@ -60,6 +65,20 @@ public class GeneratorBenchmarks
     /// </summary>
     [Benchmark]
     public int FloorIncrementalRunAfterOneLineEdit() => GeneratedFileCount(_warmFloorDriver!.RunGenerators(_editedCompilation!));
+
+    /// <summary>
+    /// The same re-run with <see cref="FloorPerTypeGenerator"/>: a do-nothing generator with AutogradGen's output
+    /// shape (one file per type), the floor to read <see cref="IncrementalRunAfterOneLineEdit"/> against.
+    /// </summary>
+    [Benchmark]
+    public int FloorPerTypeIncrementalRunAfterOneLineEdit() => GeneratedFileCount(_warmPerTypeFloorDriver!.RunGenerators(_editedCompilation!));
+
+    /// <summary>
+    /// The same re-run with <see cref="FloorSingleFileGenerator"/>: one file in all, what remains is Roslyn's own
+    /// attribute search over the new compilation.
+    /// </summary>
+    [Benchmark]
+    public int FloorSingleFileIncrementalRunAfterOneLineEdit() => GeneratedFileCount(_warmSingleFileFloorDriver!.RunGenerators(_editedCompilation!));
 
     private static GeneratorDriver CreateDriver(IIncrementalGenerator? generator = null) =>
         CSharpGeneratorDriver.Create(
