@@ -1,16 +1,19 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using AutogradGen.Generator.Diagnostics;
 using AutogradGen.Generator.Parsing;
 
 namespace AutogradGen.Generator.Declarations;
 
 /// <summary>
 /// Reports the declaration rules of [Differentiable] and [DerivativeOf] methods (<see cref="DeclarationRules"/>:
-/// AGD0001, AGD0002, AGD0010, AGD0011, AGD0014) as an analyzer, so that the IDE shows them while the user types, as Roslyn's
+/// AGD0001, AGD0002, AGD0010, AGD0011, AGD0014; <see cref="SignatureRules"/>: AGD0003, AGD0004, AGD0017) as an analyzer, so that the IDE shows them while the user types, as Roslyn's
 /// incremental-generator cookbook recommends; the generator only consults the same rules to generate nothing.
 /// </summary>
 /// <remarks>
@@ -30,6 +33,30 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterSymbolAction(AnalyzeMethod, SymbolKind.Method);
         context.RegisterSyntaxNodeAction(AnalyzeUserDerivative, SyntaxKind.MethodDeclaration);
+        // Per declaration, not per symbol: local functions have no symbol action, and the generator reads the declaration
+        // that carries the attribute.
+        context.RegisterSyntaxNodeAction(AnalyzeSignature, SignatureRules.TargetKinds);
+    }
+
+    /// <summary>AGD0003, AGD0004 and AGD0017 (<see cref="SignatureRules"/>).</summary>
+    private static void AnalyzeSignature(SyntaxNodeAnalysisContext context)
+    {
+        IEnumerable<DiagnosticInfo> diagnostics;
+        try
+        {
+            diagnostics = SignatureRules.Check(context.Node, context.SemanticModel, context.CancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The generator runs the same code and reports its own failure as AGD0018 on the method; an exception
+            // here would only add the host's AD0001 warning beside it.
+            return;
+        }
+
+        foreach (var diagnostic in diagnostics)
+        {
+            context.ReportDiagnostic(diagnostic.ToDiagnostic(context.Compilation));
+        }
     }
 
     /// <summary>
