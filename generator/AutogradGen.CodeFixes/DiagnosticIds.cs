@@ -12,6 +12,7 @@ internal static class DiagnosticIds
     public const string CallNotDifferentiable = "AGD0007";
     public const string UnknownParameterName = "AGD0010";
     public const string UnsupportedMethod = "AGD0017";
+    public const string ResultsSpanDifferentiated = "AGD0072";
     public const string SecondOrderCallee = "AGD0076";
     public const string NestedCalleeNotSecondOrder = "AGD0090";
     public const string NestedCallShape = "AGD0091";

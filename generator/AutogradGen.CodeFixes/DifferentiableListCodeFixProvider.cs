@@ -14,8 +14,8 @@ namespace AutogradGen.CodeFixes;
 /// <summary>
 /// Fixes in the with-respect-to list of [Differentiable(...)], as the messages say:
 /// <list type="bullet">
-/// <item>AGD0003 (a named parameter that cannot carry a derivative) and AGD0010 (a name that is no parameter):
-/// remove the name from the list. Offered only while another name stays in it: an empty list means "every
+/// <item>AGD0003 (a named parameter that cannot carry a derivative), AGD0010 (a name that is no parameter) and
+/// AGD0072 (the results span of a vector-valued method): remove the name from the list. Offered only while another name stays in it: an empty list means "every
 /// floating-point parameter", which is not what the user wrote.</item>
 /// <item>AGD0010 on a misspelt name: <c>nameof(p)</c> of the one parameter within two edits of it (letters changed,
 /// added or removed, case ignored) and fewer edits than the name has letters, so the compiler checks the name from
@@ -28,7 +28,8 @@ public sealed class DifferentiableListCodeFixProvider : CodeFixProvider
     private const int MaxEdits = 2;
 
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.ParameterNotDifferentiable, DiagnosticIds.UnknownParameterName);
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(
+        DiagnosticIds.ParameterNotDifferentiable, DiagnosticIds.UnknownParameterName, DiagnosticIds.ResultsSpanDifferentiated);
 
     /// <inheritdoc/>
     public override FixAllProvider? GetFixAllProvider() => null;
@@ -52,7 +53,7 @@ public sealed class DifferentiableListCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-            // AGD0010 is on the name in the list; AGD0003 on the parameter, whose name the list spells somewhere.
+            // AGD0010 is on the name in the list; AGD0003 and AGD0072 on the parameter, whose name the list spells somewhere.
             var argument = diagnostic.Id == DiagnosticIds.UnknownParameterName
                 ? node.FirstAncestorOrSelf<AttributeArgumentSyntax>()
                 : node.FirstAncestorOrSelf<ParameterSyntax>() is { } parameter

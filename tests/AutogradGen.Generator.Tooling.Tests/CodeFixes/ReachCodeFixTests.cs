@@ -252,6 +252,27 @@ public class ReachCodeFixTests
     }
 
     [Fact]
+    public async Task AGD0072_removes_the_results_span_from_the_list()
+    {
+        var after = await ApplyAsync(new DifferentiableListCodeFixProvider(), "AGD0072", """
+            using System;
+            using AutogradGen;
+
+            public static partial class Transforms
+            {
+                [Differentiable("p", "r")]
+                public static void Double(ReadOnlySpan<double> p, Span<double> r)
+                {
+                    r[0] = 2 * p[0];
+                }
+            }
+            """);
+
+        Assert.Contains("[Differentiable(\"p\")]", after, StringComparison.Ordinal);
+        await AssertDifferentiatedAsync(after, "Double");
+    }
+
+    [Fact]
     public async Task AGD0010_offers_nameof_of_the_misspelt_parameter_and_removing_the_name()
     {
         const string Before = """
