@@ -20,14 +20,20 @@ internal static class MethodParser
     public const string DifferentiableAttributeName = "AutogradGen.DifferentiableAttribute";
 
     /// <summary>The parsed method: one per instance for a generic-math method (<see cref="GenericInstances"/>), else one.</summary>
-    public static EquatableArray<ParsedMethod> ParseAll(BindingTarget target, CancellationToken cancellationToken) =>
+    /// <param name="target">The attributed declaration.</param>
+    /// <param name="cancellationToken">Cancels the parse.</param>
+    /// <param name="declarationOnly">
+    /// Stop before the body: only the diagnostics of the declaration, and no model (what <see cref="Declarations.SignatureRules"/>
+    /// reports from the analyzer, so that both read the declaration through this one code path).
+    /// </param>
+    public static EquatableArray<ParsedMethod> ParseAll(BindingTarget target, CancellationToken cancellationToken, bool declarationOnly = false) =>
         target.TargetSymbol is IMethodSymbol { IsGenericMethod: true } method && target.TargetNode is MethodDeclarationSyntax syntax
             && !TensorMethodParser.IsTensorMethod(method)
-            ? GenericInstances.Parse(target, method, syntax, cancellationToken)
-            : EquatableArray.Of(Parse(target, cancellationToken));
+            ? GenericInstances.Parse(target, method, syntax, cancellationToken, declarationOnly)
+            : EquatableArray.Of(Parse(target, cancellationToken, declarationOnly));
 
     /// <summary>Parses a method; a generic one is parsed once per instance, inside <see cref="TypeClassifier.Instantiate"/>.</summary>
-    public static ParsedMethod Parse(BindingTarget target, CancellationToken cancellationToken)
+    public static ParsedMethod Parse(BindingTarget target, CancellationToken cancellationToken, bool declarationOnly = false)
     {
         var diagnostics = new List<DiagnosticInfo>();
         if (target.TargetSymbol is not IMethodSymbol method)
@@ -123,8 +129,9 @@ internal static class MethodParser
         }
 
         CheckGeneratedNames(method, nameLocation, diagnostics);
-        if (diagnostics.Count > 0 || syntax.Body is null && syntax.ExpressionBody is null)
+        if (declarationOnly || diagnostics.Count > 0 || syntax.Body is null && syntax.ExpressionBody is null)
         {
+            // Everything above reads the declaration alone; from here on the body is read.
             return new ParsedMethod(Key(method), null, diagnostics.ToEquatableArray());
         }
 
