@@ -111,6 +111,9 @@ internal sealed partial class BodyParser
             case ISwitchExpressionOperation switchExpression:
                 lowered = SwitchExpression(switchExpression);
                 return true;
+            case IIsPatternOperation nullablePattern when IsNullableNumber(nullablePattern.Value.Type) && NullablePattern(nullablePattern, out var handled) is var tested0 && handled:
+                lowered = tested0;
+                return true;
             case IIsPatternOperation isPattern:
                 lowered = Expression(isPattern.Value) is { } tested ? Pattern(Materialize(tested, "tested", isPattern.Syntax), isPattern.Pattern, _hoistTarget) : null;
                 return true;
@@ -177,7 +180,7 @@ internal sealed partial class BodyParser
         var syntax = @switch.Syntax;
         var line = Line(syntax);
         var source = syntax is SwitchStatementSyntax s ? "switch (" + s.Expression + ")" : SourceText(syntax);
-        if (HoistingExpression(@switch.Value, output) is not { } switched)
+        if ((IsIntEnum(@switch.Value.Type) ? EnumAsInt(@switch.Value) : HoistingExpression(@switch.Value, output)) is not { } switched)
         {
             return;
         }
@@ -283,7 +286,7 @@ internal sealed partial class BodyParser
             return null;
         }
 
-        if (Expression(switchExpression.Value) is not { } switched)
+        if ((IsIntEnum(switchExpression.Value.Type) ? EnumAsInt(switchExpression.Value) : Expression(switchExpression.Value)) is not { } switched)
         {
             return null;
         }
@@ -418,7 +421,7 @@ internal sealed partial class BodyParser
             return op == BinaryOperator.Equal ? new BinaryExpr(NumberKind.Bool, BinaryOperator.NotEqual, value, value) : UnsupportedPatternAt(operand.Syntax, "A comparison with NaN", "use double.IsNaN");
         }
 
-        if (Expression(operand) is not { } right)
+        if ((EnumConstant(operand) ?? Expression(operand)) is not { } right)
         {
             return null;
         }
@@ -634,6 +637,8 @@ internal sealed partial class BodyParser
 
                 into.AddRange(values);
                 return true;
+            case IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction } localCall:
+                return LocalTupleCall(localCall, into, output);
             default:
                 _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedTuple, value.Syntax.GetLocation(), "This tuple value",
                     "only tuple literals '(a, b)' and tuple locals can be deconstructed; a [Differentiable] method returns one value, so compute each element with a call of its own"));

@@ -55,8 +55,9 @@ internal sealed partial class BodyParser
                 }
 
                 break;
-            case IReturnOperation { ReturnedValue: null } when _results is not null:
-                // A vector-valued method's early exit: its results are what it has written so far.
+            case IReturnOperation { ReturnedValue: null } when _results is not null || _method.ReturnsVoid:
+                // A vector-valued method's early exit: its results are what it has written so far; a void helper's
+                // own Derivative (ByReferenceMembers) likewise leaves with its ref and out parameters as they are.
                 output.Add(new ReturnStmt(Line(syntax), SourceText(syntax), new LiteralExpr(NumberKind.Int, "0")));
                 break;
             case IConditionalOperation conditional:
@@ -132,6 +133,11 @@ internal sealed partial class BodyParser
         {
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedVariableType, declarator.Syntax.GetLocation(), local.Name, TypeClassifier.DisplayName(local.Type)));
             _refusedLocals.Add(local);
+            return;
+        }
+
+        if (classified.Storage.IsIndexed() && (declarator.Initializer?.Value ?? sharedInitializer?.Value) is { } data && DataAliasDeclarator(local, data, statementSyntax, output))
+        {
             return;
         }
 
