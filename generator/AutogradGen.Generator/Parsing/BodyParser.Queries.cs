@@ -26,7 +26,9 @@ internal sealed partial class BodyParser
             && !method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == MethodParser.DifferentiableAttributeName)
             && !IsGuardCall(method)
             && method.Parameters.All(p => p.RefKind is RefKind.None or RefKind.In)
-            && invocation.Arguments.All(a => a.ArgumentKind != ArgumentKind.ParamArray);
+            && invocation.Arguments.All(a => a.ArgumentKind != ArgumentKind.ParamArray && MatrixElements(Unwrap(a.Value)) is null)
+            // A differentiated 2-D or jagged array is a tensor in the twin: only its shape members are read (AGD0006 otherwise).
+            && (invocation.Instance is null || MatrixElements(Unwrap(invocation.Instance)) is null);
     }
 
     /// <summary>An integer <c>~</c>, <c>&amp;</c>, <c>|</c>, <c>^</c>, <c>&lt;&lt;</c> or <c>&gt;&gt;</c>, which the IR has no operator for.</summary>
@@ -88,7 +90,10 @@ internal sealed partial class BodyParser
         return code.Text(")");
     }
 
-    /// <summary>An array or span parameter handed to a query: the parameter itself, which the body never writes.</summary>
+    /// <summary>
+    /// An array or span parameter handed to a query: the parameter itself, which the body never writes. Only one that
+    /// is not differentiated: a differentiated one is a tensor in the tape twin.
+    /// </summary>
     private bool IsArrayParameter(IOperation operation) =>
-        operation is IParameterReferenceOperation && Variable(operation) is { IsParameter: true } parameter && parameter.Storage.IsIndexed();
+        operation is IParameterReferenceOperation && Variable(operation) is { IsParameter: true, Differentiated: false } parameter && parameter.Storage.IsIndexed();
 }
