@@ -47,18 +47,38 @@ internal sealed partial class BodyParser
             return InlineRefused(invocation.Syntax, what, "generic local functions are not supported; write it for double or float");
         }
 
+        return InlineArguments(invocation, what) is { } arguments ? Inline(function, body, arguments, invocation.Syntax, what) : null;
+    }
+
+    private readonly Dictionary<ILocalSymbol, IAnonymousFunctionOperation> _lambdaLocals = new(SymbolEqualityComparer.Default);
+
+    /// <summary>A lambda held in a local that is never assigned again (<c>Func&lt;double, double&gt; sq = t =&gt; t * t;</c>), called: inlined as a local function is.</summary>
+    private Expr? DelegateLocalCall(IInvocationOperation invocation, IAnonymousFunctionOperation lambda, ILocalSymbol local)
+    {
+        var what = $"A call of the lambda in '{local.Name}'";
+        // The call's arguments belong to the delegate's Invoke; the body reads the lambda's own parameters, in the same order.
+        return InlineArguments(invocation, what) is { } arguments && arguments.Count == lambda.Symbol.Parameters.Length
+            ? Inline(lambda.Symbol, lambda.Body, arguments.Select((a, i) => (lambda.Symbol.Parameters[i], a.Scalar, a.Array)).ToList(), invocation.Syntax, what)
+            : null;
+    }
+
+    /// <summary>The arguments of a call to inline, bound to the function's parameters; null when one is refused (reported).</summary>
+    private List<(IParameterSymbol Parameter, Expr? Scalar, VariableModel? Array)>? InlineArguments(IInvocationOperation invocation, string what)
+    {
         var arguments = new List<(IParameterSymbol Parameter, Expr? Scalar, VariableModel? Array)>();
         foreach (var argument in invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0))
         {
             var parameter = argument.Parameter!;
             if (parameter.RefKind is RefKind.Ref or RefKind.Out)
             {
-                return InlineRefused(argument.Syntax, what, $"parameter '{parameter.Name}' is passed by reference; return the value instead");
+                InlineRefused(argument.Syntax, what, $"parameter '{parameter.Name}' is passed by reference; return the value instead");
+                return null;
             }
 
             if (TypeClassifier.Classify(parameter.Type) is not { } classified)
             {
-                return InlineRefused(argument.Syntax, what, $"parameter '{parameter.Name}' has type '{parameter.Type.ToDisplayString()}'; use double, float, int, bool, or an array or span of double or float");
+                InlineRefused(argument.Syntax, what, $"parameter '{parameter.Name}' has type '{parameter.Type.ToDisplayString()}'; use double, float, int, bool, or an array or span of double or float");
+                return null;
             }
 
             if (classified.Storage.IsIndexed())
@@ -81,7 +101,7 @@ internal sealed partial class BodyParser
             }
         }
 
-        return Inline(function, body, arguments, invocation.Syntax, what);
+        return arguments;
     }
 
     private Expr? Inline(

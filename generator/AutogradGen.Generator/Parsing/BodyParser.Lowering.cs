@@ -111,6 +111,9 @@ internal sealed partial class BodyParser
             case ISwitchExpressionOperation switchExpression:
                 lowered = SwitchExpression(switchExpression);
                 return true;
+            case IIncrementOrDecrementOperation update when HoistedIncrement(update, out var updated):
+                lowered = updated;
+                return true;
             case IIsPatternOperation nullablePattern when IsNullableNumber(nullablePattern.Value.Type) && NullablePattern(nullablePattern, out var handled) is var tested0 && handled:
                 lowered = tested0;
                 return true;
@@ -131,6 +134,10 @@ internal sealed partial class BodyParser
                 return true;
             case IInvocationOperation call when IsInlinedByReference(call.TargetMethod):
                 lowered = InlineByReference(call, _hoistTarget);
+                return true;
+            case IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke, Instance: ILocalReferenceOperation { Local: var held } } delegateCall
+                when _lambdaLocals.TryGetValue(held, out var heldLambda):
+                lowered = DelegateLocalCall(delegateCall, heldLambda, held);
                 return true;
             case IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction } localCall:
                 lowered = LocalFunctionCall(localCall);

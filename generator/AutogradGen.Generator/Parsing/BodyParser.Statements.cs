@@ -74,6 +74,8 @@ internal sealed partial class BodyParser
             case IForEachLoopOperation forEach when Variable(Unwrap(forEach.Collection)) is { Storage: not StorageKind.Scalar } array:
                 ForEach(forEach, array, output);
                 break;
+            case IForEachLoopOperation forEach when DataForEach(forEach, output):
+                break;
             case IBranchOperation { BranchKind: BranchKind.Break }:
                 output.Add(new BreakStmt(Line(syntax), SourceText(syntax)));
                 break;
@@ -104,6 +106,13 @@ internal sealed partial class BodyParser
         if (local.IsRef)
         {
             Unsupported(DiagnosticDescriptors.UnsupportedStatement, syntax.Parent?.Parent ?? syntax, "A ref local", "references into other storage cannot be tracked; use a plain local");
+            return;
+        }
+
+        if ((declarator.Initializer?.Value ?? sharedInitializer?.Value) is { } held && Lambda(held) is { } lambda && !IsWritten(local))
+        {
+            // A lambda in a local never assigned again is a local function by another name: inlined at each call.
+            _lambdaLocals[local] = lambda;
             return;
         }
 
