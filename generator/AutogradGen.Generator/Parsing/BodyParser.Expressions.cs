@@ -524,8 +524,10 @@ internal sealed partial class BodyParser
     private bool ReportedAsFunctional(IOperation operation)
     {
         var construct = Unwrap(operation);
-        if (Functional(construct) is not { } functional)
+        if (Functional(construct) is not { } functional
+            || construct is IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke, Instance: ILocalReferenceOperation { Local: var held } } && _lambdaLocals.ContainsKey(held))
         {
+            // A lambda held in a local is inlined where it is called (BodyParser.Inlining.DelegateLocalCall).
             return false;
         }
 

@@ -31,6 +31,9 @@ public class StatementLoweringTests
         { "?: chain ending in a throw", "[Differentiable(nameof(x))] public static double F(double x, string kind) => kind == \"a\" ? x : kind == \"b\" ? 2 * x : throw new ArgumentException($\"unknown {kind}\", nameof(kind));" },
         { "tuple-returning local function", "[Differentiable] public static double F(double x, double v) { static (double, double) Rates(double p, double q) => (q, -Math.Sin(p)); var (a, b) = Rates(x, v); var (c, d) = Rates(x + a, v + b); return c * d; }" },
         { "a local naming a row of data", "static readonly double[][] Rows = { new[] { 1.0, 2.0 }, new[] { 3.0, 4.0 } }; [Differentiable] public static double F(double x) { var s = 0.0; for (var i = 0; i < Rows.Length; i++) { double[] row = Rows[i]; s += row[0] * x + row[1] * x * x; } return s; }" },
+        { "foreach over data", "static readonly double[] W = { 0.5, -1.0 }; [Differentiable(nameof(x))] public static double F(double x, System.Collections.Generic.List<double> ys, System.Collections.Generic.IReadOnlyList<double> zs) { var s = 0.0; foreach (var w in W) s += w * x; foreach (double y in ys) s += y * x * x; foreach (var z in zs) { s -= z * x; } return s; }" },
+        { "a lambda held in a Func local", "[Differentiable] public static double F(double x, double y) { Func<double, double> sq = t => t * t; Func<double, double, double> mix = (a, b) => { var m = a * b; return m + a; }; var u = mix(x, y); return sq(x) + 3 * sq(x - y) + u; }" },
+        { "increments inside expressions", "[Differentiable] public static double F(double x) { var k = 0; var s = 0.0; while (true) { s += Math.Exp(-x * ++k); if (k++ >= 5) break; } return s; }" },
         { "nullable patterns", "[Differentiable(nameof(x))] public static double F(double x, double? cap) { var y = x * x; if (cap is double c) y = Math.Min(y, c); return cap is null ? y : y + 1; }" },
     };
 
