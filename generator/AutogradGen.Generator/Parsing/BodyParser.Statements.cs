@@ -179,9 +179,23 @@ internal sealed partial class BodyParser
         var creation = Unwrap(initializer);
         IOperation? length = null;
         var onStack = false;
+        IArrayInitializerOperation? elements = null;
+        System.Collections.Immutable.ImmutableArray<IOperation>? collectionElements = null;
         if (creation is IArrayCreationOperation { DimensionSizes.Length: 1, Initializer: null } array)
         {
             length = array.DimensionSizes[0];
+        }
+        else if (creation is IArrayCreationOperation { DimensionSizes.Length: 1, Initializer: { } listed } initialized
+            && listed.ElementValues.All(e => e is not IArrayInitializerOperation))
+        {
+            // new[] { a, b, c } and { a, b, c }: a fresh array of that length, then one element assignment per value.
+            length = initialized.DimensionSizes[0];
+            elements = listed;
+        }
+        else if (creation is ICollectionExpressionOperation { Type: IArrayTypeSymbol } collection && collection.Elements.All(e => e is not ISpreadOperation))
+        {
+            // double[] v = [a, b, c]: the same, its length the number of elements.
+            collectionElements = collection.Elements;
         }
         else if (creation.Syntax is StackAllocArrayCreationExpressionSyntax { Initializer: null, Type: ArrayTypeSyntax arrayType }
             && arrayType.RankSpecifiers.Count == 1 && arrayType.RankSpecifiers[0].Sizes.Count == 1
@@ -198,10 +212,10 @@ internal sealed partial class BodyParser
             onStack = true;
         }
 
-        if (length is null)
+        if (length is null && collectionElements is null)
         {
             Unsupported(DiagnosticDescriptors.UnsupportedStatement, initializer.Syntax, "This array initializer",
-                "a local array must be a fresh zeroed buffer (stackalloc T[n] or new T[n]); aliasing another array or span, or an initializer list, cannot be tracked");
+                "a local array must be a fresh buffer (stackalloc T[n], new T[n], new[] { a, b } or [a, b]); aliasing another array or span cannot be tracked");
             return;
         }
 
@@ -220,9 +234,20 @@ internal sealed partial class BodyParser
             return;
         }
 
-        if (Expression(length) is { } lengthExpr)
+        var values = elements?.ElementValues ?? collectionElements;
+        if ((collectionElements is { } listedValues ? new LiteralExpr(NumberKind.Int, listedValues.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)) : Expression(length!)) is { } lengthExpr)
         {
             output.Add(new AllocateStmt(Line(statementSyntax), SourceText(statementSyntax), name, lengthExpr, onStack));
+            var kind = _variables.First(v => v.Name == name).Kind;
+            for (var i = 0; values is { } all && i < all.Length; i++)
+            {
+                if (HoistingExpression(all[i], output) is not { } value)
+                {
+                    return;
+                }
+
+                output.Add(new AssignStmt(Line(statementSyntax), SourceText(statementSyntax), name, new LiteralExpr(NumberKind.Int, i.ToString(System.Globalization.CultureInfo.InvariantCulture)), Coerce(value, kind)));
+            }
         }
     }
 

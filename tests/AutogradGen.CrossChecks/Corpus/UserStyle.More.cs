@@ -104,3 +104,22 @@ public static partial class UserMore
         return pv;
     }
 }
+
+/// <summary>Local arrays written the way people write small ones: initializer lists and collection expressions.</summary>
+public static partial class UserArrays
+{
+    /// <summary>A three-point stencil held in a new[] { ... } local, then a weighted sum.</summary>
+    [Differentiable, Domain(-1, 1)]
+    public static double Stencil(double a, double b, double c)
+    {
+        var points = new[] { a, b * b, Math.Sin(c) };
+        double[] weights = [0.25, 0.5, 0.25];
+        double s = 0;
+        for (int i = 0; i < points.Length; i++)
+        {
+            s += weights[i] * points[i] * points[i];
+        }
+
+        return s;
+    }
+}

@@ -34,6 +34,7 @@ public class StatementLoweringTests
         { "foreach over data", "static readonly double[] W = { 0.5, -1.0 }; [Differentiable(nameof(x))] public static double F(double x, System.Collections.Generic.List<double> ys, System.Collections.Generic.IReadOnlyList<double> zs) { var s = 0.0; foreach (var w in W) s += w * x; foreach (double y in ys) s += y * x * x; foreach (var z in zs) { s -= z * x; } return s; }" },
         { "a lambda held in a Func local", "[Differentiable] public static double F(double x, double y) { Func<double, double> sq = t => t * t; Func<double, double, double> mix = (a, b) => { var m = a * b; return m + a; }; var u = mix(x, y); return sq(x) + 3 * sq(x - y) + u; }" },
         { "increments inside expressions", "[Differentiable] public static double F(double x) { var k = 0; var s = 0.0; while (true) { s += Math.Exp(-x * ++k); if (k++ >= 5) break; } return s; }" },
+        { "array initializers", "[Differentiable] public static double F(double x, double y) { var p = new[] { x, y * y }; double[] w = [0.5, x]; float[] f = { 1f, 2f }; return p[0] * w[1] + p[1] * w[0] + f[1]; }" },
         { "nullable patterns", "[Differentiable(nameof(x))] public static double F(double x, double? cap) { var y = x * x; if (cap is double c) y = Math.Min(y, c); return cap is null ? y : y + 1; }" },
     };
 
