@@ -477,7 +477,7 @@ internal sealed partial class BodyParser
     {
         IBranchOperation or ILabeledOperation => "jumps cannot be reversed; use loops with break and continue",
         ITryOperation => "exception handling cannot be differentiated; validate inputs before calling the method",
-        IForEachLoopOperation => "foreach works over array and span variables only; iterate other collections with a for loop over the indices",
+        IForEachLoopOperation => "foreach works over arrays, spans, and lists and read-only lists that carry no derivative; iterate other collections with a for loop over the indices",
         ISwitchOperation => "use if/else chains",
         IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation } => "throw a new exception whose arguments are parameters, constants and strings",
         ILocalFunctionOperation => "move it to a [Differentiable] static method of the type",
