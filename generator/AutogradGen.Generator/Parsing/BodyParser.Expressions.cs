@@ -531,6 +531,12 @@ internal sealed partial class BodyParser
             return false;
         }
 
+        if (construct is IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke, Instance: { } refusedHolder } && ExplainedByRefusedLocal(refusedHolder))
+        {
+            // The delegate's declaration was reported already (one root cause, one diagnostic).
+            return true;
+        }
+
         Unsupported(DiagnosticDescriptors.UnsupportedExpression, construct.Syntax, functional.Name, functional.Advice);
         return true;
     }

@@ -118,6 +118,8 @@ internal sealed partial class BodyParser
 
         if ((declarator.Initializer?.Value ?? sharedInitializer?.Value) is { } functional && ReportedAsFunctional(functional))
         {
+            // Its uses (calls through it) fail without diagnostics of their own.
+            _refusedLocals.Add(local);
             return;
         }
 
