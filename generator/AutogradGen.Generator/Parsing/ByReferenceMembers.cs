@@ -1,0 +1,40 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using AutogradGen.Generator.Model;
+
+namespace AutogradGen.Generator.Parsing;
+
+/// <summary>
+/// Which by-reference helpers (a [Differentiable] method with <c>ref</c>/<c>out</c> parameters, inlined where it is
+/// called: BodyParser.RefArguments) also get a <c>{Name}Derivative</c> of their own. Forward mode needs nothing but
+/// the body run once with tangents beside the values, so the ref and out parameters simply stay ref and out, and
+/// their tangents come in and go out the same way: <c>StepDerivative(ref double x, double dt, ref double xTangent,
+/// double dtTangent)</c>. Reverse mode of such a helper is left out (see docs/API.md): its callers differentiate
+/// it inlined, in both modes.
+/// </summary>
+internal static class ByReferenceMembers
+{
+    /// <summary>
+    /// True for a non-generic helper returning void or a floating-point number whose ref/out parameters are all
+    /// double, float, int or bool scalars (at least one of them floating-point), and whose other parameters are
+    /// scalars or carry no derivative (no arrays, spans or structs: their tangents would need writable spans).
+    /// </summary>
+    public static bool HasOwnDerivative(IMethodSymbol method)
+    {
+        if (method.IsGenericMethod || !(method.ReturnsVoid || TypeClassifier.Scalar(method.ReturnType) is { } kind && kind.IsFloatingPoint()))
+        {
+            return false;
+        }
+
+        var byReference = method.Parameters.Where(p => p.RefKind is RefKind.Ref or RefKind.Out).ToList();
+        return byReference.Any(p => TypeClassifier.Scalar(p.Type) is { } k && k.IsFloatingPoint())
+            && byReference.All(p => TypeClassifier.Scalar(p.Type) is not null)
+            && method.Parameters.All(p => p.RefKind is RefKind.Ref or RefKind.Out or RefKind.None or RefKind.In
+                && (TypeClassifier.Classify(p.Type) is { Storage: StorageKind.Scalar }
+                    || TypeClassifier.Classify(p.Type) is null && !StructClassifier.IsCandidate(p.Type) && !p.Type.IsRefLikeType
+                        && TypeClassifier.MatrixElement(p.Type) is null && TypeClassifier.JaggedElement(p.Type) is null));
+    }
+
+    /// <summary>"ref" or "out".</summary>
+    public static string Keyword(RefKind kind) => kind == RefKind.Out ? "out" : "ref";
+}
