@@ -193,19 +193,91 @@ internal sealed class ConvolutionBackward0 : Node
 
     internal override Tensor?[] Backward(Tensor grad)
     {
+        // An ordinary pass (nothing recorded) runs the kernels directly; createGraph records the composite rule.
+        var input = _input?.Value;
+        var weight = _weight?.Value;
+        if (!Autograd.ShouldRecord(grad) && (input is null || !Autograd.ShouldRecord(input)) && (weight is null || !Autograd.ShouldRecord(weight))
+            && grad.DType.IsFloatingPoint() && Gemm.IsAccelerated<float>())
+        {
+            return grad.DType == DType.Float32 ? Direct<float>(grad, input, weight) : Direct<double>(grad, input, weight);
+        }
+        return Composite(grad, input, weight);
+    }
+
+    /// <summary>Per image: d columns = W_gᵀ · g (Gemm) folded back by col2im; d W_g += g · im2col(x)_gᵀ (Gemm, accumulating); d b the row sums.</summary>
+    private Tensor?[] Direct<T>(Tensor grad, Tensor? input, Tensor? weight)
+        where T : unmanaged, System.Numerics.INumber<T>
+    {
+        int positions = _window.Positions, outPerGroup = _outChannels / _groups;
+        int depth = _channels / _groups * _window.KernelArea;
+        int image = _channels * _window.InputPlane, columnsLength = _channels * _window.KernelArea * positions, outImage = _outChannels * positions;
+        var g = grad.Elements<T>();
+        Tensor? gradInput = NeedsInputGrad(0) ? Tensor.Empty(_inputShape, grad.DType) : null;
+        Tensor? gradWeight = NeedsInputGrad(1) ? Tensor.Empty(_weightShape, grad.DType) : null;
+        Tensor? gradBias = NeedsInputGrad(2) ? Tensor.Empty([_outChannels], grad.DType) : null;
+        var w = weight?.Elements<T>();
+        var x = gradWeight is null ? null : input!.Elements<T>();
+        var dx = gradInput?.Elements<T>();
+        var dw = gradWeight?.Elements<T>();
+        var db = gradBias?.Elements<T>();
+        var scratch = System.Buffers.ArrayPool<T>.Shared.Rent(columnsLength);
+        try
+        {
+            var columns = scratch.AsSpan(0, columnsLength);
+            for (int n = 0; n < _batch; n++)
+            {
+                var gn = g.AsSpan(n * outImage, outImage);
+                if (dx is not null)
+                {
+                    for (int group = 0; group < _groups; group++)
+                    {
+                        Gemm.Multiply<T>(w.AsSpan(group * outPerGroup * depth, outPerGroup * depth), true, gn.Slice(group * outPerGroup * positions, outPerGroup * positions), false,
+                            columns.Slice(group * depth * positions, depth * positions), depth, outPerGroup, positions);
+                    }
+                    Im2Col.FoldAdd<T>(columns, _channels, _window, dx.AsSpan(n * image, image));
+                }
+                if (dw is not null)
+                {
+                    Im2Col.Unfold<T>(x.AsSpan(n * image, image), _channels, _window, columns);
+                    for (int group = 0; group < _groups; group++)
+                    {
+                        Gemm.Multiply<T>(gn.Slice(group * outPerGroup * positions, outPerGroup * positions), false, columns.Slice(group * depth * positions, depth * positions), true,
+                            dw.AsSpan(group * outPerGroup * depth, outPerGroup * depth), outPerGroup, positions, depth, accumulate: n > 0);
+                    }
+                }
+                if (db is not null)
+                {
+                    for (int o = 0; o < _outChannels; o++)
+                    {
+                        T sum = T.Zero;
+                        foreach (var v in gn.Slice(o * positions, positions)) sum += v;
+                        db[o] += sum;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<T>.Shared.Return(scratch);
+        }
+        return [gradInput, gradWeight, gradBias];
+    }
+
+    private Tensor?[] Composite(Tensor grad, Tensor? input, Tensor? weight)
+    {
         int positions = _window.Positions, outPerGroup = _outChannels / _groups;
         int depth = _channels / _groups * _window.KernelArea;
         var perGroup = grad.Reshape([_batch, _groups, outPerGroup, positions]);
         Tensor? gradInput = null, gradWeight = null, gradBias = null;
         if (NeedsInputGrad(0))
         {
-            var weightT = _weight!.Value.Reshape([_groups, outPerGroup, depth]).Transpose(1, 2);
+            var weightT = weight!.Reshape([_groups, outPerGroup, depth]).Transpose(1, 2);
             var columns = weightT.MatMul(perGroup).Reshape([_batch, _channels * _window.KernelArea, positions]);
             gradInput = Functional.Fold2d(columns, _channels, _window).Reshape(_inputShape);
         }
         if (NeedsInputGrad(1))
         {
-            var image = _input!.Value.Reshape([_batch, _channels, _window.InputH, _window.InputW]);
+            var image = input!.Reshape([_batch, _channels, _window.InputH, _window.InputW]);
             var columns = Functional.Unfold2d(image, _window).Reshape([_batch, _groups, depth, positions]);
             gradWeight = perGroup.MatMul(columns.Transpose(2, 3)).Sum(0).Reshape(_weightShape);
         }

@@ -207,8 +207,25 @@ internal sealed class MaxPool2DWithIndicesBackward0(Tensor indices, int[] inputS
 {
     internal override Tensor?[] Backward(Tensor grad)
     {
+        if (!Autograd.ShouldRecord(grad) && grad.DType.IsFloatingPoint())
+        {
+            // An ordinary pass: one loop adding each gradient at its winner. createGraph records scatter_add instead.
+            var result = Tensor.Empty(inputShape, grad.DType);
+            if (grad.DType == DType.Float32) AddAtWinners(grad.Elements<float>(), indices.Elements<long>(), result.Elements<float>());
+            else AddAtWinners(grad.Elements<double>(), indices.Elements<long>(), result.Elements<double>());
+            return [result];
+        }
         var index = indices.ViewRaw([planes, window.Positions]);
         return [Tensor.Zeros([planes, window.InputPlane], dtype: grad.DType).ScatterAdd(1, index, grad.Reshape([planes, window.Positions])).Reshape(inputShape)];
+    }
+
+    private void AddAtWinners<T>(T[] grad, long[] winners, T[] result) where T : unmanaged, INumber<T>
+    {
+        for (int plane = 0; plane < planes; plane++)
+        {
+            int from = plane * window.Positions, to = plane * window.InputPlane;
+            for (int o = 0; o < window.Positions; o++) result[to + (int)winners[from + o]] += grad[from + o];
+        }
     }
 }
 

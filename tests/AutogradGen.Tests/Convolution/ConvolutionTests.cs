@@ -105,6 +105,25 @@ public class ConvolutionTests
         Assert.True(result.Passed, result.ToString());
     }
 
+    [Theory]
+    [MemberData(nameof(Conv2dCases))]
+    public void The_direct_backward_kernels_agree_with_the_recorded_composite_rule(string name)
+    {
+        // An ordinary pass runs the Gemm/col2im kernels; createGraph records the composite rule (unfold, fold, matmul).
+        var c = Conv2dGeometry[name];
+        var x = Inputs(c);
+        var output = F.Conv2d(x[0], x[1], x[2], c.S, c.P, c.D, c.G);
+        var seed = GradientCheck.Input(output.Shape.ToArray(), offset: -0.4);
+        var direct = Autograd.Grad([output], x, [seed.Detach()], retainGraph: true);
+        var composite = Autograd.Grad([output], x, [seed], createGraph: true);
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.NotNull(composite[i]!.GradFn);
+            Assert.Null(direct[i]!.GradFn);
+            TensorAssert.Equal(composite[i]!.ToArray(), direct[i], precision: 12);
+        }
+    }
+
     [Fact]
     public void Only_the_inputs_that_require_grad_get_one()
     {

@@ -29,6 +29,19 @@ public class PoolingTests
     }
 
     [Fact]
+    public void Max_pool_s_direct_backward_agrees_with_the_recorded_scatter_add()
+    {
+        var x = GradientCheck.Input([2, 3, 6, 6]);
+        var output = F.MaxPool2d(x, [3], [2], [1]);
+        var seed = GradientCheck.Input(output.Shape.ToArray(), offset: -0.4); // requires grad, so createGraph records the rule
+        var direct = Autograd.Grad([output], [x], [seed.Detach()], retainGraph: true)[0];
+        var composite = Autograd.Grad([output], [x], [seed], createGraph: true)[0];
+        Assert.NotNull(composite!.GradFn);
+        Assert.Null(direct!.GradFn);
+        TensorAssert.Equal(composite.ToArray(), direct, precision: 14);
+    }
+
+    [Fact]
     public void Max_pool_output_sizes_follow_PyTorch_s_ceil_mode()
     {
         // PyTorch: F.max_pool2d(torch.zeros(1, 1, 5, 5), 2, 2, ceil_mode=True).shape == (1, 1, 3, 3); with padding 1, (1, 1, 3, 3)
