@@ -35,6 +35,23 @@ internal static class ByReferenceMembers
                         && TypeClassifier.MatrixElement(p.Type) is null && TypeClassifier.JaggedElement(p.Type) is null));
     }
 
+    /// <summary>
+    /// True unless the [Differentiable] list names a parameter that cannot carry a tangent (an int or bool). Such a
+    /// list was always read at the helper's calls, where it is inlined, never as an error (AGD0003) on the helper; a
+    /// helper written that way keeps that meaning and gets no members of its own rather than members refused.
+    /// </summary>
+    public static bool ListCarriesTangents(IMethodSymbol method, AttributeData attribute)
+    {
+        if (attribute.ConstructorArguments.Length == 0 || attribute.ConstructorArguments[0].Kind != TypedConstantKind.Array)
+        {
+            return true;
+        }
+
+        var named = attribute.ConstructorArguments[0].Values.Select(v => v.Value as string).ToList();
+        return method.Parameters.Where(p => named.Contains(p.Name))
+            .All(p => TypeClassifier.Classify(p.Type) is { Storage: StorageKind.Scalar } c && c.Kind.IsFloatingPoint());
+    }
+
     /// <summary>"ref" or "out".</summary>
     public static string Keyword(RefKind kind) => kind == RefKind.Out ? "out" : "ref";
 }

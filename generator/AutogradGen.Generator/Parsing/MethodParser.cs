@@ -75,7 +75,8 @@ internal static class MethodParser
         // A void method with one Span<T> parameter and no ref/out parameter is vector-valued (VectorResults): it gets
         // Jvp, Vjp and Jacobian of its own, and its callers inline it as they inline any void helper.
         bool vectorValued = VectorResults.IsVectorValued(method);
-        var byReferenceHelper = !vectorValued && BodyParser.IsByReferenceHelper(method) && ByReferenceMembers.HasOwnDerivative(method);
+        var byReferenceHelper = !vectorValued && BodyParser.IsByReferenceHelper(method) && ByReferenceMembers.HasOwnDerivative(method)
+            && ByReferenceMembers.ListCarriesTangents(method, target.Attributes[0]);
         if (!vectorValued && BodyParser.IsByReferenceHelper(method) && !byReferenceHelper)
         {
             // Any other void helper, or one handing results back through ref/out: inlined where it is called
