@@ -23,7 +23,7 @@ public static partial class CorpusRegistry
             .Where(m => m.GetCustomAttribute<DifferentiableAttribute>() is not null)
             // Void helpers and helpers with ref/out parameters are inlined where they are called: no code of their own.
             .Where(m => m.ReturnType != typeof(void) && m.GetParameters().All(p => !p.ParameterType.IsByRef || p.IsIn))
-            .Where(m => m.GetParameters().All(p => !IsSpanOrArrayOfNumbers(p.ParameterType) && !IsStructOfNumbers(p.ParameterType) && !IsDifferentiatedJagged(m, p)))
+            .Where(m => m.GetParameters().All(p => !IsDifferentiated(m, p) || !IsSpanOrArrayOfNumbers(p.ParameterType) && !IsStructOfNumbers(p.ParameterType) && !IsDifferentiatedJagged(m, p)))
             .Where(m => !IsStructOfNumbers(m.ReturnType));
         foreach (var method in scalarMethods)
         {
@@ -42,7 +42,7 @@ public static partial class CorpusRegistry
             functions.Add(method.DeclaringType!.Name + "." + method.Name, ReflectedFunction.Create(method));
         }
 
-        foreach (var function in SpanFunctions().Concat(StructFunctions()).Concat(GenericSpanFunctions()).Concat(MatrixFunctions()).Concat(JaggedFunctions()))
+        foreach (var function in SpanFunctions().Concat(StructFunctions()).Concat(GenericSpanFunctions()).Concat(MatrixFunctions()).Concat(JaggedFunctions()).Concat(UserStyleFunctions()))
         {
             functions.Add(function.Name, function);
         }
@@ -58,6 +58,14 @@ public static partial class CorpusRegistry
     private static bool IsDifferentiatedJagged(MethodInfo method, ParameterInfo parameter) =>
         parameter.ParameterType is { IsArray: true } type && type.GetElementType()!.IsArray
         && method.GetCustomAttribute<DifferentiableAttribute>()!.WithRespectTo is var named && (named.Count == 0 || named.Contains(parameter.Name!));
+
+    /// <summary>
+    /// Whether the method's [Differentiable] names the parameter (or names none): an array, span or struct it does not
+    /// differentiate is passed through, so the method can be bound by reflection with a [With] value for it.
+    /// </summary>
+    private static bool IsDifferentiated(MethodInfo method, ParameterInfo parameter) =>
+        parameter.ParameterType.IsByRefLike
+        || method.GetCustomAttribute<DifferentiableAttribute>()!.WithRespectTo is var named && (named.Count == 0 || named.Contains(parameter.Name!));
 
     /// <summary>Struct parameters and results are checked through the adapters of the struct corpus (their leaves as a flat vector).</summary>
     private static bool IsStructOfNumbers(Type type) =>

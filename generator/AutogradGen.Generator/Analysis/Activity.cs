@@ -46,7 +46,7 @@ internal sealed class Activity
             }
         }
 
-        var useful = new HashSet<string> { method.Result };
+        var useful = new HashSet<string>(method.Outputs) { method.Result };
         for (var changed = true; changed;)
         {
             changed = false;
@@ -108,7 +108,7 @@ internal sealed class Activity
         }
     }
 
-    public bool ResultIsVaried(LoweredMethod method) => Varied.Contains(method.Result);
+    public bool ResultIsVaried(LoweredMethod method) => Varied.Contains(method.Result) || method.Outputs.Any(Varied.Contains);
 
     /// <summary>The calls a derivative flows through: only these need a derivative of their callee.</summary>
     public IEnumerable<CallExpr> ActiveCalls(LoweredMethod method)

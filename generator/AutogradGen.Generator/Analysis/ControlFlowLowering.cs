@@ -21,13 +21,16 @@ internal sealed class ControlFlowLowering
     private readonly string _result;
     private readonly bool _vectorValued;
     private string? _returned;
+    private readonly List<string> _outputs;
 
     private ControlFlowLowering(MethodModel method)
     {
         _variables = method.Variables.ToList();
         _names = new HashSet<string>(_variables.Select(v => v.Name));
         // A vector-valued method's result is its results span: activity starts from it, and a return only leaves.
-        _vectorValued = method.IsVectorValued;
+        _vectorValued = method.IsVectorValued || method.ReturnsVoid;
+        // A by-reference helper's results are its ref and out parameters as well (its value too, unless void).
+        _outputs = method.Variables.Where(v => v.ReferenceKind is not null).Select(v => v.Name).ToList();
         _result = method.VectorResult ?? Fresh("result", method.ReturnKind);
     }
 
@@ -180,7 +183,7 @@ internal sealed class ControlFlowLowering
         flags.ExceptWith(read);
         var kept = Remove(body, flags);
         var variables = _variables.Where(v => !flags.Contains(v.Name)).ToList();
-        return new LoweredMethod(variables, kept, _result);
+        return new LoweredMethod(variables, kept, _result) { Outputs = _outputs };
     }
 
     private static List<Stmt> Remove(IEnumerable<Stmt> statements, HashSet<string> unread) => statements

@@ -21,4 +21,10 @@ internal sealed class LoweredMethod
     public IReadOnlyList<Stmt> Body { get; }
 
     public string Result { get; }
+
+    /// <summary>
+    /// A by-reference helper's ref and out parameters: results besides <see cref="Result"/> (which a void helper
+    /// never assigns), so activity starts from them too.
+    /// </summary>
+    public IReadOnlyList<string> Outputs { get; init; } = [];
 }

@@ -25,7 +25,10 @@ internal static class DeclarationRules
     // [Differentiable(SecondOrder = true)] adds these (Emit/SecondOrderEmitter.cs).
     private static readonly string[] s_secondOrderSuffixes = ["HessianVectorProduct", "Hessian", "TangentPullback", "DualValue"];
 
-    /// <summary>The ids reported by <see cref="DeclarationAnalyzer"/>, which the generator leaves out of its own report.</summary>
+    /// <summary>
+    /// The ids reported by <see cref="DeclarationAnalyzer"/>, which the generator leaves out of its own report: these
+    /// rules, and the signature rules read by the parsers' declaration phase (<see cref="SignatureRules"/>).
+    /// </summary>
     public static readonly DiagnosticDescriptor[] Descriptors =
     [
         DiagnosticDescriptors.ContainingTypeNotPartial,
@@ -33,13 +36,14 @@ internal static class DeclarationRules
         DiagnosticDescriptors.UnknownParameterName,
         DiagnosticDescriptors.GeneratedNameClash,
         DiagnosticDescriptors.InvalidUserDerivative,
+        .. SignatureRules.Descriptors,
     ];
 
     /// <summary>Whether the analyzer reports <paramref name="id"/> (so the generator must not: one diagnostic per cause).</summary>
     public static bool IsAnalyzerId(string id) =>
         id == DiagnosticDescriptors.ContainingTypeNotPartial.Id || id == DiagnosticDescriptors.MethodNotStatic.Id
         || id == DiagnosticDescriptors.UnknownParameterName.Id || id == DiagnosticDescriptors.GeneratedNameClash.Id
-        || id == DiagnosticDescriptors.InvalidUserDerivative.Id;
+        || id == DiagnosticDescriptors.InvalidUserDerivative.Id || SignatureRules.IsSignatureId(id);
 
     /// <summary>
     /// Every declaration rule for one [Differentiable] method declaration, in the order the parsers apply them. Struct

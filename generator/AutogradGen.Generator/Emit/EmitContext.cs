@@ -109,7 +109,8 @@ internal abstract class EmitContext
     protected string TypeOf(VariableModel variable) => TypeClassifier.TypeText(variable);
 
     /// <summary>An original parameter as the generated methods declare it: its type, with <c>in</c> kept (a <c>params</c> array is a plain array).</summary>
-    protected string ParameterDeclaration(VariableModel parameter) => (parameter.PassedIn ? "in " : string.Empty) + TypeOf(parameter) + " " + parameter.Name;
+    protected string ParameterDeclaration(VariableModel parameter) =>
+        (parameter.PassedIn ? "in " : parameter.ReferenceKind is { } keyword ? keyword + " " : string.Empty) + TypeOf(parameter) + " " + parameter.Name;
 
     protected IEnumerable<VariableModel> Parameters => Method.Variables.Where(v => v.IsParameter);
 

@@ -88,7 +88,9 @@ internal sealed partial class ForwardEmitter : EmitContext
             if (slot.Plain is { } p)
             {
                 tangentParameters[p.Name] = tangentName;
-                tangentSignature.Add((p.Storage == StorageKind.Scalar ? TangentType(p.Kind) : "global::System.ReadOnlySpan<" + TangentType(p.Kind) + ">") + " " + tangentName);
+                // A by-reference helper's ref/out result: its tangent comes in and goes out the same way (ByReferenceMembers).
+                var modifier = p.ReferenceKind is { } keyword ? keyword + " " : string.Empty;
+                tangentSignature.Add(modifier + (p.Storage == StorageKind.Scalar ? TangentType(p.Kind) : "global::System.ReadOnlySpan<" + TangentType(p.Kind) + ">") + " " + tangentName);
                 continue;
             }
 
@@ -124,6 +126,16 @@ internal sealed partial class ForwardEmitter : EmitContext
             Writer.Open(Model.Accessibility + Model.StaticModifier + "void " + Model.Name + "Jvp(" + string.Join(", ", signature.Append("global::System.Span<" + resultType + "> " + resultsTangent)) + ")");
             LengthCheck(Writer, "results tangent", results, resultsTangent);
         }
+        else if (Model.ByReferenceHelper)
+        {
+            Writer.Line("/// <summary>");
+            Writer.Line("/// Forward mode of <see cref=\"" + Model.DocumentationId + "\"/>: runs it, and carries each ref and out parameter's");
+            Writer.Line("/// tangent beside its value (a ref tangent comes in and goes out updated, an out tangent goes out), along the given");
+            Writer.Line("/// tangents of the other differentiated parameters" + (Model.ReturnsVoid ? "." : "; returns its value and directional derivative."));
+            Writer.Line("/// </summary>");
+            var returns = Model.ReturnsVoid ? "void" : "(" + resultType + " Value, " + resultType + " Derivative)";
+            Writer.Open(Model.Accessibility + Model.StaticModifier + returns + " " + Model.Name + "Derivative(" + string.Join(", ", signature) + ")");
+        }
         else
         {
             Writer.Line("/// <summary>");
@@ -153,12 +165,19 @@ internal sealed partial class ForwardEmitter : EmitContext
             tangentParameters[pair.Key] = pair.Value;
         }
 
+        foreach (var parameter in parameters.Where(p => p.ReferenceKind == "out"))
+        {
+            // An out parameter has no value coming in: assigned first, so every path of the generated code assigns it.
+            Writer.Line(parameter.Name + " = " + (parameter.Kind == NumberKind.Bool ? "false" : Zero(parameter.Kind)) + ";");
+        }
+
         foreach (var parameter in parameters.Where(p => p.Differentiated && Activity.IsActive(p.Name)))
         {
             if (parameter.Storage == StorageKind.Scalar)
             {
                 var tangent = Names.Fresh(parameter.Name + "Dot");
-                Writer.Line(TangentType(parameter.Kind) + " " + tangent + " = " + tangentParameters[parameter.Name] + ";");
+                var incoming = parameter.ReferenceKind == "out" ? TangentZero(parameter.Kind) : tangentParameters[parameter.Name];
+                Writer.Line(TangentType(parameter.Kind) + " " + tangent + " = " + incoming + ";");
                 _tangents[parameter.Name] = tangent;
             }
             else
@@ -197,6 +216,22 @@ internal sealed partial class ForwardEmitter : EmitContext
         {
             Writer.Close();
             return;
+        }
+
+        if (Model.ByReferenceHelper)
+        {
+            // The ref and out parameters' tangents go back to the caller as their values did.
+            Writer.Line();
+            foreach (var parameter in parameters.Where(p => p.ReferenceKind is not null && p.Differentiated))
+            {
+                Writer.Line(tangentParameters[parameter.Name] + " = " + (_tangents.TryGetValue(parameter.Name, out var outgoing) ? outgoing : TangentZero(parameter.Kind)) + ";");
+            }
+
+            if (Model.ReturnsVoid)
+            {
+                Writer.Close();
+                return;
+            }
         }
 
         Writer.Line();

@@ -14,6 +14,12 @@ internal static class SourceEmitter
     {
         var writer = new CodeWriter(model.ContainingTypes.Count);
         ForwardEmitter.Emit(model, method, activity, writer, userDerivatives);
+        if (model.ByReferenceHelper)
+        {
+            // Forward mode only (Parsing/ByReferenceMembers.cs): its callers differentiate it inlined, in both modes.
+            return writer.ToString();
+        }
+
         writer.Line();
         ReverseEmitter.Emit(model, method, activity, writer, userDerivatives);
         var jacobian = new CodeWriter();

@@ -79,6 +79,16 @@ internal sealed record MethodModel(
     /// </summary>
     public StructShape? ResultShape { get; init; }
 
+    /// <summary>
+    /// A helper with <c>ref</c>/<c>out</c> parameters (or returning void) that callers inline (BodyParser.RefArguments):
+    /// it gets <c>{Name}Derivative</c> of its own, with the ref and out parameters' tangents in and out beside their
+    /// values (Parsing/ByReferenceMembers.cs), and no reverse-mode members or tape twin.
+    /// </summary>
+    public bool ByReferenceHelper { get; init; }
+
+    /// <summary>The original returns void (a by-reference helper): its Derivative returns void too.</summary>
+    public bool ReturnsVoid { get; init; }
+
     /// <summary><c>[Differentiable(SecondOrder = true)]</c>: the Hessian members are generated too (Emit/SecondOrderEmitter.cs).</summary>
     public bool SecondOrder { get; init; }
 }
@@ -119,4 +129,11 @@ internal sealed record VariableModel(
     bool IsParameter,
     bool Differentiated,
     string? PassThroughType = null,
-    bool PassedIn = false);
+    bool PassedIn = false)
+{
+    /// <summary>
+    /// "ref" or "out" for a parameter a by-reference helper hands results back through (<see cref="MethodModel.ByReferenceHelper"/>):
+    /// the generated Derivative takes it, and its tangent, with the same modifier. Null for any other parameter.
+    /// </summary>
+    public string? ReferenceKind { get; init; }
+}

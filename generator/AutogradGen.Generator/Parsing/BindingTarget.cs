@@ -30,6 +30,13 @@ internal sealed class BindingTarget
     /// <summary>The applications of the attribute the site was found by, in source order.</summary>
     public ImmutableArray<AttributeData> Attributes { get; }
 
+    /// <summary>
+    /// The target as the analyzer sees it (<see cref="Declarations.SignatureRules"/>): the declaration, its symbol and the
+    /// attributes named <paramref name="attributeName"/>, read as <see cref="Locate"/> reads them for the generator.
+    /// </summary>
+    public static BindingTarget Of(SyntaxNode node, ISymbol symbol, SemanticModel semanticModel, string attributeName) =>
+        new(node, symbol, semanticModel, symbol.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == attributeName).ToImmutableArray());
+
     public static BindingTarget Locate(
         BindRequest<TargetSite> request, Func<SyntaxNode, bool> isTarget, string attributeName, CancellationToken cancellationToken)
     {

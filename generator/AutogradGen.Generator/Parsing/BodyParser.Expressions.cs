@@ -524,9 +524,17 @@ internal sealed partial class BodyParser
     private bool ReportedAsFunctional(IOperation operation)
     {
         var construct = Unwrap(operation);
-        if (Functional(construct) is not { } functional)
+        if (Functional(construct) is not { } functional
+            || construct is IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke, Instance: ILocalReferenceOperation { Local: var held } } && _lambdaLocals.ContainsKey(held))
         {
+            // A lambda held in a local is inlined where it is called (BodyParser.Inlining.DelegateLocalCall).
             return false;
+        }
+
+        if (construct is IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke, Instance: { } refusedHolder } && ExplainedByRefusedLocal(refusedHolder))
+        {
+            // The delegate's declaration was reported already (one root cause, one diagnostic).
+            return true;
         }
 
         Unsupported(DiagnosticDescriptors.UnsupportedExpression, construct.Syntax, functional.Name, functional.Advice);

@@ -87,6 +87,12 @@ internal sealed partial class BodyParser
     {
         var throwsWhenTrue = Unwrap(conditional.WhenTrue) is IThrowOperation;
         handled = throwsWhenTrue || conditional.WhenFalse is { } f && Unwrap(f) is IThrowOperation;
+        if (!handled && _conditionalDepth == 0 && EndsInThrow(conditional))
+        {
+            handled = true;
+            return ThrowingChain(conditional);
+        }
+
         if (!handled)
         {
             return null;
@@ -115,6 +121,78 @@ internal sealed partial class BodyParser
         _pendingGuards.Add(new IfStmt(line, source, throwsIf,
             EquatableArray.Of<Stmt>(new GuardStmt(line, SourceText(thrown.Syntax), guard)), EquatableArray<Stmt>.Empty));
         return TypeClassifier.Scalar(conditional.Type) is { } kind ? Coerce(result, kind) : result;
+    }
+
+    /// <summary>A chain <c>c1 ? e1 : c2 ? e2 : ... : throw e</c> whose last else throws.</summary>
+    private static bool EndsInThrow(IConditionalOperation conditional)
+    {
+        var current = conditional;
+        while (current.WhenFalse is { } next && Unwrap(next) is IConditionalOperation inner)
+        {
+            current = inner;
+        }
+
+        return current != conditional && current.WhenFalse is { } last && Unwrap(last) is IThrowOperation && Unwrap(current.WhenTrue) is not IThrowOperation;
+    }
+
+    /// <summary>
+    /// <c>c1 ? e1 : c2 ? e2 : throw e</c> (a label chain ending in an error): the guard <c>if (!c1 &amp;&amp; !c2) throw e;</c>
+    /// before the statement, and the value <c>c1 ? e1 : e2</c>. The conditions are pure, so evaluating them in the
+    /// guard and again in the value gives the same answers, and the throw runs exactly where the original's does.
+    /// </summary>
+    private Expr? ThrowingChain(IConditionalOperation conditional)
+    {
+        var conditions = new List<Expr>();
+        var values = new List<Expr>();
+        var current = conditional;
+        IOperation thrown;
+        while (true)
+        {
+            _conditionalDepth += conditions.Count == 0 ? 0 : 1;
+            var condition = Expression(current.Condition);
+            _conditionalDepth -= conditions.Count == 0 ? 0 : 1;
+            _conditionalDepth++;
+            var value = GuardedExpression(current.WhenTrue);
+            _conditionalDepth--;
+            if (condition is null || value is null)
+            {
+                return null;
+            }
+
+            conditions.Add(condition);
+            values.Add(value);
+            var next = Unwrap(current.WhenFalse!);
+            if (next is IConditionalOperation inner)
+            {
+                current = inner;
+                continue;
+            }
+
+            thrown = next;
+            break;
+        }
+
+        if (GuardCode(thrown) is not { } guard || TypeClassifier.Scalar(conditional.Type) is not { } kind)
+        {
+            return null;
+        }
+
+        Expr none = new UnaryExpr(NumberKind.Bool, UnaryOperator.Not, conditions[0]);
+        for (var i = 1; i < conditions.Count; i++)
+        {
+            none = new BinaryExpr(NumberKind.Bool, BinaryOperator.And, none, new UnaryExpr(NumberKind.Bool, UnaryOperator.Not, conditions[i]));
+        }
+
+        var line = Line(conditional.Syntax);
+        _pendingGuards.Add(new IfStmt(line, "throw when no condition of the ?: chain holds", none,
+            EquatableArray.Of<Stmt>(new GuardStmt(line, SourceText(thrown.Syntax), guard)), EquatableArray<Stmt>.Empty));
+        var result = Coerce(values[values.Count - 1], kind);
+        for (var i = values.Count - 2; i >= 0; i--)
+        {
+            result = new ConditionalExpr(kind, conditions[i], Coerce(values[i], kind), result);
+        }
+
+        return result;
     }
 
     /// <summary>The guard-only constructs of <see cref="Print(IOperation, Code)"/>: throw, new, calls, interpolated strings.</summary>

@@ -47,18 +47,38 @@ internal sealed partial class BodyParser
             return InlineRefused(invocation.Syntax, what, "generic local functions are not supported; write it for double or float");
         }
 
+        return InlineArguments(invocation, what) is { } arguments ? Inline(function, body, arguments, invocation.Syntax, what) : null;
+    }
+
+    private readonly Dictionary<ILocalSymbol, IAnonymousFunctionOperation> _lambdaLocals = new(SymbolEqualityComparer.Default);
+
+    /// <summary>A lambda held in a local that is never assigned again (<c>Func&lt;double, double&gt; sq = t =&gt; t * t;</c>), called: inlined as a local function is.</summary>
+    private Expr? DelegateLocalCall(IInvocationOperation invocation, IAnonymousFunctionOperation lambda, ILocalSymbol local)
+    {
+        var what = $"A call of the lambda in '{local.Name}'";
+        // The call's arguments belong to the delegate's Invoke; the body reads the lambda's own parameters, in the same order.
+        return InlineArguments(invocation, what) is { } arguments && arguments.Count == lambda.Symbol.Parameters.Length
+            ? Inline(lambda.Symbol, lambda.Body, arguments.Select((a, i) => (lambda.Symbol.Parameters[i], a.Scalar, a.Array)).ToList(), invocation.Syntax, what)
+            : null;
+    }
+
+    /// <summary>The arguments of a call to inline, bound to the function's parameters; null when one is refused (reported).</summary>
+    private List<(IParameterSymbol Parameter, Expr? Scalar, VariableModel? Array)>? InlineArguments(IInvocationOperation invocation, string what)
+    {
         var arguments = new List<(IParameterSymbol Parameter, Expr? Scalar, VariableModel? Array)>();
         foreach (var argument in invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0))
         {
             var parameter = argument.Parameter!;
             if (parameter.RefKind is RefKind.Ref or RefKind.Out)
             {
-                return InlineRefused(argument.Syntax, what, $"parameter '{parameter.Name}' is passed by reference; return the value instead");
+                InlineRefused(argument.Syntax, what, $"parameter '{parameter.Name}' is passed by reference; return the value instead");
+                return null;
             }
 
             if (TypeClassifier.Classify(parameter.Type) is not { } classified)
             {
-                return InlineRefused(argument.Syntax, what, $"parameter '{parameter.Name}' has type '{parameter.Type.ToDisplayString()}'; use double, float, int, bool, or an array or span of double or float");
+                InlineRefused(argument.Syntax, what, $"parameter '{parameter.Name}' has type '{parameter.Type.ToDisplayString()}'; use double, float, int, bool, or an array or span of double or float");
+                return null;
             }
 
             if (classified.Storage.IsIndexed())
@@ -81,7 +101,7 @@ internal sealed partial class BodyParser
             }
         }
 
-        return Inline(function, body, arguments, invocation.Syntax, what);
+        return arguments;
     }
 
     private Expr? Inline(
@@ -346,30 +366,86 @@ internal sealed partial class BodyParser
             source = Unwrap(selectArguments[0].Value);
         }
 
-        if (Variable(source) is not { Storage: not StorageKind.Scalar } array)
+        IAnonymousFunctionOperation? zipper = null;
+        LinqSequence? first;
+        LinqSequence? second = null;
+        if (source is IInvocationOperation { TargetMethod: { Name: "Zip", ContainingType: { } zipType } } zip
+            && zipType.ToDisplayString() == "System.Linq.Enumerable" && zip.Arguments.Length == 3)
+        {
+            // a.Zip(b, (x, y) => f): one loop over the shorter of the two, f inlined with both elements.
+            var zipArguments = zip.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).ToList();
+            if ((zipper = Lambda(zipArguments[2].Value)) is null)
+            {
+                return LinqRefused(zipArguments[2].Syntax, what, "pass Zip's result selector as a lambda, such as '(a, b) => a * b'");
+            }
+
+            first = Sequence(zipArguments[0].Value);
+            second = Sequence(zipArguments[1].Value);
+            if (first is null || second is null)
+            {
+                return LinqRefused((first is null ? zipArguments[0] : zipArguments[1]).Syntax, what,
+                    "Zip is differentiated over array parameters, local arrays and static readonly or instance arrays; write other queries as a for loop");
+            }
+        }
+        else if ((first = Sequence(source)) is null)
         {
             return LinqRefused(source.Syntax, what,
-                "LINQ is differentiated over an array parameter or a local array, optionally through Select; write other queries as a for loop");
+                "LINQ is differentiated over an array parameter, a local array or an array field or property, optionally through Select or Zip; write other queries as a for loop");
         }
 
         var line = Line(syntax);
         var sourceText = SourceText(syntax);
         var accumulatorKind = reduction is "Sum" or "Average" ? NumberKind.Double : kind;
-        var accumulator = DeclareSynthetic(array.Name + reduction, accumulatorKind);
-        var index = DeclareSynthetic(array.Name + "Index", NumberKind.Int);
+        var accumulator = DeclareSynthetic(first.Name + reduction, accumulatorKind);
+        var index = DeclareSynthetic(first.Name + "Index", NumberKind.Int);
         var indexExpr = new VariableExpr(NumberKind.Int, index);
         var accumulatorExpr = new VariableExpr(accumulatorKind, accumulator);
+        var length = second is null ? first.Length
+            : new ConditionalExpr(NumberKind.Int, new BinaryExpr(NumberKind.Bool, BinaryOperator.Less, first.Length, second.Length), first.Length, second.Length);
+
+        // The element at an index: both sequences' elements through Zip's selector, then every Select.
+        Expr? ElementAt(Expr at, List<Stmt> statements)
+        {
+            var element = first.Element(at);
+            if (zipper is not null)
+            {
+                var parameters = zipper.Symbol.Parameters;
+                if (parameters.Length != 2 || TypeClassifier.Scalar(parameters[0].Type) is not { } k0 || TypeClassifier.Scalar(parameters[1].Type) is not { } k1)
+                {
+                    return LinqRefused(zipper.Syntax, "This lambda", "Zip's selector must take two numbers");
+                }
+
+                var saved = _hoistTarget;
+                _hoistTarget = statements;
+                try
+                {
+                    element = Inline(zipper.Symbol, zipper.Body, [(parameters[0], Coerce(element, k0), null), (parameters[1], Coerce(second!.Element(at), k1), null)], zipper.Syntax, "This lambda");
+                }
+                finally
+                {
+                    _hoistTarget = saved;
+                }
+
+                if (element is null)
+                {
+                    return null;
+                }
+            }
+
+            return Selected(element, selectors, at, statements);
+        }
+
         var folds = reduction is "Max" or "Min";
         var start = folds ? "1" : "0";
         if (folds)
         {
-            var first = Selected(new ElementExpr(array.Kind, array.Name, new LiteralExpr(NumberKind.Int, "0")), selectors, indexExpr: new LiteralExpr(NumberKind.Int, "0"), output);
-            if (first is null)
+            var firstElement = ElementAt(new LiteralExpr(NumberKind.Int, "0"), output);
+            if (firstElement is null)
             {
                 return null;
             }
 
-            output.Add(new AssignStmt(line, sourceText, accumulator, null, Coerce(first, accumulatorKind)));
+            output.Add(new AssignStmt(line, sourceText, accumulator, null, Coerce(firstElement, accumulatorKind)));
         }
         else
         {
@@ -379,7 +455,7 @@ internal sealed partial class BodyParser
         output.Add(new AssignStmt(line, sourceText, index, null, new LiteralExpr(NumberKind.Int, start)));
         var body = new List<Stmt>();
         _loopDepth++;
-        var element = Selected(new ElementExpr(array.Kind, array.Name, indexExpr), selectors, indexExpr, body);
+        var element = ElementAt(indexExpr, body);
         _loopDepth--;
         if (element is null)
         {
@@ -392,12 +468,41 @@ internal sealed partial class BodyParser
             : (Expr)new BinaryExpr(accumulatorKind, BinaryOperator.Add, accumulatorExpr, value);
         body.Add(new AssignStmt(line, sourceText, accumulator, null, folded));
         var step = new AssignStmt(line, sourceText, index, null, new BinaryExpr(NumberKind.Int, BinaryOperator.Add, indexExpr, new LiteralExpr(NumberKind.Int, "1")));
-        var condition = new BinaryExpr(NumberKind.Bool, BinaryOperator.Less, indexExpr, new LengthExpr(array.Name));
+        var condition = new BinaryExpr(NumberKind.Bool, BinaryOperator.Less, indexExpr, length);
         output.Add(new LoopStmt(line, sourceText, condition, body.ToEquatableArray(), EquatableArray.Of<Stmt>(step), false, index, 1, start));
         Expr result = reduction == "Average"
-            ? new BinaryExpr(accumulatorKind, BinaryOperator.Divide, accumulatorExpr, new ConvertExpr(accumulatorKind, new LengthExpr(array.Name), null))
+            ? new BinaryExpr(accumulatorKind, BinaryOperator.Divide, accumulatorExpr, new ConvertExpr(accumulatorKind, length, null))
             : accumulatorExpr;
         return Coerce(result, kind);
+    }
+
+    /// <summary>A sequence LINQ reads by index: its elements and its length as IR, and a name for the loop's locals.</summary>
+    private sealed record LinqSequence(string Name, System.Func<Expr, Expr> Element, Expr Length);
+
+    /// <summary>
+    /// An array or span variable (its elements differentiated like any), or an array field or property that carries
+    /// no derivative (a static readonly table, a model's weights), read as the original reads it.
+    /// </summary>
+    private LinqSequence? Sequence(IOperation operation)
+    {
+        var unwrapped = Unwrap(operation);
+        if (Variable(unwrapped) is { Storage: not StorageKind.Scalar } array)
+        {
+            return new LinqSequence(array.Name, at => new ElementExpr(array.Kind, array.Name, at), new LengthExpr(array.Name));
+        }
+
+        if (unwrapped is IFieldReferenceOperation or IPropertyReferenceOperation && unwrapped.Type is IArrayTypeSymbol { Rank: 1 } table
+            && TypeClassifier.Scalar(table.ElementType) is { } elementKind && elementKind.IsFloatingPoint()
+            && PassThroughCode(unwrapped) is { Holes.Count: 0 } code)
+        {
+            var text = code.Parts[0];
+            var name = unwrapped is IFieldReferenceOperation field ? field.Field.Name.TrimStart('_') : ((IPropertyReferenceOperation)unwrapped).Property.Name;
+            return new LinqSequence(name.Length == 0 ? "table" : name,
+                at => new PassThroughExpr(elementKind, EquatableArray.Of(text + "[", "]"), EquatableArray.Of(at)),
+                new PassThroughExpr(NumberKind.Int, EquatableArray.Of(text + ".Length"), EquatableArray<Expr>.Empty));
+        }
+
+        return null;
     }
 
     /// <summary>An element passed through the selectors in order, each inlined with the element as its parameter (and the index as the second, for Select's (v, i) overload).</summary>

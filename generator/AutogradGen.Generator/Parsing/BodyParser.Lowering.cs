@@ -111,6 +111,12 @@ internal sealed partial class BodyParser
             case ISwitchExpressionOperation switchExpression:
                 lowered = SwitchExpression(switchExpression);
                 return true;
+            case IIncrementOrDecrementOperation update when HoistedIncrement(update, out var updated):
+                lowered = updated;
+                return true;
+            case IIsPatternOperation nullablePattern when IsNullableNumber(nullablePattern.Value.Type) && NullablePattern(nullablePattern, out var handled) is var tested0 && handled:
+                lowered = tested0;
+                return true;
             case IIsPatternOperation isPattern:
                 lowered = Expression(isPattern.Value) is { } tested ? Pattern(Materialize(tested, "tested", isPattern.Syntax), isPattern.Pattern, _hoistTarget) : null;
                 return true;
@@ -128,6 +134,10 @@ internal sealed partial class BodyParser
                 return true;
             case IInvocationOperation call when IsInlinedByReference(call.TargetMethod):
                 lowered = InlineByReference(call, _hoistTarget);
+                return true;
+            case IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke, Instance: ILocalReferenceOperation { Local: var held } } delegateCall
+                when _lambdaLocals.TryGetValue(held, out var heldLambda):
+                lowered = DelegateLocalCall(delegateCall, heldLambda, held);
                 return true;
             case IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction } localCall:
                 lowered = LocalFunctionCall(localCall);
@@ -177,7 +187,7 @@ internal sealed partial class BodyParser
         var syntax = @switch.Syntax;
         var line = Line(syntax);
         var source = syntax is SwitchStatementSyntax s ? "switch (" + s.Expression + ")" : SourceText(syntax);
-        if (HoistingExpression(@switch.Value, output) is not { } switched)
+        if ((IsIntEnum(@switch.Value.Type) ? EnumAsInt(@switch.Value) : HoistingExpression(@switch.Value, output)) is not { } switched)
         {
             return;
         }
@@ -283,7 +293,7 @@ internal sealed partial class BodyParser
             return null;
         }
 
-        if (Expression(switchExpression.Value) is not { } switched)
+        if ((IsIntEnum(switchExpression.Value.Type) ? EnumAsInt(switchExpression.Value) : Expression(switchExpression.Value)) is not { } switched)
         {
             return null;
         }
@@ -418,7 +428,7 @@ internal sealed partial class BodyParser
             return op == BinaryOperator.Equal ? new BinaryExpr(NumberKind.Bool, BinaryOperator.NotEqual, value, value) : UnsupportedPatternAt(operand.Syntax, "A comparison with NaN", "use double.IsNaN");
         }
 
-        if (Expression(operand) is not { } right)
+        if ((EnumConstant(operand) ?? Expression(operand)) is not { } right)
         {
             return null;
         }
@@ -634,6 +644,8 @@ internal sealed partial class BodyParser
 
                 into.AddRange(values);
                 return true;
+            case IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction } localCall:
+                return LocalTupleCall(localCall, into, output);
             default:
                 _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedTuple, value.Syntax.GetLocation(), "This tuple value",
                     "only tuple literals '(a, b)' and tuple locals can be deconstructed; a [Differentiable] method returns one value, so compute each element with a call of its own"));

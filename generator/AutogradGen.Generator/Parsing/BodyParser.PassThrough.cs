@@ -22,6 +22,9 @@ internal sealed partial class BodyParser
     /// </summary>
     private bool IsPassThrough(IOperation operation) => operation switch
     {
+        IInvocationOperation invocation => IsQueryCall(invocation),
+        ILocalReferenceOperation alias when _dataAliases.ContainsKey(alias.Local) => true,
+        IUnaryOperation or IBinaryOperation when IsIntegerBitOperation(operation) => true,
         IFieldReferenceOperation => true,
         IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: { } instance } indexer
             when IsSpan(indexer.Property.ContainingType) && IsIndexedVariable(instance) => false,
@@ -169,10 +172,17 @@ internal sealed partial class BodyParser
             case ICoalesceOperation coalesce:
                 code.Text("(");
                 return Print(coalesce.Value, code) && code.Text(" ?? ") && Print(coalesce.WhenNull, code) && code.Text(")");
+            case IInvocationOperation invocation when IsQueryCall(invocation):
+                return PrintQuery(invocation, code);
+            case IParameterReferenceOperation when IsArrayParameter(operation):
+                code.Text(Variable(operation)!.Name);
+                return true;
             case IParameterReferenceOperation or ILocalReferenceOperation when Variable(operation) is { } array:
                 Unsupported(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax, $"Using array '{array.Name}' as a value",
                     "arrays and spans can be indexed, measured with Length, or passed to a [Differentiable] method");
                 return false;
+            case ILocalReferenceOperation alias when _dataAliases.ContainsKey(alias.Local):
+                return PrintAlias(alias.Local, code);
             case ILocalReferenceOperation when ExplainedByRefusedLocal(operation):
                 return false;
             case ILocalReferenceOperation local:

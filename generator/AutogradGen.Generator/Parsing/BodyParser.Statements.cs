@@ -55,8 +55,9 @@ internal sealed partial class BodyParser
                 }
 
                 break;
-            case IReturnOperation { ReturnedValue: null } when _results is not null:
-                // A vector-valued method's early exit: its results are what it has written so far.
+            case IReturnOperation { ReturnedValue: null } when _results is not null || _method.ReturnsVoid:
+                // A vector-valued method's early exit: its results are what it has written so far; a void helper's
+                // own Derivative (ByReferenceMembers) likewise leaves with its ref and out parameters as they are.
                 output.Add(new ReturnStmt(Line(syntax), SourceText(syntax), new LiteralExpr(NumberKind.Int, "0")));
                 break;
             case IConditionalOperation conditional:
@@ -72,6 +73,8 @@ internal sealed partial class BodyParser
                 break;
             case IForEachLoopOperation forEach when Variable(Unwrap(forEach.Collection)) is { Storage: not StorageKind.Scalar } array:
                 ForEach(forEach, array, output);
+                break;
+            case IForEachLoopOperation forEach when DataForEach(forEach, output):
                 break;
             case IBranchOperation { BranchKind: BranchKind.Break }:
                 output.Add(new BreakStmt(Line(syntax), SourceText(syntax)));
@@ -106,8 +109,17 @@ internal sealed partial class BodyParser
             return;
         }
 
+        if ((declarator.Initializer?.Value ?? sharedInitializer?.Value) is { } held && Lambda(held) is { } lambda && !IsWritten(local))
+        {
+            // A lambda in a local never assigned again is a local function by another name: inlined at each call.
+            _lambdaLocals[local] = lambda;
+            return;
+        }
+
         if ((declarator.Initializer?.Value ?? sharedInitializer?.Value) is { } functional && ReportedAsFunctional(functional))
         {
+            // Its uses (calls through it) fail without diagnostics of their own.
+            _refusedLocals.Add(local);
             return;
         }
 
@@ -132,6 +144,11 @@ internal sealed partial class BodyParser
         {
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedVariableType, declarator.Syntax.GetLocation(), local.Name, TypeClassifier.DisplayName(local.Type)));
             _refusedLocals.Add(local);
+            return;
+        }
+
+        if (classified.Storage.IsIndexed() && (declarator.Initializer?.Value ?? sharedInitializer?.Value) is { } data && DataAliasDeclarator(local, data, statementSyntax, output))
+        {
             return;
         }
 
@@ -164,9 +181,23 @@ internal sealed partial class BodyParser
         var creation = Unwrap(initializer);
         IOperation? length = null;
         var onStack = false;
+        IArrayInitializerOperation? elements = null;
+        System.Collections.Immutable.ImmutableArray<IOperation>? collectionElements = null;
         if (creation is IArrayCreationOperation { DimensionSizes.Length: 1, Initializer: null } array)
         {
             length = array.DimensionSizes[0];
+        }
+        else if (creation is IArrayCreationOperation { DimensionSizes.Length: 1, Initializer: { } listed } initialized
+            && listed.ElementValues.All(e => e is not IArrayInitializerOperation))
+        {
+            // new[] { a, b, c } and { a, b, c }: a fresh array of that length, then one element assignment per value.
+            length = initialized.DimensionSizes[0];
+            elements = listed;
+        }
+        else if (creation is ICollectionExpressionOperation { Type: IArrayTypeSymbol } collection && collection.Elements.All(e => e is not ISpreadOperation))
+        {
+            // double[] v = [a, b, c]: the same, its length the number of elements.
+            collectionElements = collection.Elements;
         }
         else if (creation.Syntax is StackAllocArrayCreationExpressionSyntax { Initializer: null, Type: ArrayTypeSyntax arrayType }
             && arrayType.RankSpecifiers.Count == 1 && arrayType.RankSpecifiers[0].Sizes.Count == 1
@@ -183,10 +214,10 @@ internal sealed partial class BodyParser
             onStack = true;
         }
 
-        if (length is null)
+        if (length is null && collectionElements is null)
         {
             Unsupported(DiagnosticDescriptors.UnsupportedStatement, initializer.Syntax, "This array initializer",
-                "a local array must be a fresh zeroed buffer (stackalloc T[n] or new T[n]); aliasing another array or span, or an initializer list, cannot be tracked");
+                "a local array must be a fresh buffer (stackalloc T[n], new T[n], new[] { a, b } or [a, b]); aliasing another array or span cannot be tracked");
             return;
         }
 
@@ -205,9 +236,20 @@ internal sealed partial class BodyParser
             return;
         }
 
-        if (Expression(length) is { } lengthExpr)
+        var values = elements?.ElementValues ?? collectionElements;
+        if ((collectionElements is { } listedValues ? new LiteralExpr(NumberKind.Int, listedValues.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)) : Expression(length!)) is { } lengthExpr)
         {
             output.Add(new AllocateStmt(Line(statementSyntax), SourceText(statementSyntax), name, lengthExpr, onStack));
+            var kind = _variables.First(v => v.Name == name).Kind;
+            for (var i = 0; values is { } all && i < all.Length; i++)
+            {
+                if (HoistingExpression(all[i], output) is not { } value)
+                {
+                    return;
+                }
+
+                output.Add(new AssignStmt(Line(statementSyntax), SourceText(statementSyntax), name, new LiteralExpr(NumberKind.Int, i.ToString(System.Globalization.CultureInfo.InvariantCulture)), Coerce(value, kind)));
+            }
         }
     }
 
@@ -437,7 +479,7 @@ internal sealed partial class BodyParser
     {
         IBranchOperation or ILabeledOperation => "jumps cannot be reversed; use loops with break and continue",
         ITryOperation => "exception handling cannot be differentiated; validate inputs before calling the method",
-        IForEachLoopOperation => "foreach works over array and span variables only; iterate other collections with a for loop over the indices",
+        IForEachLoopOperation => "foreach works over arrays, spans, and lists and read-only lists that carry no derivative; iterate other collections with a for loop over the indices",
         ISwitchOperation => "use if/else chains",
         IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation } => "throw a new exception whose arguments are parameters, constants and strings",
         ILocalFunctionOperation => "move it to a [Differentiable] static method of the type",

@@ -32,7 +32,7 @@ internal static class GenericInstances
         callee.TypeArguments.Length == 1 && TypeClassifier.Scalar(callee.TypeArguments[0]) is { } kind && kind.IsFloatingPoint() ? kind : null;
 
     /// <summary>Parses a generic [Differentiable] method: one <see cref="ParsedMethod"/> per instance, or its refusal.</summary>
-    public static EquatableArray<ParsedMethod> Parse(BindingTarget target, IMethodSymbol method, MethodDeclarationSyntax syntax, CancellationToken cancellationToken)
+    public static EquatableArray<ParsedMethod> Parse(BindingTarget target, IMethodSymbol method, MethodDeclarationSyntax syntax, CancellationToken cancellationToken, bool declarationOnly = false)
     {
         var compilation = target.SemanticModel.Compilation;
         var refusal = Refusal(method, syntax, compilation, out var instances);
@@ -51,7 +51,7 @@ internal static class GenericInstances
             ParsedMethod instance;
             using (TypeClassifier.Instantiate(typeParameter, kind, compilation))
             {
-                instance = instances.Contains(kind) ? MethodParser.Parse(target, cancellationToken) : new ParsedMethod(string.Empty, null, EquatableArray<DiagnosticInfo>.Empty);
+                instance = instances.Contains(kind) ? MethodParser.Parse(target, cancellationToken, declarationOnly) : new ParsedMethod(string.Empty, null, EquatableArray<DiagnosticInfo>.Empty);
             }
 
             var diagnostics = instance.Diagnostics.Where(d => !reported.Contains((d.Id, d.LineSpan))).ToEquatableArray();

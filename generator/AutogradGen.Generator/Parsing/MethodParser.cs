@@ -20,14 +20,20 @@ internal static class MethodParser
     public const string DifferentiableAttributeName = "AutogradGen.DifferentiableAttribute";
 
     /// <summary>The parsed method: one per instance for a generic-math method (<see cref="GenericInstances"/>), else one.</summary>
-    public static EquatableArray<ParsedMethod> ParseAll(BindingTarget target, CancellationToken cancellationToken) =>
+    /// <param name="target">The attributed declaration.</param>
+    /// <param name="cancellationToken">Cancels the parse.</param>
+    /// <param name="declarationOnly">
+    /// Stop before the body: only the diagnostics of the declaration, and no model (what <see cref="Declarations.SignatureRules"/>
+    /// reports from the analyzer, so that both read the declaration through this one code path).
+    /// </param>
+    public static EquatableArray<ParsedMethod> ParseAll(BindingTarget target, CancellationToken cancellationToken, bool declarationOnly = false) =>
         target.TargetSymbol is IMethodSymbol { IsGenericMethod: true } method && target.TargetNode is MethodDeclarationSyntax syntax
             && !TensorMethodParser.IsTensorMethod(method)
-            ? GenericInstances.Parse(target, method, syntax, cancellationToken)
-            : EquatableArray.Of(Parse(target, cancellationToken));
+            ? GenericInstances.Parse(target, method, syntax, cancellationToken, declarationOnly)
+            : EquatableArray.Of(Parse(target, cancellationToken, declarationOnly));
 
     /// <summary>Parses a method; a generic one is parsed once per instance, inside <see cref="TypeClassifier.Instantiate"/>.</summary>
-    public static ParsedMethod Parse(BindingTarget target, CancellationToken cancellationToken)
+    public static ParsedMethod Parse(BindingTarget target, CancellationToken cancellationToken, bool declarationOnly = false)
     {
         var diagnostics = new List<DiagnosticInfo>();
         if (target.TargetSymbol is not IMethodSymbol method)
@@ -69,17 +75,17 @@ internal static class MethodParser
         // A void method with one Span<T> parameter and no ref/out parameter is vector-valued (VectorResults): it gets
         // Jvp, Vjp and Jacobian of its own, and its callers inline it as they inline any void helper.
         bool vectorValued = VectorResults.IsVectorValued(method);
-        if (!vectorValued && BodyParser.IsByReferenceHelper(method))
+        var byReferenceHelper = !vectorValued && BodyParser.IsByReferenceHelper(method) && ByReferenceMembers.HasOwnDerivative(method)
+            && ByReferenceMembers.ListCarriesTangents(method, target.Attributes[0]);
+        if (!vectorValued && BodyParser.IsByReferenceHelper(method) && !byReferenceHelper)
         {
             // Any other void helper, or one handing results back through ref/out: inlined where it is called
             // (BodyParser.RefArguments), so it has no code of its own; AGD0061 (info) says so.
-            var why = method.ReturnsVoid
-                ? "returns void"
-                : $"hands back results through '{method.Parameters.First(p => p.RefKind is RefKind.Ref or RefKind.Out).Name}' ({RefKeyword(method.Parameters.First(p => p.RefKind is RefKind.Ref or RefKind.Out).RefKind)})";
+            var why = ByReferenceReason(method);
             if (diagnostics.Count == 0)
             {
                 // A helper whose shape is already an error (generic, no body) needs no note besides it.
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DifferentiatedWhereCalled, nameLocation, name, why));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DifferentiatedWhereCalled, nameLocation, name, why, $" and no {name}Derivative"));
             }
 
             return new ParsedMethod(Key(method), null, diagnostics.ToEquatableArray());
@@ -95,6 +101,7 @@ internal static class MethodParser
         {
             returnKind = NumberKind.Double;
         }
+
         else if (returnKind is not { } kind || !kind.IsFloatingPoint())
         {
             diagnostics.Add(DiagnosticInfo.Create(
@@ -104,7 +111,7 @@ internal static class MethodParser
         var attribute = target.Attributes[0];
         var structParameters = new List<StructParameter>();
         var matrixParameters = new List<MatrixParameter>();
-        var parameters = Parameters(method, attribute, target.SemanticModel.Compilation, structParameters, matrixParameters, cancellationToken, diagnostics);
+        var parameters = Parameters(method, attribute, target.SemanticModel.Compilation, structParameters, matrixParameters, cancellationToken, diagnostics, byReferenceHelper);
         if (structResult is not null)
         {
             // The results span the body's returns write (StructResults): the last parameter of the span members.
@@ -123,8 +130,9 @@ internal static class MethodParser
         }
 
         CheckGeneratedNames(method, nameLocation, diagnostics);
-        if (diagnostics.Count > 0 || syntax.Body is null && syntax.ExpressionBody is null)
+        if (declarationOnly || diagnostics.Count > 0 || syntax.Body is null && syntax.ExpressionBody is null)
         {
+            // Everything above reads the declaration alone; from here on the body is read.
             return new ParsedMethod(Key(method), null, diagnostics.ToEquatableArray());
         }
 
@@ -140,6 +148,19 @@ internal static class MethodParser
         }
 
         var body = BodyParser.Parse(method, syntax, target.SemanticModel, parameters, cancellationToken, structParameters, vectorResult?.Name, matrixParameters, nested, structResult);
+        if (byReferenceHelper)
+        {
+            // Callers still inline it (and report what its body cannot do, at the body); its own Derivative takes the
+            // ref/out values and tangents as they are (ByReferenceMembers), when its body can be differentiated.
+            var refused = body.Diagnostics.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error);
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DifferentiatedWhereCalled, nameLocation, name, ByReferenceReason(method),
+                refused ? $" and no {name}Derivative" : $" (its forward mode is {name}Derivative, which takes each ref and out parameter's tangent the same way as the parameter)"));
+            if (refused)
+            {
+                return new ParsedMethod(Key(method), null, diagnostics.ToEquatableArray());
+            }
+        }
+
         diagnostics.AddRange(body.Diagnostics);
         var model = new MethodModel(
             HintName: TypeHintName(method.ContainingType),
@@ -160,7 +181,9 @@ internal static class MethodParser
             VectorResult = vectorResult?.Name,
             ResultShape = structResult,
             MatrixParameters = matrixParameters.ToEquatableArray(),
-            SecondOrder = SecondOrderCheck.IsRequested(attribute),
+            SecondOrder = SecondOrderCheck.IsRequested(attribute) && !byReferenceHelper,
+            ByReferenceHelper = byReferenceHelper,
+            ReturnsVoid = method.ReturnsVoid,
         };
         if (body.Diagnostics.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error))
         {
@@ -176,6 +199,11 @@ internal static class MethodParser
 
         return new ParsedMethod(Key(method), model, diagnostics.ToEquatableArray());
     }
+
+    /// <summary>Why a helper is inlined where it is called, for AGD0061: "returns void" or "hands back results through 'y' (out)".</summary>
+    private static string ByReferenceReason(IMethodSymbol method) => method.ReturnsVoid
+        ? "returns void"
+        : $"hands back results through '{method.Parameters.First(p => p.RefKind is RefKind.Ref or RefKind.Out).Name}' ({RefKeyword(method.Parameters.First(p => p.RefKind is RefKind.Ref or RefKind.Out).RefKind)})";
 
     /// <summary>
     /// For a method returning a struct of numbers with an int or bool leaf (or doubles and floats mixed; a struct or tuple
@@ -277,7 +305,7 @@ internal static class MethodParser
 
     private static List<VariableModel> Parameters(
         IMethodSymbol method, AttributeData attribute, Compilation compilation, List<StructParameter> structParameters, List<MatrixParameter> matrixParameters,
-        CancellationToken cancellationToken, List<DiagnosticInfo> diagnostics)
+        CancellationToken cancellationToken, List<DiagnosticInfo> diagnostics, bool byReferenceHelper = false)
     {
         var withRespectTo = WithRespectTo(method, attribute, cancellationToken, diagnostics);
         var parameters = new List<VariableModel>();
@@ -287,6 +315,16 @@ internal static class MethodParser
             var classified = TypeClassifier.Classify(parameter.Type);
             var named = withRespectTo?.Contains(parameter.Name) == true;
             // 'in' parameters are read like values and stay 'in' in the generated methods; a 'params' array is an array.
+            if (byReferenceHelper && parameter.RefKind is RefKind.Ref or RefKind.Out && classified is { Storage: StorageKind.Scalar } byReference)
+            {
+                // A result handed back: it always carries a tangent, in and out (an out parameter's comes in as nothing).
+                parameters.Add(new VariableModel(parameter.Name, byReference.Kind, StorageKind.Scalar, IsParameter: true, Differentiated: byReference.Kind.IsFloatingPoint())
+                {
+                    ReferenceKind = ByReferenceMembers.Keyword(parameter.RefKind),
+                });
+                continue;
+            }
+
             if (parameter.RefKind is not (RefKind.None or RefKind.In))
             {
                 // 'ref' and 'out' make the method a helper inlined at its calls (MethodParser.Parse); what is left is 'ref readonly'.
@@ -488,6 +526,6 @@ internal static class MethodParser
     }
 
     internal static string Cref(IMethodSymbol method) =>
-        method.Name + (method.IsGenericMethod ? "{" + string.Join(", ", method.TypeParameters.Select(p => p.Name)) + "}" : string.Empty) + "(" + string.Join(", ", method.Parameters.Select(p => (p.RefKind == RefKind.In ? "in " : string.Empty) + p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)
+        method.Name + (method.IsGenericMethod ? "{" + string.Join(", ", method.TypeParameters.Select(p => p.Name)) + "}" : string.Empty) + "(" + string.Join(", ", method.Parameters.Select(p => (p.RefKind switch { RefKind.In => "in ", RefKind.Ref => "ref ", RefKind.Out => "out ", _ => string.Empty }) + p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)
             .Replace("global::", string.Empty).Replace('<', '{').Replace('>', '}'))) + ")";
 }

@@ -24,7 +24,8 @@ internal static class TensorMethodParser
     /// <summary>A tensor method returns a Tensor or takes one: the scalar parser leaves those to this one.</summary>
     public static bool IsTensorMethod(IMethodSymbol method) => IsTensor(method.ReturnType) || method.Parameters.Any(p => IsTensor(p.Type));
 
-    public static ParsedTensorMethod Parse(BindingTarget target, CancellationToken cancellationToken)
+    /// <summary>Parses a tensor method; with <paramref name="declarationOnly"/>, only its declaration (see <see cref="MethodParser.ParseAll"/>).</summary>
+    public static ParsedTensorMethod Parse(BindingTarget target, CancellationToken cancellationToken, bool declarationOnly = false)
     {
         if (target.TargetSymbol is not IMethodSymbol method || target.TargetNode is not MethodDeclarationSyntax syntax || !IsTensorMethod(method))
         {
@@ -61,10 +62,11 @@ internal static class TensorMethodParser
                 parameter.Name, parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), isTensor, isTensor && (withRespectTo is null || named)));
         }
 
-        if (diagnostics.Count > 0 || syntax.Body is null && syntax.ExpressionBody is null || !shape.NamesAreValid
+        if (declarationOnly || diagnostics.Count > 0 || syntax.Body is null && syntax.ExpressionBody is null || !shape.NamesAreValid
             || target.SemanticModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
         {
-            // Code that does not compile yet (as while typing) is the compiler's to report, not ours.
+            // Code that does not compile yet (as while typing) is the compiler's to report, not ours; the declaration
+            // alone (declarationOnly) ends here too.
             return new ParsedTensorMethod(MethodParser.Key(method), null, diagnostics.ToEquatableArray());
         }
 

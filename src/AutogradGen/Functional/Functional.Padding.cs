@@ -7,7 +7,7 @@ public static partial class Functional
     /// <summary>
     /// Pads with <paramref name="value"/> (<c>F.pad(input, pad, mode='constant', value)</c>, <c>ConstantPadNdBackward0</c>):
     /// <paramref name="pad"/> holds (before, after) pairs starting from the last dimension, as PyTorch's; a negative
-    /// amount crops. Only the constant mode exists here (reflect, replicate and circular padding are not implemented).
+    /// amount crops. <see cref="Pad(Tensor, ReadOnlySpan{int}, PaddingMode, double)"/> has the other modes.
     /// </summary>
     public static Tensor Pad(Tensor input, ReadOnlySpan<int> pad, double value = 0)
     {
@@ -42,6 +42,22 @@ public static partial class Functional
         if (Autograd.ShouldRecord(input)) new ConstantPadNdBackward0(amounts).Attach(result, input);
         return result;
     }
+}
+
+/// <summary>The padding modes of <c>F.pad</c>'s <c>mode</c> argument.</summary>
+public enum PaddingMode
+{
+    /// <summary><c>'constant'</c>: the value given.</summary>
+    Constant,
+
+    /// <summary><c>'reflect'</c>: the input mirrored about its edge element (which is not repeated).</summary>
+    Reflect,
+
+    /// <summary><c>'replicate'</c>: the edge element repeated.</summary>
+    Replicate,
+
+    /// <summary><c>'circular'</c>: the input wrapped around (the other end continues it).</summary>
+    Circular,
 }
 
 internal sealed class ConstantPadNdBackward0(int[] pad) : Node

@@ -43,9 +43,10 @@ public sealed partial class Tensor
     /// <summary>
     /// Einstein summation (<c>torch.einsum</c>): <c>"ij,jk->ik"</c> (matrix product), <c>"bij,bjk->bik"</c> (batched),
     /// <c>"i,i->"</c> (dot), <c>"i,j->ij"</c> (outer), <c>"ij->ji"</c> (transpose), <c>"ij->"</c> (sum) and any other
-    /// subscripts whose letters each appear at most once per operand. Without <c>-&gt;</c> the output is the letters
-    /// that appear once, in alphabetical order, as in PyTorch. Ellipses (<c>...</c>) and repeated letters within an
-    /// operand (diagonals, <c>"ii->i"</c>) are not supported and say so. Composed of recorded permutes, views,
+    /// subscripts. Without <c>-&gt;</c> the output is the ellipsis dimensions, then the letters that appear once, in
+    /// alphabetical order, as in PyTorch. An ellipsis (<c>"...ij,...jk->...ik"</c>) stands for the dimensions no
+    /// letter names, broadcast from the right; a letter repeated within an operand takes its diagonal (<c>"ii->i"</c>,
+    /// <c>"ii"</c> the trace), as in PyTorch. Composed of recorded diagonals, permutes, views,
     /// products and sums (a two-matrix contraction goes through <see cref="Mm"/>), so the grad_fn names are those of
     /// the last step, not PyTorch's.
     /// </summary>
@@ -53,6 +54,7 @@ public sealed partial class Tensor
     {
         ArgumentNullException.ThrowIfNull(equation);
         ArgumentNullException.ThrowIfNull(operands);
+        equation = RewriteEinsum(equation, operands, out operands);
         var (inputs, output) = ParseEinsum(equation, operands);
         var sizes = new Dictionary<char, int>();
         for (int t = 0; t < operands.Length; t++)
@@ -93,7 +95,6 @@ public sealed partial class Tensor
     private static (string[] Inputs, string Output) ParseEinsum(string equation, Tensor[] operands)
     {
         var text = equation.Replace(" ", "", StringComparison.Ordinal);
-        if (text.Contains("...", StringComparison.Ordinal)) throw new NotSupportedException("einsum(): ellipsis ('...') subscripts are not supported here; write the dimensions out");
         var sides = text.Split("->");
         var inputs = sides[0].Split(',');
         if (inputs.Length != operands.Length)
@@ -109,7 +110,6 @@ public sealed partial class Tensor
             {
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"einsum(): the number of subscripts in the equation ({inputs[t].Length}) does not match the number of dimensions ({operands[t].Rank}) for operand {t} and no ellipsis was given"), nameof(equation));
             }
-            if (inputs[t].Distinct().Count() != inputs[t].Length) throw new NotSupportedException($"einsum(): a letter repeated within one operand ('{inputs[t]}', a diagonal) is not supported here");
         }
         string output;
         if (sides.Length == 2)

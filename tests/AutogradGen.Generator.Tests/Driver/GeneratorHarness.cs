@@ -40,7 +40,7 @@ public static class GeneratorHarness
     }
 
     /// <summary>
-    /// What the declaration analyzer (AGD0001, AGD0002, AGD0010, AGD0011, AGD0014) reports on the user's code, as the compiler
+    /// What the declaration analyzer (AGD0001-0004, AGD0010, AGD0011, AGD0014, AGD0017) reports on the user's code, as the compiler
     /// runs it beside the generator.
     /// </summary>
     public static ImmutableArray<Diagnostic> AnalyzerDiagnostics(Compilation compilation) =>

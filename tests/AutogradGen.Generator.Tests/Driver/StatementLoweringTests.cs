@@ -25,6 +25,17 @@ public class StatementLoweringTests
         { "LINQ", "[Differentiable] public static double F(double[] v) => v.Sum() + v.Average(x => x * x) + v.Select(x => Math.Exp(x)).Max() - v.Min();" },
         { "in and params parameters", "[Differentiable] public static double F(in double x, params double[] v) => x * v[0] + G(in x) + G(v[1]); [Differentiable] public static double G(in double y) => y * y;" },
         { "float LINQ", "[Differentiable] public static float F(float[] v) => v.Sum(x => x * x) / v.Length;" },
+        { "LINQ over a table and Zip", "static readonly double[] W = { 0.5, -1.0 }; [Differentiable] public static double F(double[] v) => W.Select(w => w * w).Sum() * v.Zip(W, (a, b) => a * b).Sum() + v.Zip(v, static (a, b) => a * b).Average();" },
+        { "query calls and bit operators", "static readonly double[] Knots = { 0.0, 1.0, 2.0 }; [Differentiable(nameof(x))] public static double F(double x, double[] grid, string label) { int i = Array.BinarySearch(Knots, x); if (i < 0) i = ~i; int j = Array.IndexOf(grid, x) & 3; return label.StartsWith(\"a\") ? x * (i + j) : x * (i >> 1); }" },
+        { "switch on an enum", "public enum Mode { A, B, C } [Differentiable(nameof(x))] public static double F(double x, Mode mode) { switch (mode) { case Mode.A: return x; case Mode.B or Mode.C: const double K = 2; return K * x * x; default: throw new ArgumentOutOfRangeException(nameof(mode)); } } [Differentiable(nameof(x))] public static double G(double x, Mode mode) => mode switch { Mode.A => x, _ => -x };" },
+        { "?: chain ending in a throw", "[Differentiable(nameof(x))] public static double F(double x, string kind) => kind == \"a\" ? x : kind == \"b\" ? 2 * x : throw new ArgumentException($\"unknown {kind}\", nameof(kind));" },
+        { "tuple-returning local function", "[Differentiable] public static double F(double x, double v) { static (double, double) Rates(double p, double q) => (q, -Math.Sin(p)); var (a, b) = Rates(x, v); var (c, d) = Rates(x + a, v + b); return c * d; }" },
+        { "a local naming a row of data", "static readonly double[][] Rows = { new[] { 1.0, 2.0 }, new[] { 3.0, 4.0 } }; [Differentiable] public static double F(double x) { var s = 0.0; for (var i = 0; i < Rows.Length; i++) { double[] row = Rows[i]; s += row[0] * x + row[1] * x * x; } return s; }" },
+        { "foreach over data", "static readonly double[] W = { 0.5, -1.0 }; [Differentiable(nameof(x))] public static double F(double x, System.Collections.Generic.List<double> ys, System.Collections.Generic.IReadOnlyList<double> zs) { var s = 0.0; foreach (var w in W) s += w * x; foreach (double y in ys) s += y * x * x; foreach (var z in zs) { s -= z * x; } return s; }" },
+        { "a lambda held in a Func local", "[Differentiable] public static double F(double x, double y) { Func<double, double> sq = t => t * t; Func<double, double, double> mix = (a, b) => { var m = a * b; return m + a; }; var u = mix(x, y); return sq(x) + 3 * sq(x - y) + u; }" },
+        { "increments inside expressions", "[Differentiable] public static double F(double x) { var k = 0; var s = 0.0; while (true) { s += Math.Exp(-x * ++k); if (k++ >= 5) break; } return s; }" },
+        { "array initializers", "[Differentiable] public static double F(double x, double y) { var p = new[] { x, y * y }; double[] w = [0.5, x]; float[] f = { 1f, 2f }; return p[0] * w[1] + p[1] * w[0] + f[1]; }" },
+        { "nullable patterns", "[Differentiable(nameof(x))] public static double F(double x, double? cap) { var y = x * x; if (cap is double c) y = Math.Min(y, c); return cap is null ? y : y + 1; }" },
     };
 
     [Theory]
@@ -33,6 +44,24 @@ public class StatementLoweringTests
     {
         var run = GeneratorHarness.Run(Usings + "public static partial class Functions\n{\n" + members + "\n}\n");
         Assert.True(run.Diagnostics.IsEmpty, construct + ": " + string.Join("; ", run.Diagnostics));
+        Assert.True(run.HasCodeFor("F"));
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    [Fact]
+    public void A_ref_helper_gets_its_own_forward_mode_and_only_the_AGD0061_note()
+    {
+        var run = GeneratorHarness.Run(Usings + "public static partial class Functions\n{\n"
+            + "[Differentiable] public static void Step(ref double x, out double y, double k) { y = x * k; if (k < 0) return; x += y; }\n"
+            + "[Differentiable] public static void Shift(ref double x, Span<double> s) { x += s[0]; }\n"
+            + "[Differentiable] public static double F(double x) { Step(ref x, out var y, 0.5); return x + y; }\n}\n");
+        Assert.Equal(["AGD0061", "AGD0061"], run.Diagnostics.Select(d => d.Id));
+        Assert.Contains(run.Diagnostics, d => d.GetMessage(CultureInfo.InvariantCulture).Contains("its forward mode is StepDerivative", StringComparison.Ordinal));
+        Assert.Contains(run.Diagnostics, d => d.GetMessage(CultureInfo.InvariantCulture).Contains("and no ShiftDerivative", StringComparison.Ordinal));
+        var text = string.Concat(run.Sources.Select(s => s.SourceText.ToString()));
+        Assert.Contains("public static void StepDerivative(ref double x, out double y, double k, ref double xTangent, out double yTangent, double kTangent)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("StepGradient", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ShiftDerivative", text, StringComparison.Ordinal);
         Assert.True(run.HasCodeFor("F"));
         Assert.Empty(run.CompilationProblems);
     }
@@ -48,7 +77,7 @@ public class StatementLoweringTests
         { "AGD0043", "captured write", "var s = 0.0; var r = Add(x); return s + r; double Add(double v) { [|s|] += v; return s; }", "Assigning 's', a variable of the enclosing method, inside local function 'Add'" },
         { "AGD0043", "return inside a loop", "return First(x); double First(double v) { for (var i = 0; i < 3; i++) { if (v * i > 1) [|return v * i;|] } return v; }", "A 'return' inside a loop of local function 'First'" },
         { "AGD0044", "LINQ in a ternary", "var a = new double[2]; a[0] = x; return x > 0 ? [|a.Sum()|] : x;", "LINQ's 'Sum' cannot be differentiated: it becomes a loop" },
-        { "AGD0044", "LINQ over Where", "var a = new double[2]; a[0] = x; return [|a.Where(v => v > 0)|].Sum();", "LINQ's 'Sum' cannot be differentiated: LINQ is differentiated over an array parameter or a local array" },
+        { "AGD0044", "LINQ over Where", "var a = new double[2]; a[0] = x; return [|a.Where(v => v > 0)|].Sum();", "LINQ's 'Sum' cannot be differentiated: LINQ is differentiated over an array parameter, a local array or an array field or property" },
         { "AGD0045", "tuple from a call", "var (a, b) = [|Pair(x)|]; return a * b;", "This tuple value cannot be differentiated" },
     };
 

@@ -16,7 +16,7 @@ public class UnsupportedConstructTests
         { "label", "var y = x; goto end; [|end: return y;|]", "A labeled statement cannot be differentiated" },
         { "using", "[|using (var stream = new System.IO.MemoryStream()) { return x; }|]", "A 'using' statement cannot be differentiated" },
         { "lock", "[|lock (typeof(int)) { return x; }|]", "A 'lock' statement cannot be differentiated" },
-        { "foreach over a list", "var s = 0.0; [|foreach (var v in new System.Collections.Generic.List<double> { x }) s += v;|] return s;", "A 'foreach' loop cannot be differentiated: foreach works over array and span variables only" },
+        { "foreach over a list", "var s = 0.0; [|foreach (var v in new System.Collections.Generic.List<double> { x }) s += v;|] return s;", "A 'foreach' loop cannot be differentiated: foreach works over arrays, spans, and lists and read-only lists that carry no derivative" },
         { "ref local", "Span<double> a = stackalloc double[1]; a[0] = x; [|ref double r = ref a[0];|] return x;", "A ref local cannot be differentiated" },
         { "array allocated in a loop", "var s = 0.0; for (var i = 0; i < 2; i++) { [|var a = new double[2];|] a[0] = x; s += a[0]; } return s;", "An array allocated inside a loop or branch cannot be differentiated" },
     };
@@ -40,9 +40,19 @@ public class UnsupportedConstructTests
         AssertReportedAt("AGD0040", "pattern", "return x is [|{ }|] ? x : -x;", "This pattern cannot be differentiated: only constant, relational");
 
     [Fact]
-    public void A_lambda_held_in_a_variable_is_named_in_an_AGD0006_at_the_lambda() =>
-        AssertReportedAt("AGD0006", "lambda", "Func<double, double> square = [|v => v * v|]; return x;",
+    public void A_lambda_held_in_a_variable_assigned_again_is_named_in_an_AGD0006_at_the_lambda() =>
+        AssertReportedAt("AGD0006", "lambda", "Func<double, double> square = [|v => v * v|]; square = v => v; return square(x);",
             "A lambda cannot be differentiated: write the function as a [Differentiable] static method and call it");
+
+    [Fact]
+    public void A_refused_delegate_local_is_one_diagnostic_however_often_it_is_called()
+    {
+        var run = GeneratorHarness.Run(Usings + "public static partial class Functions\n{\n    [Differentiable]\n    public static double F(double x)\n    {\n"
+            + "        Func<double, double> square = Math.Sin;\n        return square(x) + square(2 * x) * square(x);\n    }\n}\n");
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("AGD0006", diagnostic.Id);
+        Assert.StartsWith("A lambda cannot be differentiated", diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
 
     [Fact]
     public void A_lambda_passed_as_an_argument_is_named_in_an_AGD0006_at_the_lambda() =>
@@ -51,7 +61,7 @@ public class UnsupportedConstructTests
 
     [Fact]
     public void A_call_through_a_delegate_is_named_in_an_AGD0006_at_the_call() =>
-        AssertReportedAt("AGD0006", "delegate call", "Func<double, double> square = v => v * v; return [|square(x)|];",
+        AssertReportedAt("AGD0006", "delegate call", "return [|((Func<double, double>)Math.Sin)(x)|];",
             "A call through a delegate cannot be differentiated: call a [Differentiable] static method directly instead");
 
     [Fact]

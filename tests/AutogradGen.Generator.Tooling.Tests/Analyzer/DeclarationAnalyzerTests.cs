@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 namespace AutogradGen.Generator.Tooling.Tests.Analyzer;
 
 /// <summary>
-/// The declaration rules (AGD0001, AGD0002, AGD0010, AGD0011, AGD0014) come from <see cref="DeclarationAnalyzer"/>, so the IDE
+/// The declaration rules (AGD0001, AGD0002, AGD0003, AGD0004, AGD0010, AGD0011, AGD0014, AGD0017) come from <see cref="DeclarationAnalyzer"/>, so the IDE
 /// shows them as the user types: each once, at the same place and with the same message as when the generator
 /// reported them, and never from the generator as well (one cause, one diagnostic); the generator still generates
 /// nothing for the method.
@@ -39,6 +39,32 @@ public class DeclarationAnalyzerTests
             "Loss",
             "Tensor method 'Loss' must be static to be differentiated: make it static and pass the state it reads as parameters (instance methods over double and float are differentiated as instance members)",
             "Loss"
+        },
+        {
+            "AGD0003",
+            """
+            public static partial class Objectives
+            {
+                [AutogradGen.Differentiable(nameof(x), nameof(n))]
+                public static double Power(double x, int n) => x * n;
+            }
+            """,
+            "n",
+            "Parameter 'n' of type 'int' cannot be differentiated: only double, float, arrays and spans of them, and 2-D and jagged arrays of them (double[,], double[][]) can; change its type, or leave it out of the [Differentiable] list",
+            "Power"
+        },
+        {
+            "AGD0004",
+            """
+            public static partial class Objectives
+            {
+                [AutogradGen.Differentiable]
+                public static int Rounded(double x) => (int)x;
+            }
+            """,
+            "int",
+            "Method 'Rounded' returns 'int', which cannot be differentiated: a [Differentiable] method must return double or float",
+            "Rounded"
         },
         {
             "AGD0010",
@@ -86,6 +112,19 @@ public class DeclarationAnalyzerTests
             "Derivative 'SoftplusGradient' does not match 'Library.Softplus(double)': expected a static method returning double with parameters (double x, out double dx)",
             "SoftplusGradient"
         },
+        {
+            "AGD0017",
+            """
+            public static partial class Objectives
+            {
+                [AutogradGen.Differentiable]
+                public static double Square(ref readonly double x) => x * x;
+            }
+            """,
+            "x",
+            "Method 'Square' cannot be differentiated: parameter 'x' is 'ref readonly'; declare it 'in', which is read the same way, or pass it by value",
+            "Square"
+        },
     };
 
     [Theory]
@@ -103,7 +142,7 @@ public class DeclarationAnalyzerTests
         Assert.Equal(at, compilation.SyntaxTrees.Single().GetText().ToString(diagnostic.Location.SourceSpan));
         Assert.Equal(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
 
-        Assert.DoesNotContain(run.Result.Diagnostics, d => d.Id is "AGD0001" or "AGD0002" or "AGD0010" or "AGD0011" or "AGD0014");
+        Assert.DoesNotContain(run.Result.Diagnostics, d => d.Id is "AGD0001" or "AGD0002" or "AGD0003" or "AGD0004" or "AGD0010" or "AGD0011" or "AGD0014" or "AGD0017");
         Assert.Single(run.Diagnostics, d => d.Id == id);
         Assert.False(run.HasCodeFor(method));
     }
@@ -190,7 +229,133 @@ public class DeclarationAnalyzerTests
     public void The_analyzer_supports_exactly_the_declaration_rules()
     {
         Assert.Equal(
-            ["AGD0001", "AGD0002", "AGD0010", "AGD0011", "AGD0014"],
+            ["AGD0001", "AGD0002", "AGD0003", "AGD0004", "AGD0010", "AGD0011", "AGD0014", "AGD0017"],
             new DeclarationAnalyzer().SupportedDiagnostics.Select(d => d.Id).Order(StringComparer.Ordinal));
+    }
+    public static TheoryData<string, string, string> SignatureCases => new()
+    {
+        {
+            // A local function has no symbol action: the analyzer reads declarations.
+            "AGD0017",
+            """
+            public static partial class Objectives
+            {
+                public static double Outer(double y)
+                {
+                    return Inner(y);
+
+                    [AutogradGen.Differentiable]
+                    static double Inner(double x) => x * x;
+                }
+            }
+            """,
+            "Inner"
+        },
+        {
+            "AGD0017",
+            """
+            public static partial class Objectives
+            {
+                [AutogradGen.Differentiable]
+                public static extern double Square(double x);
+            }
+            """,
+            "Square"
+        },
+        {
+            "AGD0017",
+            """
+            public static partial class Model
+            {
+                [AutogradGen.Differentiable]
+                public static AutogradGen.Tensor Loss(ref AutogradGen.Tensor x) => x * x;
+            }
+            """,
+            "x"
+        },
+        {
+            "AGD0017",
+            """
+            public static partial class Model
+            {
+                [AutogradGen.Differentiable]
+                public static AutogradGen.Tensor Loss<T>(AutogradGen.Tensor x) => x * x;
+            }
+            """,
+            "<T>"
+        },
+        {
+            "AGD0004",
+            """
+            public static partial class Model
+            {
+                [AutogradGen.Differentiable]
+                public static double Loss(AutogradGen.Tensor x) => 1.0;
+            }
+            """,
+            "double"
+        },
+        {
+            "AGD0003",
+            """
+            public static partial class Model
+            {
+                [AutogradGen.Differentiable("x", "scale")]
+                public static AutogradGen.Tensor Loss(AutogradGen.Tensor x, double scale) => x * scale;
+            }
+            """,
+            "scale"
+        },
+        {
+            // Both instances of a generic method find it; it is reported once.
+            "AGD0003",
+            """
+            public static partial class Objectives
+            {
+                [AutogradGen.Differentiable(nameof(x), nameof(n))]
+                public static T Power<T>(T x, int n) where T : System.Numerics.IFloatingPointIeee754<T> => x * T.CreateChecked(n);
+            }
+            """,
+            "n"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(SignatureCases))]
+    public void Every_shape_of_a_signature_rule_comes_from_the_analyzer_alone(string id, string source, string at)
+    {
+        var compilation = GeneratorHarness.Compile(("/src/Objectives.cs", source));
+
+        var run = GeneratorHarness.Run(compilation);
+
+        var diagnostic = Assert.Single(GeneratorHarness.AnalyzerDiagnostics(compilation));
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(at, compilation.SyntaxTrees.Single().GetText().ToString(diagnostic.Location.SourceSpan));
+        Assert.Empty(run.Result.Diagnostics.Where(d => d.Id.StartsWith("AGD", StringComparison.Ordinal)));
+        Assert.Single(run.Diagnostics, d => d.Id == id);
+    }
+
+    [Fact]
+    public void Rules_that_depend_on_one_another_stay_as_the_parser_applies_them()
+    {
+        // A ref helper is inlined where it is called (AGD0061, from the generator): its list is read there, not here,
+        // so its int parameter is no AGD0003; a struct result with an int field is substituted at its calls: no AGD0004.
+        var compilation = GeneratorHarness.Compile(("/src/Objectives.cs", """
+            public readonly record struct Counted(double Value, int Count);
+
+            public static partial class Objectives
+            {
+                [AutogradGen.Differentiable(nameof(x), nameof(n))]
+                public static void Step(ref double x, int n) { x *= n; }
+
+                [AutogradGen.Differentiable]
+                public static Counted Scaled(double x) => new Counted(2 * x, 1);
+            }
+            """));
+
+        var run = GeneratorHarness.Run(compilation);
+
+        Assert.Empty(GeneratorHarness.AnalyzerDiagnostics(compilation));
+        Assert.Equal(["AGD0061"], run.Diagnostics.Select(d => d.Id));
     }
 }

@@ -15,10 +15,14 @@ public class CodeFixRegistrationTests
         .ToList();
 
     [Fact]
-    public void The_assembly_has_the_three_code_fixes()
+    public void The_assembly_has_the_eight_code_fixes()
     {
         Assert.Equal(
-            [nameof(MakeMethodStaticCodeFixProvider), nameof(MakeTypePartialCodeFixProvider), nameof(MarkCalleeDifferentiableCodeFixProvider)],
+            [
+                nameof(DeclareGradientDoubleCodeFixProvider), nameof(DeclareParameterInCodeFixProvider), nameof(DifferentiableListCodeFixProvider),
+                nameof(MakeMethodStaticCodeFixProvider), nameof(MakeTypePartialCodeFixProvider), nameof(MarkCalleeDifferentiableCodeFixProvider),
+                nameof(MarkCalleeSecondOrderCodeFixProvider), nameof(RemoveSecondOrderCodeFixProvider),
+            ],
             s_providers.Select(type => type.Name));
     }
 
@@ -39,7 +43,7 @@ public class CodeFixRegistrationTests
         var declared = DiagnosticsPage.Descriptors.Select(descriptor => descriptor.Id).ToHashSet(StringComparer.Ordinal);
         var fixable = s_providers.SelectMany(type => ((CodeFixProvider)Activator.CreateInstance(type)!).FixableDiagnosticIds).Order(StringComparer.Ordinal);
 
-        Assert.Equal(["AGD0001", "AGD0002", "AGD0007"], fixable);
+        Assert.Equal(["AGD0001", "AGD0002", "AGD0003", "AGD0007", "AGD0010", "AGD0017", "AGD0072", "AGD0076", "AGD0090", "AGD0091", "AGD0093"], fixable);
         Assert.All(fixable, id => Assert.Contains(id, declared));
     }
 }

@@ -47,13 +47,18 @@ internal sealed class CodeFixHarness
     }
 
     /// <summary>
-    /// Applies the first action offered for the first diagnostic with <paramref name="id"/> and returns every
-    /// document's new text by path (unchanged documents included).
+    /// Applies the first action offered for the first diagnostic with <paramref name="id"/> (the first one titled
+    /// <paramref name="title"/>, when given) and returns every document's new text by path (unchanged documents included).
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, string>> ApplyAsync(CodeFixProvider provider, string id)
+    public async Task<IReadOnlyDictionary<string, string>> ApplyAsync(CodeFixProvider provider, string id, string? title = null)
     {
         var actions = await ActionsAsync(provider, id).ConfigureAwait(false);
-        Assert.True(actions.Count > 0, $"{provider.GetType().Name} offered no fix for {id}.");
+        if (title is not null)
+        {
+            actions = actions.Where(action => action.Title == title).ToList();
+        }
+
+        Assert.True(actions.Count > 0, $"{provider.GetType().Name} offered no fix{(title is null ? string.Empty : " '" + title + "'")} for {id}.");
         var operations = await actions[0].GetOperationsAsync(CancellationToken.None).ConfigureAwait(false);
         var solution = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);

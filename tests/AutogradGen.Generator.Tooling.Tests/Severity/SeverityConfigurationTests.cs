@@ -65,6 +65,34 @@ public class SeverityConfigurationTests
         Assert.Equal([("AGD0001", DiagnosticSeverity.Warning)], diagnostics);
     }
 
+    /// <summary>Reports AGD0004 (error: the result is an int) and AGD0017 (error: a ref readonly parameter), both from the analyzer.</summary>
+    private const string BadSignatures = """
+        public static partial class Objectives
+        {
+            [AutogradGen.Differentiable]
+            public static int Rounded(double x) => (int)x;
+
+            [AutogradGen.Differentiable]
+            public static double Square(ref readonly double x) => x * x;
+        }
+        """;
+
+    [Fact]
+    public void An_editorconfig_section_lowers_and_removes_the_analyzers_signature_rules()
+    {
+        var diagnostics = Run(BadSignatures, ("/repo/.editorconfig", "root = true\n\n[*.cs]\ndotnet_diagnostic.AGD0004.severity = warning\ndotnet_diagnostic.AGD0017.severity = none\n"));
+
+        Assert.Equal([("AGD0004", DiagnosticSeverity.Warning)], diagnostics);
+    }
+
+    [Fact]
+    public void By_default_the_signature_rules_are_errors_reported_once()
+    {
+        var diagnostics = Run(BadSignatures);
+
+        Assert.Equal([("AGD0004", DiagnosticSeverity.Error), ("AGD0017", DiagnosticSeverity.Error)], diagnostics);
+    }
+
     [Fact]
     public void NoWarn_in_the_project_file_suppresses_the_id()
     {
