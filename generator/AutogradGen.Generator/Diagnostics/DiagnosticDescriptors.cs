@@ -158,6 +158,22 @@ internal static class DiagnosticDescriptors
         "A [Differentiable] method returning a struct with an int or bool field must be a single expression",
         "'{0}' returns the struct '{1}', which has a field that is not {2}: such a result is differentiated where the method is called, by substituting its body, which must be a single expression; write it as '=> new {1}(...)' and move intermediate values into [Differentiable] helpers that return numbers, or make every field {2} (the method is then vector-valued, with Jvp, Vjp and Jacobian of its own)");
 
+    // AGD0052-AGD0057: arrays and spans of structs, differentiated as the numbers in them (Parsing/StructArrays.cs).
+    public static readonly DiagnosticDescriptor StructArrayNotDifferentiable = Error(
+        "AGD0052",
+        "Array of structs cannot be differentiated as the numbers in it",
+        "'{0}' has type '{1}', whose elements cannot be differentiated: {2}");
+
+    public static readonly DiagnosticDescriptor StructArrayUsedWhole = Error(
+        "AGD0053",
+        "Array of structs with a derivative used as a whole",
+        "{0} cannot be differentiated: '{1}' is an array or span of structs whose derivative is computed, and {2}");
+
+    public static readonly DiagnosticDescriptor StructArrayInVectorValuedMethod = Error(
+        "AGD0054",
+        "Vector-valued method takes a differentiated array of structs",
+        "'{0}' writes its results into a span, and its Jvp, Vjp and Jacobian take scalars and spans of numbers only, but it differentiates '{1}', an array or span of '{2}'; leave '{1}' out of the differentiation list ([Differentiable(...)] naming the others), or pass its fields as a ReadOnlySpan<{3}>, or return one result per call instead of a span of results");
+
     // AGD0060-AGD0064: calls with ref and out arguments and void helpers, inlined at the call.
     public static readonly DiagnosticDescriptor ByReferenceCallNotInlined = Error(
         "AGD0060",
@@ -262,6 +278,7 @@ internal static class DiagnosticDescriptors
         TensorOperationWithoutRule, CallShapeNotSupported,
         UnsupportedPattern, SwitchExpressionNotExhaustive, EarlyBreakInSwitch, LocalFunctionNotInlined, LinqNotLowered, UnsupportedTuple,
         StructNotDifferentiable, StructResultNotSingleExpression,
+        StructArrayNotDifferentiable, StructArrayUsedWhole, StructArrayInVectorValuedMethod,
         ByReferenceCallNotInlined, DifferentiatedWhereCalled,
         TypeParameterNotFloatingPoint, GenericShapeNotSupported, GenericMathMemberWithoutRule,
         ResultsSpanDifferentiated, ResultsSpanReadBeforeWritten, StructResultCallNotInlined,

@@ -81,7 +81,7 @@ internal sealed partial class ForwardEmitter : EmitContext
                 matrixTangents[slot.Name] = tangentName;
                 _wholeTangents[slot.Name] = tangentName;
                 // Nullable: null is a zero tangent, which generated callers pass for data that carries no derivative.
-                tangentSignature.Add(slot.DerivativeType(writable: false) + "? " + tangentName);
+                tangentSignature.Add(slot.DerivativeType(writable: false) + (slot.Matrix.Structs is null ? "? " : " ") + tangentName);
                 continue;
             }
 

@@ -22,7 +22,8 @@ internal sealed record ParameterSlot(VariableModel? Plain, StructParameter? Stru
 
     /// <summary>The C# type of this slot's tangent, gradient and adjoint: T, a read-only span, Span&lt;T&gt;, the struct or the 2-D array.</summary>
     public string DerivativeType(bool writable) =>
-        Matrix is { } matrix ? matrix.TypeText
+        Matrix is { Structs: { } structs } ? structs.SpanType(writable)
+        : Matrix is { } matrix ? matrix.TypeText
         : Plain is not { } p ? Struct!.Shape.TypeText
         : p.Storage == StorageKind.Scalar ? p.Kind.Keyword()
         : (writable ? "global::System.Span<" : "global::System.ReadOnlySpan<") + p.Kind.Keyword() + ">";
@@ -73,6 +74,16 @@ internal sealed record ParameterSlot(VariableModel? Plain, StructParameter? Stru
         foreach (var slot in slots.Where(s => s.Matrix is not null))
         {
             var derivative = derivatives[slot.Name];
+            if (slot.Matrix!.Structs is not null)
+            {
+                // A span of structs: one struct of derivative per struct, as for a span of doubles.
+                writer.Open("if (" + derivative + ".Length != " + slot.Name + ".Length)");
+                writer.Line("throw new global::System.ArgumentException($\"The " + what + " must have the same length as '" + slot.Name.TrimStart('@') + "' ({" + slot.Name + ".Length}), but has {" + derivative + ".Length}.\", \""
+                    + derivative.TrimStart('@') + "\");");
+                writer.Close();
+                continue;
+            }
+
             writer.Line((nullMeansNone ? "if (" + derivative + " is not null) " : string.Empty) + "global::AutogradGen.CompilerServices." + (slot.Matrix!.IsJagged ? "JaggedArray" : "Matrix") + ".RequireSameShape(" + slot.Name + ", " + derivative + ", \"" + slot.Name.TrimStart('@') + "\", \""
                 + derivative.TrimStart('@') + "\", \"" + what + "\");");
         }
@@ -89,6 +100,14 @@ internal sealed record ParameterSlot(VariableModel? Plain, StructParameter? Stru
         {
             var derivative = derivatives[matrix.Name];
             var span = names.Fresh(derivative.TrimStart('@') + "Elements");
+            if (matrix.Structs is { } structs)
+            {
+                // The numbers of the caller's span of structs, no copy (its length was checked).
+                writer.Line((writable ? "global::System.Span<" : "global::System.ReadOnlySpan<") + matrix.Kind.Keyword() + "> " + span + " = " + structs.NumbersOf(derivative, writable) + ";");
+                spans[matrix.Elements] = span;
+                continue;
+            }
+
             if (matrix.IsJagged)
             {
                 // A jagged tangent's rows are copied into one pooled span in the parameter's layout.
@@ -113,6 +132,12 @@ internal sealed record ParameterSlot(VariableModel? Plain, StructParameter? Stru
     {
         foreach (var matrix in model.MatrixParameters)
         {
+            if (matrix.Structs is { } structs)
+            {
+                writer.Line("global::System.ReadOnlySpan<" + matrix.Kind.Keyword() + "> " + matrix.Elements + " = " + structs.NumbersOf(matrix.Name, writable: false) + ";");
+                continue;
+            }
+
             if (matrix.IsJagged)
             {
                 // The rows of a jagged array are copied into one pooled span (returned when the method ends).

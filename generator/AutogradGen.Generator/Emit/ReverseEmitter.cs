@@ -129,7 +129,7 @@ internal sealed partial class ReverseEmitter : EmitContext
     {
         var slots = ParameterSlot.Of(Model, parameters);
         var signature = slots.Select(SignatureParameter).Append(ResultKind.Keyword() + " " + seed).Concat(slots.Where(s => s.Differentiated).Select(s =>
-            (s.IsValue ? "ref " : string.Empty) + s.DerivativeType(writable: true) + (s.Matrix is not null ? "?" : string.Empty) + " " + adjointParameters[s.Name]));
+            (s.IsValue ? "ref " : string.Empty) + s.DerivativeType(writable: true) + (s.Matrix is { Structs: null } ? "?" : string.Empty) + " " + adjointParameters[s.Name]));
         output.Line("/// <summary>");
         output.Line("/// Pullback of <see cref=\"" + Model.DocumentationId + "\"/>: returns its value and adds <paramref name=\"" + seed + "\"/> times");
         output.Line("/// its gradient to the adjoints. Called by generated code; use " + Model.Name + "Gradient instead.");
@@ -147,6 +147,13 @@ internal sealed partial class ReverseEmitter : EmitContext
         var jaggedAdjoints = new Dictionary<MatrixParameter, string>();
         foreach (var matrix in Model.MatrixParameters)
         {
+            if (matrix.Structs is { } structs)
+            {
+                // The numbers of the caller's span of structs: the adjoints are added to the structs' own memory.
+                output.Line("global::System.Span<" + matrix.Kind.Keyword() + "> " + _matrixAdjoints[matrix.Elements] + " = " + structs.NumbersOf(adjointParameters[matrix.Name], writable: true) + ";");
+                continue;
+            }
+
             if (matrix.IsJagged)
             {
                 // A jagged adjoint is summed in a pooled span of the parameter's layout, and added to the caller's rows at the end.

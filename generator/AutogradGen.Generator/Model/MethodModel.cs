@@ -48,6 +48,9 @@ internal sealed record MethodModel(
     /// <summary>The differentiated 2-D array parameters, read in the body through a span of their elements.</summary>
     public EquatableArray<MatrixParameter> MatrixParameters { get; init; } = EquatableArray<MatrixParameter>.Empty;
 
+    /// <summary>The differentiated arrays and spans of structs, read in the body through a span of their numbers.</summary>
+    public EquatableArray<StructArrayParameter> StructArrayParameters { get; init; } = EquatableArray<StructArrayParameter>.Empty;
+
     public NumberKind? GenericInstance { get; init; }
 
     /// <summary>

@@ -64,5 +64,12 @@ internal sealed record MatrixParameter(string Name, string Elements, NumberKind 
     /// <summary>A jagged array (<c>double[][]</c>) rather than a 2-D array (<c>double[,]</c>).</summary>
     public bool IsJagged => Layout is not null;
 
+    /// <summary>
+    /// Set for a differentiated array or span of structs (Model/StructArrayModel.cs), which the emitters treat as a 2-D
+    /// array of n rows of k numbers, except that its tangent and gradient are spans of the struct (length-checked) and
+    /// its numbers are the structs' own memory (<c>CompilerServices.StructElements</c>).
+    /// </summary>
+    public StructArrayParameter? Structs { get; init; }
+
     public string TypeText => Kind.Keyword() + (IsJagged ? "[][]" : "[,]");
 }

@@ -70,6 +70,11 @@ internal sealed partial class BodyParser
             return jaggedRead;
         }
 
+        if (StructArrayExpression(operation, out var structArrayRead))
+        {
+            return structArrayRead;
+        }
+
         if (RefusedMatrixMember(operation))
         {
             return null;
@@ -326,6 +331,19 @@ internal sealed partial class BodyParser
                 continue;
             }
 
+            if (differentiable is not null && (withRespectTo is null || withRespectTo.Contains(parameter.Name)) && WholeStructArrayArgument(argument, parameter) is { } structs)
+            {
+                // The caller's own differentiated array of structs: its tangent and adjoint spans are handed on whole.
+                parameters.Add(new CallParameter(parameter.Name, structs.Kind, StorageKind.Array, Differentiated: true) { WholeArray = true });
+                translated.Add(structs);
+                continue;
+            }
+
+            if (differentiable is not null && RefusedStructArrayArgument(argument, parameter, withRespectTo, method))
+            {
+                return null;
+            }
+
             if (differentiable is not null && TypeClassifier.Classify(parameter.Type) is null && StructClassifier.IsCandidate(parameter.Type))
             {
                 if (!StructArgument(argument, parameter, withRespectTo, parameters, translated))
@@ -437,6 +455,11 @@ internal sealed partial class BodyParser
         if (StructFieldTarget(target) is { } leaf)
         {
             return leaf;
+        }
+
+        if (StructArrayFieldTarget(target, out var elementField))
+        {
+            return elementField;
         }
 
         switch (target)

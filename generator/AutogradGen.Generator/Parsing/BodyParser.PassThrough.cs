@@ -31,6 +31,7 @@ internal sealed partial class BodyParser
         IPropertyReferenceOperation { Property.Name: "Length", Instance: { } instance } when IsIndexedVariable(instance) => false,
         IPropertyReferenceOperation { Property.Name: "Length", Instance: { } matrix } when MatrixElements(matrix) is not null => false,
         IPropertyReferenceOperation { Property.Name: "Length", Instance: { } row } when ReadsJaggedRow(row) => false,
+        IPropertyReferenceOperation { Property.Name: "Length", Instance: { } structs } when StructArrayOf(structs) is not null => false,
         IPropertyReferenceOperation => true,
         IArrayElementReferenceOperation { Indices.Length: 1 } element when IsIndexedVariable(element.ArrayReference) => false,
         IArrayElementReferenceOperation { Indices.Length: 1 } element when ReadsJaggedRow(element.ArrayReference) => false,
@@ -118,7 +119,7 @@ internal sealed partial class BodyParser
     /// <summary>Appends the operation's C# to <paramref name="code"/>; IR expressions inside become holes.</summary>
     private bool Print(IOperation operation, Code code)
     {
-        if (RefusedJaggedRead(operation))
+        if (RefusedJaggedRead(operation) || RefusedStructArrayUse(operation))
         {
             return false;
         }

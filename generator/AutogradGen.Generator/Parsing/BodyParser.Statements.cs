@@ -69,6 +69,8 @@ internal sealed partial class BodyParser
             case IWhileLoopOperation whileLoop:
                 While(whileLoop, output);
                 break;
+            case IForEachLoopOperation forEach when StructArrayForEach(forEach, output):
+                break;
             case IForEachLoopOperation forEach when JaggedForEach(forEach, output):
                 break;
             case IForEachLoopOperation forEach when Variable(Unwrap(forEach.Collection)) is { Storage: not StorageKind.Scalar } array:
@@ -134,6 +136,11 @@ internal sealed partial class BodyParser
             return;
         }
 
+        if (TypeClassifier.Classify(local.Type) is null && StructArrayLocal(local, declarator.Initializer?.Value ?? sharedInitializer?.Value, syntax, statementSyntax, output))
+        {
+            return;
+        }
+
         if (TypeClassifier.Classify(local.Type) is null && StructClassifier.IsCandidate(local.Type))
         {
             StructLocal(local, declarator.Initializer?.Value ?? sharedInitializer?.Value, syntax, statementSyntax, output);
@@ -176,7 +183,8 @@ internal sealed partial class BodyParser
         }
     }
 
-    private void Allocation(string name, IOperation initializer, SyntaxNode statementSyntax, List<Stmt> output)
+    // width: numbers per element; an array of structs of k numbers is k·n numbers (BodyParser.StructArrays.cs).
+    private void Allocation(string name, IOperation initializer, SyntaxNode statementSyntax, List<Stmt> output, int width = 1)
     {
         var creation = Unwrap(initializer);
         IOperation? length = null;
@@ -239,6 +247,11 @@ internal sealed partial class BodyParser
         var values = elements?.ElementValues ?? collectionElements;
         if ((collectionElements is { } listedValues ? new LiteralExpr(NumberKind.Int, listedValues.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)) : Expression(length!)) is { } lengthExpr)
         {
+            if (width > 1)
+            {
+                lengthExpr = new BinaryExpr(NumberKind.Int, BinaryOperator.Multiply, Coerce(lengthExpr, NumberKind.Int), Literal(width));
+            }
+
             output.Add(new AllocateStmt(Line(statementSyntax), SourceText(statementSyntax), name, lengthExpr, onStack));
             var kind = _variables.First(v => v.Name == name).Kind;
             for (var i = 0; values is { } all && i < all.Length; i++)

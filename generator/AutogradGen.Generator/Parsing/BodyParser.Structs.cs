@@ -165,6 +165,11 @@ internal sealed partial class BodyParser
             return seen as List<Expr>;
         }
 
+        if (StructArrayElementValue(operation, shape, out var element))
+        {
+            return element;
+        }
+
         switch (operation)
         {
             case IParenthesizedOperation parenthesized:
@@ -415,9 +420,14 @@ internal sealed partial class BodyParser
                 return false;
         }
 
+        if (StructArrayElementAssignment(target, value, syntax, output))
+        {
+            return true;
+        }
+
         if (StructVariableOf(target) is not { } variable)
         {
-            Unsupported(DiagnosticDescriptors.UnsupportedExpression, target.Syntax, "This assignment target", "assign structs to local variables or parameters");
+            Unsupported(DiagnosticDescriptors.UnsupportedExpression, target.Syntax, "This assignment target", "assign structs to local variables, parameters or elements of local arrays");
             return true;
         }
 

@@ -51,7 +51,8 @@ internal sealed partial class BodyParser
     public static BodyResult Parse(
         IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel semanticModel, IReadOnlyList<VariableModel> parameters, CancellationToken cancellationToken,
         IReadOnlyList<StructParameter>? structParameters = null, string? results = null, IReadOnlyList<MatrixParameter>? matrixParameters = null,
-        Dictionary<InvocationExpressionSyntax, NestedCalls.Found>? nestedCalls = null, StructShape? resultShape = null)
+        Dictionary<InvocationExpressionSyntax, NestedCalls.Found>? nestedCalls = null, StructShape? resultShape = null,
+        IReadOnlyList<StructArrayParameter>? structArrays = null)
     {
         var parser = new BodyParser(method, semanticModel, cancellationToken) { _results = results, _resultShape = resultShape };
         if (nestedCalls is not null)
@@ -59,11 +60,12 @@ internal sealed partial class BodyParser
             parser._nestedCalls = nestedCalls;
         }
 
-        return parser.Run(syntax, parameters, structParameters ?? System.Array.Empty<StructParameter>(), matrixParameters ?? System.Array.Empty<MatrixParameter>());
+        return parser.Run(syntax, parameters, structParameters ?? System.Array.Empty<StructParameter>(), matrixParameters ?? System.Array.Empty<MatrixParameter>(),
+            structArrays ?? System.Array.Empty<StructArrayParameter>());
     }
 
     private BodyResult Run(MethodDeclarationSyntax syntax, IReadOnlyList<VariableModel> parameters, IReadOnlyList<StructParameter> structParameters,
-        IReadOnlyList<MatrixParameter> matrixParameters)
+        IReadOnlyList<MatrixParameter> matrixParameters, IReadOnlyList<StructArrayParameter> structArrays)
     {
         foreach (var parameter in parameters)
         {
@@ -87,6 +89,7 @@ internal sealed partial class BodyParser
 
         RegisterStructParameters(structParameters);
         RegisterMatrixParameters(matrixParameters);
+        RegisterStructArrayParameters(structArrays);
 
         // Reserve every local name up front, so renaming a shadowed local never takes a later local's name.
         foreach (var local in syntax.DescendantNodes().OfType<VariableDeclaratorSyntax>())

@@ -111,7 +111,8 @@ internal static class MethodParser
         var attribute = target.Attributes[0];
         var structParameters = new List<StructParameter>();
         var matrixParameters = new List<MatrixParameter>();
-        var parameters = Parameters(method, attribute, target.SemanticModel.Compilation, structParameters, matrixParameters, cancellationToken, diagnostics, byReferenceHelper);
+        var structArrays = new List<StructArrayParameter>();
+        var parameters = Parameters(method, attribute, target.SemanticModel.Compilation, structParameters, matrixParameters, structArrays, cancellationToken, diagnostics, byReferenceHelper);
         if (structResult is not null)
         {
             // The results span the body's returns write (StructResults): the last parameter of the span members.
@@ -126,6 +127,13 @@ internal static class MethodParser
                 // Jvp, Vjp and the dense Jacobian number their inputs as scalars and spans; an array of arrays is not laid out yet.
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ArrayInVectorValuedMethod, method.Parameters.First(p => p.Name == array.Name).Locations.FirstOrDefault(),
                     name, array.Name, array.IsJagged ? "jagged" : "2-D"));
+            }
+
+            if (structArrays.FirstOrDefault() is { } structArray)
+            {
+                // The Jacobian numbers its inputs as scalars and spans of numbers; an array of structs is not laid out for it yet.
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.StructArrayInVectorValuedMethod, method.Parameters.First(p => p.Name == structArray.Name).Locations.FirstOrDefault(),
+                    name, structArray.Name, structArray.Shape.TypeText.Replace("global::", string.Empty), structArray.Kind.Keyword()));
             }
         }
 
@@ -147,7 +155,7 @@ internal static class MethodParser
             return new ParsedMethod(Key(method), null, diagnostics.ToEquatableArray());
         }
 
-        var body = BodyParser.Parse(method, syntax, target.SemanticModel, parameters, cancellationToken, structParameters, vectorResult?.Name, matrixParameters, nested, structResult);
+        var body = BodyParser.Parse(method, syntax, target.SemanticModel, parameters, cancellationToken, structParameters, vectorResult?.Name, matrixParameters, nested, structResult, structArrays);
         if (byReferenceHelper)
         {
             // Callers still inline it (and report what its body cannot do, at the body); its own Derivative takes the
@@ -180,7 +188,9 @@ internal static class MethodParser
             TwinName = TwinNames.For(method),
             VectorResult = vectorResult?.Name,
             ResultShape = structResult,
-            MatrixParameters = matrixParameters.ToEquatableArray(),
+            // The emitters read an array of structs as they read a 2-D array: n rows of k numbers (MatrixParameter.Structs).
+            MatrixParameters = matrixParameters.Concat(structArrays.Select(s => new MatrixParameter(s.Name, s.Elements, s.Kind) { Structs = s })).ToEquatableArray(),
+            StructArrayParameters = structArrays.ToEquatableArray(),
             SecondOrder = SecondOrderCheck.IsRequested(attribute) && !byReferenceHelper,
             ByReferenceHelper = byReferenceHelper,
             ReturnsVoid = method.ReturnsVoid,
@@ -305,7 +315,7 @@ internal static class MethodParser
 
     private static List<VariableModel> Parameters(
         IMethodSymbol method, AttributeData attribute, Compilation compilation, List<StructParameter> structParameters, List<MatrixParameter> matrixParameters,
-        CancellationToken cancellationToken, List<DiagnosticInfo> diagnostics, bool byReferenceHelper = false)
+        List<StructArrayParameter> structArrays, CancellationToken cancellationToken, List<DiagnosticInfo> diagnostics, bool byReferenceHelper = false)
     {
         var withRespectTo = WithRespectTo(method, attribute, cancellationToken, diagnostics);
         var parameters = new List<VariableModel>();
@@ -336,6 +346,12 @@ internal static class MethodParser
             if (classified is null && StructClassifier.IsCandidate(parameter.Type))
             {
                 StructParameterLeaves(method, parameter, compilation, withRespectTo is null || named, parameters, structParameters, diagnostics);
+                continue;
+            }
+
+            if (classified is null && StructArrays.ElementType(parameter.Type) is { } structElement && (withRespectTo is null || named)
+                && StructArrayParameterElements(method, parameter, structElement, compilation, parameters, structArrays, diagnostics))
+            {
                 continue;
             }
 
@@ -431,6 +447,43 @@ internal static class MethodParser
             PassThroughType: TypeClassifier.FullName(parameter.Type), PassedIn: parameter.RefKind == RefKind.In));
         parameters.Add(new VariableModel(elements, element, StorageKind.ReadOnlySpan, IsParameter: true, Differentiated: true));
         matrixParameters.Add(new MatrixParameter(parameter.Name, elements, element, layout));
+    }
+
+    /// <summary>
+    /// A differentiated array or span of structs, as a 2-D array: the parameter itself passes through, and a read-only
+    /// span parameter of its numbers (<c>x_elements</c>, struct after struct) is what the body indexes
+    /// (<see cref="StructArrayParameter"/>). False when the struct has no floating-point field (the parameter then
+    /// passes through like any data); a struct whose elements cannot be read as numbers is AGD0052.
+    /// </summary>
+    private static bool StructArrayParameterElements(
+        IMethodSymbol method, IParameterSymbol parameter, ITypeSymbol element, Compilation compilation, List<VariableModel> parameters,
+        List<StructArrayParameter> structArrays, List<DiagnosticInfo> diagnostics)
+    {
+        var (shape, why) = StructArrays.Classify(element, compilation, method.ContainingType);
+        if (shape is null)
+        {
+            if (why is null)
+            {
+                return false;
+            }
+
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.StructArrayNotDifferentiable, parameter.Locations.FirstOrDefault(),
+                parameter.Name, parameter.Type.ToDisplayString(), why));
+            return true;
+        }
+
+        var taken = new HashSet<string>(method.Parameters.Select(p => p.Name).Concat(parameters.Select(p => p.Name)));
+        var name = parameter.Name + "_elements";
+        for (var suffix = 2; !taken.Add(name); suffix++)
+        {
+            name = parameter.Name + "_elements_" + suffix;
+        }
+
+        parameters.Add(new VariableModel(parameter.Name, NumberKind.Int, StorageKind.Scalar, IsParameter: true, Differentiated: false,
+            PassThroughType: TypeClassifier.FullName(parameter.Type), PassedIn: parameter.RefKind == RefKind.In));
+        parameters.Add(new VariableModel(name, shape.Leaves[0].Kind, StorageKind.ReadOnlySpan, IsParameter: true, Differentiated: true));
+        structArrays.Add(new StructArrayParameter(parameter.Name, name, shape));
+        return true;
     }
 
     /// <summary>

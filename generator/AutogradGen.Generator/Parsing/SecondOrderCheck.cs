@@ -55,7 +55,9 @@ internal static class SecondOrderCheck
     {
         if (model.MatrixParameters.FirstOrDefault() is { } arrayParameter)
         {
-            return "it takes a differentiated " + (arrayParameter.IsJagged ? "jagged" : "2-D") + " array, and second-order members take scalars and spans of double; pass the elements as a ReadOnlySpan<double>";
+            return arrayParameter.Structs is { } structs
+                ? "it takes a differentiated array or span of '" + structs.Shape.TypeText.Replace("global::", string.Empty) + "', and second-order members take scalars and spans of double; pass its fields as a ReadOnlySpan<double>"
+                : "it takes a differentiated " + (arrayParameter.IsJagged ? "jagged" : "2-D") + " array, and second-order members take scalars and spans of double; pass the elements as a ReadOnlySpan<double>";
         }
 
         if (model.IsVectorValued)

@@ -81,6 +81,12 @@ public class SmokeRunnerTests
         "HessianVectorProductBenchmarks.GeneratedHessianVectorProduct(Objective=ExtendedRosenbrock)",
         "HessianVectorProductBenchmarks.GeneratedGradient(Objective=SoftplusChain)",
         "HessianVectorProductBenchmarks.GeneratedHessianVectorProduct(Objective=SoftplusChain)",
+        "BaBenchmarks.Objective(Instance=test)",
+        "BaBenchmarks.Jacobian(Instance=test)",
+        "BaBenchmarks.JacobianRefill(Instance=test)",
+        "BaBenchmarks.Objective(Instance=ba1_n49_m7776_p31843)",
+        "BaBenchmarks.Jacobian(Instance=ba1_n49_m7776_p31843)",
+        "BaBenchmarks.JacobianRefill(Instance=ba1_n49_m7776_p31843)",
     ];
 
     private static SmokeReport RunAll(params string[] filters) =>
