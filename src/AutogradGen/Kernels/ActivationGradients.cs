@@ -16,6 +16,14 @@ public static class ActivationGradients
         where T : unmanaged, INumber<T>
     {
         Check(grad, result, destination);
+        if (Parallelism.IsLarge(destination.Length)) ParallelKernels.ActivationGradient(tanh: true, grad, result, destination);
+        else TanhSerial(grad, result, destination);
+    }
+
+    /// <summary><see cref="Tanh{T}"/> on the calling thread (one chunk of the parallel form).</summary>
+    internal static void TanhSerial<T>(ReadOnlySpan<T> grad, ReadOnlySpan<T> result, Span<T> destination)
+        where T : unmanaged, INumber<T>
+    {
         int i = 0;
         if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported)
         {
@@ -35,6 +43,14 @@ public static class ActivationGradients
         where T : unmanaged, INumber<T>
     {
         Check(grad, result, destination);
+        if (Parallelism.IsLarge(destination.Length)) ParallelKernels.ActivationGradient(tanh: false, grad, result, destination);
+        else SigmoidSerial(grad, result, destination);
+    }
+
+    /// <summary><see cref="Sigmoid{T}"/> on the calling thread (one chunk of the parallel form).</summary>
+    internal static void SigmoidSerial<T>(ReadOnlySpan<T> grad, ReadOnlySpan<T> result, Span<T> destination)
+        where T : unmanaged, INumber<T>
+    {
         int i = 0;
         if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported)
         {

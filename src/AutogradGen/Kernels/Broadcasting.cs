@@ -23,11 +23,23 @@ public static class Broadcasting
         // Fast paths: a single element (the span kernels' setup and overlap checks cost more than the operation),
         // equal sizes, or one side a single element.
         if (destination.Length == 1 && x.Length == 1 && y.Length == 1) { destination[0] = TOperator.Invoke(x[0], y[0]); return; }
-        if (x.Length == destination.Length && y.Length == destination.Length) { TOperator.Invoke(x, y, destination); return; }
-        if (y.Length == 1 && x.Length == destination.Length) { TOperator.Invoke(x, y[0], destination); return; }
-        if (x.Length == 1 && y.Length == destination.Length) { TOperator.Invoke(x[0], y, destination); return; }
+        if (Parallelism.IsLarge(destination.Length)) { if (TryParallel<T, TResult, TOperator>(x, y, destination)) return; }
+        else if (x.Length == destination.Length && y.Length == destination.Length) { TOperator.Invoke(x, y, destination); return; }
+        else if (y.Length == 1 && x.Length == destination.Length) { TOperator.Invoke(x, y[0], destination); return; }
+        else if (x.Length == 1 && y.Length == destination.Length) { TOperator.Invoke(x[0], y, destination); return; }
         if (destination.Length == 0) return;
         BinaryByRows<T, TResult, TOperator>(x, xShape, y, yShape, destination, shape);
+    }
+
+    // The same plain passes as the fast paths, split across threads (Parallelism); false for a real broadcast.
+    private static bool TryParallel<T, TResult, TOperator>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<TResult> destination)
+        where TOperator : IBinaryOperator<T, TResult>
+    {
+        if (x.Length == destination.Length && y.Length == destination.Length) ParallelKernels.Binary<T, TResult, TOperator>(x, y, destination);
+        else if (y.Length == 1 && x.Length == destination.Length) ParallelKernels.Binary<T, TResult, TOperator>(x, y[0], destination);
+        else if (x.Length == 1 && y.Length == destination.Length) ParallelKernels.Binary<T, TResult, TOperator>(x[0], y, destination);
+        else return false;
+        return true;
     }
 
     // The general walk, apart so that the fast paths above pay nothing for its stack buffers.
@@ -109,7 +121,11 @@ public static class Broadcasting
     {
         // Nothing to add up, but a sum starts from +0 as PyTorch's does: -0 sums to +0.
         if (source.Length == destination.Length) { TensorPrimitives.Add(source, T.Zero, destination); return; }
-        if (destination.Length == 1) { destination[0] = TensorPrimitives.Sum(source); return; }
+        if (destination.Length == 1)
+        {
+            destination[0] = Parallelism.IsLarge(source.Length) ? ParallelKernels.Sum(source) : TensorPrimitives.Sum(source);
+            return;
+        }
         destination.Clear();
         if (source.Length == 0) return;
 

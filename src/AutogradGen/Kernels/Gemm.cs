@@ -98,7 +98,7 @@ public static unsafe class Gemm
     private static int StripeCount<T>(int m, int k, int n, out bool byColumns) where T : unmanaged
     {
         byColumns = n >= m;
-        int cores = Environment.ProcessorCount;
+        int cores = Parallelism.NumThreads;
         if (cores < 2 || (long)m * n * k < ParallelThreshold) return 1;
         int extent = byColumns ? n : m;
         int unit = byColumns ? GemmMicroKernel<T>.Columns : GemmMicroKernel<T>.Rows;

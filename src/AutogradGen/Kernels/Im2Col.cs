@@ -57,15 +57,33 @@ internal static class Im2Col
                             continue;
                         }
                         var inRow = plane.Slice(iy * w.InputW, w.InputW);
-                        for (int ox = 0; ox < w.OutputW; ox++)
+                        var (first, end) = InsideColumns(w, dx);
+                        outRow[..first].Clear();
+                        outRow[end..].Clear();
+                        if (w.StrideW == 1)
                         {
-                            int ix = (ox * w.StrideW) + dx;
-                            outRow[ox] = (uint)ix < (uint)w.InputW ? inRow[ix] : T.Zero;
+                            inRow.Slice(first + dx, end - first).CopyTo(outRow[first..end]);
+                        }
+                        else
+                        {
+                            for (int ox = first; ox < end; ox++) outRow[ox] = inRow[(ox * w.StrideW) + dx];
                         }
                     }
                 }
             }
         }
+    }
+
+    /// <summary>The output columns [first, end) whose input column <c>ox·stride + dx</c> lies inside the row (the rest read padding).</summary>
+    private static (int First, int End) InsideColumns(in Window2d w, int dx)
+    {
+        // ox·s + dx ≥ 0  ⇔  ox ≥ ⌈−dx / s⌉;  ox·s + dx ≤ W − 1  ⇔  ox ≤ ⌊(W − 1 − dx) / s⌋.
+        int first = dx >= 0 ? 0 : (-dx + w.StrideW - 1) / w.StrideW;
+        int last = w.InputW - 1 - dx;
+        int end = last < 0 ? 0 : (last / w.StrideW) + 1;
+        first = Math.Min(first, w.OutputW);
+        end = Math.Clamp(end, first, w.OutputW);
+        return (first, end);
     }
 
     /// <summary>Adds every in-range entry of <paramref name="columns"/> into its place in <paramref name="image"/> (the adjoint of <see cref="Unfold{T}"/>).</summary>
@@ -88,11 +106,8 @@ internal static class Im2Col
                         if ((uint)iy >= (uint)w.InputH) continue;
                         var inRow = plane.Slice(iy * w.InputW, w.InputW);
                         var outRow = row.Slice(oy * w.OutputW, w.OutputW);
-                        for (int ox = 0; ox < w.OutputW; ox++)
-                        {
-                            int ix = (ox * w.StrideW) + dx;
-                            if ((uint)ix < (uint)w.InputW) inRow[ix] += outRow[ox];
-                        }
+                        var (first, end) = InsideColumns(w, dx);
+                        for (int ox = first; ox < end; ox++) inRow[(ox * w.StrideW) + dx] += outRow[ox];
                     }
                 }
             }

@@ -100,6 +100,29 @@ public sealed partial class Tensor
     {
         // TensorPrimitives refuses empty spans for some functions (Sigmoid): an empty tensor maps to an empty tensor.
         if (x.IsEmpty) return;
+        if (Parallelism.IsLarge(x.Length)) MapInParallel(function, x, destination);
+        else MapSerial(function, x, destination);
+    }
+
+    // Large tensors: the same functions chunk by chunk on Parallelism's threads (every element computed alike).
+    private static unsafe void MapInParallel<T>(UnaryFunction function, ReadOnlySpan<T> x, Span<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        fixed (T* px = x, pd = destination)
+        {
+            Parallelism.For(destination.Length, new MapBody<T> { X = px, D = pd, Function = function });
+        }
+    }
+
+    private unsafe struct MapBody<T> : IChunkBody where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public T* X, D;
+        public UnaryFunction Function;
+
+        public readonly void Run(int chunk, int start, int length) => MapSerial(Function, new ReadOnlySpan<T>(X + start, length), new Span<T>(D + start, length));
+    }
+
+    private static void MapSerial<T>(UnaryFunction function, ReadOnlySpan<T> x, Span<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
+    {
         switch (function)
         {
             case UnaryFunction.Negate: TensorPrimitives.Negate(x, destination); break;

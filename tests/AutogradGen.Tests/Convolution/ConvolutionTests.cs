@@ -23,6 +23,8 @@ public class ConvolutionTests
         ["depthwise, stride 2, dilation 2"] = ([1, 3, 7, 7], [3, 1, 3, 3], [2], [2], [2], 3),
         ["1x1 kernel"] = ([2, 3, 3, 4], [2, 3, 1, 1], [1], [0], [1], 1),
         ["1x1 kernel, stride 2"] = ([1, 3, 5, 4], [2, 3, 1, 1], [2], [0], [1], 1),
+        // Columns read padding at both ends of a row for some kernel offsets and not for others (im2col's run bounds).
+        ["width stride 3, padding 2, dilation 2"] = ([1, 2, 5, 11], [2, 2, 2, 3], [1, 3], [0, 2], [1, 2], 1),
     };
 
     private static Tensor[] Inputs((int[] X, int[] W, int[] S, int[] P, int[] D, int G) c) =>
@@ -193,6 +195,19 @@ public class ConvolutionTests
         Assert.Equal((columns.Detach() * u.Detach()).Sum().Item(), (x.Detach() * folded.Detach()).Sum().Item(), 12);
         Assert.True(GradCheck.Check(t => F.Unfold(t[0], [2, 3], padding: [1], stride: [2, 1]), [x]).Passed);
         Assert.True(GradCheck.Check(t => F.Fold(t[0], [4, 5], [2, 3], padding: [1], stride: [2, 1]), [u]).Passed);
+    }
+
+    [Fact]
+    public void Unfold_and_fold_with_a_width_stride_above_one_and_padding_stay_adjoint()
+    {
+        // Stride 2 across a width of 7 with padding 2: the first and last output columns of some kernel offsets read
+        // padding, so im2col copies a shorter run of each row than the row has columns.
+        var x = GradientCheck.Input([1, 2, 3, 7]);
+        var columns = F.Unfold(x, [2, 3], dilation: [1, 2], padding: [1, 2], stride: [1, 2]);
+        var u = GradientCheck.Input(columns.Shape.ToArray(), offset: -0.3);
+        var folded = F.Fold(u, [3, 7], [2, 3], dilation: [1, 2], padding: [1, 2], stride: [1, 2]);
+        Assert.Equal((columns.Detach() * u.Detach()).Sum().Item(), (x.Detach() * folded.Detach()).Sum().Item(), 12);
+        Assert.True(GradCheck.Check(t => F.Unfold(t[0], [2, 3], dilation: [1, 2], padding: [1, 2], stride: [1, 2]), [x]).Passed);
     }
 
     [Fact]
