@@ -229,7 +229,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor SecondOrderUserDerivative = Error(
         "AGD0077",
-        "A second-order method calls a method differentiated by a user-supplied derivative",
+        "A second-order method calls a method differentiated by a user-supplied derivative that cannot be differentiated again",
         "'{0}' is marked SecondOrder and calls '{1}': {2}");
 
     // AGD0085-AGD0089: differentiated 2-D array parameters.

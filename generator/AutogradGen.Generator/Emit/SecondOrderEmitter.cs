@@ -63,16 +63,33 @@ internal static class SecondOrderEmitter
         var callees = StmtWalker.Descendants(method.Body).SelectMany(Expressions).SelectMany(Descendants).OfType<CallExpr>()
             .Where(c => c.Target.IsDifferentiable).Select(c => c.Target.Qualifier + "." + c.Target.Name);
         var calleeSet = new HashSet<string>(callees);
-        var rewritten = (MethodDeclarationSyntax)new DualRewriter(calleeSet).Visit(pullback.WithoutLeadingTrivia())!;
+        var rewritten = (MethodDeclarationSyntax)new DualRewriter(calleeSet, model.DualUserDerivatives).Visit(pullback.WithoutLeadingTrivia())!;
         rewritten = rewritten.WithIdentifier(SyntaxFactory.Identifier(model.Name + "TangentPullback"));
         writer.Line("/// <summary>");
         writer.Line("/// Forward over reverse of <see cref=\"" + model.DocumentationId + "\"/>: its pullback run on dual numbers. The adjoints'");
         writer.Line("/// tangents receive seed × (Hessian · the inputs' tangents) (plus the seed's tangent × gradient). Called by");
         writer.Line("/// generated code; use " + model.Name + "HessianVectorProduct or " + model.Name + "Hessian instead.");
         writer.Line("/// </summary>");
-        foreach (var line in rewritten.ToFullString().TrimEnd().Split('\n'))
+        var lines = rewritten.ToFullString().TrimEnd().Split('\n').Select(l => l.TrimEnd()).ToList();
+        if (model.DualUserDerivatives.Count > 0)
         {
-            writer.Line(line.TrimEnd());
+            // The [DerivativeOf] callees on dual numbers (Parsing/DualUserDerivative.cs), local to this method so
+            // that two second-order methods calling the same callee declare nothing twice.
+            var closing = lines[lines.Count - 1];
+            var indent = closing.Substring(0, closing.Length - closing.TrimStart().Length) + "    ";
+            lines.RemoveAt(lines.Count - 1);
+            foreach (var dual in model.DualUserDerivatives)
+            {
+                lines.Add(string.Empty);
+                lines.AddRange(dual.Text.Split('\n').Select(l => l.Length == 0 ? l : indent + l));
+            }
+
+            lines.Add(closing);
+        }
+
+        foreach (var line in lines)
+        {
+            writer.Line(line);
         }
     }
 
@@ -301,8 +318,17 @@ internal static class SecondOrderEmitter
     private sealed class DualRewriter : CSharpSyntaxRewriter
     {
         private readonly HashSet<string> _callees;
+        private readonly Dictionary<string, string> _userDerivatives = new();
 
-        public DualRewriter(HashSet<string> callees) => _callees = callees;
+        public DualRewriter(HashSet<string> callees, IEnumerable<DualUserDerivativeModel> userDerivatives)
+        {
+            _callees = callees;
+            foreach (var dual in userDerivatives)
+            {
+                _userDerivatives[dual.OriginalCall] = dual.OriginalLocal;
+                _userDerivatives[dual.DerivativeCall] = dual.DerivativeLocal;
+            }
+        }
 
         public override SyntaxNode? VisitPredefinedType(PredefinedTypeSyntax node)
         {
@@ -343,6 +369,12 @@ internal static class SecondOrderEmitter
             // like a Math function is never confused with it.
             var text = name.Identifier.Text;
             var qualifier = visited.Expression is MemberAccessExpressionSyntax qualified ? qualified.Expression.ToString() + "." : string.Empty;
+            if (_userDerivatives.TryGetValue(qualifier + text, out var local))
+            {
+                // A [DerivativeOf] callee or its derivative: the local function of its dual form, unqualified.
+                return visited.WithExpression(SyntaxFactory.IdentifierName(local).WithTriviaFrom(visited.Expression));
+            }
+
             var stem = text.EndsWith("Pullback", System.StringComparison.Ordinal) ? text.Substring(0, text.Length - "Pullback".Length) : null;
             string? renamed = _callees.Contains(qualifier + text) ? text + "DualValue"
                 : stem is not null && _callees.Contains(qualifier + stem) ? stem + "TangentPullback"

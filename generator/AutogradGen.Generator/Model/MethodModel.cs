@@ -94,7 +94,21 @@ internal sealed record MethodModel(
 
     /// <summary><c>[Differentiable(SecondOrder = true)]</c>: the Hessian members are generated too (Emit/SecondOrderEmitter.cs).</summary>
     public bool SecondOrder { get; init; }
+
+    /// <summary>
+    /// For a SecondOrder method, the <c>[DerivativeOf]</c> callees its dual pullback runs on dual numbers
+    /// (Parsing/DualUserDerivative.cs): their local functions and the calls they replace.
+    /// </summary>
+    public EquatableArray<DualUserDerivativeModel> DualUserDerivatives { get; init; } = EquatableArray<DualUserDerivativeModel>.Empty;
 }
+
+/// <summary>
+/// A <c>[DerivativeOf]</c> callee of a SecondOrder method on dual numbers: calls of <paramref name="OriginalCall"/>
+/// (as printed, e.g. <c>global::N.Library.Softplus</c>) go to the local function <paramref name="OriginalLocal"/>,
+/// calls of <paramref name="DerivativeCall"/> to <paramref name="DerivativeLocal"/>; <paramref name="Text"/>
+/// declares both.
+/// </summary>
+internal sealed record DualUserDerivativeModel(string OriginalCall, string OriginalLocal, string DerivativeCall, string DerivativeLocal, string Text);
 
 /// <summary>
 /// A call that can only be resolved once every method of the compilation is parsed: a call of a method that is

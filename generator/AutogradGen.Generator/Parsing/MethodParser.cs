@@ -201,10 +201,15 @@ internal static class MethodParser
             return new ParsedMethod(Key(method), null, diagnostics.ToEquatableArray()) { Stub = RefusedStubs.For(model, diagnostics) };
         }
 
-        if (model.SecondOrder && SecondOrderCheck.Refusals(model, target.SemanticModel.Compilation) is { Count: > 0 } refusals)
+        if (model.SecondOrder)
         {
-            diagnostics.AddRange(refusals);
-            return new ParsedMethod(Key(method), null, diagnostics.ToEquatableArray()) { Stub = RefusedStubs.For(model, diagnostics) };
+            if (SecondOrderCheck.Refusals(model, target.SemanticModel.Compilation, cancellationToken, out var userDerivatives) is { Count: > 0 } refusals)
+            {
+                diagnostics.AddRange(refusals);
+                return new ParsedMethod(Key(method), null, diagnostics.ToEquatableArray()) { Stub = RefusedStubs.For(model, diagnostics) };
+            }
+
+            model = model with { DualUserDerivatives = userDerivatives };
         }
 
         return new ParsedMethod(Key(method), model, diagnostics.ToEquatableArray());

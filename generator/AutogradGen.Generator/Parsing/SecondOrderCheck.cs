@@ -18,9 +18,16 @@ internal static class SecondOrderCheck
     public static bool IsRequested(AttributeData attribute) =>
         attribute.NamedArguments.Any(a => a.Key == "SecondOrder" && a.Value.Value is true);
 
-    public static List<DiagnosticInfo> Refusals(MethodModel model, Compilation compilation)
+    /// <summary>
+    /// The refusals, and the dual forms of the <c>[DerivativeOf]</c> callees (Parsing/DualUserDerivative.cs: the
+    /// user's derivative differentiated itself), one per callee.
+    /// </summary>
+    public static List<DiagnosticInfo> Refusals(MethodModel model, Compilation compilation, System.Threading.CancellationToken cancellationToken, out EquatableArray<DualUserDerivativeModel> userDerivatives)
     {
         var refusals = new List<DiagnosticInfo>();
+        var duals = new Dictionary<string, DualUserDerivativeModel>();
+        var taken = new HashSet<string>(model.Variables.Select(v => v.Name).Append(model.Name));
+        userDerivatives = EquatableArray<DualUserDerivativeModel>.Empty;
         var reason = MethodReason(model);
         if (reason is not null)
         {
@@ -32,11 +39,31 @@ internal static class SecondOrderCheck
         {
             if (expr is CallExpr call && model.PendingCalls.FirstOrDefault(p => p.Site == call.Site) is { } pending)
             {
-                if (CallReason(call, compilation) is { } why)
+                if (!call.Target.IsDifferentiable)
+                {
+                    if (duals.ContainsKey(call.Target.Key))
+                    {
+                        continue;
+                    }
+
+                    var (dual, dualReason) = DualUserDerivative.ForCall(call.Target, compilation, taken, cancellationToken);
+                    if (dual is not null)
+                    {
+                        duals[call.Target.Key] = dual;
+                        continue;
+                    }
+
+                    refusals.Add(pending.IfMissing with
+                    {
+                        Id = DiagnosticDescriptors.SecondOrderUserDerivative.Id,
+                        Arguments = EquatableArray.Of(model.Name, call.Target.Name, dualReason!),
+                    });
+                }
+                else if (CallReason(call, compilation) is { } why)
                 {
                     refusals.Add(pending.IfMissing with
                     {
-                        Id = call.Target.IsDifferentiable ? DiagnosticDescriptors.SecondOrderCallee.Id : DiagnosticDescriptors.SecondOrderUserDerivative.Id,
+                        Id = DiagnosticDescriptors.SecondOrderCallee.Id,
                         Arguments = EquatableArray.Of(model.Name, call.Target.Name, why),
                     });
                 }
@@ -48,6 +75,7 @@ internal static class SecondOrderCheck
             }
         }
 
+        userDerivatives = duals.Values.ToEquatableArray();
         return refusals;
     }
 
@@ -85,11 +113,6 @@ internal static class SecondOrderCheck
 
     private static string? CallReason(CallExpr call, Compilation compilation)
     {
-        if (!call.Target.IsDifferentiable)
-        {
-            return "a user-supplied [DerivativeOf] derivative (or a call no derivative flows through) gives values and first derivatives only, so its second derivatives are unknown; write the callee as a [Differentiable(SecondOrder = true)] method instead";
-        }
-
         var callee = DocumentationCommentId.GetFirstSymbolForDeclarationId(call.Target.Key, compilation) as IMethodSymbol;
         var marked = callee?.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == MethodParser.DifferentiableAttributeName) is { } attribute && IsRequested(attribute);
         if (!marked)

@@ -75,7 +75,7 @@ internal static class UserDerivativeParser
     }
 
     /// <summary>The derivative of the first candidate it fits (<see cref="Check"/> returned null).</summary>
-    private static UserDerivativeModel Model(IMethodSymbol derivative, AttributeData attribute)
+    internal static UserDerivativeModel Model(IMethodSymbol derivative, AttributeData attribute)
     {
         var type = (INamedTypeSymbol)attribute.ConstructorArguments[0].Value!;
         var original = type.GetMembers((string)attribute.ConstructorArguments[1].Value!).OfType<IMethodSymbol>().First(o => ShapeProblem(o, derivative) is null);

@@ -42,15 +42,17 @@ public class SecondOrderDiagnosticTests
         """, "scalar double arguments only");
 
     [Fact]
-    public void AGD0077_is_reported_on_a_call_with_a_user_derivative() => AssertReported("AGD0077", """
+    public void AGD0077_is_reported_on_a_call_whose_user_derivative_has_no_dual_form() => AssertReported("AGD0077", """
         public static partial class Library
         {
             public static double Softplus(double x) => Math.Log(1 + Math.Exp(x));
 
+            public static double Logistic(double x) => 1 / (1 + Math.Exp(-x));
+
             [DerivativeOf(typeof(Library), nameof(Softplus))]
             public static double SoftplusGradient(double x, out double dx)
             {
-                dx = 1 / (1 + Math.Exp(-x));
+                dx = Logistic(x);
                 return Softplus(x);
             }
         }
@@ -58,7 +60,32 @@ public class SecondOrderDiagnosticTests
         {
             [Differentiable(SecondOrder = true)] public static double F(double x) => 2 * [|Library.Softplus(x)|];
         }
-        """, "[DerivativeOf]");
+        """, "which has no dual form");
+
+    [Fact]
+    public void A_user_derivative_the_generator_can_read_is_differentiated_at_second_order_without_a_diagnostic()
+    {
+        var run = GeneratorHarness.Run(Usings + """
+            public static partial class Library
+            {
+                public static double Softplus(double x) => Math.Log(1 + Math.Exp(x));
+
+                [DerivativeOf(typeof(Library), nameof(Softplus))]
+                public static double SoftplusGradient(double x, out double dx)
+                {
+                    dx = 1 / (1 + Math.Exp(-x));
+                    return Softplus(x);
+                }
+            }
+            public static partial class Functions
+            {
+                [Differentiable(SecondOrder = true)] public static double F(double x) => 2 * Library.Softplus(x);
+            }
+            """);
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.CompilationProblems);
+        Assert.Contains("SoftplusGradientOnDuals", string.Concat(run.Sources.Select(s => s.SourceText.ToString())));
+    }
 
     [Fact]
     public void A_first_order_method_gets_no_second_order_members() => Assert.DoesNotContain(
