@@ -2,7 +2,9 @@ namespace AutogradGen.CompilerServices;
 
 /// <summary>
 /// The node a tape twin records for a call of a method with a [DerivativeOf] user derivative: Forward runs the
-/// user's derivative once, keeping its partials; Backward scales them by the incoming gradient.
+/// user's derivative once, keeping its partials; Backward scales them by the incoming gradient. The partials are
+/// numbers, so under <c>createGraph</c> the gradients pass through an <see cref="OnceDifferentiableGuard"/>: a second
+/// derivative through this node throws instead of silently leaving out the callee's second derivatives.
 /// </summary>
 internal sealed class UserDerivativeFunction<T, TState> : Function
     where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
@@ -48,6 +50,19 @@ internal sealed class UserDerivativeFunction<T, TState> : Function
             var partial = Tensor.From(partials).To(grad.DType).Reshape(_inputs[i].ShapeSpan);
             grads[i] = grad * partial;
         }
+        if (Autograd.IsGradEnabled) GuardAgainstSecondDerivatives(grads);
         return grads;
+    }
+
+    // createGraph is recording this backward. Each gradient is routed through a node that also has edges to this
+    // call's inputs, so that differentiating it again with respect to anything it depends on reaches the node.
+    private void GuardAgainstSecondDerivatives(Tensor?[] grads)
+    {
+        if (!Autograd.ShouldRecord(_inputs)) return;
+        for (int i = 0; i < grads.Length; i++)
+        {
+            if (grads[i] is not { } gradient) continue;
+            grads[i] = new OnceDifferentiableGuard(_method).Apply([gradient, .. _inputs]);
+        }
     }
 }

@@ -98,6 +98,11 @@ public static partial class CallFunctions
     [Differentiable]
     public static double CallsUserDerivative(double x, double y) => OpaqueLibrary.Softplus(x * y) * y;
 
+    /// <summary>The user derivative's result reaches the output only linearly: its second derivative would be
+    /// missed even where PyTorch's once_differentiable lets it through (TapeUserDerivativeSecondOrderTests).</summary>
+    [Differentiable]
+    public static double UserDerivativePlusSquare(double x) => OpaqueLibrary.Softplus(x) + x * x;
+
     [Differentiable]
     public static double CallsUserDerivativeWithSpan(ReadOnlySpan<double> v) => OpaqueLibrary.WeightedNorm(v, v[0] + 2) + OpaqueLibrary.Softplus(v[1]);
 }
