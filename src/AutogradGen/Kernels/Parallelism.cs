@@ -16,8 +16,9 @@ namespace AutogradGen.Kernels;
 /// </remarks>
 public static class Parallelism
 {
-    /// <summary>Elements from which a contiguous pass is split across threads. Measured on the 2-core machine
-    /// (docs/BENCHMARKS.md, "Issue 14: both cores"): below about 64K doubles the join (5–20 µs) eats the gain.</summary>
+    /// <summary>Elements from which a contiguous pass is split across threads. A design choice, not a swept optimum
+    /// (docs/BENCHMARKS.md, "Issue 14: both cores"): below it a pass over doubles takes a few tens of microseconds,
+    /// the order of handing work to the thread pool and joining it, so splitting could not pay.</summary>
     public const int MinimumElements = 1 << 16;
 
     /// <summary>Chunk bounds are multiples of this many elements (a whole number of 512-bit vectors of any element type).</summary>
