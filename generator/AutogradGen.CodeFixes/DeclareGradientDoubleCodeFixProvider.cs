@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;
@@ -16,7 +17,7 @@ namespace AutogradGen.CodeFixes;
 /// other shapes of AGD0091 (arguments by name, a call where no statement can go) have no one-edit fix.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DeclareGradientDoubleCodeFixProvider)), Shared]
-public sealed class DeclareGradientDoubleCodeFixProvider : CodeFixProvider
+public sealed class DeclareGradientDoubleCodeFixProvider : DiagnosticCodeFixProvider
 {
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.NestedCallShape);
@@ -25,32 +26,18 @@ public sealed class DeclareGradientDoubleCodeFixProvider : CodeFixProvider
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
     /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override IEnumerable<CodeAction> FixesFor(Diagnostic diagnostic, FixSite site)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<ArgumentSyntax>() is not
-                {
-                    RefKindKeyword.RawKind: (int)SyntaxKind.OutKeyword,
-                    Expression: DeclarationExpressionSyntax { Type.IsVar: true, Designation: SingleVariableDesignationSyntax designation } declaration,
-                })
+        if (site.NodeAt(diagnostic).FirstAncestorOrSelf<ArgumentSyntax>() is not
             {
-                continue;
-            }
-
-            var typed = declaration.WithType(SyntaxFactory.PredefinedType(SyntaxFactory.Token(SyntaxKind.DoubleKeyword)).WithTriviaFrom(declaration.Type));
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Declare '{designation.Identifier.ValueText}' as 'out double'",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(declaration, typed))),
-                    equivalenceKey: nameof(DeclareGradientDoubleCodeFixProvider)),
-                diagnostic);
+                RefKindKeyword.RawKind: (int)SyntaxKind.OutKeyword,
+                Expression: DeclarationExpressionSyntax { Type.IsVar: true, Designation: SingleVariableDesignationSyntax designation } declaration,
+            })
+        {
+            yield break;
         }
+
+        var typed = declaration.WithType(SyntaxFactory.PredefinedType(SyntaxFactory.Token(SyntaxKind.DoubleKeyword)).WithTriviaFrom(declaration.Type));
+        yield return Replace($"Declare '{designation.Identifier.ValueText}' as 'out double'", site, declaration, typed);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -17,7 +18,7 @@ namespace AutogradGen.CodeFixes;
 /// (no body, a local function, a generic tensor method) have no one-edit fix.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DeclareParameterInCodeFixProvider)), Shared]
-public sealed class DeclareParameterInCodeFixProvider : CodeFixProvider
+public sealed class DeclareParameterInCodeFixProvider : DiagnosticCodeFixProvider
 {
     private const string TensorTypeName = "AutogradGen.Tensor";
 
@@ -28,32 +29,17 @@ public sealed class DeclareParameterInCodeFixProvider : CodeFixProvider
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
     /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override IEnumerable<CodeAction> FixesFor(Diagnostic diagnostic, FixSite site)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || semanticModel is null)
+        if (site.TokenParentAt(diagnostic) is not ParameterSyntax parameter
+            || !parameter.Modifiers.Any(SyntaxKind.RefKeyword) || !parameter.Modifiers.Any(SyntaxKind.ReadOnlyKeyword)
+            || site.SemanticModel.GetDeclaredSymbol(parameter, site.CancellationToken) is not { ContainingSymbol: IMethodSymbol method }
+            || IsTensor(method.ReturnType) || method.Parameters.Any(p => IsTensor(p.Type)))
         {
-            return;
+            yield break;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (root.FindToken(diagnostic.Location.SourceSpan.Start).Parent is not ParameterSyntax parameter
-                || !parameter.Modifiers.Any(SyntaxKind.RefKeyword) || !parameter.Modifiers.Any(SyntaxKind.ReadOnlyKeyword)
-                || semanticModel.GetDeclaredSymbol(parameter, context.CancellationToken) is not { ContainingSymbol: IMethodSymbol method }
-                || IsTensor(method.ReturnType) || method.Parameters.Any(p => IsTensor(p.Type)))
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Declare '{parameter.Identifier.ValueText}' 'in'",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(parameter, DeclareIn(parameter)))),
-                    equivalenceKey: nameof(DeclareParameterInCodeFixProvider)),
-                diagnostic);
-        }
+        yield return Replace($"Declare '{parameter.Identifier.ValueText}' 'in'", site, parameter, DeclareIn(parameter));
     }
 
     private static bool IsTensor(ITypeSymbol type) => type.ToDisplayString() == TensorTypeName;

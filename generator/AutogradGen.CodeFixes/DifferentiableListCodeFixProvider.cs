@@ -1,7 +1,9 @@
+using System.Collections.Generic;
 using System;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -23,7 +25,7 @@ namespace AutogradGen.CodeFixes;
 /// </list>
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DifferentiableListCodeFixProvider)), Shared]
-public sealed class DifferentiableListCodeFixProvider : CodeFixProvider
+public sealed class DifferentiableListCodeFixProvider : DiagnosticCodeFixProvider
 {
     private const int MaxEdits = 2;
 
@@ -35,64 +37,50 @@ public sealed class DifferentiableListCodeFixProvider : CodeFixProvider
     public override FixAllProvider? GetFixAllProvider() => null;
 
     /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override IEnumerable<CodeAction> FixesFor(Diagnostic diagnostic, FixSite site)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || semanticModel is null)
+        var node = site.NodeAt(diagnostic);
+        var method = node.FirstAncestorOrSelf<MethodDeclarationSyntax>();
+        if (method is null || DifferentiableAttributes.Find(method, site.SemanticModel, site.CancellationToken) is not { } attribute)
         {
-            return;
+            yield break;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
+        // AGD0010 is on the name in the list; AGD0003 and AGD0072 on the parameter, whose name the list spells somewhere.
+        var argument = diagnostic.Id == DiagnosticIds.UnknownParameterName
+            ? node.FirstAncestorOrSelf<AttributeArgumentSyntax>()
+            : node.FirstAncestorOrSelf<ParameterSyntax>() is { } parameter
+                ? DifferentiableAttributes.Naming(attribute, parameter.Identifier.ValueText, site.SemanticModel, site.CancellationToken)
+                : null;
+        var names = DifferentiableAttributes.Names(attribute);
+        if (argument is null || !names.Contains(argument))
         {
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            var method = node.FirstAncestorOrSelf<MethodDeclarationSyntax>();
-            if (method is null || DifferentiableAttributes.Find(method, semanticModel, context.CancellationToken) is not { } attribute)
-            {
-                continue;
-            }
+            yield break;
+        }
 
-            // AGD0010 is on the name in the list; AGD0003 and AGD0072 on the parameter, whose name the list spells somewhere.
-            var argument = diagnostic.Id == DiagnosticIds.UnknownParameterName
-                ? node.FirstAncestorOrSelf<AttributeArgumentSyntax>()
-                : node.FirstAncestorOrSelf<ParameterSyntax>() is { } parameter
-                    ? DifferentiableAttributes.Naming(attribute, parameter.Identifier.ValueText, semanticModel, context.CancellationToken)
-                    : null;
-            var names = DifferentiableAttributes.Names(attribute);
-            if (argument is null || !names.Contains(argument))
-            {
-                continue;
-            }
+        var written = site.SemanticModel.GetConstantValue(argument.Expression, site.CancellationToken).Value as string;
+        if (diagnostic.Id == DiagnosticIds.UnknownParameterName && written is not null
+            && Nearest(method, written, names, site.SemanticModel, site.CancellationToken) is { } nearest)
+        {
+            var nameOf = SyntaxFactory.ParseExpression("nameof(" + nearest + ")").WithTriviaFrom(argument.Expression);
+            yield return Replace($"Use nameof({nearest})", site, argument.Expression, nameOf, nameof(DifferentiableListCodeFixProvider) + ".NameOf");
+        }
 
-            var written = semanticModel.GetConstantValue(argument.Expression, context.CancellationToken).Value as string;
-            if (diagnostic.Id == DiagnosticIds.UnknownParameterName && written is not null && Nearest(method, written, names, semanticModel, context) is { } nearest)
-            {
-                var nameOf = SyntaxFactory.ParseExpression("nameof(" + nearest + ")").WithTriviaFrom(argument.Expression);
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        $"Use nameof({nearest})",
-                        _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(argument.Expression, nameOf))),
-                        equivalenceKey: nameof(DifferentiableListCodeFixProvider) + ".NameOf"),
-                    diagnostic);
-            }
-
-            if (names.Length > 1)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        $"Remove '{written ?? argument.Expression.ToString()}' from the [Differentiable] list",
-                        _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(attribute, DifferentiableAttributes.Without(attribute, argument)))),
-                        equivalenceKey: nameof(DifferentiableListCodeFixProvider) + ".Remove"),
-                    diagnostic);
-            }
+        if (names.Length > 1)
+        {
+            yield return Replace(
+                $"Remove '{written ?? argument.Expression.ToString()}' from the [Differentiable] list",
+                site,
+                attribute,
+                DifferentiableAttributes.Without(attribute, argument),
+                nameof(DifferentiableListCodeFixProvider) + ".Remove");
         }
     }
 
     /// <summary>The one parameter within <see cref="MaxEdits"/> of <paramref name="written"/> that the list does not name yet.</summary>
-    private static string? Nearest(MethodDeclarationSyntax method, string written, AttributeArgumentSyntax[] names, SemanticModel semanticModel, CodeFixContext context)
+    private static string? Nearest(MethodDeclarationSyntax method, string written, AttributeArgumentSyntax[] names, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
-        var named = names.Select(n => semanticModel.GetConstantValue(n.Expression, context.CancellationToken).Value as string).ToList();
+        var named = names.Select(n => semanticModel.GetConstantValue(n.Expression, cancellationToken).Value as string).ToList();
         var candidates = method.ParameterList.Parameters.Select(p => p.Identifier.ValueText)
             .Where(p => !named.Contains(p))
             .Select(p => (Name: p, Edits: Distance(written, p)))

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -17,7 +18,7 @@ namespace AutogradGen.CodeFixes;
 /// compiler errors, and the fix the message asks for (pass the state as parameters) is the user's design call.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakeMethodStaticCodeFixProvider)), Shared]
-public sealed class MakeMethodStaticCodeFixProvider : CodeFixProvider
+public sealed class MakeMethodStaticCodeFixProvider : DiagnosticCodeFixProvider
 {
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.MethodNotStatic);
@@ -26,31 +27,16 @@ public sealed class MakeMethodStaticCodeFixProvider : CodeFixProvider
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
     /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override IEnumerable<CodeAction> FixesFor(Diagnostic diagnostic, FixSite site)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || semanticModel is null)
+        if (site.TokenParentAt(diagnostic) is not MethodDeclarationSyntax method
+            || method.Modifiers.Any(SyntaxKind.StaticKeyword)
+            || UsesInstanceState(method, site.SemanticModel, site.CancellationToken))
         {
-            return;
+            yield break;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (root.FindToken(diagnostic.Location.SourceSpan.Start).Parent is not MethodDeclarationSyntax method
-                || method.Modifiers.Any(SyntaxKind.StaticKeyword)
-                || UsesInstanceState(method, semanticModel, context.CancellationToken))
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Make '{method.Identifier.ValueText}' static",
-                    cancellationToken => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(method, AddStatic(method)))),
-                    equivalenceKey: nameof(MakeMethodStaticCodeFixProvider)),
-                diagnostic);
-        }
+        yield return Replace($"Make '{method.Identifier.ValueText}' static", site, method, AddStatic(method));
     }
 
     private static bool UsesInstanceState(MethodDeclarationSyntax method, SemanticModel semanticModel, CancellationToken cancellationToken)

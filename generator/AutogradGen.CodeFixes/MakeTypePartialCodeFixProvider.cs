@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -17,7 +18,7 @@ namespace AutogradGen.CodeFixes;
 /// generator reports the type until they all do.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakeTypePartialCodeFixProvider)), Shared]
-public sealed class MakeTypePartialCodeFixProvider : CodeFixProvider
+public sealed class MakeTypePartialCodeFixProvider : DiagnosticCodeFixProvider
 {
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.ContainingTypeNotPartial);
@@ -26,30 +27,16 @@ public sealed class MakeTypePartialCodeFixProvider : CodeFixProvider
     public override FixAllProvider? GetFixAllProvider() => null;
 
     /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override IEnumerable<CodeAction> FixesFor(Diagnostic diagnostic, FixSite site)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || semanticModel is null)
+        if (site.TokenParentAt(diagnostic) is not TypeDeclarationSyntax declaration
+            || site.SemanticModel.GetDeclaredSymbol(declaration, site.CancellationToken) is not { } type)
         {
-            return;
+            yield break;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            var declaration = root.FindToken(diagnostic.Location.SourceSpan.Start).Parent as TypeDeclarationSyntax;
-            if (declaration is null || semanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { } type)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Make '{type.Name}' partial",
-                    cancellationToken => MakePartialAsync(context.Document.Project.Solution, type, cancellationToken),
-                    equivalenceKey: nameof(MakeTypePartialCodeFixProvider)),
-                diagnostic);
-        }
+        var solution = site.Document.Project.Solution;
+        yield return EditSolution($"Make '{type.Name}' partial", cancellationToken => MakePartialAsync(solution, type, cancellationToken));
     }
 
     private static async Task<Solution> MakePartialAsync(Solution solution, INamedTypeSymbol type, CancellationToken cancellationToken)

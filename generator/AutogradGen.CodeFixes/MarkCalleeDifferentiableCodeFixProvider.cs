@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -20,7 +21,7 @@ namespace AutogradGen.CodeFixes;
 /// [DerivativeOf] method, which only the user can write.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MarkCalleeDifferentiableCodeFixProvider)), Shared]
-public sealed class MarkCalleeDifferentiableCodeFixProvider : CodeFixProvider
+public sealed class MarkCalleeDifferentiableCodeFixProvider : DiagnosticCodeFixProvider
 {
     private const string AttributeMetadataName = "AutogradGen.DifferentiableAttribute";
 
@@ -31,33 +32,23 @@ public sealed class MarkCalleeDifferentiableCodeFixProvider : CodeFixProvider
     public override FixAllProvider? GetFixAllProvider() => null;
 
     /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override IEnumerable<CodeAction> FixesFor(Diagnostic diagnostic, FixSite site)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || semanticModel is null || semanticModel.Compilation.GetTypeByMetadataName(AttributeMetadataName) is null)
+        if (site.SemanticModel.Compilation.GetTypeByMetadataName(AttributeMetadataName) is null)
         {
-            return;
+            yield break;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
+        var invocation = site.NodeAt(diagnostic).AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault();
+        if (invocation is null
+            || site.SemanticModel.GetSymbolInfo(invocation, site.CancellationToken).Symbol is not IMethodSymbol callee
+            || CalleeDeclaration(callee.OriginalDefinition, site.CancellationToken) is not { } declaration)
         {
-            var invocation = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)
-                .AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault();
-            if (invocation is null
-                || semanticModel.GetSymbolInfo(invocation, context.CancellationToken).Symbol is not IMethodSymbol callee
-                || CalleeDeclaration(callee.OriginalDefinition, context.CancellationToken) is not { } declaration)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Mark '{callee.Name}' [Differentiable]",
-                    cancellationToken => MarkDifferentiableAsync(context.Document.Project.Solution, declaration, cancellationToken),
-                    equivalenceKey: nameof(MarkCalleeDifferentiableCodeFixProvider)),
-                diagnostic);
+            yield break;
         }
+
+        var solution = site.Document.Project.Solution;
+        yield return EditSolution($"Mark '{callee.Name}' [Differentiable]", cancellationToken => MarkDifferentiableAsync(solution, declaration, cancellationToken));
     }
 
     private static MethodDeclarationSyntax? CalleeDeclaration(IMethodSymbol callee, CancellationToken cancellationToken)

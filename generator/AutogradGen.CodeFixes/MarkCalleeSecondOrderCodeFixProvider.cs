@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -20,7 +21,7 @@ namespace AutogradGen.CodeFixes;
 /// second-order code either way, and the fix would only move the error to the callee as AGD0075).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MarkCalleeSecondOrderCodeFixProvider)), Shared]
-public sealed class MarkCalleeSecondOrderCodeFixProvider : CodeFixProvider
+public sealed class MarkCalleeSecondOrderCodeFixProvider : DiagnosticCodeFixProvider
 {
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.SecondOrderCallee, DiagnosticIds.NestedCalleeNotSecondOrder);
@@ -29,39 +30,24 @@ public sealed class MarkCalleeSecondOrderCodeFixProvider : CodeFixProvider
     public override FixAllProvider? GetFixAllProvider() => null;
 
     /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override IEnumerable<CodeAction> FixesFor(Diagnostic diagnostic, FixSite site)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || semanticModel is null)
+        var invocation = site.NodeAt(diagnostic).AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault();
+        if (invocation is null)
         {
-            return;
+            yield break;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
+        var callee = diagnostic.Id == DiagnosticIds.NestedCalleeNotSecondOrder
+            ? NestedCallee(invocation, site.SemanticModel, site.CancellationToken)
+            : site.SemanticModel.GetSymbolInfo(invocation, site.CancellationToken).Symbol as IMethodSymbol;
+        if (callee is null || Declaration(callee.OriginalDefinition, site.CancellationToken) is not { } declaration)
         {
-            var invocation = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)
-                .AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault();
-            if (invocation is null)
-            {
-                continue;
-            }
-
-            var callee = diagnostic.Id == DiagnosticIds.NestedCalleeNotSecondOrder
-                ? NestedCallee(invocation, semanticModel, context.CancellationToken)
-                : semanticModel.GetSymbolInfo(invocation, context.CancellationToken).Symbol as IMethodSymbol;
-            if (callee is null || Declaration(callee.OriginalDefinition, context.CancellationToken) is not { } declaration)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Mark '{callee.Name}' [Differentiable(SecondOrder = true)]",
-                    cancellationToken => MarkAsync(context.Document.Project.Solution, declaration, cancellationToken),
-                    equivalenceKey: nameof(MarkCalleeSecondOrderCodeFixProvider)),
-                diagnostic);
+            yield break;
         }
+
+        var solution = site.Document.Project.Solution;
+        yield return EditSolution($"Mark '{callee.Name}' [Differentiable(SecondOrder = true)]", cancellationToken => MarkAsync(solution, declaration, cancellationToken));
     }
 
     /// <summary>

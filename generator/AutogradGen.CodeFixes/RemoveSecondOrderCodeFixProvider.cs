@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -15,7 +16,7 @@ namespace AutogradGen.CodeFixes;
 /// members, which already take the callee's second derivatives.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemoveSecondOrderCodeFixProvider)), Shared]
-public sealed class RemoveSecondOrderCodeFixProvider : CodeFixProvider
+public sealed class RemoveSecondOrderCodeFixProvider : DiagnosticCodeFixProvider
 {
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.NestedDepth);
@@ -24,35 +25,18 @@ public sealed class RemoveSecondOrderCodeFixProvider : CodeFixProvider
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
     /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override IEnumerable<CodeAction> FixesFor(Diagnostic diagnostic, FixSite site)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || semanticModel is null)
+        var method = site.NodeAt(diagnostic).FirstAncestorOrSelf<MethodDeclarationSyntax>();
+        if (method is null || DifferentiableAttributes.Find(method, site.SemanticModel, site.CancellationToken) is not { } attribute)
         {
-            return;
+            yield break;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
+        var without = DifferentiableAttributes.WithoutSecondOrder(attribute);
+        if (without != attribute)
         {
-            var method = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<MethodDeclarationSyntax>();
-            if (method is null || DifferentiableAttributes.Find(method, semanticModel, context.CancellationToken) is not { } attribute)
-            {
-                continue;
-            }
-
-            var without = DifferentiableAttributes.WithoutSecondOrder(attribute);
-            if (without == attribute)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Remove SecondOrder = true from '{method.Identifier.ValueText}'",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(attribute, without))),
-                    equivalenceKey: nameof(RemoveSecondOrderCodeFixProvider)),
-                diagnostic);
+            yield return Replace($"Remove SecondOrder = true from '{method.Identifier.ValueText}'", site, attribute, without);
         }
     }
 }

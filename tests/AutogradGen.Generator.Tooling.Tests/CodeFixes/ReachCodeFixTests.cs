@@ -5,53 +5,33 @@ using Microsoft.CodeAnalysis.CodeFixes;
 namespace AutogradGen.Generator.Tooling.Tests.CodeFixes;
 
 /// <summary>
-/// The one-edit fixes of the reach diagnostics (docs/DIAGNOSTICS.md, "Code fix" under each id): the source before and
-/// after, and after the fix the generator differentiates the method with no AutogradGen error left.
+/// The one-edit fixes of the reach diagnostics (docs/DIAGNOSTICS.md, "Code fix" under each id), as two tables: a fix
+/// that is offered (the source before and after, and after the fix the generator differentiates the method with no
+/// error left), and a shape of the diagnostic that has no one-edit fix (nothing is offered).
 /// </summary>
 public class ReachCodeFixTests
 {
-    [Fact]
-    public async Task AGD0017_ref_readonly_becomes_in()
+    /// <summary>A fix that is offered: <see cref="After"/> is the whole fixed file, or a part of it when <see cref="Whole"/> is false.</summary>
+    private sealed record FixCase(Func<CodeFixProvider> Provider, string Id, string Before, string After, bool Whole, string Method);
+
+    private static readonly Dictionary<string, FixCase> Fixes = new()
     {
-        var after = await ApplyAsync(new DeclareParameterInCodeFixProvider(), "AGD0017", """
+        ["AGD0017_ref_readonly_becomes_in"] = new(() => new DeclareParameterInCodeFixProvider(), "AGD0017", """
             public static partial class Objectives
             {
                 [AutogradGen.Differentiable]
                 public static double Square(ref readonly double x, double y) => x * x * y;
             }
-            """);
-
-        Assert.Equal("""
+            """,
+            """
             public static partial class Objectives
             {
                 [AutogradGen.Differentiable]
                 public static double Square(in double x, double y) => x * x * y;
             }
-            """, after);
-        await AssertDifferentiatedAsync(after, "Square");
-    }
-
-    [Fact]
-    public async Task AGD0017_has_no_fix_for_a_method_without_a_body_or_a_tensor_parameter_by_reference()
-    {
-        var titles = await TitlesAsync(new DeclareParameterInCodeFixProvider(), "AGD0017", """
-            public static partial class Objectives
-            {
-                [AutogradGen.Differentiable]
-                public static extern double Square(double x);
-
-                [AutogradGen.Differentiable]
-                public static AutogradGen.Tensor Loss(ref readonly AutogradGen.Tensor x) => x * x;
-            }
-            """);
-
-        Assert.Empty(titles);
-    }
-
-    [Fact]
-    public async Task AGD0076_marks_the_callee_second_order()
-    {
-        var after = await ApplyAsync(new MarkCalleeSecondOrderCodeFixProvider(), "AGD0076", """
+            """,
+            Whole: true, "Square"),
+        ["AGD0076_marks_the_callee_second_order"] = new(() => new MarkCalleeSecondOrderCodeFixProvider(), "AGD0076", """
             using AutogradGen;
 
             public static partial class Objectives
@@ -62,9 +42,8 @@ public class ReachCodeFixTests
                 [Differentiable(SecondOrder = true)]
                 public static double Energy(double x, double y) => Square(x - y) + x * y;
             }
-            """);
-
-        Assert.Equal("""
+            """,
+            """
             using AutogradGen;
 
             public static partial class Objectives
@@ -75,14 +54,9 @@ public class ReachCodeFixTests
                 [Differentiable(SecondOrder = true)]
                 public static double Energy(double x, double y) => Square(x - y) + x * y;
             }
-            """, after);
-        await AssertDifferentiatedAsync(after, "Energy");
-    }
-
-    [Fact]
-    public async Task AGD0076_keeps_the_callees_list_and_adds_SecondOrder_after_it()
-    {
-        var after = await ApplyAsync(new MarkCalleeSecondOrderCodeFixProvider(), "AGD0076", """
+            """,
+            Whole: true, "Energy"),
+        ["AGD0076_keeps_the_callees_list_and_adds_SecondOrder_after_it"] = new(() => new MarkCalleeSecondOrderCodeFixProvider(), "AGD0076", """
             using AutogradGen;
 
             public static partial class Objectives
@@ -93,36 +67,9 @@ public class ReachCodeFixTests
                 [Differentiable(SecondOrder = true)]
                 public static double Energy(double x) => Scale(x, 3.0) + x;
             }
-            """);
-
-        Assert.Contains("[Differentiable(nameof(x), SecondOrder = true)]\n    public static double Scale", after.ReplaceLineEndings("\n"), StringComparison.Ordinal);
-        await AssertDifferentiatedAsync(after, "Energy");
-    }
-
-    [Fact]
-    public async Task AGD0076_has_no_fix_when_the_callee_takes_a_span()
-    {
-        var titles = await TitlesAsync(new MarkCalleeSecondOrderCodeFixProvider(), "AGD0076", """
-            using System;
-            using AutogradGen;
-
-            public static partial class Objectives
-            {
-                [Differentiable]
-                public static double Norm(ReadOnlySpan<double> v) => v[0] * v[0];
-
-                [Differentiable(SecondOrder = true)]
-                public static double Energy(ReadOnlySpan<double> v) => Norm(v) + v[0];
-            }
-            """);
-
-        Assert.Empty(titles);
-    }
-
-    [Fact]
-    public async Task AGD0090_marks_the_nested_derivatives_method_second_order()
-    {
-        var after = await ApplyAsync(new MarkCalleeSecondOrderCodeFixProvider(), "AGD0090", """
+            """,
+            "[Differentiable(nameof(x), SecondOrder = true)]\n    public static double Scale", Whole: false, "Energy"),
+        ["AGD0090_marks_the_nested_derivatives_method_second_order"] = new(() => new MarkCalleeSecondOrderCodeFixProvider(), "AGD0090", """
             using AutogradGen;
 
             public static partial class Objectives
@@ -137,9 +84,8 @@ public class ReachCodeFixTests
                     return gx * gx + gy * gy;
                 }
             }
-            """);
-
-        Assert.Equal("""
+            """,
+            """
             using AutogradGen;
 
             public static partial class Objectives
@@ -154,14 +100,9 @@ public class ReachCodeFixTests
                     return gx * gx + gy * gy;
                 }
             }
-            """, after);
-        await AssertDifferentiatedAsync(after, "Steepness");
-    }
-
-    [Fact]
-    public async Task AGD0091_out_var_becomes_out_double()
-    {
-        var after = await ApplyAsync(new DeclareGradientDoubleCodeFixProvider(), "AGD0091", """
+            """,
+            Whole: true, "Steepness"),
+        ["AGD0091_out_var_becomes_out_double"] = new(() => new DeclareGradientDoubleCodeFixProvider(), "AGD0091", """
             using AutogradGen;
 
             public static partial class Objectives
@@ -176,16 +117,9 @@ public class ReachCodeFixTests
                     return gx * gx + gy * gy;
                 }
             }
-            """);
-
-        Assert.Contains("BowlGradient(x, y, out double gx, out double gy);", after, StringComparison.Ordinal);
-        await AssertDifferentiatedAsync(after, "Steepness");
-    }
-
-    [Fact]
-    public async Task AGD0093_removes_SecondOrder_from_the_calling_method()
-    {
-        var after = await ApplyAsync(new RemoveSecondOrderCodeFixProvider(), "AGD0093", """
+            """,
+            "BowlGradient(x, y, out double gx, out double gy);", Whole: false, "Steepness"),
+        ["AGD0093_removes_SecondOrder_from_the_calling_method"] = new(() => new RemoveSecondOrderCodeFixProvider(), "AGD0093", """
             using AutogradGen;
 
             public static partial class Objectives
@@ -200,9 +134,8 @@ public class ReachCodeFixTests
                     return gx * gx + gy * gy;
                 }
             }
-            """);
-
-        Assert.Equal("""
+            """,
+            """
             using AutogradGen;
 
             public static partial class Objectives
@@ -217,44 +150,17 @@ public class ReachCodeFixTests
                     return gx * gx + gy * gy;
                 }
             }
-            """, after);
-        await AssertDifferentiatedAsync(after, "Steepness");
-    }
-
-    [Fact]
-    public async Task AGD0003_removes_the_parameter_from_the_list()
-    {
-        var after = await ApplyAsync(new DifferentiableListCodeFixProvider(), "AGD0003", """
+            """,
+            Whole: true, "Steepness"),
+        ["AGD0003_removes_the_parameter_from_the_list"] = new(() => new DifferentiableListCodeFixProvider(), "AGD0003", """
             public static partial class Objectives
             {
                 [AutogradGen.Differentiable(nameof(n), nameof(x))]
                 public static double Power(double x, int n) => x * n;
             }
-            """);
-
-        Assert.Contains("[AutogradGen.Differentiable(nameof(x))]", after, StringComparison.Ordinal);
-        await AssertDifferentiatedAsync(after, "Power");
-    }
-
-    [Fact]
-    public async Task AGD0003_has_no_fix_when_the_list_would_be_left_empty()
-    {
-        // An empty list means every floating-point parameter: not what was written.
-        var titles = await TitlesAsync(new DifferentiableListCodeFixProvider(), "AGD0003", """
-            public static partial class Objectives
-            {
-                [AutogradGen.Differentiable(nameof(n))]
-                public static double Power(double x, int n) => x * n;
-            }
-            """);
-
-        Assert.Empty(titles);
-    }
-
-    [Fact]
-    public async Task AGD0072_removes_the_results_span_from_the_list()
-    {
-        var after = await ApplyAsync(new DifferentiableListCodeFixProvider(), "AGD0072", """
+            """,
+            "[AutogradGen.Differentiable(nameof(x))]", Whole: false, "Power"),
+        ["AGD0072_removes_the_results_span_from_the_list"] = new(() => new DifferentiableListCodeFixProvider(), "AGD0072", """
             using System;
             using AutogradGen;
 
@@ -266,10 +172,84 @@ public class ReachCodeFixTests
                     r[0] = 2 * p[0];
                 }
             }
-            """);
+            """,
+            "[Differentiable(\"p\")]", Whole: false, "Double"),
+    };
 
-        Assert.Contains("[Differentiable(\"p\")]", after, StringComparison.Ordinal);
-        await AssertDifferentiatedAsync(after, "Double");
+    /// <summary>A shape of the diagnostic with no one-edit fix.</summary>
+    private sealed record NoFixCase(Func<CodeFixProvider> Provider, string Id, string Source);
+
+    private static readonly Dictionary<string, NoFixCase> NoFixes = new()
+    {
+        ["AGD0017_has_no_fix_for_a_method_without_a_body_or_a_tensor_parameter_by_reference"] = new(() => new DeclareParameterInCodeFixProvider(), "AGD0017", """
+            public static partial class Objectives
+            {
+                [AutogradGen.Differentiable]
+                public static extern double Square(double x);
+
+                [AutogradGen.Differentiable]
+                public static AutogradGen.Tensor Loss(ref readonly AutogradGen.Tensor x) => x * x;
+            }
+            """),
+        ["AGD0076_has_no_fix_when_the_callee_takes_a_span"] = new(() => new MarkCalleeSecondOrderCodeFixProvider(), "AGD0076", """
+            using System;
+            using AutogradGen;
+
+            public static partial class Objectives
+            {
+                [Differentiable]
+                public static double Norm(ReadOnlySpan<double> v) => v[0] * v[0];
+
+                [Differentiable(SecondOrder = true)]
+                public static double Energy(ReadOnlySpan<double> v) => Norm(v) + v[0];
+            }
+            """),
+        // An empty list means every floating-point parameter: not what was written.
+        ["AGD0003_has_no_fix_when_the_list_would_be_left_empty"] = new(() => new DifferentiableListCodeFixProvider(), "AGD0003", """
+            public static partial class Objectives
+            {
+                [AutogradGen.Differentiable(nameof(n))]
+                public static double Power(double x, int n) => x * n;
+            }
+            """),
+        ["AGD0010_guesses_no_parameter_for_a_name_unlike_all_of_them"] = new(() => new DifferentiableListCodeFixProvider(), "AGD0010", """
+            public static partial class Objectives
+            {
+                [AutogradGen.Differentiable("z")]
+                public static double Product(double x, double y) => x * y;
+            }
+            """),
+    };
+
+    public static TheoryData<string> FixNames() => [.. Fixes.Keys];
+
+    public static TheoryData<string> NoFixNames() => [.. NoFixes.Keys];
+
+    [Theory]
+    [MemberData(nameof(FixNames))]
+    public async Task The_fix_rewrites_the_source_and_the_method_is_then_differentiated(string name)
+    {
+        var fix = Fixes[name];
+        var after = (await ApplyAsync(fix.Provider(), fix.Id, fix.Before)).ReplaceLineEndings("\n");
+        var expected = fix.After.ReplaceLineEndings("\n");
+        if (fix.Whole)
+        {
+            Assert.Equal(expected, after);
+        }
+        else
+        {
+            Assert.Contains(expected, after, StringComparison.Ordinal);
+        }
+
+        await AssertDifferentiatedAsync(after, fix.Method);
+    }
+
+    [Theory]
+    [MemberData(nameof(NoFixNames))]
+    public async Task No_fix_is_offered_where_one_edit_cannot_fix_it(string name)
+    {
+        var shape = NoFixes[name];
+        Assert.Empty(await TitlesAsync(shape.Provider(), shape.Id, shape.Source));
     }
 
     [Fact]
@@ -292,20 +272,6 @@ public class ReachCodeFixTests
         Assert.Contains("[AutogradGen.Differentiable(\"x\")]", removed, StringComparison.Ordinal);
         await AssertDifferentiatedAsync(after, "Scaled");
         await AssertDifferentiatedAsync(removed, "Scaled");
-    }
-
-    [Fact]
-    public async Task AGD0010_guesses_no_parameter_for_a_name_unlike_all_of_them()
-    {
-        var titles = await TitlesAsync(new DifferentiableListCodeFixProvider(), "AGD0010", """
-            public static partial class Objectives
-            {
-                [AutogradGen.Differentiable("z")]
-                public static double Product(double x, double y) => x * y;
-            }
-            """);
-
-        Assert.Empty(titles);
     }
 
     private static async Task<string> ApplyAsync(CodeFixProvider provider, string id, string source, string? title = null)
