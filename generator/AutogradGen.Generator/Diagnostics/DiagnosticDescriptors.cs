@@ -46,7 +46,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor CallNotDifferentiable = Error(
         "AGD0007",
         "Called method has no derivative",
-        "Cannot differentiate through a call to '{0}', which is neither [Differentiable] nor has a [DerivativeOf] derivative: mark it [Differentiable], supply a derivative, or wrap the argument in Differentiation.WithoutDerivative if no derivative should flow");
+        "Cannot differentiate through a call to '{0}', which is neither [Differentiable] nor has a [DerivativeOf] derivative: {1}");
 
     public static readonly DiagnosticDescriptor WriteOutsideMethod = Error(
         "AGD0008",

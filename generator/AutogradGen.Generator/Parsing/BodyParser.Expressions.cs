@@ -46,6 +46,11 @@ internal sealed partial class BodyParser
             return new LiteralExpr(constantKind, text);
         }
 
+        if (RefAliasRead(operation, operation.Syntax, out var aliased))
+        {
+            return aliased;
+        }
+
         // Generic math in one instance (T.Exp, T.One, T.CreateChecked): before the pass-through reads, which would
         // copy the interface member as written.
         if (GenericMathExpression(operation, out var genericMath))
@@ -108,6 +113,8 @@ internal sealed partial class BodyParser
                 return MatrixElement(element);
             case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer when IsSpan(indexer.Property.ContainingType):
                 return Element(indexer.Instance!, indexer.Arguments[0].Value, syntax);
+            case IImplicitIndexerReferenceOperation { Instance: { Type: INamedTypeSymbol spanType } span, Argument: var index } when IsSpan(spanType):
+                return Element(span, index, syntax);
             case IPropertyReferenceOperation { Property.Name: "Length", Instance: { } instance } when Variable(instance) is { Storage: not StorageKind.Scalar } array:
                 return new LengthExpr(array.Name);
             case IPropertyReferenceOperation { Property.Name: "Length", Instance: { } matrix } when MatrixElements(matrix) is { } elements:
@@ -140,7 +147,11 @@ internal sealed partial class BodyParser
             case IParenthesizedOperation parenthesized:
                 return Expression(parenthesized.Operand);
             default:
-                Unsupported(DiagnosticDescriptors.UnsupportedExpression, syntax, ExpressionName(operation), ExpressionAdvice(operation));
+                if (!ReadsRefusedLocal(operation))
+                {
+                    Unsupported(DiagnosticDescriptors.UnsupportedExpression, syntax, ExpressionName(operation), ExpressionAdvice(operation));
+                }
+
                 return null;
         }
     }
@@ -154,7 +165,7 @@ internal sealed partial class BodyParser
             return null;
         }
 
-        return Expression(index) is { } indexExpr ? new ElementExpr(array.Kind, array.Name, Coerce(indexExpr, NumberKind.Int)) : null;
+        return IndexOf(array, index) is { } indexExpr ? new ElementExpr(array.Kind, array.Name, indexExpr) : null;
     }
 
     private Expr? Binary(IBinaryOperation binary)
@@ -427,10 +438,25 @@ internal sealed partial class BodyParser
             TwinName: differentiable is not null ? TwinNames.For(method) : null);
         var site = _pendingCalls.Count;
         _pendingCalls.Add(differentiable is null
-            ? new PendingCall(target.Key, DiagnosticInfo.Create(DiagnosticDescriptors.CallNotDifferentiable, syntax.GetLocation(), method.ToDisplayString()), NeedsGeneratedCode: false, site)
+            ? new PendingCall(target.Key, DiagnosticInfo.Create(DiagnosticDescriptors.CallNotDifferentiable, syntax.GetLocation(), method.ToDisplayString(), HowToDifferentiate(method)), NeedsGeneratedCode: false, site)
             : new PendingCall(target.Key, DiagnosticInfo.Create(DiagnosticDescriptors.CalleeHasErrors, syntax.GetLocation(), method.ToDisplayString()), NeedsGeneratedCode: true, site));
 
         return new CallExpr(kind, target, translated.ToEquatableArray(), warnings.ToEquatableArray(), site);
+    }
+
+    /// <summary>AGD0007's advice: a method in source can be marked; one from a referenced assembly (the BCL's
+    /// <c>double.Hypot</c>, a library's) cannot, and needs a [DerivativeOf] derivative written for it.</summary>
+    private static string HowToDifferentiate(IMethodSymbol method)
+    {
+        const string Detach = "or wrap the argument in Differentiation.WithoutDerivative if no derivative should flow";
+        if (!method.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return "mark it [Differentiable], supply a derivative with [DerivativeOf], " + Detach;
+        }
+
+        var type = method.ContainingType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+        return $"it comes from a referenced assembly, so it cannot be marked; write its derivative as a method of yours with [DerivativeOf(typeof({type}), nameof({type}.{method.Name}))], "
+            + "or compute it from functions that are differentiated (Math's, or arithmetic), " + Detach;
     }
 
     private static HashSet<string>? DifferentiableNames(AttributeData attribute)
@@ -447,6 +473,11 @@ internal sealed partial class BodyParser
     /// <summary>An assignment target: a scalar variable, or an element of a local array.</summary>
     private AssignTarget? Target(IOperation target)
     {
+        if (RefAliasTarget(target, out var aliased))
+        {
+            return aliased;
+        }
+
         if (LoweredTarget(target, out var lowered))
         {
             return lowered;
@@ -474,6 +505,8 @@ internal sealed partial class BodyParser
                 return null;
             case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: { } instance } indexer when IsSpan(indexer.Property.ContainingType):
                 return ElementTarget(instance, indexer.Arguments[0].Value, target.Syntax);
+            case IImplicitIndexerReferenceOperation { Instance: { Type: INamedTypeSymbol spanType } span, Argument: var index } when IsSpan(spanType):
+                return ElementTarget(span, index, target.Syntax);
             case IFieldReferenceOperation field:
                 _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WriteOutsideMethod, target.Syntax.GetLocation(), field.Field.Name));
                 return null;
@@ -497,7 +530,7 @@ internal sealed partial class BodyParser
             return null;
         }
 
-        return Expression(index) is { } indexExpr ? new AssignTarget(array.Name, array.Kind, Coerce(indexExpr, NumberKind.Int)) : null;
+        return IndexOf(array, index) is { } indexExpr ? new AssignTarget(array.Name, array.Kind, indexExpr) : null;
     }
 
     private static Expr Read(AssignTarget target) =>

@@ -293,6 +293,11 @@ internal sealed partial class BodyParser
             return null;
         }
 
+        if (switchExpression.Value is ITupleOperation tuple)
+        {
+            return TupleSwitchExpression(switchExpression, tuple, kind);
+        }
+
         if ((IsIntEnum(switchExpression.Value.Type) ? EnumAsInt(switchExpression.Value) : Expression(switchExpression.Value)) is not { } switched)
         {
             return null;
@@ -340,6 +345,8 @@ internal sealed partial class BodyParser
     private static bool MatchesEverything(IPatternOperation pattern) => pattern switch
     {
         IDiscardPatternOperation => true,
+        IRecursivePatternOperation { PropertySubpatterns.Length: 0, DeclaredSymbol: null } positional
+            when SymbolEqualityComparer.Default.Equals(positional.MatchedType, positional.InputType) => positional.DeconstructionSubpatterns.All(MatchesEverything),
         IDeclarationPatternOperation declaration => SymbolEqualityComparer.Default.Equals(declaration.MatchedType, declaration.InputType) || declaration.MatchesNull,
         ITypePatternOperation type => SymbolEqualityComparer.Default.Equals(type.MatchedType, type.InputType),
         _ => false,

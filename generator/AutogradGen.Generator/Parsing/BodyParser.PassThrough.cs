@@ -196,7 +196,11 @@ internal sealed partial class BodyParser
                     return guardPart;
                 }
 
-                Unsupported(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax, ExpressionName(operation), ExpressionAdvice(operation));
+                if (!ReadsRefusedLocal(operation))
+                {
+                    Unsupported(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax, ExpressionName(operation), ExpressionAdvice(operation));
+                }
+
                 return false;
         }
     }
@@ -293,6 +297,7 @@ internal sealed partial class BodyParser
         UnaryOperatorKind.Plus => "+",
         UnaryOperatorKind.Not => "!",
         UnaryOperatorKind.BitwiseNegation => "~",
+        UnaryOperatorKind.Hat => "^",
         _ => null,
     };
 

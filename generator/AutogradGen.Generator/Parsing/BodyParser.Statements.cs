@@ -107,7 +107,14 @@ internal sealed partial class BodyParser
 
         if (local.IsRef)
         {
-            Unsupported(DiagnosticDescriptors.UnsupportedStatement, syntax.Parent?.Parent ?? syntax, "A ref local", "references into other storage cannot be tracked; use a plain local");
+            if (RefElementAlias(local, declarator.Initializer?.Value ?? sharedInitializer?.Value, syntax))
+            {
+                return;
+            }
+
+            Unsupported(DiagnosticDescriptors.UnsupportedStatement, syntax.Parent?.Parent ?? syntax, "A ref local",
+                "only a ref local bound to one element of an array or span of the method ('ref double slot = ref buffer[i]'), whose index and array do not change while it is in scope and which is not bound again, can be differentiated; use a plain local, or index the element where it is used");
+            _refusedLocals.Add(local);
             return;
         }
 

@@ -340,6 +340,7 @@ internal sealed partial class BodyParser
         {
             var at = syntax is VariableDeclaratorSyntax declarator ? declarator.Identifier.GetLocation() : syntax.GetLocation();
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.StructNotDifferentiable, at, local.Name, local.Type.ToDisplayString(), why!));
+            _refusedLocals.Add(local);
             return;
         }
 

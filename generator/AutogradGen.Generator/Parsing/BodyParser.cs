@@ -182,6 +182,13 @@ internal sealed partial class BodyParser
         return true;
     }
 
+    /// <summary>Whether an expression the parser cannot take reads a local refused at its declaration (a Complex
+    /// local, say): that declaration's diagnostic is the one root cause, so this one is counted as explained.</summary>
+    private bool ReadsRefusedLocal(IOperation operation) =>
+        _refusedLocals.Count > 0
+        && operation.DescendantsAndSelf().OfType<ILocalReferenceOperation>().FirstOrDefault(l => _refusedLocals.Contains(l.Local)) is { } local
+        && ExplainedByRefusedLocal(local);
+
     private void Unsupported(DiagnosticDescriptor descriptor, SyntaxNode syntax, string what, string why) =>
         _diagnostics.Add(DiagnosticInfo.Create(descriptor, syntax.GetLocation(), what, why));
 

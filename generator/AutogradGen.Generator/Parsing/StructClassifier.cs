@@ -156,6 +156,12 @@ internal static class StructClassifier
         return assigned.Count == members.Count ? result : null;
     }
 
+    /// <summary>A struct of a referenced assembly with private fields: the user cannot change it, so say what to write instead.</summary>
+    private static string FromAnotherAssembly(ITypeSymbol type, string display) =>
+        type.ToDisplayString() == "System.Numerics.Complex"
+            ? "complex numbers are not differentiated (Complex keeps its parts private); write the real and imaginary parts as double locals or parameters and the complex arithmetic on them"
+            : $"'{display}' comes from a referenced assembly and keeps its fields private, so its numbers cannot be read; pass the numbers it holds as double or float parameters instead";
+
     private static string? Template(
         ITypeSymbol type, string accessPrefix, string suffixPrefix, List<StructLeaf> leaves, Compilation compilation, ISymbol within, int depth, out string? why)
     {
@@ -180,7 +186,9 @@ internal static class StructClassifier
             if (!compilation.IsSymbolAccessibleWithin(member, within)
                 || member is IPropertySymbol { GetMethod: { } getter } && !compilation.IsSymbolAccessibleWithin(getter, within))
             {
-                why = $"field '{name}' of '{display}' cannot be read from here (make it public or internal)";
+                why = type.DeclaringSyntaxReferences.IsEmpty
+                    ? FromAnotherAssembly(type, display)
+                    : $"field '{name}' of '{display}' cannot be read from here (make it public or internal)";
                 return null;
             }
 

@@ -17,7 +17,7 @@ public class UnsupportedConstructTests
         { "using", "[|using (var stream = new System.IO.MemoryStream()) { return x; }|]", "A 'using' statement cannot be differentiated" },
         { "lock", "[|lock (typeof(int)) { return x; }|]", "A 'lock' statement cannot be differentiated" },
         { "foreach over a list", "var s = 0.0; [|foreach (var v in new System.Collections.Generic.List<double> { x }) s += v;|] return s;", "A 'foreach' loop cannot be differentiated: foreach works over arrays, spans, and lists and read-only lists that carry no derivative" },
-        { "ref local", "Span<double> a = stackalloc double[1]; a[0] = x; [|ref double r = ref a[0];|] return x;", "A ref local cannot be differentiated" },
+        { "ref local whose index changes", "Span<double> a = stackalloc double[2]; a[0] = x; int i = 0; [|ref double r = ref a[i];|] i = 1; return x + r;", "A ref local cannot be differentiated: only a ref local bound to one element" },
         { "array allocated in a loop", "var s = 0.0; for (var i = 0; i < 2; i++) { [|var a = new double[2];|] a[0] = x; s += a[0]; } return s;", "An array allocated inside a loop or branch cannot be differentiated" },
     };
 
