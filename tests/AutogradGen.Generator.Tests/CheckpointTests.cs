@@ -12,7 +12,7 @@ namespace AutogradGen.Generator.Tests;
 /// </summary>
 public class CheckpointTests
 {
-    private const string CheckpointMarker = "// Checkpoint: the state this iteration reads from the one before";
+    private const string CheckpointMarker = "// Checkpoint: ";
 
     private static readonly Dictionary<string, DerivativeCase> s_cases = new DerivativeCase[]
     {
@@ -72,6 +72,15 @@ public class CheckpointTests
 
         // Euler: the running energy, a scalar, is live-in beside y.
         Assert.Contains("from the one before (energy, y);", Pullback("EulerSpans"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_last_iteration_of_a_loop_of_known_trip_count_records_instead_of_running_again()
+    {
+        var rk4 = Pullback("Rk4Arrays");
+        Assert.Contains("int checkpointsLeft = steps - 1;", rk4, StringComparison.Ordinal);
+        Assert.Contains("// The last iteration records what its reverse needs: the reverse sweep starts with it.", rk4, StringComparison.Ordinal);
+        Assert.Contains("if (k + 1 < steps)", rk4, StringComparison.Ordinal);
     }
 
     [Fact]

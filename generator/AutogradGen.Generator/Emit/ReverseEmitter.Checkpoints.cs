@@ -38,8 +38,11 @@ internal sealed partial class ReverseEmitter
     /// <summary>At the start of an iteration of a checkpointed loop: saves its live-in state (scalars, then arrays).</summary>
     private void SaveCheckpoint(IterationCheckpoint checkpoint)
     {
-        Writer.Line("// Checkpoint: the state this iteration reads from the one before (" + string.Join(", ", checkpoint.Scalars.Concat(checkpoint.Arrays))
-            + "); the reverse sweep runs the iteration again from it instead of recording what it overwrites.");
+        var state = checkpoint.Scalars.Concat(checkpoint.Arrays).ToList();
+        Writer.Line(state.Count == 0
+            ? "// Checkpoint: this iteration reads nothing from the one before; the reverse sweep runs it again instead of recording what it overwrites."
+            : "// Checkpoint: the state this iteration reads from the one before (" + string.Join(", ", state)
+                + "); the reverse sweep runs the iteration again from it instead of recording what it overwrites.");
         foreach (var scalar in checkpoint.Scalars)
         {
             var kind = Variables[scalar].Kind;
@@ -51,6 +54,47 @@ internal sealed partial class ReverseEmitter
             var kind = Variables[array].Kind;
             Writer.Line("((global::System.ReadOnlySpan<" + kind.Keyword() + ">)" + array + ").CopyTo(" + Stack(kind) + ".Reserve(" + array + ".Length));");
         }
+    }
+
+    /// <summary>Checkpointed loops whose last iteration records in the forward sweep, by the local counting the checkpoints left.</summary>
+    private readonly Dictionary<Stmt, string> _lastIterationRecorded = new(ReferenceComparer.Instance);
+
+    /// <summary>
+    /// Before a checkpointed loop whose trip count is known when it starts: declares the count of iterations that
+    /// save a checkpoint (all but the last, which records instead, since the reverse sweep begins with it and would
+    /// otherwise run it again at once). Null when the trip count is known only at the end: every iteration saves one.
+    /// </summary>
+    private string? CheckpointsLeft(LoopStmt loop)
+    {
+        if (RecomputedTripCount(loop) is not { } trips)
+        {
+            return null;
+        }
+
+        var left = Names.Fresh("checkpointsLeft");
+        Writer.Line("int " + left + " = " + trips + " - 1;");
+        _lastIterationRecorded[loop] = left;
+        return left;
+    }
+
+    /// <summary>One forward iteration of a checkpointed loop: save the state and run the plain primal, or, the last, record.</summary>
+    private void CheckpointedIteration(LoopStmt loop, IterationCheckpoint checkpoint, string? checkpointsLeft)
+    {
+        if (checkpointsLeft is null)
+        {
+            SaveCheckpoint(checkpoint);
+            PlainSweep(loop.Body);
+            return;
+        }
+
+        Writer.Open("if (" + checkpointsLeft + "-- > 0)");
+        SaveCheckpoint(checkpoint);
+        PlainSweep(loop.Body);
+        Writer.Close();
+        Writer.Open("else");
+        Writer.Line("// The last iteration records what its reverse needs: the reverse sweep starts with it.");
+        ForwardSweep(loop.Body, 1);
+        Writer.Close();
     }
 
     /// <summary>The primal statements as written: nothing recorded (a checkpointed loop's first run).</summary>
@@ -99,6 +143,13 @@ internal sealed partial class ReverseEmitter
         var index = loop.CountedIndex!;
         Writer.Open("for (int " + k + " = " + count + " - 1; " + k + " >= 0; " + k + "--)");
         Writer.Line(index + " = " + (site.Start == "0" && loop.CountedDirection > 0 ? k : site.Start + (loop.CountedDirection > 0 ? " + " : " - ") + k) + ";");
+        var lastRecorded = _lastIterationRecorded.ContainsKey(loop);
+        if (lastRecorded)
+        {
+            // The last iteration recorded in the forward sweep; every other one runs again from its checkpoint.
+            Writer.Open("if (" + k + " + 1 < " + count + ")");
+        }
+
         Writer.Line("// The iteration's state as it began, saved by the forward sweep:");
         foreach (var array in checkpoint.Arrays.Reverse())
         {
@@ -116,6 +167,11 @@ internal sealed partial class ReverseEmitter
         Writer.Open("// The iteration again, recording what its reverse needs:");
         ForwardSweep(loop.Body, 1);
         Writer.Close();
+        if (lastRecorded)
+        {
+            Writer.Close();
+        }
+
         Writer.Open("// Its reverse:");
         ReverseSweep(loop.Body, 1);
         Writer.Close();

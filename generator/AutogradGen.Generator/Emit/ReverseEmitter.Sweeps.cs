@@ -161,6 +161,7 @@ internal sealed partial class ReverseEmitter
         // A checkpointed loop records nothing here: it saves each iteration's live-in state and runs the plain primal.
         var checkpoint = depth == 0 ? CheckpointOf(loop) : null;
         var reserved = checkpoint is null ? ReserveBefore(loop) : new List<NumberKind>();
+        var checkpointsLeft = checkpoint is null ? null : CheckpointsLeft(loop);
         Writer.Open(loop.TestAfterBody ? "do" : "while (" + condition + ")");
         if (count is not null)
         {
@@ -169,8 +170,7 @@ internal sealed partial class ReverseEmitter
 
         if (checkpoint is not null)
         {
-            SaveCheckpoint(checkpoint);
-            PlainSweep(loop.Body);
+            CheckpointedIteration(loop, checkpoint, checkpointsLeft);
             PlainSweep(loop.Step);
         }
         else
