@@ -24,6 +24,8 @@ public class CheckpointTests
             CheckpointFunctions.PartlyRewrittenStageDerivative),
         Span("StageReadBeforeLoop", 4, CheckpointFunctions.StageReadBeforeLoop, CheckpointFunctions.StageReadBeforeLoopGradient,
             CheckpointFunctions.StageReadBeforeLoopDerivative),
+        Span("MidpointSecondOrder", 4, CheckpointFunctions.MidpointSecondOrder, CheckpointFunctions.MidpointSecondOrderGradient,
+            CheckpointFunctions.MidpointSecondOrderDerivative),
         Span("TranscendentalStages", 4, CheckpointFunctions.TranscendentalStages, CheckpointFunctions.TranscendentalStagesGradient,
             CheckpointFunctions.TranscendentalStagesDerivative),
         Span("ScalarRecurrence", 3, CheckpointFunctions.ScalarRecurrence, CheckpointFunctions.ScalarRecurrenceGradient, CheckpointFunctions.ScalarRecurrenceDerivative),
@@ -38,7 +40,7 @@ public class CheckpointTests
 
     public static TheoryData<string> Names => new(s_cases.Keys);
 
-    public static TheoryData<string> Checkpointed => new("Rk4Arrays", "EulerSpans", "BranchingStages", "RewrittenTwice");
+    public static TheoryData<string> Checkpointed => new("Rk4Arrays", "EulerSpans", "BranchingStages", "RewrittenTwice", "MidpointSecondOrder");
 
     public static TheoryData<string> Recorded => new("PartlyRewrittenStage", "StageReadBeforeLoop", "TranscendentalStages", "ScalarRecurrence");
 
@@ -81,6 +83,30 @@ public class CheckpointTests
         Assert.Contains("int checkpointsLeft = steps - 1;", rk4, StringComparison.Ordinal);
         Assert.Contains("// The last iteration records what its reverse needs: the reverse sweep starts with it.", rk4, StringComparison.Ordinal);
         Assert.Contains("if (k + 1 < steps)", rk4, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_hessian_vector_product_through_a_checkpointed_loop_matches_differences_of_the_gradient()
+    {
+        Assert.Contains("from the one before (parity, y);", Pullback("MidpointSecondOrder"), StringComparison.Ordinal);
+        var random = new Random(5);
+        for (var trial = 0; trial < 10; trial++)
+        {
+            var x = Enumerable.Range(0, 4).Select(_ => random.NextDouble() * 2 - 1).ToArray();
+            var v = Enumerable.Range(0, 4).Select(_ => random.NextDouble() * 2 - 1).ToArray();
+            var hv = new double[4];
+            CheckpointFunctions.MidpointSecondOrderHessianVectorProduct(x, v, hv);
+            const double h = 1e-4;
+            var plus = new double[4];
+            var minus = new double[4];
+            CheckpointFunctions.MidpointSecondOrderGradient(x.Zip(v, (a, d) => a + h * d).ToArray(), plus);
+            CheckpointFunctions.MidpointSecondOrderGradient(x.Zip(v, (a, d) => a - h * d).ToArray(), minus);
+            for (var i = 0; i < 4; i++)
+            {
+                var expected = (plus[i] - minus[i]) / (2 * h);
+                Assert.True(Math.Abs(hv[i] - expected) <= 1e-6 * Math.Max(1, Math.Abs(expected)), $"(Hv)[{i}] is {hv[i]:R}, differences of the gradient give {expected:R}");
+            }
+        }
     }
 
     [Fact]

@@ -150,6 +150,28 @@ public static partial class CheckpointFunctions
         return before + y[0] * y[n - 1];
     }
 
+    /// <summary>
+    /// Second order through a checkpointed loop: the Hessian-vector product is the pullback's own code on dual
+    /// numbers, checkpoints and re-runs included. A midpoint step with a live-in int counter read as a coefficient.
+    /// </summary>
+    [Differentiable(SecondOrder = true)]
+    public static double MidpointSecondOrder(ReadOnlySpan<double> x)
+    {
+        int n = x.Length;
+        Span<double> y = stackalloc double[n];
+        Span<double> half = stackalloc double[n];
+        for (int i = 0; i < n; i++) y[i] = x[i] * 0.5;
+        int parity = 0;
+        for (int step = 0; step < 4; step++)
+        {
+            for (int i = 0; i < n; i++) half[i] = y[i] + 0.05 * (x[i] - y[i] * y[i]);
+            for (int i = 0; i < n; i++) y[i] = y[i] + 0.1 * (x[i] * (1 + parity) - half[i] * half[i]);
+            parity = 1 - parity;
+        }
+
+        return y[0] * y[n - 1] + y[1] * y[1];
+    }
+
     /// <summary>Near miss: the step computes transcendental functions, which a re-run would compute again: it keeps recording.</summary>
     [Differentiable]
     public static double TranscendentalStages(ReadOnlySpan<double> x)
