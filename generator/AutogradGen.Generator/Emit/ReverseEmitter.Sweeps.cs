@@ -14,7 +14,8 @@ internal sealed partial class ReverseEmitter
     {
         _firstDefinitions ??= FirstDefinitions();
         return _needs.MustRecord(assignment, _firstDefinitions.Contains(assignment))
-            && !(_unsavedInFusedLoops?.Contains(assignment) ?? false);
+            && !(_unsavedInFusedLoops?.Contains(assignment) ?? false)
+            && !(_unsavedInCheckpoints?.Contains(assignment) ?? false);
     }
 
     private Expr? Undo(AssignStmt assignment)
@@ -157,15 +158,27 @@ internal sealed partial class ReverseEmitter
             }
         }
 
-        var reserved = ReserveBefore(loop);
+        // A checkpointed loop records nothing here: it saves each iteration's live-in state and runs the plain primal.
+        var checkpoint = depth == 0 ? CheckpointOf(loop) : null;
+        var reserved = checkpoint is null ? ReserveBefore(loop) : new List<NumberKind>();
+        var checkpointsLeft = checkpoint is null ? null : CheckpointsLeft(loop);
         Writer.Open(loop.TestAfterBody ? "do" : "while (" + condition + ")");
         if (count is not null)
         {
             Writer.Line(count + "++;");
         }
 
-        ForwardSweep(loop.Body, depth + 1);
-        ForwardSweep(loop.Step, depth + 1);
+        if (checkpoint is not null)
+        {
+            CheckpointedIteration(loop, checkpoint, checkpointsLeft);
+            PlainSweep(loop.Step);
+        }
+        else
+        {
+            ForwardSweep(loop.Body, depth + 1);
+            ForwardSweep(loop.Step, depth + 1);
+        }
+
         Writer.Close(loop.TestAfterBody ? "} while (" + condition + ");" : "}");
         EndReservations(reserved);
         if (depth > 0 && count is not null)
@@ -220,6 +233,9 @@ internal sealed partial class ReverseEmitter
                     }
 
                     Writer.Close();
+                    break;
+                case LoopStmt loop when depth == 0 && CheckpointOf(loop) is { } checkpoint:
+                    ReverseCheckpointedLoop(loop, checkpoint);
                     break;
                 case LoopStmt loop:
                     ReverseLoop(loop, depth);

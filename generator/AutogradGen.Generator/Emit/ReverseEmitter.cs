@@ -74,6 +74,7 @@ internal sealed partial class ReverseEmitter : EmitContext
 
         // Found before any statement is emitted: they change what some assignments in those loops record.
         _ = Fused;
+        _ = Checkpoints;
         Writer.Line("// Forward sweep: compute the value, saving what the reverse sweep needs.");
         ForwardSweep(Method.Body, 0);
         Writer.Line();
