@@ -17,7 +17,9 @@ internal static class JacobianEmitter
     /// <param name="writer">Where the Jacobian goes.</param>
     /// <param name="batched">The method has a batched Jvp (<see cref="TangentBatch"/>): forward mode carries
     /// <see cref="TangentBatch.Width"/> tangents per sweep, and is chosen when it needs no more sweeps than reverse mode.</param>
-    public static bool TryEmit(MethodModel model, CodeWriter writer, bool batched = false)
+    /// <param name="reverseBatched">The method also has a batched Vjp (<see cref="ReverseBatch"/>): reverse mode carries
+    /// <see cref="ReverseBatch.Width"/> cotangents per sweep, and the mode with fewer sweeps is chosen.</param>
+    public static bool TryEmit(MethodModel model, CodeWriter writer, bool batched = false, bool reverseBatched = false)
     {
         if (!model.IsVectorValued || model.StructParameters.Count > 0)
         {
@@ -53,7 +55,12 @@ internal static class JacobianEmitter
         writer.Line("/// The Jacobian of <see cref=\"" + model.DocumentationId + "\"/>: writes its results into <paramref name=\"" + results + "\"/> and");
         writer.Line("/// ∂" + results + "[i]/∂input[j] into <paramref name=\"" + jacobian + "\"/>[i * inputs + j], row-major, the inputs being");
         writer.Line("/// " + (inputs.Count == 0 ? "none" : string.Join(", ", inputs.Select(i => i.Name))) + " in that order (a span or array counts its length).");
-        if (batched)
+        if (reverseBatched)
+        {
+            writer.Line("/// Vector mode: forward, " + TangentBatch.Width + " columns per sweep, when that takes no more sweeps than reverse mode,");
+            writer.Line("/// else reverse, " + ReverseBatch.Width + " rows per sweep (one vector-Jacobian product per result for one or two results).");
+        }
+        else if (batched)
         {
             writer.Line("/// Forward mode, " + TangentBatch.Width + " columns per sweep (vector mode), when that takes no more sweeps than reverse mode,");
             writer.Line("/// else reverse mode (one vector-Jacobian product per result).");
@@ -74,21 +81,32 @@ internal static class JacobianEmitter
 
         if (batched)
         {
-            WriteBatchedForward(model, writer, names, parameters, inputs, offsets, jacobian, inputCount, resultCount, row);
+            WriteBatchedForward(model, writer, names, parameters, inputs, offsets, jacobian, inputCount, resultCount, row, reverseBatched);
+        }
+
+        if (reverseBatched)
+        {
+            // Two results or one: a Vjp per row costs no more than one batched sweep (measured on BA's 2 × 15 block).
+            writer.Open("if (" + resultCount + " > 2)");
+            WriteBatchedReverse(model, writer, names, parameters, inputs, offsets, jacobian, inputCount, resultCount, row);
+            writer.Line("return;");
+            writer.Close();
+            writer.Line();
         }
 
         // Forward: every tangent zero but one, J·eⱼ is column j.
         writer.Open("if (" + inputCount + " <= " + resultCount + ")");
+        var forwardBuffers = new List<string>();
         var tangentBuffers = new Dictionary<string, string>();
         foreach (var input in inputs.Where(i => i.Storage != StorageKind.Scalar))
         {
             var buffer = names.Fresh(input.Name + "Tangent");
             tangentBuffers[input.Name] = buffer;
-            writer.Line("using var " + buffer + " = new global::AutogradGen.CompilerServices.ScratchBuffer<" + input.Kind.Keyword() + ">(" + input.Name + ".Length);");
+            writer.Line(Scratch(buffer, input.Kind.Keyword(), input.Name + ".Length", forwardBuffers));
         }
 
         var columnBuffer = names.Fresh("columnValues");
-        writer.Line("using var " + columnBuffer + " = new global::AutogradGen.CompilerServices.ScratchBuffer<" + kind + ">(" + resultCount + ");");
+        writer.Line(Scratch(columnBuffer, kind, resultCount, forwardBuffers));
         writer.Line("int " + column + " = 0;");
         foreach (var input in inputs)
         {
@@ -113,20 +131,22 @@ internal static class JacobianEmitter
             writer.Close();
         }
 
+        Dispose(writer, forwardBuffers);
         writer.Line("return;");
         writer.Close();
         writer.Line();
 
         // Reverse: a cotangent zero but at one result, eᵢᵀJ is row i (the Vjp adds to the row, cleared first).
         var cotangent = names.Fresh("cotangent");
-        writer.Line("using var " + cotangent + " = new global::AutogradGen.CompilerServices.ScratchBuffer<" + kind + ">(" + resultCount + ");");
+        var reverseBuffers = new List<string>();
+        writer.Line(Scratch(cotangent, kind, resultCount, reverseBuffers));
         // A span input of another precision than the results (float inputs, double results) gets its row in a buffer
         // of its own type, converted into the Jacobian after each Vjp.
         var converted = new Dictionary<string, string>();
         foreach (var input in inputs.Where(i => i.Storage != StorageKind.Scalar && i.Kind != model.ReturnKind))
         {
             converted[input.Name] = names.Fresh(input.Name + "Row");
-            writer.Line("using var " + converted[input.Name] + " = new global::AutogradGen.CompilerServices.ScratchBuffer<" + input.Kind.Keyword() + ">(" + input.Name + ".Length);");
+            writer.Line(Scratch(converted[input.Name], input.Kind.Keyword(), input.Name + ".Length", reverseBuffers));
         }
 
         writer.Line(jacobian + ".Clear();");
@@ -166,6 +186,7 @@ internal static class JacobianEmitter
 
         writer.Line(cotangent + ".Span[" + row + "] = " + zero + ";");
         writer.Close();
+        Dispose(writer, reverseBuffers);
         writer.Close();
         return true;
     }
@@ -176,7 +197,7 @@ internal static class JacobianEmitter
     /// </summary>
     private static void WriteBatchedForward(
         MethodModel model, CodeWriter writer, NameTable names, List<VariableModel> parameters, List<VariableModel> inputs, List<string> offsets,
-        string jacobian, string inputCount, string resultCount, string row)
+        string jacobian, string inputCount, string resultCount, string row, bool reverseBatched)
     {
         const string batch = TangentBatch.TypeName;
         var width = TangentBatch.Width.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -184,19 +205,22 @@ internal static class JacobianEmitter
         var lanes = names.Fresh("lanes");
         var lane = names.Fresh("lane");
         var element = names.Fresh("element");
-        writer.Open("if ((" + inputCount + " + " + (TangentBatch.Width - 1) + ") / " + width + " <= " + resultCount + ")");
+        // Against reverse mode's sweeps: one per result, or one per ReverseBatch.Width results when it is batched too.
+        var reverseSweeps = reverseBatched ? "(" + resultCount + " + " + (ReverseBatch.Width - 1) + ") / " + width : resultCount;
+        writer.Open("if ((" + inputCount + " + " + (TangentBatch.Width - 1) + ") / " + width + " <= " + reverseSweeps + ")");
         var tangents = new Dictionary<string, string>();
+        var buffers = new List<string>();
         foreach (var input in inputs)
         {
             tangents[input.Name] = names.Fresh(input.Name + "Tangents");
             if (input.Storage != StorageKind.Scalar)
             {
-                writer.Line("using var " + tangents[input.Name] + " = new global::AutogradGen.CompilerServices.ScratchBuffer<" + batch + ">(" + input.Name + ".Length);");
+                writer.Line(Scratch(tangents[input.Name], batch, input.Name + ".Length", buffers));
             }
         }
 
         var columns = names.Fresh("columnTangents");
-        writer.Line("using var " + columns + " = new global::AutogradGen.CompilerServices.ScratchBuffer<" + batch + ">(" + resultCount + ");");
+        writer.Line(Scratch(columns, batch, resultCount, buffers));
         writer.Open("for (int " + first + " = 0; " + first + " < " + inputCount + "; " + first + " += " + width + ")");
         writer.Line("int " + lanes + " = global::System.Math.Min(" + width + ", " + inputCount + " - " + first + ");");
         void SeedSpans(bool set)
@@ -211,7 +235,7 @@ internal static class JacobianEmitter
                 writer.Open("for (int " + lane + " = 0; " + lane + " < " + lanes + "; " + lane + "++)");
                 writer.Line("int " + element + " = " + first + " + " + lane + " - (" + offsets[i] + ");");
                 writer.Open("if ((uint)" + element + " < (uint)" + inputs[i].Name + ".Length)");
-                writer.Line(tangents[inputs[i].Name] + ".Span[" + element + "] = " + (set ? batch + ".Unit(" + lane + ")" : "default") + ";");
+                writer.Line(tangents[inputs[i].Name] + ".Span[" + element + "] = " + (set ? TangentBatch.Helpers + ".Unit(" + lane + ")" : "default") + ";");
                 writer.Close();
                 writer.Close();
             }
@@ -222,7 +246,7 @@ internal static class JacobianEmitter
             if (inputs[i].Storage == StorageKind.Scalar)
             {
                 var at = "(" + offsets[i] + ") - " + first;
-                writer.Line(batch + " " + tangents[inputs[i].Name] + " = (uint)(" + at + ") < (uint)" + lanes + " ? " + batch + ".Unit(" + at + ") : default;");
+                writer.Line(batch + " " + tangents[inputs[i].Name] + " = (uint)(" + at + ") < (uint)" + lanes + " ? " + TangentBatch.Helpers + ".Unit(" + at + ") : default;");
             }
         }
 
@@ -237,10 +261,98 @@ internal static class JacobianEmitter
         writer.Close();
         writer.Close();
         writer.Close();
+        Dispose(writer, buffers);
         writer.Line("return;");
         writer.Close();
         writer.Line();
     }
+
+    /// <summary>
+    /// Vector mode backwards: the results in blocks of <see cref="ReverseBatch.Width"/> rows, lane l of the block's
+    /// cotangents the unit vector of row first + l, so one batched Vjp gives the block's rows in its adjoints' lanes.
+    /// </summary>
+    private static void WriteBatchedReverse(
+        MethodModel model, CodeWriter writer, NameTable names, List<VariableModel> parameters, List<VariableModel> inputs, List<string> offsets,
+        string jacobian, string inputCount, string resultCount, string row)
+    {
+        const string batch = ReverseBatch.TypeName;
+        var width = ReverseBatch.Width.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var first = names.Fresh("first");
+        var lanes = names.Fresh("lanes");
+        var lane = names.Fresh("lane");
+        var j = names.Fresh("j");
+        var cotangents = names.Fresh("cotangents");
+        var buffers = new List<string>();
+        writer.Line(Scratch(cotangents, batch, resultCount, buffers));
+        var adjoints = new Dictionary<string, string>();
+        foreach (var input in inputs)
+        {
+            adjoints[input.Name] = names.Fresh(input.Name + "Rows");
+            if (input.Storage != StorageKind.Scalar)
+            {
+                writer.Line(Scratch(adjoints[input.Name], batch, input.Name + ".Length", buffers));
+            }
+        }
+
+        writer.Open("for (int " + first + " = 0; " + first + " < " + resultCount + "; " + first + " += " + width + ")");
+        writer.Line("int " + lanes + " = global::System.Math.Min(" + width + ", " + resultCount + " - " + first + ");");
+        writer.Line("for (int " + lane + " = 0; " + lane + " < " + lanes + "; " + lane + "++) " + cotangents + ".Span[" + first + " + " + lane + "] = " + TangentBatch.Helpers + ".Unit(" + lane + ");");
+        foreach (var input in inputs)
+        {
+            writer.Line(input.Storage == StorageKind.Scalar ? batch + " " + adjoints[input.Name] + " = default;" : adjoints[input.Name] + ".Span.Clear();");
+        }
+
+        writer.Line(model.Name + ReverseBatch.Suffix + "(" + string.Join(", ", parameters.Select(p => p.Name).Append(cotangents + ".Span")
+            .Concat(inputs.Select(i => i.Storage == StorageKind.Scalar ? "ref " + adjoints[i.Name] : adjoints[i.Name] + ".Span"))) + ");");
+        writer.Line("for (int " + lane + " = 0; " + lane + " < " + lanes + "; " + lane + "++) " + cotangents + ".Span[" + first + " + " + lane + "] = default;");
+        // Each adjoint holds one element of the block's rows, lane l in row first + l.
+        writer.Line("int " + row + " = " + first + " * " + inputCount + ";");
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var input = inputs[i];
+            if (input.Storage == StorageKind.Scalar)
+            {
+                writer.Line(TangentBatch.Helpers + ".CopyLanesTo(" + adjoints[input.Name] + ", " + jacobian + ", " + row + " + " + offsets[i] + ", " + inputCount + ", " + lanes + ");");
+            }
+            else
+            {
+                writer.Line("for (int " + j + " = 0; " + j + " < " + input.Name + ".Length; " + j + "++) " + TangentBatch.Helpers + ".CopyLanesTo(" + adjoints[input.Name] + ".Span[" + j + "], "
+                    + jacobian + ", " + row + " + " + offsets[i] + " + " + j + ", " + inputCount + ", " + lanes + ");");
+            }
+        }
+
+        writer.Close();
+        Dispose(writer, buffers);
+    }
+
+    /// <summary>
+    /// A zeroed scratch span of <paramref name="length"/> elements: on the stack when it has at most
+    /// <see cref="StackElements"/> (a residual block's few results and inputs: renting from the pool would cost more than
+    /// the block's derivative), else pooled. Declared before any loop, so the stack space is taken once per call, and only
+    /// as much as is used (the runtime zeroes a stackalloc).
+    /// </summary>
+    /// <remarks>
+    /// Not a <c>using</c>: a try/finally around the sweeps would keep the JIT from holding their locals in registers.
+    /// The caller disposes the buffers (<see cref="Dispose"/>) on the way out; an exception leaves a rented array to
+    /// the garbage collector, which the pool allows.
+    /// </remarks>
+    internal static string Scratch(string name, string type, string length, List<string> buffers)
+    {
+        buffers.Add(name);
+        return "var " + name + " = new global::AutogradGen.CompilerServices.ScratchBuffer<" + type + ">(stackalloc " + type + "[(" + length + ") <= " + StackElements + " ? " + length + " : 0], " + length + ");";
+    }
+
+    /// <summary>Returns the scratch buffers of <see cref="Scratch"/> (before a return or the end of the method).</summary>
+    internal static void Dispose(CodeWriter writer, List<string> buffers)
+    {
+        foreach (var buffer in buffers)
+        {
+            writer.Line(buffer + ".Dispose();");
+        }
+    }
+
+    /// <summary>Elements of a scratch span kept on the stack.</summary>
+    internal const int StackElements = 16;
 
     private static void WriteColumn(CodeWriter writer, string row, string resultCount, string jacobian, string inputCount, string column, string columnBuffer)
     {

@@ -180,7 +180,7 @@ internal sealed partial class ReverseEmitter
             return;
         }
 
-        Adjoint(operand, Temporary(operand.Kind, adjoint, "g"), computed);
+        Adjoint(operand, AdjointTemporary(operand.Kind, adjoint), computed);
     }
 
     private static bool IsIdentifier(string text) => text.Length > 0 && (char.IsLetter(text[0]) || text[0] == '_') && text.All(c => char.IsLetterOrDigit(c) || c == '_');

@@ -327,20 +327,20 @@ internal sealed partial class ReverseEmitter
             var adjointTarget = Target(assignment, adjoint);
             if (!Activity.IsActive(assignment.Value))
             {
-                Writer.Line(adjointTarget + " = " + Zero(kind) + ";");
+                Writer.Line(adjointTarget + " = " + AdjointZero(kind) + ";");
                 return;
             }
 
             if (Increment(assignment) is { } increment)
             {
                 // x = x ± e: x's adjoint carries over unchanged, e receives ± it.
-                var carried = Temporary(kind, adjointTarget, "g");
-                AdjointStatement(increment.Added, increment.Negated ? Temporary(kind, "-" + carried, "g") : carried, new Dictionary<Expr, string>());
+                var carried = AdjointTemporary(kind, adjointTarget);
+                AdjointStatement(increment.Added, increment.Negated ? AdjointTemporary(kind, "-" + carried) : carried, new Dictionary<Expr, string>());
                 return;
             }
 
-            var incoming = Temporary(kind, adjointTarget, "g");
-            Writer.Line(adjointTarget + " = " + Zero(kind) + ";");
+            var incoming = AdjointTemporary(kind, adjointTarget);
+            Writer.Line(adjointTarget + " = " + AdjointZero(kind) + ";");
             AdjointStatement(assignment.Value, incoming, computed);
         }
     }

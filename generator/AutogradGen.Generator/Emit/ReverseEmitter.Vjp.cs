@@ -15,6 +15,7 @@ internal sealed partial class ReverseEmitter
     {
         var results = Model.VectorResult!;
         var kind = ResultKind.Keyword();
+        var adjointKind = AdjointType(ResultKind);
         var cotangent = Names.Fresh(results + "Cotangent");
 
         // The reverse sweep restores overwritten values of the results it reads (softmax's r[i] /= s); the caller
@@ -31,14 +32,23 @@ internal sealed partial class ReverseEmitter
         ReverseSweep(Method.Body, 0);
 
         var slots = ParameterSlot.Of(Model, parameters);
-        var signature = slots.Select(SignatureParameter).Append("global::System.ReadOnlySpan<" + kind + "> " + cotangent).Concat(slots.Where(s => s.Differentiated).Select(s =>
-            (s.Plain is not { } p ? "ref " + s.Struct!.Shape.TypeText : p.Storage == StorageKind.Scalar ? "ref " + p.Kind.Keyword() : "global::System.Span<" + p.Kind.Keyword() + ">") + " " + adjointParameters[s.Name]));
-        output.Line("/// <summary>");
-        output.Line("/// Reverse mode of <see cref=\"" + Model.DocumentationId + "\"/> (a vector-Jacobian product): writes its results");
-        output.Line("/// into <paramref name=\"" + results + "\"/> and adds uᵀJ to the adjoints (scalars and spans alike, as .grad accumulates),");
-        output.Line("/// u being <paramref name=\"" + cotangent + "\"/>.");
-        output.Line("/// </summary>");
-        output.Open(Model.Accessibility + Model.StaticModifier + "void " + Model.Name + "Vjp(" + string.Join(", ", signature) + ")");
+        var signature = slots.Select(SignatureParameter).Append("global::System.ReadOnlySpan<" + adjointKind + "> " + cotangent).Concat(slots.Where(s => s.Differentiated).Select(s =>
+            (s.Plain is not { } p ? "ref " + s.Struct!.Shape.TypeText : p.Storage == StorageKind.Scalar ? "ref " + AdjointType(p.Kind) : "global::System.Span<" + AdjointType(p.Kind) + ">") + " " + adjointParameters[s.Name]));
+        if (_batch is null)
+        {
+            output.Line("/// <summary>");
+            output.Line("/// Reverse mode of <see cref=\"" + Model.DocumentationId + "\"/> (a vector-Jacobian product): writes its results");
+            output.Line("/// into <paramref name=\"" + results + "\"/> and adds uᵀJ to the adjoints (scalars and spans alike, as .grad accumulates),");
+            output.Line("/// u being <paramref name=\"" + cotangent + "\"/>.");
+            output.Line("/// </summary>");
+            output.Open(Model.Accessibility + Model.StaticModifier + "void " + Model.Name + "Vjp(" + string.Join(", ", signature) + ")");
+        }
+        else
+        {
+            output.Line("/// <summary>The Jacobian's reverse path: <c>" + Model.Name + "Vjp</c> carrying " + ReverseBatch.Width + " cotangents back per sweep.</summary>");
+            output.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            output.Open("private" + Model.StaticModifier + "void " + Model.Name + ReverseBatch.Suffix + "(" + string.Join(", ", signature) + ")");
+        }
         LengthCheck(output, "cotangent", results, cotangent);
         foreach (var parameter in parameters.Where(p => p.Differentiated && p.Storage != StorageKind.Scalar))
         {
@@ -47,11 +57,12 @@ internal sealed partial class ReverseEmitter
 
         ParameterSlot.Unpack(output, Model);
         WriteDeclarations(output);
+        var scratch = new List<string>();
         if (_adjoints.TryGetValue(results, out var resultsBar))
         {
             // The reverse sweep consumes the adjoints it reads (an assignment ends a value's life), so it works on a copy of u.
             var buffer = Names.Fresh(results + "BarBuffer");
-            output.Line("using var " + buffer + " = new global::AutogradGen.CompilerServices.ScratchBuffer<" + kind + ">(" + results + ".Length);");
+            output.Line(JacobianEmitter.Scratch(buffer, adjointKind, results + ".Length", scratch));
             output.Line(resultsBar + " = " + buffer + ".Span;");
             output.Line(cotangent + ".CopyTo(" + resultsBar + ");");
         }
@@ -75,6 +86,7 @@ internal sealed partial class ReverseEmitter
             output.Line(stack + ".Dispose();");
         }
 
+        JacobianEmitter.Dispose(output, scratch);
         output.Close();
     }
 }

@@ -30,10 +30,14 @@ internal sealed partial class ReverseEmitter : EmitContext
     private readonly Dictionary<Stmt, RecordSite> _sites = new(ReferenceComparer.Instance);
     private string _seed = string.Empty;
 
-    private ReverseEmitter(MethodModel model, LoweredMethod method, Activity activity, CodeWriter writer, NameTable names, IReadOnlyDictionary<string, UserDerivativeModel> userDerivatives)
+    // The adjoint type of the batched Vjp (ReverseBatch.cs), null for the ordinary pullback and Vjp.
+    private readonly string? _batch;
+
+    private ReverseEmitter(MethodModel model, LoweredMethod method, Activity activity, CodeWriter writer, NameTable names, IReadOnlyDictionary<string, UserDerivativeModel> userDerivatives, string? batch = null)
         : base(model, method, activity, writer, names, userDerivatives)
     {
         _needs = ReverseNeeds.Analyze(method, activity);
+        _batch = batch;
     }
 
     public static void Emit(MethodModel model, LoweredMethod method, Activity activity, CodeWriter output, IReadOnlyDictionary<string, UserDerivativeModel> userDerivatives)
@@ -42,6 +46,36 @@ internal sealed partial class ReverseEmitter : EmitContext
         var body = new CodeWriter();
         var emitter = new ReverseEmitter(model, method, activity, body, names, userDerivatives);
         emitter.EmitMethods(output);
+    }
+
+    /// <summary>
+    /// Writes <c>{Name}VjpBatch</c> (ReverseBatch.cs), the Vjp of a vector-valued method with
+    /// <see cref="ReverseBatch.Width"/> cotangents carried back through one reverse sweep, for the Jacobian's reverse path.
+    /// </summary>
+    public static void EmitBatch(MethodModel model, LoweredMethod method, Activity activity, CodeWriter output)
+    {
+        var names = new NameTable(method.Variables.Select(v => v.Name));
+        var body = new CodeWriter();
+        var emitter = new ReverseEmitter(model, method, activity, body, names, new Dictionary<string, UserDerivativeModel>(), ReverseBatch.TypeName);
+        emitter.EmitMethods(output);
+    }
+
+    /// <summary>The type of an adjoint: the number's, or the batch of cotangents in the batched Vjp.</summary>
+    private string AdjointType(NumberKind kind) => _batch ?? kind.Keyword();
+
+    private string AdjointZero(NumberKind kind) => _batch is null ? Zero(kind) : "default";
+
+    /// <summary>Declares a temporary adjoint (<c>g0</c>) holding <paramref name="text"/> and returns its name.</summary>
+    private string AdjointTemporary(NumberKind kind, string text)
+    {
+        if (_batch is null)
+        {
+            return Temporary(kind, text, "g");
+        }
+
+        var name = TemporaryName("g");
+        Writer.Line(_batch + " " + name + " = " + text + ";");
+        return name;
     }
 
     private void EmitMethods(CodeWriter output)
@@ -219,7 +253,17 @@ internal sealed partial class ReverseEmitter : EmitContext
         DeclareLocals(output);
         foreach (var pair in _adjoints.Where(a => !Variables[a.Key].Differentiated || Variables[a.Key].Storage == StorageKind.Scalar))
         {
-            DeclareCompanion(output, Variables[pair.Key], pair.Value);
+            if (_batch is null)
+            {
+                DeclareCompanion(output, Variables[pair.Key], pair.Value);
+            }
+            else
+            {
+                // ReverseBatch.Supports admits scalars and the results span only (no local arrays).
+                output.Line(Variables[pair.Key].Storage == StorageKind.Scalar
+                    ? _batch + " " + pair.Value + " = default;"
+                    : "scoped global::System.Span<" + _batch + "> " + pair.Value + " = default;");
+            }
         }
 
         output.Append(_declarations);

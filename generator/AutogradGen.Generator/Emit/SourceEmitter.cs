@@ -24,7 +24,8 @@ internal static class SourceEmitter
         ReverseEmitter.Emit(model, method, activity, writer, userDerivatives);
         var jacobian = new CodeWriter();
         var batched = TangentBatch.Supports(model, method);
-        var hasJacobian = JacobianEmitter.TryEmit(model, jacobian, batched);
+        var reverseBatched = ReverseBatch.Supports(model, method);
+        var hasJacobian = JacobianEmitter.TryEmit(model, jacobian, batched, reverseBatched);
         if (hasJacobian)
         {
             writer.Line();
@@ -34,6 +35,13 @@ internal static class SourceEmitter
                 // Vector mode for the Jacobian's forward path: the Jvp printed again with four tangents per sweep.
                 writer.Line();
                 ForwardEmitter.EmitBatch(model, method, activity, writer);
+            }
+
+            if (reverseBatched)
+            {
+                // Vector mode for the Jacobian's reverse path: the Vjp printed again with four cotangents per sweep.
+                writer.Line();
+                ReverseEmitter.EmitBatch(model, method, activity, writer);
             }
         }
 

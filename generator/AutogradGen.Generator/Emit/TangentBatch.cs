@@ -7,17 +7,23 @@ namespace AutogradGen.Generator.Emit;
 
 /// <summary>
 /// Vector mode for a vector-valued method's Jacobian: the forward emitter prints the Jvp once more with every double
-/// tangent replaced by <c>CompilerServices.Tangents4</c>, four tangents side by side (plain fields the JIT keeps in
-/// registers; +, −, scaling by a double), so one sweep computes four columns of the Jacobian. The forward sweep's
-/// values and partials are shared by the four, which is what makes it cheaper than four Jvps. Only the linear
-/// operations tangents need exist on the type, so a tangent can never be multiplied by another tangent by mistake.
+/// tangent replaced by a <c>Vector256&lt;double&gt;</c>, four tangents side by side (+, −, scaling by a double: one SIMD
+/// instruction each), so one sweep computes four columns of the Jacobian. The forward sweep's values and partials are
+/// shared by the four, which is what makes it cheaper than four Jvps. The vector's operators are JIT intrinsics,
+/// expanded in place however large the method: a struct of our own with operator methods was left as calls in the
+/// large batched sweeps (the JIT's inlining budget runs out), which made a sweep cost 15 primals instead of about 2.
+/// The emitters only ever add, subtract, negate and scale tangents; <c>CompilerServices.Tangents4</c> holds the lane
+/// helpers (a unit tangent, copying lanes into a Jacobian).
 /// </summary>
 internal static class TangentBatch
 {
     /// <summary>Tangents per sweep.</summary>
     public const int Width = 4;
 
-    public const string TypeName = "global::AutogradGen.CompilerServices.Tangents4";
+    public const string TypeName = "global::System.Runtime.Intrinsics.Vector256<double>";
+
+    /// <summary>The lane helpers: <c>Unit(lane)</c>, <c>CopyLanesTo(tangents, destination, start, stride, lanes)</c>.</summary>
+    public const string Helpers = "global::AutogradGen.CompilerServices.Tangents4";
 
     /// <summary>The batched Jvp's name, <c>{Name}JvpBatch</c> (private, beside the Jacobian).</summary>
     public const string Suffix = "JvpBatch";

@@ -26,6 +26,27 @@ public ref struct ScratchBuffer<T>
         Span.Clear();
     }
 
+    /// <summary>
+    /// The first <paramref name="length"/> elements of <paramref name="stack"/> (the caller's <c>stackalloc</c>), zeroed,
+    /// when they fit; else a rented buffer as above. Generated code hands small per-call buffers (a residual block's
+    /// cotangents) the stack, where renting and returning would cost more than the derivative itself.
+    /// </summary>
+    public ScratchBuffer(Span<T> stack, int length)
+    {
+        if (length <= stack.Length)
+        {
+            _rented = null;
+            Span = stack.Slice(0, length);
+        }
+        else
+        {
+            _rented = ArrayPool<T>.Shared.Rent(length);
+            Span = _rented.AsSpan(0, length);
+        }
+
+        Span.Clear();
+    }
+
     /// <summary>The zeroed elements.</summary>
     public Span<T> Span { get; private set; }
 

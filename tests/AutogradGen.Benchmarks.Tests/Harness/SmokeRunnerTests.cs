@@ -87,6 +87,10 @@ public class SmokeRunnerTests
         "BaBenchmarks.Objective(Instance=ba1_n49_m7776_p31843)",
         "BaBenchmarks.Jacobian(Instance=ba1_n49_m7776_p31843)",
         "BaBenchmarks.JacobianRefill(Instance=ba1_n49_m7776_p31843)",
+        "HandBenchmarks.Objective(Instance=simple_small_hand1)",
+        "HandBenchmarks.Jacobian(Instance=simple_small_hand1)",
+        "HandBenchmarks.Objective(Instance=complicated_small_hand1)",
+        "HandBenchmarks.Jacobian(Instance=complicated_small_hand1)",
     ];
 
     private static SmokeReport RunAll(params string[] filters) =>

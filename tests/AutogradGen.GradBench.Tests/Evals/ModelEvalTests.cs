@@ -1,3 +1,4 @@
+using AutogradGen.Workloads;
 using AutogradGen.GradBench.Evals.Ba;
 using AutogradGen.GradBench.Evals.Gmm;
 using AutogradGen.GradBench.Evals.Kmeans;
@@ -107,8 +108,16 @@ public class ModelEvalTests
         const double w = 0.8;
         double ex = w * ((1.0 - 0.5) / 5 * 2.0 + 0.1 - 0.3);
         double ey = w * ((2.0 + 0.5) / 5 * 2.0 - 0.2 - 0.4);
-        Assert.Equal(ex, BaFunctions.ReprojectionError(camera, point, w, 0.3, 0.4, 0), 13);
-        Assert.Equal(ey, BaFunctions.ReprojectionError(camera, point, w, 0.3, 0.4, 1), 13);
+        Assert.Equal(ex, ReprojectionError(camera, point, w, 0), 13);
+        Assert.Equal(ey, ReprojectionError(camera, point, w, 1), 13);
+    }
+
+    /// <summary>One coordinate of the reprojection residual against the feature (0.3, 0.4).</summary>
+    private static double ReprojectionError(ReadOnlySpan<double> camera, ReadOnlySpan<double> point, double w, int coordinate)
+    {
+        Span<double> r = stackalloc double[2];
+        BaResiduals.ReprojectionResidual(camera, point, w, [0.3, 0.4], r);
+        return r[coordinate];
     }
 
     [Fact]
@@ -123,7 +132,8 @@ public class ModelEvalTests
         Assert.Equal([0, 15, 30, 45, 60, 75, 90, 105, 120, 121, 122, 123, 124], b.Rows);
         for (int coordinate = 0; coordinate < 2; coordinate++)
         {
-            double Residual(double[] v) => BaFunctions.ReprojectionError(v.AsSpan(0, 11), v.AsSpan(11, 3), v[14], 0.3, 0.4, coordinate);
+            int at = coordinate;
+            double Residual(double[] v) => ReprojectionError(v.AsSpan(0, 11), v.AsSpan(11, 3), v[14], at);
             var expected = CentralDifferences.Gradient(Residual, [.. camera, .. point, w]);
             CentralDifferences.AssertClose(expected, b.Values.AsSpan(15 * coordinate, 15).ToArray(), 1e-8);
         }

@@ -1,4 +1,4 @@
-using AutogradGen.Benchmarks.Workloads.Generated;
+using AutogradGen.Workloads;
 using AutogradGen.Sparse;
 
 namespace AutogradGen.Benchmarks.Workloads.Ba;
@@ -18,11 +18,11 @@ public static class BaProblem
         int p = b.ObservationCount;
         for (int i = 0; i < p; i++)
         {
-            DifferentiableBa.ReprojectionResidual(Camera(b, i), Point(b, i), b.Weights[i], b.Features.AsSpan(2 * i, 2),
+            BaResiduals.ReprojectionResidual(Camera(b, i), Point(b, i), b.Weights[i], b.Features.AsSpan(2 * i, 2),
                 residuals.Slice(2 * i, 2));
         }
 
-        for (int i = 0; i < p; i++) residuals[2 * p + i] = DifferentiableBa.WeightResidual(b.Weights[i]);
+        for (int i = 0; i < p; i++) residuals[2 * p + i] = BaResiduals.WeightResidual(b.Weights[i]);
     }
 
     /// <summary>The residuals, and the Jacobian built by <see cref="CsrBuilder"/> (a new matrix each call).</summary>
@@ -33,7 +33,7 @@ public static class BaProblem
         Span<double> block = stackalloc double[2 * BlockWidth];
         for (int i = 0; i < p; i++)
         {
-            DifferentiableBa.ReprojectionResidualJacobian(Camera(b, i), Point(b, i), b.Weights[i], b.Features.AsSpan(2 * i, 2),
+            BaResiduals.ReprojectionResidualJacobian(Camera(b, i), Point(b, i), b.Weights[i], b.Features.AsSpan(2 * i, 2),
                 residuals.Slice(2 * i, 2), block);
             builder.AppendBlock(block,
             [
@@ -45,7 +45,7 @@ public static class BaProblem
 
         for (int i = 0; i < p; i++)
         {
-            residuals[2 * p + i] = DifferentiableBa.WeightResidualGradient(b.Weights[i], out double dw);
+            residuals[2 * p + i] = BaResiduals.WeightResidualGradient(b.Weights[i], out double dw);
             builder.AppendRow([dw], [WeightColumn(b, i)]);
         }
 
@@ -63,13 +63,13 @@ public static class BaProblem
         for (int i = 0; i < p; i++)
         {
             // The block's columns (camera, point, weight) ascend, so its rows are the CSR rows' entries as they are.
-            DifferentiableBa.ReprojectionResidualJacobian(Camera(b, i), Point(b, i), b.Weights[i], b.Features.AsSpan(2 * i, 2),
+            BaResiduals.ReprojectionResidualJacobian(Camera(b, i), Point(b, i), b.Weights[i], b.Features.AsSpan(2 * i, 2),
                 residuals.Slice(2 * i, 2), values.Slice(2 * BlockWidth * i, 2 * BlockWidth));
         }
 
         for (int i = 0; i < p; i++)
         {
-            residuals[2 * p + i] = DifferentiableBa.WeightResidualGradient(b.Weights[i], out values[2 * BlockWidth * p + i]);
+            residuals[2 * p + i] = BaResiduals.WeightResidualGradient(b.Weights[i], out values[2 * BlockWidth * p + i]);
         }
     }
 

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using AutogradGen.GradBench.Protocol;
+using AutogradGen.Workloads;
 
 namespace AutogradGen.GradBench.Evals.Ba;
 
 /// <summary>
 /// ba: the <c>objective</c> (every residual of the expanded problem) and the <c>jacobian</c> in GradBench's CSR
-/// form, assembled from one generated gradient per residual row. The input is expanded to n cameras, m points and p
+/// form, assembled from each observation's generated 2 × 15 block (<c>BaResiduals.ReprojectionResidualJacobian</c>:
+/// one sweep forward, one back, for both rows) and each weight's generated derivative. The input is expanded to n cameras, m points and p
 /// observations (observation i: camera i mod n, point i mod m), and all of it is computed; only the output is cut
 /// to the reference's shape (observation 0's values and the last entry).
 /// </summary>
@@ -29,54 +31,48 @@ internal sealed class BaModule : IEvalModule
     {
         for (int i = 0; i < b.P; i++)
         {
-            var camera = b.Cameras.AsSpan((i % b.N) * CameraParameters, CameraParameters);
-            var point = b.Points.AsSpan((i % b.M) * 3, 3);
-            for (int coordinate = 0; coordinate < 2; coordinate++)
-            {
-                b.ReprojectionErrors[2 * i + coordinate] = BaFunctions.ReprojectionError(
-                    camera, point, b.Weights[i], b.Features[2 * i], b.Features[2 * i + 1], coordinate);
-            }
+            BaResiduals.ReprojectionResidual(Camera(b, i), Point(b, i), b.Weights[i], b.Features.AsSpan(2 * i, 2),
+                b.ReprojectionErrors.AsSpan(2 * i, 2));
         }
 
-        for (int i = 0; i < b.P; i++) b.WeightErrors[i] = BaFunctions.WeightError(b.Weights[i]);
+        for (int i = 0; i < b.P; i++) b.WeightErrors[i] = BaResiduals.WeightResidual(b.Weights[i]);
         return b;
     }
 
-    /// <summary>The (3p) × (11n + 3m + p) Jacobian in CSR form: rows 2i, 2i+1 for observation i, then 2p + i.</summary>
+    /// <summary>
+    /// The (3p) × (11n + 3m + p) Jacobian in CSR form: rows 2i, 2i+1 for observation i, then 2p + i. Observation i's
+    /// two rows are its generated 2 × 15 block as it is (its columns, camera, point and weight, ascend).
+    /// </summary>
     internal static BaInput Jacobian(BaInput b)
     {
-        Span<double> cameraGradient = stackalloc double[CameraParameters];
-        Span<double> pointGradient = stackalloc double[3];
         int entry = 0;
         b.Rows[0] = 0;
         for (int i = 0; i < b.P; i++)
         {
-            int cameraIndex = i % b.N;
-            int pointIndex = i % b.M;
-            var camera = b.Cameras.AsSpan(cameraIndex * CameraParameters, CameraParameters);
-            var point = b.Points.AsSpan(pointIndex * 3, 3);
+            BaResiduals.ReprojectionResidualJacobian(Camera(b, i), Point(b, i), b.Weights[i], b.Features.AsSpan(2 * i, 2),
+                b.ReprojectionErrors.AsSpan(2 * i, 2), b.Values.AsSpan(entry, 2 * NonzerosPerRow));
             for (int coordinate = 0; coordinate < 2; coordinate++)
             {
-                cameraGradient.Clear();
-                pointGradient.Clear();
-                BaFunctions.ReprojectionErrorGradient(camera, point, b.Weights[i], b.Features[2 * i], b.Features[2 * i + 1],
-                    coordinate, cameraGradient, pointGradient, out double weightGradient);
-                for (int j = 0; j < CameraParameters; j++) Set(b, entry++, CameraParameters * cameraIndex + j, cameraGradient[j]);
-                for (int j = 0; j < 3; j++) Set(b, entry++, CameraParameters * b.N + 3 * pointIndex + j, pointGradient[j]);
-                Set(b, entry++, CameraParameters * b.N + 3 * b.M + i, weightGradient);
+                for (int j = 0; j < CameraParameters; j++) b.Columns[entry++] = CameraParameters * (i % b.N) + j;
+                for (int j = 0; j < 3; j++) b.Columns[entry++] = CameraParameters * b.N + 3 * (i % b.M) + j;
+                b.Columns[entry++] = CameraParameters * b.N + 3 * b.M + i;
                 b.Rows[2 * i + coordinate + 1] = entry;
             }
         }
 
         for (int i = 0; i < b.P; i++)
         {
-            BaFunctions.WeightErrorGradient(b.Weights[i], out double weightGradient);
+            b.WeightErrors[i] = BaResiduals.WeightResidualGradient(b.Weights[i], out double weightGradient);
             Set(b, entry++, CameraParameters * b.N + 3 * b.M + i, weightGradient);
             b.Rows[2 * b.P + i + 1] = entry;
         }
 
         return b;
     }
+
+    private static ReadOnlySpan<double> Camera(BaInput b, int i) => b.Cameras.AsSpan((i % b.N) * CameraParameters, CameraParameters);
+
+    private static ReadOnlySpan<double> Point(BaInput b, int i) => b.Points.AsSpan((i % b.M) * 3, 3);
 
     private static void Set(BaInput b, int entry, int column, double value)
     {

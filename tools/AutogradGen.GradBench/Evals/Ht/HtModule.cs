@@ -1,11 +1,13 @@
 using System.Text.Json;
 using AutogradGen.GradBench.Protocol;
+using AutogradGen.Workloads;
 
 namespace AutogradGen.GradBench.Evals.Ht;
 
 /// <summary>
-/// ht: the <c>objective</c> (3 residuals per correspondence) and the <c>jacobian</c>, one generated gradient per
-/// residual row: 28 columns (∂/∂u₀, ∂/∂u₁, then θ) in the complicated variant, 26 (θ) in the simple one.
+/// ht: the <c>objective</c> (3 residuals per correspondence, all of them from one posing of the bones:
+/// <c>HandResiduals.Residuals</c>) and the <c>jacobian</c>, the generated <c>ResidualsJacobian</c> of the same method:
+/// 28 columns (∂/∂u₀, ∂/∂u₁, then θ) in the complicated variant, the 26 of θ in the simple one.
 /// </summary>
 internal sealed class HtModule : IEvalModule
 {
@@ -16,61 +18,33 @@ internal sealed class HtModule : IEvalModule
     public Evaluation Evaluate(string function, JsonElement input) => function switch
     {
         "objective" => Runs.Measure(input, Read, Objective, (w, e) => Json.WriteVector(w, e)),
-        _ => Runs.Measure(input, Read, Jacobian, (w, h) => Json.WriteMatrix(w, h.Jacobian, 3 * h.Points)),
+        _ => Runs.Measure(input, Read, Jacobian, (w, h) => Json.WriteMatrix(w, h.Complicated ? h.Jacobian : h.ThetaJacobian, 3 * h.Points)),
     };
 
     internal static double[] Objective(HtInput h)
     {
-        for (int i = 0; i < h.Points; i++)
-        {
-            for (int j = 0; j < 3; j++) h.Errors[3 * i + j] = Residual(h, i, j);
-        }
-
+        HandResiduals.Residuals(0, 0, h.Theta, h.Us, h.Parents, h.BaseRelatives, h.InverseBaseAbsolutes, h.BasePositions,
+            h.Weights, h.CorrespondenceNumbers, h.TriangleNumbers, h.Targets, h.Mirrored, h.Complicated, h.Errors);
         return h.Errors;
     }
 
+    /// <summary>
+    /// The 3N × 28 Jacobian (u₀ and u₁ shifts, then θ: <c>HandResiduals.Residuals</c>' remarks), and for the simple
+    /// variant, whose u is fixed, its θ columns.
+    /// </summary>
     internal static HtInput Jacobian(HtInput h)
     {
-        int columns = h.Columns;
-        int offset = h.Complicated ? 2 : 0;
-        var thetaGradient = new double[h.Theta.Length];
-        for (int i = 0; i < h.Points; i++)
+        HandResiduals.ResidualsJacobian(0, 0, h.Theta, h.Us, h.Parents, h.BaseRelatives, h.InverseBaseAbsolutes, h.BasePositions,
+            h.Weights, h.CorrespondenceNumbers, h.TriangleNumbers, h.Targets, h.Mirrored, h.Complicated, h.Errors, h.Jacobian);
+        if (!h.Complicated)
         {
-            var (a, b, c, u0, u1) = Vertices(h, i);
-            for (int j = 0; j < 3; j++)
+            for (int row = 0; row < 3 * h.Points; row++)
             {
-                Array.Clear(thetaGradient);
-                HtFunctions.ResidualGradient(h.Theta, u0, u1, h.Parents, h.BaseRelatives, h.InverseBaseAbsolutes,
-                    h.BasePositions, h.Weights, h.Bones, h.Mirrored, a, b, c, h.Targets[3 * i + j], j,
-                    thetaGradient, out double du0, out double du1);
-                var row = h.Jacobian.AsSpan((3 * i + j) * columns, columns);
-                if (h.Complicated)
-                {
-                    row[0] = du0;
-                    row[1] = du1;
-                }
-
-                thetaGradient.CopyTo(row[offset..]);
+                h.Jacobian.AsSpan(row * 28 + 2, 26).CopyTo(h.ThetaJacobian.AsSpan(row * 26, 26));
             }
         }
 
         return h;
-    }
-
-    private static double Residual(HtInput h, int i, int j)
-    {
-        var (a, b, c, u0, u1) = Vertices(h, i);
-        return HtFunctions.Residual(h.Theta, u0, u1, h.Parents, h.BaseRelatives, h.InverseBaseAbsolutes, h.BasePositions,
-            h.Weights, h.Bones, h.Mirrored, a, b, c, h.Targets[3 * i + j], j);
-    }
-
-    /// <summary>Correspondence i's vertices and barycentric weights; the simple variant's vertex three times, u = (1, 0).</summary>
-    private static (int A, int B, int C, double U0, double U1) Vertices(HtInput h, int i)
-    {
-        int correspondence = h.Correspondences[i];
-        if (!h.Complicated) return (correspondence, correspondence, correspondence, 1, 0);
-        return (h.Triangles[3 * correspondence], h.Triangles[3 * correspondence + 1], h.Triangles[3 * correspondence + 2],
-            h.Us[2 * i], h.Us[2 * i + 1]);
     }
 
     private static HtInput Read(JsonElement input)
@@ -124,6 +98,18 @@ internal sealed record HtInput(double[] Theta, double[] Us, int[] Correspondence
 {
     public int Points => Correspondences.Length;
     public int Columns => Complicated ? 28 : 26;
+
+    /// <summary>The correspondences and triangles as the [Differentiable] method reads them (doubles holding integers).</summary>
+    public double[] CorrespondenceNumbers { get; } = Correspondences.Select(c => (double)c).ToArray();
+
+    /// <inheritdoc cref="CorrespondenceNumbers"/>
+    public double[] TriangleNumbers { get; } = Triangles.Select(t => (double)t).ToArray();
+
     public double[] Errors { get; } = new double[3 * Correspondences.Length];
-    public double[] Jacobian { get; } = new double[3 * Correspondences.Length * (Complicated ? 28 : 26)];
+
+    /// <summary>The generated Jacobian, 3N × 28 (u₀, u₁, θ) in both variants.</summary>
+    public double[] Jacobian { get; } = new double[3 * Correspondences.Length * 28];
+
+    /// <summary>The simple variant's output: the θ columns of <see cref="Jacobian"/>, 3N × 26.</summary>
+    public double[] ThetaJacobian { get; } = new double[Complicated ? 0 : 3 * Correspondences.Length * 26];
 }

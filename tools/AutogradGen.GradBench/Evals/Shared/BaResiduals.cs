@@ -1,11 +1,12 @@
-namespace AutogradGen.Benchmarks.Workloads.Generated;
+namespace AutogradGen.Workloads;
 
 /// <summary>
-/// ADBench's bundle adjustment residuals as a user writes them now: one observation's two reprojection residuals as
-/// a vector-valued [Differentiable] method (its 2 × 15 block comes from the generated
+/// ADBench's and GradBench's bundle adjustment residuals as a user writes them now (written once: linked into the
+/// GradBench tool and the benchmark project, each running the generator on it): one observation's two reprojection
+/// residuals as a vector-valued [Differentiable] method (its 2 × 15 block comes from the generated
 /// <c>ReprojectionResidualJacobian</c>) and the weight residual 1 − w² as a scalar one (<c>WeightResidualGradient</c>).
 /// </summary>
-public static partial class DifferentiableBa
+public static partial class BaResiduals
 {
     /// <summary>
     /// w · (projection of <paramref name="point"/> by <paramref name="camera"/> − feature) into r[0..2]. The camera is
