@@ -42,7 +42,7 @@ public static partial class CorpusRegistry
             functions.Add(method.DeclaringType!.Name + "." + method.Name, ReflectedFunction.Create(method));
         }
 
-        foreach (var function in SpanFunctions().Concat(StructFunctions()).Concat(GenericSpanFunctions()).Concat(MatrixFunctions()).Concat(JaggedFunctions()).Concat(UserStyleFunctions()).Concat(StructArrayFunctions()))
+        foreach (var function in SpanFunctions().Concat(StructFunctions()).Concat(GenericSpanFunctions()).Concat(MatrixFunctions()).Concat(JaggedFunctions()).Concat(UserStyleFunctions()).Concat(StructArrayFunctions()).Concat(BlockMemberFunctions()))
         {
             functions.Add(function.Name, function);
         }
