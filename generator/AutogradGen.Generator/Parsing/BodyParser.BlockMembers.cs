@@ -69,6 +69,12 @@ internal sealed partial class BodyParser
                 $"its body assigns '{write.Syntax}', a field of the struct itself, and the struct is a value the caller reads; return a new value instead (a 'with' expression or a constructor call)");
         }
 
+        if (body.Descendants().OfType<IReturnOperation>().FirstOrDefault(r => !InsideNestedFunction(r, body) && InsideLoop(r, body)) is { } early)
+        {
+            return BlockMemberRefused(site, what,
+                $"it returns from inside a loop ('{early.Syntax}'), and a member with a block body is inlined at its call, where a return cannot leave its loops; assign the result to a local, 'break', and return the local after the loop");
+        }
+
         if (InaccessibleMember(body) is { } hidden)
         {
             return BlockMemberRefused(site, what,
@@ -263,6 +269,19 @@ internal sealed partial class BodyParser
         },
         _ => method.Name,
     };
+
+    private static bool InsideLoop(IOperation operation, IOperation root)
+    {
+        for (var parent = operation.Parent; parent is not null && parent != root; parent = parent.Parent)
+        {
+            if (parent is ILoopOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>An assignment (simple, compound, increment) of a field or property of the struct's own <c>this</c>.</summary>
     private static IOperation? WriteOfOwnField(IOperation body)

@@ -113,6 +113,20 @@ public class StructDiagnosticTests
         """, "assign its result to a local first");
 
     [Fact]
+    public void A_block_bodied_member_returning_from_inside_a_loop_is_reported_at_its_call() => AssertReported("AGD0006", """
+        public readonly struct V
+        {
+            public V(double x) { X = x; }
+            public double X { get; }
+            public double Halved() { var v = X; while (true) { if (v * v < 1) return v; v /= 2; } }
+        }
+        public static partial class Functions
+        {
+            [Differentiable] public static double F(V a) => 2 * [|a.Halved()|];
+        }
+        """, "it returns from inside a loop ('return v;')");
+
+    [Fact]
     public void A_block_bodied_member_whose_body_cannot_be_differentiated_is_one_diagnostic_at_the_call() => AssertReported("AGD0006", """
         public readonly struct V
         {
