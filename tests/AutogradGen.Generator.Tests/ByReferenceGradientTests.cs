@@ -101,6 +101,27 @@ public class ByReferenceGradientTests
         Assert.Equal(3.0, scaleGradient, 15);
     }
 
+    [Theory]
+    [InlineData(0.8, 1.3, 1.0, 0.0)]
+    [InlineData(-0.5, 0.7, -0.5, 2.0)]
+    public void A_helper_calling_a_user_derivative_and_a_differentiable_method_in_a_loop_matches_central_differences(double x0, double k, double xAdjoint, double energyAdjoint)
+    {
+        double Weighted(double x, double kk)
+        {
+            var value = ByReferenceFunctions.Relax(ref x, kk, out var energy);
+            return value + xAdjoint * x + energyAdjoint * energy;
+        }
+
+        double x = x0, xGradient = xAdjoint;
+        var value = ByReferenceFunctions.RelaxGradient(ref x, k, out var energy, ref xGradient, out var kGradient, energyAdjoint);
+        double ex = x0;
+        Assert.Equal(ByReferenceFunctions.Relax(ref ex, k, out var expectedEnergy), value, 15);
+        Assert.Equal(ex, x, 15);
+        Assert.Equal(expectedEnergy, energy, 15);
+        Assert.Equal(Central(h => Weighted(x0 + h, k)), xGradient, 7);
+        Assert.Equal(Central(h => Weighted(x0, k + h)), kGradient, 7);
+    }
+
     [Fact]
     public void The_gradient_of_a_ref_step_allocates_nothing()
     {
