@@ -49,6 +49,9 @@ public static partial class CorpusRegistry
             p => (BlockMembers.SeriesGradient(Pl(p, 0), out var dp), Flat(dp)),
             t => BlockMembers.SeriesTape(t[0], t[1]),
             (p, d) => BlockMembers.SeriesDerivative(Pl(p, 0), Pl(d, 0)));
+        yield return StructArrayFunction.Create<Planar>("BlockMembers.ElementMembers", 4, (-2, 2),
+            x => BlockMembers.ElementMembers(x), (x, g) => BlockMembers.ElementMembersGradient(x, g), (x, t) => BlockMembers.ElementMembersDerivative(x, t),
+            BlockMembers.ElementMembersTape);
         yield return StructArrayFunction.Create<Planar>("BlockMembers.Perimeter", 5, (-2, 2),
             x => BlockMembers.Perimeter(x), (x, g) => BlockMembers.PerimeterGradient(x, g), (x, t) => BlockMembers.PerimeterDerivative(x, t),
             BlockMembers.PerimeterTape);

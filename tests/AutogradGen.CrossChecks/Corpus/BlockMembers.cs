@@ -155,6 +155,19 @@ public static partial class BlockMembers
         return scaled.Norm() + none.X + Math.Exp(-scaled.Dot(p));
     }
 
+    /// <summary>Block-bodied members called on elements of a span of structs: the receiver's fields are read once into locals.</summary>
+    [Differentiable]
+    public static double ElementMembers(ReadOnlySpan<Planar> p)
+    {
+        var total = 0.0;
+        for (var i = 0; i < p.Length; i++)
+        {
+            total += p[i].Norm() * p[i].SoftNorm(0.3) + p[i].Cosine(p[(i + 1) % p.Length]);
+        }
+
+        return total;
+    }
+
     /// <summary>A polygon over a span of Planar with the block-bodied operators and property.</summary>
     [Differentiable]
     public static double Perimeter(ReadOnlySpan<Planar> p)
