@@ -210,10 +210,9 @@ internal sealed partial class BodyParser
                 _inlining.RemoveAt(_inlining.Count - 1);
             }
 
-            if (_diagnostics.Count > reported)
+            if (_diagnostics.Skip(reported).FirstOrDefault(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error) is { } inner)
             {
                 // What fails inside the body is reported at this call, in one diagnostic: the body is the user's other code.
-                var inner = _diagnostics[reported];
                 _diagnostics.RemoveRange(reported, _diagnostics.Count - reported);
                 return BlockMemberRefused(site, what, "in its body, " + string.Format(System.Globalization.CultureInfo.InvariantCulture,
                     DiagnosticDescriptors.ById(inner.Id).MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture), inner.Arguments.Cast<object>().ToArray()));

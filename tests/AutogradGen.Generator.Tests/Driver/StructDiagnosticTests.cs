@@ -174,6 +174,26 @@ public class StructDiagnosticTests
         }
         """, "in its body,");
 
+    [Fact]
+    public void A_block_bodied_member_whose_body_only_warns_is_inlined_and_its_caller_generated()
+    {
+        var run = GeneratorHarness.Run(Usings + """
+            public readonly struct V
+            {
+                public V(double x) { X = x; }
+                public double X { get; }
+                public double Signed() { var s = Math.Sign(X); return s * X * X; }
+            }
+            public static partial class Functions
+            {
+                [Differentiable] public static double F(V a) => 2 * a.Signed();
+            }
+            """);
+        Assert.DoesNotContain(run.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.True(run.HasCodeFor("F"));
+        Assert.Empty(run.CompilationProblems);
+    }
+
     private static void AssertReported(string id, string markedSource, string messageContains)
     {
         var source = MarkedSource.Parse(Usings + markedSource);
