@@ -108,14 +108,14 @@ public class ByReferenceGradientTests
     {
         double Weighted(double x, double kk)
         {
-            var value = ByReferenceFunctions.Relax(ref x, kk, out var energy);
+            var value = CallFunctions.Relax(ref x, kk, out var energy);
             return value + xAdjoint * x + energyAdjoint * energy;
         }
 
         double x = x0, xGradient = xAdjoint;
-        var value = ByReferenceFunctions.RelaxGradient(ref x, k, out var energy, ref xGradient, out var kGradient, energyAdjoint);
+        var value = CallFunctions.RelaxGradient(ref x, k, out var energy, ref xGradient, out var kGradient, energyAdjoint);
         double ex = x0;
-        Assert.Equal(ByReferenceFunctions.Relax(ref ex, k, out var expectedEnergy), value, 15);
+        Assert.Equal(CallFunctions.Relax(ref ex, k, out var expectedEnergy), value, 15);
         Assert.Equal(ex, x, 15);
         Assert.Equal(expectedEnergy, energy, 15);
         Assert.Equal(Central(h => Weighted(x0 + h, k)), xGradient, 7);

@@ -39,23 +39,6 @@ public static partial class ByReferenceFunctions
     [Differentiable(nameof(scale))]
     public static void Scale(ref double x, double scale, double offset) => x = x * scale + offset;
 
-    /// <summary>
-    /// A loop that calls a user derivative (Softplus) and a [Differentiable] method, beside a ref state and an out
-    /// result: its own Gradient calls their pullbacks.
-    /// </summary>
-    [Differentiable]
-    public static double Relax(ref double x, double k, out double energy)
-    {
-        energy = 0.0;
-        for (var i = 0; i < 3; i++)
-        {
-            x -= 0.1 * k * OpaqueLibrary.Softplus(x);
-            energy += CallFunctions.Square(x - k);
-        }
-
-        return x * k;
-    }
-
     /// <summary>Calls the helpers inlined, as before: its gradient is the composition of theirs.</summary>
     [Differentiable]
     public static double Energy(double x0, double v0, double k)
