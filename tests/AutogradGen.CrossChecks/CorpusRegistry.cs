@@ -42,7 +42,7 @@ public static partial class CorpusRegistry
             functions.Add(method.DeclaringType!.Name + "." + method.Name, ReflectedFunction.Create(method));
         }
 
-        foreach (var function in SpanFunctions().Concat(StructFunctions()).Concat(GenericSpanFunctions()).Concat(MatrixFunctions()).Concat(JaggedFunctions()).Concat(UserStyleFunctions()))
+        foreach (var function in SpanFunctions().Concat(StructFunctions()).Concat(GenericSpanFunctions()).Concat(MatrixFunctions()).Concat(JaggedFunctions()).Concat(UserStyleFunctions()).Concat(StructArrayFunctions()).Concat(BlockMemberFunctions()))
         {
             functions.Add(function.Name, function);
         }
@@ -50,9 +50,10 @@ public static partial class CorpusRegistry
         return functions;
     }
 
-    /// <summary>Differentiable arrays, 2-D arrays and spans need the explicit adapters of <see cref="SpanFunctions"/> and <see cref="MatrixFunctions"/>; any other parameter is scalar or passed through.</summary>
+    /// <summary>Differentiable arrays, 2-D arrays, spans and arrays of structs need the explicit adapters of <see cref="SpanFunctions"/>, <see cref="MatrixFunctions"/> and <see cref="StructArrayFunctions"/>; any other parameter is scalar or passed through.</summary>
     private static bool IsSpanOrArrayOfNumbers(Type type) =>
-        type == typeof(double[]) || type == typeof(float[]) || type == typeof(double[,]) || type == typeof(float[,]) || type is { IsArray: true, GenericTypeArguments: [] } && type.GetElementType()!.IsGenericParameter || type.IsByRefLike;
+        type == typeof(double[]) || type == typeof(float[]) || type == typeof(double[,]) || type == typeof(float[,]) || type is { IsArray: true, GenericTypeArguments: [] } && type.GetElementType()!.IsGenericParameter || type.IsByRefLike
+        || type is { IsArray: true } && IsStructOfNumbers(type.GetElementType()!);
 
     /// <summary>A jagged array the method differentiates (its twin takes one tensor per row): checked through <see cref="JaggedFunctions"/>; one it only reads is passed through.</summary>
     private static bool IsDifferentiatedJagged(MethodInfo method, ParameterInfo parameter) =>

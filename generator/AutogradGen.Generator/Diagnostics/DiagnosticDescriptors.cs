@@ -183,7 +183,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DifferentiatedWhereCalled = new(
         "AGD0061",
         "[Differentiable] helper is differentiated where it is called",
-        "'{0}' {1}, so it is differentiated where [Differentiable] methods call it (its body is inlined at each call) and has no {0}Gradient or {0}Pullback of its own{2}; to call those, write a version that takes its inputs by value and returns its result",
+        "'{0}' {1}, so it is differentiated where [Differentiable] methods call it (its body is inlined at each call){2}",
         Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLink("AGD0061"));
 
     public static readonly DiagnosticDescriptor TypeParameterNotFloatingPoint = Error(

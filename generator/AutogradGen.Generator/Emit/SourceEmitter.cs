@@ -16,7 +16,13 @@ internal static class SourceEmitter
         ForwardEmitter.Emit(model, method, activity, writer, userDerivatives);
         if (model.ByReferenceHelper)
         {
-            // Forward mode only (Parsing/ByReferenceMembers.cs): its callers differentiate it inlined, in both modes.
+            // Its callers differentiate it inlined, in both modes; its own reverse mode is Emit/ByReferenceReverse.cs.
+            if (ByReferenceReverse.Supports(model))
+            {
+                writer.Line();
+                ByReferenceReverse.Emit(model, writer, userDerivatives);
+            }
+
             return writer.ToString();
         }
 

@@ -85,9 +85,12 @@ internal sealed record MethodModel(
     /// <summary>
     /// A helper with <c>ref</c>/<c>out</c> parameters (or returning void) that callers inline (BodyParser.RefArguments):
     /// it gets <c>{Name}Derivative</c> of its own, with the ref and out parameters' tangents in and out beside their
-    /// values (Parsing/ByReferenceMembers.cs), and no reverse-mode members or tape twin.
+    /// values (Parsing/ByReferenceMembers.cs), <c>{Name}Gradient</c> when <see cref="ByReferenceGradient"/>, and no tape twin.
     /// </summary>
     public bool ByReferenceHelper { get; init; }
+
+    /// <summary>A <see cref="ByReferenceHelper"/> that also gets <c>{Name}Gradient</c> (Emit/ByReferenceReverse.cs, Parsing/ByReferenceMembers.HasOwnGradient).</summary>
+    public bool ByReferenceGradient { get; init; }
 
     /// <summary>The original returns void (a by-reference helper): its Derivative returns void too.</summary>
     public bool ReturnsVoid { get; init; }

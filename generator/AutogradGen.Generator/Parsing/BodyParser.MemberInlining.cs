@@ -13,7 +13,8 @@ namespace AutogradGen.Generator.Parsing;
 /// [Differentiable] methods returning a struct, when their body is one expression (<c>=&gt; new Vec3(...)</c> or a
 /// lone <c>return</c>). The body is translated in place of the call, with the call's arguments (already translated,
 /// struct arguments as their leaves) in place of the parameters, so its derivative is the caller's own and a struct
-/// result needs no Jacobian. Side-effect-free expressions make the substitution exact.
+/// result needs no Jacobian. Side-effect-free expressions make the substitution exact. A struct member whose body is a
+/// block is inlined as statements instead (BodyParser.BlockMembers.cs).
 /// </summary>
 internal sealed partial class BodyParser
 {
@@ -69,6 +70,15 @@ internal sealed partial class BodyParser
         return block is { Statements.Count: 1 } && block.Statements[0] is ReturnStatementSyntax { Expression: { } returned } ? returned : null;
     }
 
+    /// <summary>Whether the member's body is a block (a method, operator or accessor with <c>{ ... }</c>).</summary>
+    private bool HasBlockBody(IMethodSymbol method) =>
+        method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) switch
+        {
+            BaseMethodDeclarationSyntax m => m.Body is not null,
+            AccessorDeclarationSyntax a => a.Body is not null,
+            _ => false,
+        };
+
     /// <summary>
     /// Translates the call of a seen-through member: a scalar <see cref="Expr"/> or a struct's leaves
     /// (<see cref="List{Expr}"/>), or null when reported (one diagnostic, at the call).
@@ -83,9 +93,15 @@ internal sealed partial class BodyParser
             return InlineStructResult(method, arguments, call, _hoistTarget);
         }
 
+        if (body is null && !method.IsAbstract && HasBlockBody(method) && Shape(method.ContainingType).Shape is not null)
+        {
+            // A struct's own member written as statements: inlined before the statement that uses it (BodyParser.BlockMembers.cs).
+            return InlineBlockMember(method, receiver, arguments, call, what);
+        }
+
         if (method.IsAbstract || body is null)
         {
-            why = "its body is not a single expression; write it as '=> expression', or make it a [Differentiable] static method returning a number";
+            why = "its body is not in this compilation (it is abstract, or compiled into another assembly), so it cannot be differentiated where it is called; write the computation in the method, or in a [Differentiable] static method returning a number";
         }
         else if (_frames.Count >= MaximumInlineDepth || _frames.Any(f => SymbolEqualityComparer.Default.Equals(f.Method, method.OriginalDefinition)))
         {

@@ -9,8 +9,8 @@ namespace AutogradGen.Generator.Parsing;
 /// called: BodyParser.RefArguments) also get a <c>{Name}Derivative</c> of their own. Forward mode needs nothing but
 /// the body run once with tangents beside the values, so the ref and out parameters simply stay ref and out, and
 /// their tangents come in and go out the same way: <c>StepDerivative(ref double x, double dt, ref double xTangent,
-/// double dtTangent)</c>. Reverse mode of such a helper is left out (see docs/API.md): its callers differentiate
-/// it inlined, in both modes.
+/// double dtTangent)</c>. When its value and floating-point results are of one type it also gets <c>{Name}Gradient</c>
+/// (Emit/ByReferenceReverse.cs); its callers still differentiate it inlined, in both modes.
 /// </summary>
 internal static class ByReferenceMembers
 {
@@ -50,6 +50,46 @@ internal static class ByReferenceMembers
         var named = attribute.ConstructorArguments[0].Values.Select(v => v.Value as string).ToList();
         return method.Parameters.Where(p => named.Contains(p.Name))
             .All(p => TypeClassifier.Classify(p.Type) is { Storage: StorageKind.Scalar } c && c.Kind.IsFloatingPoint());
+    }
+
+    /// <summary>
+    /// Whether a helper with its own Derivative also gets <c>{Name}Gradient</c> (<see cref="MethodModel.ByReferenceGradient"/>):
+    /// its floating-point ref and out results and its value (unless void) are of one type, and the type has no member of
+    /// the names it would take (a hand-written <c>StepGradient</c> is kept, and the helper has no reverse mode then).
+    /// </summary>
+    public static bool HasOwnGradient(IMethodSymbol method)
+    {
+        if (new[] { "Gradient", "ByReferenceGradient", "ByReferencePullback" }.Any(suffix => !method.ContainingType.GetMembers(method.Name + suffix).IsEmpty))
+        {
+            return false;
+        }
+
+        var kinds = method.Parameters.Where(p => p.RefKind is RefKind.Ref or RefKind.Out)
+            .Select(p => TypeClassifier.Scalar(p.Type)).Where(k => k is { } kind && kind.IsFloatingPoint()).ToList();
+        if (!method.ReturnsVoid)
+        {
+            kinds.Add(TypeClassifier.Scalar(method.ReturnType));
+        }
+
+        return kinds.Count > 0 && kinds.Distinct().Count() == 1;
+    }
+
+    /// <summary>The end of AGD0061's message: which members of its own the helper has, and how to get the others.</summary>
+    public static string OwnMembersNote(IMethodSymbol method, bool derivative)
+    {
+        var name = method.Name;
+        const string Forward = "which takes each ref and out parameter's tangent the same way as the parameter";
+        if (!derivative)
+        {
+            return $" and has no {name}Gradient or {name}Pullback of its own and no {name}Derivative; to call those, write a version that takes its inputs by value and returns its result";
+        }
+
+        if (!HasOwnGradient(method))
+        {
+            return $" and has no {name}Gradient or {name}Pullback of its own (its forward mode is {name}Derivative, {Forward}; it has no reverse mode, because its results are of different floating-point types or the type already has a member named {name}Gradient); to call those, write a version that takes its inputs by value and returns its result";
+        }
+
+        return $" (its forward mode is {name}Derivative, {Forward}; its reverse mode is {name}Gradient, where a ref parameter's gradient goes in as the adjoint of its final value and comes out as the gradient with respect to its initial value, and an out parameter's adjoint goes in only)";
     }
 
     /// <summary>"ref" or "out".</summary>

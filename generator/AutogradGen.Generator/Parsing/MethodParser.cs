@@ -85,7 +85,7 @@ internal static class MethodParser
             if (diagnostics.Count == 0)
             {
                 // A helper whose shape is already an error (generic, no body) needs no note besides it.
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DifferentiatedWhereCalled, nameLocation, name, why, $" and no {name}Derivative"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DifferentiatedWhereCalled, nameLocation, name, why, ByReferenceMembers.OwnMembersNote(method, derivative: false)));
             }
 
             return new ParsedMethod(Key(method), null, diagnostics.ToEquatableArray());
@@ -162,7 +162,7 @@ internal static class MethodParser
             // ref/out values and tangents as they are (ByReferenceMembers), when its body can be differentiated.
             var refused = body.Diagnostics.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error);
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DifferentiatedWhereCalled, nameLocation, name, ByReferenceReason(method),
-                refused ? $" and no {name}Derivative" : $" (its forward mode is {name}Derivative, which takes each ref and out parameter's tangent the same way as the parameter)"));
+                ByReferenceMembers.OwnMembersNote(method, derivative: !refused)));
             if (refused)
             {
                 return new ParsedMethod(Key(method), null, diagnostics.ToEquatableArray());
@@ -193,6 +193,7 @@ internal static class MethodParser
             StructArrayParameters = structArrays.ToEquatableArray(),
             SecondOrder = SecondOrderCheck.IsRequested(attribute) && !byReferenceHelper,
             ByReferenceHelper = byReferenceHelper,
+            ByReferenceGradient = byReferenceHelper && ByReferenceMembers.HasOwnGradient(method),
             ReturnsVoid = method.ReturnsVoid,
         };
         if (body.Diagnostics.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error))

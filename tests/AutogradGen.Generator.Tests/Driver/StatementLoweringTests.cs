@@ -60,9 +60,39 @@ public class StatementLoweringTests
         Assert.Contains(run.Diagnostics, d => d.GetMessage(CultureInfo.InvariantCulture).Contains("and no ShiftDerivative", StringComparison.Ordinal));
         var text = string.Concat(run.Sources.Select(s => s.SourceText.ToString()));
         Assert.Contains("public static void StepDerivative(ref double x, out double y, double k, ref double xTangent, out double yTangent, double kTangent)", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("StepGradient", text, StringComparison.Ordinal);
+        Assert.Contains("public static void StepGradient(ref double x, out double y, double k, ref double xGradient, double yAdjoint, out double kGradient)", text, StringComparison.Ordinal);
+        Assert.Contains(run.Diagnostics, d => d.GetMessage(CultureInfo.InvariantCulture).Contains("its reverse mode is StepGradient", StringComparison.Ordinal));
         Assert.DoesNotContain("ShiftDerivative", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ShiftGradient", text, StringComparison.Ordinal);
         Assert.True(run.HasCodeFor("F"));
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    [Fact]
+    public void A_ref_helper_with_results_of_two_types_or_a_hand_written_gradient_keeps_forward_mode_only()
+    {
+        var run = GeneratorHarness.Run(Usings + "public static partial class Functions\n{\n"
+            + "[Differentiable] public static double Mixed(double x, out float y) { y = (float)x; return x * x; }\n"
+            + "[Differentiable] public static void Taken(ref double x, double k) { x *= k; }\n"
+            + "public static void TakenGradient(ref double x, double k, ref double xGradient, out double kGradient) { kGradient = x * xGradient; xGradient *= k; x *= k; }\n}\n");
+        Assert.Equal(["AGD0061", "AGD0061"], run.Diagnostics.Select(d => d.Id));
+        Assert.All(run.Diagnostics, d => Assert.Contains("it has no reverse mode, because its results are of different floating-point types or the type already has a member named", d.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        var text = string.Concat(run.Sources.Select(s => s.SourceText.ToString()));
+        Assert.Contains("MixedDerivative(", text, StringComparison.Ordinal);
+        Assert.Contains("TakenDerivative(", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("MixedGradient", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("TakenByReference", text, StringComparison.Ordinal);
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    [Fact]
+    public void An_instance_ref_helper_with_an_in_parameter_gets_an_instance_gradient_that_compiles()
+    {
+        var run = GeneratorHarness.Run(Usings + "public partial class Model\n{\n"
+            + "private readonly double _rate = 0.5;\n"
+            + "[Differentiable] public float Advance(ref float x, in float dt) { x += _rate > 0 ? dt * x : dt; return x * x; }\n}\n");
+        var text = string.Concat(run.Sources.Select(s => s.SourceText.ToString()));
+        Assert.Contains("public float AdvanceGradient(ref float x, in float dt, ref float xGradient, out float dtGradient)", text, StringComparison.Ordinal);
         Assert.Empty(run.CompilationProblems);
     }
 

@@ -77,12 +77,68 @@ public class StructDiagnosticTests
         """, "write it as '=> new Sample(...)'");
 
     [Fact]
-    public void A_computed_property_with_a_block_body_is_reported_once_at_its_use() => AssertReported("AGD0006", Vec3 + """
+    public void A_block_bodied_member_that_writes_the_struct_itself_is_reported_once_at_its_call() => AssertReported("AGD0006", """
+        public struct Counter
+        {
+            public double Value;
+            public double Bump(double by) { Value += by; return Value; }
+        }
         public static partial class Functions
         {
-            [Differentiable] public static double F(Vec3 a) => 2 * [|a.Norm|];
+            [Differentiable]
+            public static double F(Counter c, double x)
+            {
+                var bumped = [|c.Bump(x)|];
+                return bumped * x;
+            }
         }
-        """, "its body is not a single expression");
+        """, "assigns 'Value += by', a field of the struct itself");
+
+    [Fact]
+    public void A_block_bodied_property_in_a_loop_condition_is_reported_at_its_use() => AssertReported("AGD0006", Vec3 + """
+        public static partial class Functions
+        {
+            [Differentiable]
+            public static double F(Vec3 a, double k)
+            {
+                var x = k;
+                while ([|a.Norm|] > x)
+                {
+                    x *= 2;
+                }
+
+                return x;
+            }
+        }
+        """, "assign its result to a local first");
+
+    [Fact]
+    public void A_block_bodied_member_returning_from_inside_a_loop_is_reported_at_its_call() => AssertReported("AGD0006", """
+        public readonly struct V
+        {
+            public V(double x) { X = x; }
+            public double X { get; }
+            public double Halved() { var v = X; while (true) { if (v * v < 1) return v; v /= 2; } }
+        }
+        public static partial class Functions
+        {
+            [Differentiable] public static double F(V a) => 2 * [|a.Halved()|];
+        }
+        """, "it returns from inside a loop ('return v;')");
+
+    [Fact]
+    public void A_block_bodied_member_whose_body_cannot_be_differentiated_is_one_diagnostic_at_the_call() => AssertReported("AGD0006", """
+        public readonly struct V
+        {
+            public V(double x) { X = x; }
+            public double X { get; }
+            public double Noisy() { var s = X * X; return s + Console.ReadLine()!.Length; }
+        }
+        public static partial class Functions
+        {
+            [Differentiable] public static double F(V a) => 2 * [|a.Noisy()|];
+        }
+        """, "in its body,");
 
     [Fact]
     public void A_constructor_that_computes_its_fields_is_reported_at_the_creation() => AssertReported("AGD0006", Vec3 + """
@@ -117,6 +173,26 @@ public class StructDiagnosticTests
             [Differentiable] public static double F(V a) => ([|a + a|]).X;
         }
         """, "in its body,");
+
+    [Fact]
+    public void A_block_bodied_member_whose_body_only_warns_is_inlined_and_its_caller_generated()
+    {
+        var run = GeneratorHarness.Run(Usings + """
+            public readonly struct V
+            {
+                public V(double x) { X = x; }
+                public double X { get; }
+                public double Signed() { var s = Math.Sign(X); return s * X * X; }
+            }
+            public static partial class Functions
+            {
+                [Differentiable] public static double F(V a) => 2 * a.Signed();
+            }
+            """);
+        Assert.DoesNotContain(run.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.True(run.HasCodeFor("F"));
+        Assert.Empty(run.CompilationProblems);
+    }
 
     private static void AssertReported(string id, string markedSource, string messageContains)
     {

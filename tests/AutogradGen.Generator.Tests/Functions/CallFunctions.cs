@@ -47,6 +47,23 @@ public static partial class CallFunctions
     [Differentiable]
     public static double Square(double x) => x * x;
 
+    /// <summary>
+    /// A loop that calls a user derivative (Softplus) and a [Differentiable] method, beside a ref state and an out
+    /// result: its own Gradient calls their pullbacks.
+    /// </summary>
+    [Differentiable]
+    public static double Relax(ref double x, double k, out double energy)
+    {
+        energy = 0.0;
+        for (var i = 0; i < 3; i++)
+        {
+            x -= 0.1 * k * OpaqueLibrary.Softplus(x);
+            energy += Square(x - k);
+        }
+
+        return x * k;
+    }
+
     [Differentiable]
     public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
