@@ -169,7 +169,7 @@ internal static class NestedCallEmitter
     public static string? NestedCallee(Analysis.LoweredMethod method) =>
         Analysis.StmtWalker.Descendants(method.Body).SelectMany(Expressions).SelectMany(Descendants).OfType<CallExpr>()
             .FirstOrDefault(c => c.Target.IsNested) is { } call
-            ? call.Target.Name.Substring(0, call.Target.Name.Length - (call.Target.Name.EndsWith("NestedValue", System.StringComparison.Ordinal) ? "NestedValue" : "NestedSlope").Length)
+            ? call.Target.Name.Substring(0, call.Target.Name.LastIndexOf("Nested", System.StringComparison.Ordinal))
             : null;
 
     private static IEnumerable<Expr> Descendants(Expr expr) => new[] { expr }.Concat(Analysis.ExprWalker.Children(expr).SelectMany(Descendants));

@@ -47,6 +47,12 @@ internal static class SecondOrderEmitter
             NestedCallEmitter.Emit(model, writer);
             writer.Line();
         }
+        else if (NestedSpanCallEmitter.Applies(model))
+        {
+            // The same for a method with span parameters: its gradient read component by component.
+            NestedSpanCallEmitter.Emit(model, writer);
+            writer.Line();
+        }
 
         var parameters = model.Variables.Where(v => v.IsParameter).ToList();
         var names = new NameTable(model.Variables.Select(v => v.Name));

@@ -243,6 +243,12 @@ internal sealed partial class BodyParser
         }
 
         var callee = found.Callee;
+        if (NestedCalls.HasSpanParameter(callee))
+        {
+            // Span gradients go into the caller's local arrays, component by component (BodyParser.NestedSpanCalls).
+            return NestedSpanGradient(invocation, callee, arguments, parameters, output);
+        }
+
         var differentiated = NestedCalls.DifferentiatedParameters(callee);
         var statement = invocation.FirstAncestorOrSelf<StatementSyntax>() ?? (SyntaxNode)invocation;
         var line = Line(invocation);
@@ -354,6 +360,18 @@ internal sealed partial class BodyParser
 
                 parameters.Add(new CallParameter(parameter.Name, NumberKind.Int, StorageKind.Scalar, Differentiated: false, IsPassThrough: true));
                 arguments.Add(passed);
+                continue;
+            }
+
+            if (classified.Storage != StorageKind.Scalar)
+            {
+                if (NestedSpanArgument(argument, parameter, operation) is not { } span)
+                {
+                    return (arguments, parameters, false);
+                }
+
+                parameters.Add(new CallParameter(parameter.Name, classified.Kind, classified.Storage, Differentiated: true));
+                arguments.Add(span);
                 continue;
             }
 

@@ -45,17 +45,89 @@ public class NestedDiagnosticTests
         """, "read .Value or .Derivative");
 
     [Fact]
-    public void AGD0092_is_reported_on_a_call_of_a_span_method() => AssertReported("AGD0092", """
+    public void AGD0092_is_reported_on_a_call_of_a_method_with_a_span_it_does_not_differentiate() => AssertReported("AGD0092", """
+        public static partial class Functions
+        {
+            [Differentiable(nameof(s), SecondOrder = true)] public static double Weighted(ReadOnlySpan<double> w, double s) => w[0] * s * s + w[1] * s;
+            [Differentiable] public static double G(double a)
+            {
+                Span<double> w = stackalloc double[2];
+                w[0] = a;
+                return [|WeightedGradient(w, a, out double g)|] * g;
+            }
+        }
+        """, "not a span of double the method differentiates");
+
+    [Fact]
+    public void AGD0092_is_reported_on_the_derivative_of_a_span_method() => AssertReported("AGD0092", """
+        public static partial class Functions
+        {
+            [Differentiable(SecondOrder = true)] public static double Norm2(ReadOnlySpan<double> x) => x[0] * x[0] + x[1] * x[1];
+            [Differentiable] public static double G(double a)
+            {
+                Span<double> x = stackalloc double[2];
+                x[0] = a;
+                return [|Norm2Derivative(x, x)|].Derivative;
+            }
+        }
+        """, "call its Gradient into a local array");
+
+    [Fact]
+    public void AGD0091_is_reported_on_a_span_gradient_that_is_also_an_argument() => AssertReported("AGD0091", """
         public static partial class Functions
         {
             [Differentiable(SecondOrder = true)] public static double Norm2(ReadOnlySpan<double> x) => x[0] * x[0] + x[1] * x[1];
             [Differentiable] public static double G(double a)
             {
                 Span<double> g = stackalloc double[2];
-                return [|Norm2Gradient(g, g)|];
+                g[0] = a;
+                return Norm2Gradient(g, [|g|]);
             }
         }
-        """, "scalar double parameters only");
+        """, "also an argument of the call");
+
+    [Fact]
+    public void AGD0091_is_reported_on_a_span_gradient_into_a_parameter() => AssertReported("AGD0091", """
+        public static partial class Functions
+        {
+            [Differentiable(SecondOrder = true)] public static double Norm2(ReadOnlySpan<double> x) => x[0] * x[0] + x[1] * x[1];
+            [Differentiable] public static double G(double[] x, double[] g) => Norm2Gradient(x, [|g|]);
+        }
+        """, "local double array of this method");
+
+    [Fact]
+    public void Nested_span_code_compiles_without_warnings_with_a_scalar_it_does_not_differentiate_pass_through_data_and_stackalloc()
+    {
+        var run = GeneratorHarness.Run(Usings + """
+            public static partial class Functions
+            {
+                [Differentiable(nameof(x), nameof(t), SecondOrder = true)]
+                public static double Inner(ReadOnlySpan<double> x, double t, double w, int k)
+                {
+                    double s = t * w;
+                    for (int i = 0; i < x.Length; i++) s += Math.Sin(w * x[i]) * k * t;
+                    return s;
+                }
+
+                [Differentiable]
+                public static double Outer(double[] x, double a, int k)
+                {
+                    Span<double> g = stackalloc double[x.Length];
+                    double[] h = new double[x.Length];
+                    double v = InnerGradient(x, a, a * a, k, g, out double gt);
+                    InnerGradient(x, gt, a, k, h, out _);
+                    double s = v;
+                    for (int i = 0; i < x.Length; i++) s += g[i] * h[i];
+                    return s;
+                }
+            }
+            """);
+        Assert.True(run.Diagnostics.Length == 0, string.Join("\n", run.Diagnostics));
+        Assert.True(!run.CompilationProblems.Any(), string.Join("\n", run.CompilationProblems));
+        var sources = string.Concat(run.Sources.Select(s => s.SourceText.ToString()));
+        Assert.Contains("InnerNestedComponentPullback(", sources, StringComparison.Ordinal);
+        Assert.Contains("OuterGradient(", sources, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void AGD0093_is_reported_when_the_caller_is_second_order_itself() => AssertReported("AGD0093", """
