@@ -457,9 +457,11 @@ internal sealed partial class BodyParser
         Target(callee, "NestedSlope", parameters.Concat(differentiated.Select(p => new CallParameter(p.Name + "Direction", NumberKind.Double, StorageKind.Scalar, Differentiated: true))).ToList());
 
     private static CallTarget Target(IMethodSymbol callee, string suffix, List<CallParameter> parameters) =>
-        new(callee.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), callee.Name + suffix, MethodParser.Key(callee), parameters.ToEquatableArray(), IsDifferentiable: true)
+        new(callee.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), callee.Name + suffix, MethodParser.Key(callee), parameters.ToEquatableArray(), IsDifferentiable: true,
+            TwinName: NestedCalls.NestedTwinName(callee))
         {
             IsNested = true,
+            NestedDifferentiated = NestedCalls.DifferentiatedParameters(callee).Select(p => p.Ordinal).ToEquatableArray(),
         };
 
     private void Refuse(SyntaxNode syntax, string why)

@@ -214,6 +214,19 @@ internal static class NestedCalls
             .ToList();
     }
 
+    /// <summary>
+    /// The twin a nested call runs on the tape: the callee's own when it differentiates every double parameter, else
+    /// <c>{Name}NestedTape</c>, its twin with a tensor for every double parameter (Emit/SourceEmitter), so that the
+    /// derivative through a parameter it does not differentiate (the mixed second derivatives) is recorded too.
+    /// </summary>
+    public static string NestedTwinName(IMethodSymbol callee)
+    {
+        var differentiated = new HashSet<string>(DifferentiatedParameters(callee).Select(p => p.Name));
+        return callee.Parameters.Any(p => TypeClassifier.Classify(p.Type) is { Storage: StorageKind.Scalar, Kind: NumberKind.Double } && !differentiated.Contains(p.Name))
+            ? callee.Name + "NestedTape"
+            : TwinNames.For(callee);
+    }
+
     private static bool IsDifferentiable(IMethodSymbol method) =>
         method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == MethodParser.DifferentiableAttributeName);
 

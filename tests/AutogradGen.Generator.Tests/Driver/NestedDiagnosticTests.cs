@@ -139,7 +139,7 @@ public class NestedDiagnosticTests
         """, "one level deep");
 
     [Fact]
-    public void Nested_code_compiles_without_warnings_with_subsets_discards_pass_through_data_and_a_tape_twin_that_says_it_has_no_tape_form()
+    public void Nested_code_compiles_without_warnings_with_subsets_discards_pass_through_data_and_a_tape_twin_over_the_callees_nested_twin()
     {
         var run = GeneratorHarness.Run(Usings + """
             public static partial class Functions
@@ -170,7 +170,30 @@ public class NestedDiagnosticTests
         var sources = string.Concat(run.Sources.Select(s => s.SourceText.ToString()));
         Assert.Contains("InnerNestedSlopePullback(", sources, StringComparison.Ordinal);
         Assert.Contains("OuterGradient(", sources, StringComparison.Ordinal);
-        Assert.Contains("nested derivatives have no tape twin", sources, StringComparison.Ordinal);
+        // Inner leaves w undifferentiated: the twins call its twin over every double parameter under a createGraph gradient.
+        Assert.Contains("InnerNestedTape(", sources, StringComparison.Ordinal);
+        Assert.Contains("global::AutogradGen.CompilerServices.NestedTape.Slope(", sources, StringComparison.Ordinal);
+        Assert.DoesNotContain("NotSupportedException", sources, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_nested_call_reading_an_in_parameter_gets_a_tape_twin_that_says_it_has_no_tape_form()
+    {
+        var run = GeneratorHarness.Run(Usings + """
+            public static partial class Functions
+            {
+                [Differentiable(nameof(x), SecondOrder = true)]
+                public static double Inner(double x, int k) => Math.Sin(x) * k;
+
+                [Differentiable]
+                public static double Outer(double a, in int k) => InnerGradient(a, k, out double g) * g;
+            }
+            """);
+        Assert.True(run.Diagnostics.Length == 0, string.Join("\n", run.Diagnostics));
+        Assert.True(!run.CompilationProblems.Any(), string.Join("\n", run.CompilationProblems));
+        var sources = string.Concat(run.Sources.Select(s => s.SourceText.ToString()));
+        Assert.Contains("OuterGradient(", sources, StringComparison.Ordinal);
+        Assert.Contains("an argument a tape twin cannot capture", sources, StringComparison.Ordinal);
     }
 
     [Fact]
