@@ -30,10 +30,17 @@ internal static class SecondOrderEmitter
     private const string DualType = "global::AutogradGen.CompilerServices.Dual";
     private const string Scratch = "global::AutogradGen.CompilerServices.ScratchBuffer<" + DualType + ">";
 
-    public static void Emit(MethodModel model, LoweredMethod method, string reverseText, CodeWriter writer)
+    public static void Emit(MethodModel model, LoweredMethod method, string reverseText, string forwardText, CodeWriter writer)
     {
         WriteTangentPullback(model, method, reverseText, writer);
         writer.Line();
+        var forwardOverForward = HasTangentDerivative(model, method);
+        if (forwardOverForward)
+        {
+            WriteTangentDerivative(model, forwardText, writer);
+            writer.Line();
+        }
+
         // Second-order callers pass scalars only (SecondOrderCheck), so only such a method needs its dual value.
         if (model.Variables.All(v => !v.IsParameter || v.Storage == StorageKind.Scalar || v.PassThroughType is not null))
         {
@@ -44,7 +51,7 @@ internal static class SecondOrderEmitter
         if (NestedCallEmitter.Applies(model))
         {
             // What other [Differentiable] methods call when they call this one's Gradient or Derivative.
-            NestedCallEmitter.Emit(model, writer);
+            NestedCallEmitter.Emit(model, writer, forwardOverForward);
             writer.Line();
         }
         else if (NestedSpanCallEmitter.Applies(model))
@@ -94,6 +101,39 @@ internal static class SecondOrderEmitter
         }
 
         foreach (var line in lines)
+        {
+            writer.Line(line);
+        }
+    }
+
+    /// <summary>
+    /// Whether the method gets <c>{Name}TangentDerivative</c> (forward over forward): scalar parameters, and a body
+    /// that calls no other method (its callees would need dual forward modes of their own), so the rewrite of its
+    /// forward mode onto dual numbers is self-contained.
+    /// </summary>
+    public static bool HasTangentDerivative(MethodModel model, LoweredMethod method) =>
+        NestedCallEmitter.Applies(model) && model.DualUserDerivatives.Count == 0
+        && !StmtWalker.Descendants(method.Body).SelectMany(Expressions).SelectMany(Descendants).OfType<CallExpr>().Any();
+
+    /// <summary>
+    /// Forward over forward: the method's own Derivative printed again with every <c>double</c> a <c>Dual</c>, so
+    /// that its tangent output carries its derivative along the duals' tangents: run at (x + ε t, d + ε d′), the
+    /// derivative's tangent is dᵀ H t + ∇f · d′ (GradBench's ff, the inner Derivative of a forward-mode caller).
+    /// </summary>
+    private static void WriteTangentDerivative(MethodModel model, string forwardText, CodeWriter writer)
+    {
+        var members = SyntaxFactory.ParseCompilationUnit("partial class Generated\n{\n" + forwardText + "\n}\n")
+            .DescendantNodes().OfType<MethodDeclarationSyntax>();
+        var derivative = members.First(m => m.Identifier.Text == model.Name + "Derivative");
+        var rewritten = (MethodDeclarationSyntax)new DualRewriter(new HashSet<string>(), model.DualUserDerivatives).Visit(derivative.WithAttributeLists(default).WithoutLeadingTrivia())!;
+        rewritten = rewritten.WithIdentifier(SyntaxFactory.Identifier(model.Name + "TangentDerivative"));
+        writer.Line("/// <summary>");
+        writer.Line("/// Forward over forward of <see cref=\"" + model.DocumentationId + "\"/>: its Derivative run on dual numbers. The");
+        writer.Line("/// derivative's tangent receives dᵀ·H·t + ∇f·d′ for inputs (x + εt) and tangents (d + εd′). Called by");
+        writer.Line("/// generated code (the nested Derivative of a forward-mode caller).");
+        writer.Line("/// </summary>");
+        writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        foreach (var line in rewritten.ToFullString().TrimEnd().Split('\n').Select(l => l.TrimEnd()))
         {
             writer.Line(line);
         }

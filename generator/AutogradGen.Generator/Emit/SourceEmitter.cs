@@ -49,8 +49,11 @@ internal static class SourceEmitter
             // The pullback printed once more, alone, for the second-order emitter to rewrite onto dual numbers.
             var reverse = new CodeWriter();
             ReverseEmitter.Emit(model, method, activity, reverse, userDerivatives);
+            // And the forward mode, for forward over forward (SecondOrderEmitter.WriteTangentDerivative).
+            var forward = new CodeWriter();
+            ForwardEmitter.Emit(model, method, activity, forward, userDerivatives);
             writer.Line();
-            SecondOrderEmitter.Emit(model, method, reverse.ToString(), writer);
+            SecondOrderEmitter.Emit(model, method, reverse.ToString(), forward.ToString(), writer);
         }
 
         // A tape twin returns one tensor, or one per result for a vector-valued method.

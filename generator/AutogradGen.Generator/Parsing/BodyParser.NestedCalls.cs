@@ -320,7 +320,8 @@ internal sealed partial class BodyParser
             directions.Add(Coerce(direction, NumberKind.Double));
         }
 
-        return NestedCall(invocation, SlopeTarget(callee, parameters, differentiated), arguments.Concat(directions));
+        // NestedSlope by another name, so that a forward-mode caller nests forward over forward here (NestedCallEmitter).
+        return NestedCall(invocation, SlopeTarget(callee, parameters, differentiated) with { Name = callee.Name + "NestedDirectional" }, arguments.Concat(directions));
     }
 
     /// <summary>The arguments for F's own parameters, translated, and F's parameters as a callee's.</summary>

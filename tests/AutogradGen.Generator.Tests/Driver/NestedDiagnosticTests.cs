@@ -177,6 +177,27 @@ public class NestedDiagnosticTests
     }
 
     [Fact]
+    public void A_nested_derivative_nests_forward_over_forward_unless_the_callee_calls_other_methods()
+    {
+        var run = GeneratorHarness.Run(Usings + """
+            public static partial class Functions
+            {
+                [Differentiable(SecondOrder = true)] public static double Leaf(double x) => Math.Exp(x) * x;
+                [Differentiable(SecondOrder = true)] public static double Calls(double x) => Leaf(x) + x * x;
+
+                [Differentiable]
+                public static double Outer(double a) => LeafDerivative(a, 1.0).Derivative * CallsDerivative(a, a).Derivative;
+            }
+            """);
+        Assert.True(run.Diagnostics.Length == 0, string.Join("\n", run.Diagnostics));
+        Assert.True(!run.CompilationProblems.Any(), string.Join("\n", run.CompilationProblems));
+        var sources = string.Concat(run.Sources.Select(s => s.SourceText.ToString()));
+        Assert.Contains("LeafTangentDerivative(new global::AutogradGen.CompilerServices.Dual(", sources, StringComparison.Ordinal);
+        Assert.DoesNotContain("CallsTangentDerivative(", sources, StringComparison.Ordinal);
+        Assert.Contains("CallsNestedSlopeDerivative(", sources, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_nested_call_reading_an_in_parameter_gets_a_tape_twin_that_says_it_has_no_tape_form()
     {
         var run = GeneratorHarness.Run(Usings + """
