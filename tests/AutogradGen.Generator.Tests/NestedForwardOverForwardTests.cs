@@ -39,4 +39,19 @@ public class NestedForwardOverForwardTests
         N.ParticleGradient(w, out var rr);
         Close(rr, N.ParticleByDerivativesDerivative(w, 1).Derivative, 1e-10);
     }
+
+    [Theory]
+    [InlineData(0.3, -0.4)]
+    [InlineData(-0.8, 1.2)]
+    public void A_method_calling_other_methods_and_user_derivatives_has_the_same_dual_derivative(double x, double y)
+    {
+        // Calls calls other SecondOrder methods (its forward mode on duals calls theirs); the user-derivative
+        // functions' TangentDerivative runs the dual pullback. Both against the Hessian.
+        Span<double> h = stackalloc double[4];
+        SecondOrderFunctions.CallsHessian(x, y, h);
+        SecondOrderFunctions.CallsGradient(x, y, out var gx, out var gy);
+        var (_, derivative) = SecondOrderFunctions.CallsTangentDerivative(new Dual(x, 0.4), new Dual(y, -1.1), new Dual(1.0, 0.3), new Dual(0.5, 0.0));
+        Close(gx + 0.5 * gy, derivative.Value);
+        Close(1.0 * (h[0] * 0.4 - h[1] * 1.1) + 0.5 * (h[2] * 0.4 - h[3] * 1.1) + 0.3 * gx, derivative.Tangent, 1e-10);
+    }
 }

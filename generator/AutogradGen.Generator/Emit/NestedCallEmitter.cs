@@ -76,22 +76,12 @@ internal static class NestedCallEmitter
 
     private static void WriteDirectionalDerivative(Context c, Dictionary<string, string> directions, Dictionary<string, string> tangents, Dictionary<string, string> directionTangents, bool forwardOverForward, CodeWriter writer)
     {
-        Summary(writer, c.Model, "NestedDirectional and its derivative along tangents of every double parameter and of the direction" + (forwardOverForward ? " (forward over forward)." : " (forward over reverse: the method calls other methods, which have no forward mode on dual numbers)."));
+        Summary(writer, c.Model, "NestedDirectional and its derivative along tangents of every double parameter and of the direction" + (forwardOverForward ? " (forward over forward)." : " (its TangentDerivative runs the dual pullback: the method calls methods without a dual forward mode)."));
         var extra = Differentiated(c.Parameters).Select(p => "double " + directions[p.Name])
             .Concat(Floating(c.Parameters).Select(p => "double " + tangents[p.Name]))
             .Concat(Differentiated(c.Parameters).Select(p => "double " + directionTangents[p.Name]));
-        if (!forwardOverForward)
-        {
-            writer.Line(c.Header("(double Value, double Derivative)", "NestedDirectionalDerivative", extra) + " =>");
-            writer.Line("    " + c.Model.Name + "NestedSlopeDerivative(" + string.Join(", ", c.Parameters.Select(p => p.Name)
-                .Concat(Differentiated(c.Parameters).Select(p => directions[p.Name]))
-                .Concat(Floating(c.Parameters).Select(p => tangents[p.Name]))
-                .Concat(Differentiated(c.Parameters).Select(p => directionTangents[p.Name]))) + ");");
-            return;
-        }
-
         writer.Open(c.Header("(double Value, double Derivative)", "NestedDirectionalDerivative", extra));
-        writer.Line("// The method's forward mode on dual numbers: inputs x + ε·t, tangents d + ε·d'; the derivative's tangent is dᵀ·H·t + ∇f·d'.");
+        writer.Line("// The method's Derivative on dual numbers: inputs x + ε·t, tangents d + ε·d'; the derivative's tangent is dᵀ·H·t + ∇f·d'.");
         var arguments = c.Parameters.Select(p => IsFloating(p) ? "new " + DualType + "(" + p.Name + ", " + tangents[p.Name] + ")" : p.Name)
             .Concat(Differentiated(c.Parameters).Select(p => "new " + DualType + "(" + directions[p.Name] + ", " + directionTangents[p.Name] + ")"));
         var derivative = c.Names.Fresh("derivative");
