@@ -32,7 +32,7 @@ internal static class NestedCallEmitter
     public static bool Applies(MethodModel model) =>
         model.IsStatic && model.Variables.All(v => !v.IsParameter || v.PassThroughType is not null || v.Storage == StorageKind.Scalar);
 
-    public static void Emit(MethodModel model, CodeWriter writer)
+    public static void Emit(MethodModel model, CodeWriter writer, bool forwardOverForward)
     {
         var parameters = model.Variables.Where(v => v.IsParameter).ToList();
         var names = new NameTable(model.Variables.Select(v => v.Name).Append("seed"));
@@ -54,6 +54,55 @@ internal static class NestedCallEmitter
         WriteSlopeDerivative(context, directions, tangents, directionTangents, writer);
         writer.Line();
         WriteSlopePullback(context, directions, adjoints, directionAdjoints, writer);
+        writer.Line();
+        WriteDirectional(context, directions, writer);
+        writer.Line();
+        WriteDirectionalDerivative(context, directions, tangents, directionTangents, forwardOverForward, writer);
+        writer.Line();
+        WriteDirectionalPullback(context, directions, adjoints, directionAdjoints, writer);
+    }
+
+    /// <summary>
+    /// <c>{Name}NestedDirectional</c>: what <c>FDerivative(x..., d...).Derivative</c> is lowered to, NestedSlope by
+    /// another name so that a forward-mode caller nests forward over forward (ff) where NestedSlope, the gradient's
+    /// components, nests forward over reverse (fr). Its reverse mode is NestedSlope's (rf).
+    /// </summary>
+    private static void WriteDirectional(Context c, Dictionary<string, string> directions, CodeWriter writer)
+    {
+        Summary(writer, c.Model, "its derivative along a direction, FDerivative(...).Derivative, for a method that calls it and is differentiated itself.");
+        writer.Line(c.Header("double", "NestedDirectional", Differentiated(c.Parameters).Select(p => "double " + directions[p.Name])) + " =>");
+        writer.Line("    " + c.Model.Name + "NestedSlope(" + string.Join(", ", c.Parameters.Select(p => p.Name).Concat(Differentiated(c.Parameters).Select(p => directions[p.Name]))) + ");");
+    }
+
+    private static void WriteDirectionalDerivative(Context c, Dictionary<string, string> directions, Dictionary<string, string> tangents, Dictionary<string, string> directionTangents, bool forwardOverForward, CodeWriter writer)
+    {
+        Summary(writer, c.Model, "NestedDirectional and its derivative along tangents of every double parameter and of the direction" + (forwardOverForward ? " (forward over forward)." : " (its TangentDerivative runs the dual pullback: the method calls methods without a dual forward mode)."));
+        var extra = Differentiated(c.Parameters).Select(p => "double " + directions[p.Name])
+            .Concat(Floating(c.Parameters).Select(p => "double " + tangents[p.Name]))
+            .Concat(Differentiated(c.Parameters).Select(p => "double " + directionTangents[p.Name]));
+        writer.Open(c.Header("(double Value, double Derivative)", "NestedDirectionalDerivative", extra));
+        writer.Line("// The method's Derivative on dual numbers: inputs x + ε·t, tangents d + ε·d'; the derivative's tangent is dᵀ·H·t + ∇f·d'.");
+        var arguments = c.Parameters.Select(p => IsFloating(p) ? "new " + DualType + "(" + p.Name + ", " + tangents[p.Name] + ")" : p.Name)
+            .Concat(Differentiated(c.Parameters).Select(p => "new " + DualType + "(" + directions[p.Name] + ", " + directionTangents[p.Name] + ")"));
+        var derivative = c.Names.Fresh("derivative");
+        writer.Line(DualType + " " + derivative + " = " + c.Model.Name + "TangentDerivative(" + string.Join(", ", arguments) + ").Derivative;");
+        writer.Line("return (" + derivative + ".Value, " + derivative + ".Tangent);");
+        writer.Close();
+    }
+
+    private static void WriteDirectionalPullback(Context c, Dictionary<string, string> directions, Dictionary<string, string> adjoints, Dictionary<string, string> directionAdjoints, CodeWriter writer)
+    {
+        Summary(writer, c.Model, "NestedDirectional's reverse mode: NestedSlope's (reverse over forward is computed as forward over reverse, by symmetry of the Hessian).");
+        var extra = Differentiated(c.Parameters).Select(p => "double " + directions[p.Name])
+            .Append("double seed")
+            .Concat(Floating(c.Parameters).Select(p => "ref double " + adjoints[p.Name]))
+            .Concat(Differentiated(c.Parameters).Select(p => "ref double " + directionAdjoints[p.Name]));
+        writer.Line(c.Header("double", "NestedDirectionalPullback", extra) + " =>");
+        writer.Line("    " + c.Model.Name + "NestedSlopePullback(" + string.Join(", ", c.Parameters.Select(p => p.Name)
+            .Concat(Differentiated(c.Parameters).Select(p => directions[p.Name]))
+            .Append("seed")
+            .Concat(Floating(c.Parameters).Select(p => "ref " + adjoints[p.Name]))
+            .Concat(Differentiated(c.Parameters).Select(p => "ref " + directionAdjoints[p.Name]))) + ");");
     }
 
     private sealed record Context(MethodModel Model, List<VariableModel> Parameters, NameTable Names)
@@ -169,7 +218,7 @@ internal static class NestedCallEmitter
     public static string? NestedCallee(Analysis.LoweredMethod method) =>
         Analysis.StmtWalker.Descendants(method.Body).SelectMany(Expressions).SelectMany(Descendants).OfType<CallExpr>()
             .FirstOrDefault(c => c.Target.IsNested) is { } call
-            ? call.Target.Name.Substring(0, call.Target.Name.Length - (call.Target.Name.EndsWith("NestedValue", System.StringComparison.Ordinal) ? "NestedValue" : "NestedSlope").Length)
+            ? call.Target.Name.Substring(0, call.Target.Name.LastIndexOf("Nested", System.StringComparison.Ordinal))
             : null;
 
     private static IEnumerable<Expr> Descendants(Expr expr) => new[] { expr }.Concat(Analysis.ExprWalker.Children(expr).SelectMany(Descendants));

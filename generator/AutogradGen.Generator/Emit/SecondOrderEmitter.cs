@@ -30,10 +30,26 @@ internal static class SecondOrderEmitter
     private const string DualType = "global::AutogradGen.CompilerServices.Dual";
     private const string Scratch = "global::AutogradGen.CompilerServices.ScratchBuffer<" + DualType + ">";
 
-    public static void Emit(MethodModel model, LoweredMethod method, string reverseText, CodeWriter writer)
+    public static void Emit(MethodModel model, LoweredMethod method, string reverseText, string forwardText, CodeWriter writer)
     {
         WriteTangentPullback(model, method, reverseText, writer);
         writer.Line();
+        var forwardOverForward = RewritesForward(model, method);
+        if (NestedCallEmitter.Applies(model))
+        {
+            // What forward-mode nested callers and second-order callers' own TangentDerivative call.
+            if (forwardOverForward)
+            {
+                WriteTangentDerivative(model, method, forwardText, writer);
+            }
+            else
+            {
+                WriteTangentDerivativeOverPullback(model, writer);
+            }
+
+            writer.Line();
+        }
+
         // Second-order callers pass scalars only (SecondOrderCheck), so only such a method needs its dual value.
         if (model.Variables.All(v => !v.IsParameter || v.Storage == StorageKind.Scalar || v.PassThroughType is not null))
         {
@@ -44,7 +60,13 @@ internal static class SecondOrderEmitter
         if (NestedCallEmitter.Applies(model))
         {
             // What other [Differentiable] methods call when they call this one's Gradient or Derivative.
-            NestedCallEmitter.Emit(model, writer);
+            NestedCallEmitter.Emit(model, writer, forwardOverForward);
+            writer.Line();
+        }
+        else if (NestedSpanCallEmitter.Applies(model))
+        {
+            // The same for a method with span parameters: its gradient read component by component.
+            NestedSpanCallEmitter.Emit(model, writer);
             writer.Line();
         }
 
@@ -88,6 +110,73 @@ internal static class SecondOrderEmitter
         }
 
         foreach (var line in lines)
+        {
+            writer.Line(line);
+        }
+    }
+
+    /// <summary>
+    /// Whether <c>{Name}TangentDerivative</c> is the method's forward mode rewritten onto dual numbers (forward over
+    /// forward): scalar parameters, and calls only of static [Differentiable] methods, which are SecondOrder with
+    /// scalar parameters (AGD0076) and so have a TangentDerivative of their own. A method that calls a user
+    /// derivative or a plain method gets one over its dual pullback instead (<see cref="WriteTangentDerivativeOverPullback"/>).
+    /// </summary>
+    public static bool RewritesForward(MethodModel model, LoweredMethod method) =>
+        NestedCallEmitter.Applies(model) && model.DualUserDerivatives.Count == 0
+        && StmtWalker.Descendants(method.Body).SelectMany(Expressions).SelectMany(Descendants).OfType<CallExpr>()
+            .All(c => c.Target.IsDifferentiable && c.Target.Receiver is null && !c.Target.IsNested);
+
+    /// <summary>
+    /// <c>{Name}TangentDerivative</c> of a method whose forward mode has no dual rewrite: the same results from one run
+    /// of its dual pullback along the inputs' tangents, (g + ε·H·t) · (d + ε·d′) = ∇f·d + ε·(dᵀ·H·t + ∇f·d′).
+    /// </summary>
+    private static void WriteTangentDerivativeOverPullback(MethodModel model, CodeWriter writer)
+    {
+        var parameters = model.Variables.Where(v => v.IsParameter).ToList();
+        var names = new NameTable(model.Variables.Select(v => v.Name));
+        var differentiated = parameters.Where(p => p.Differentiated).ToList();
+        var tangents = differentiated.ToDictionary(p => p.Name, p => names.Fresh(p.Name + "Tangent"));
+        var adjoints = differentiated.ToDictionary(p => p.Name, p => names.Fresh(p.Name + "Adjoint"));
+        var declarations = parameters.Select(p => (p.PassedIn ? "in " : string.Empty) + DualTypeOf(p) + " " + p.Name)
+            .Concat(differentiated.Select(p => DualType + " " + tangents[p.Name]));
+        writer.Line("/// <summary>");
+        writer.Line("/// <see cref=\"" + model.DocumentationId + "\"/>'s Derivative on dual numbers (see its TangentPullback): computed by one run");
+        writer.Line("/// of the pullback on dual numbers, as its body calls methods without a dual forward mode. Called by generated code.");
+        writer.Line("/// </summary>");
+        writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        writer.Open(model.Accessibility + model.StaticModifier + "(" + DualType + " Value, " + DualType + " Derivative) " + model.Name + "TangentDerivative(" + string.Join(", ", declarations) + ")");
+        foreach (var p in differentiated)
+        {
+            writer.Line(DualType + " " + adjoints[p.Name] + " = 0.0;");
+        }
+
+        var value = names.Fresh("value");
+        writer.Line(DualType + " " + value + " = " + model.Name + "TangentPullback(" + string.Join(", ", parameters.Select(p => p.Name).Append("1.0").Concat(differentiated.Select(p => "ref " + adjoints[p.Name]))) + ");");
+        writer.Line("return (" + value + ", " + (differentiated.Count == 0 ? "0.0" : string.Join(" + ", differentiated.Select(p => adjoints[p.Name] + " * " + tangents[p.Name]))) + ");");
+        writer.Close();
+    }
+
+    /// <summary>
+    /// Forward over forward: the method's own Derivative printed again with every <c>double</c> a <c>Dual</c>, so
+    /// that its tangent output carries its derivative along the duals' tangents: run at (x + ε t, d + ε d′), the
+    /// derivative's tangent is dᵀ H t + ∇f · d′ (GradBench's ff, the inner Derivative of a forward-mode caller).
+    /// </summary>
+    private static void WriteTangentDerivative(MethodModel model, LoweredMethod method, string forwardText, CodeWriter writer)
+    {
+        var members = SyntaxFactory.ParseCompilationUnit("partial class Generated\n{\n" + forwardText + "\n}\n")
+            .DescendantNodes().OfType<MethodDeclarationSyntax>();
+        var derivative = members.First(m => m.Identifier.Text == model.Name + "Derivative");
+        var callees = new HashSet<string>(StmtWalker.Descendants(method.Body).SelectMany(Expressions).SelectMany(Descendants).OfType<CallExpr>()
+            .Select(c => c.Target.Qualifier + "." + c.Target.Name));
+        var rewritten = (MethodDeclarationSyntax)new DualRewriter(callees, model.DualUserDerivatives).Visit(derivative.WithAttributeLists(default).WithoutLeadingTrivia())!;
+        rewritten = rewritten.WithIdentifier(SyntaxFactory.Identifier(model.Name + "TangentDerivative"));
+        writer.Line("/// <summary>");
+        writer.Line("/// Forward over forward of <see cref=\"" + model.DocumentationId + "\"/>: its Derivative run on dual numbers. The");
+        writer.Line("/// derivative's tangent receives dᵀ·H·t + ∇f·d′ for inputs (x + εt) and tangents (d + εd′). Called by");
+        writer.Line("/// generated code (the nested Derivative of a forward-mode caller).");
+        writer.Line("/// </summary>");
+        writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        foreach (var line in rewritten.ToFullString().TrimEnd().Split('\n').Select(l => l.TrimEnd()))
         {
             writer.Line(line);
         }
@@ -376,8 +465,11 @@ internal static class SecondOrderEmitter
             }
 
             var stem = text.EndsWith("Pullback", System.StringComparison.Ordinal) ? text.Substring(0, text.Length - "Pullback".Length) : null;
+            // In the forward mode (forward over forward), a callee's Derivative becomes its TangentDerivative.
+            var forwardStem = text.EndsWith("Derivative", System.StringComparison.Ordinal) ? text.Substring(0, text.Length - "Derivative".Length) : null;
             string? renamed = _callees.Contains(qualifier + text) ? text + "DualValue"
                 : stem is not null && _callees.Contains(qualifier + stem) ? stem + "TangentPullback"
+                : forwardStem is not null && _callees.Contains(qualifier + forwardStem) ? forwardStem + "TangentDerivative"
                 : null;
             if (renamed is null)
             {

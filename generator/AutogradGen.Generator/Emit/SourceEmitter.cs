@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using AutogradGen.Generator.Analysis;
 using AutogradGen.Generator.Model;
 
@@ -62,8 +63,11 @@ internal static class SourceEmitter
             // The pullback printed once more, alone, for the second-order emitter to rewrite onto dual numbers.
             var reverse = new CodeWriter();
             ReverseEmitter.Emit(model, method, activity, reverse, userDerivatives);
+            // And the forward mode, for forward over forward (SecondOrderEmitter.WriteTangentDerivative).
+            var forward = new CodeWriter();
+            ForwardEmitter.Emit(model, method, activity, forward, userDerivatives);
             writer.Line();
-            SecondOrderEmitter.Emit(model, method, reverse.ToString(), writer);
+            SecondOrderEmitter.Emit(model, method, reverse.ToString(), forward.ToString(), writer);
         }
 
         // A tape twin returns one tensor, or one per result for a vector-valued method.
@@ -72,9 +76,39 @@ internal static class SourceEmitter
         {
             writer.Line();
             writer.Append(twin);
+            NestedTwin(model, method, userDerivatives, writer);
         }
 
         return writer.ToString();
+    }
+
+    /// <summary>
+    /// For a SecondOrder method that other methods may call nested and that leaves a double parameter undifferentiated:
+    /// <c>{Name}NestedTape</c>, its twin with a tensor for every double parameter, which their twins call
+    /// (CompilerServices.NestedTape), so that the derivative through that parameter is on the tape too.
+    /// </summary>
+    private static void NestedTwin(MethodModel model, LoweredMethod method, IReadOnlyDictionary<string, UserDerivativeModel> userDerivatives, CodeWriter writer)
+    {
+        static bool Undifferentiated(VariableModel v) => v.IsParameter && v.PassThroughType is null && v.Storage == StorageKind.Scalar && v.Kind == NumberKind.Double && !v.Differentiated;
+        if (!model.SecondOrder || !(NestedCallEmitter.Applies(model) || NestedSpanCallEmitter.Applies(model)) || !model.Variables.Any(Undifferentiated))
+        {
+            return;
+        }
+
+        var all = method.Variables.Select(v => Undifferentiated(v) ? v with { Differentiated = true } : v).ToList();
+        var widened = new LoweredMethod(all, method.Body, method.Result) { Outputs = method.Outputs };
+        var nested = model with
+        {
+            Variables = model.Variables.Select(v => Undifferentiated(v) ? v with { Differentiated = true } : v).ToEquatableArray(),
+            TwinName = model.Name + "NestedTape",
+        };
+        var twin = new CodeWriter();
+        if (TapeEmitter.TryEmit(nested, widened, userDerivatives, twin))
+        {
+            writer.Line();
+            writer.Line("// " + model.Name + "NestedTape: the twin with a tensor for every double parameter, for the twins of methods that call " + model.Name + "Gradient or " + model.Name + "Derivative.");
+            writer.Append(twin);
+        }
     }
 
     /// <summary>

@@ -98,8 +98,7 @@ internal sealed partial class TapeEmitter
     {
         if (call.Target.IsNested)
         {
-            // A nested derivative has no tape form here (docs/API.md, nested derivatives): no twin for this method.
-            throw new UnmappableException();
+            return NestedCall(call);
         }
 
         var arguments = call.Target.Parameters.Select((parameter, i) =>

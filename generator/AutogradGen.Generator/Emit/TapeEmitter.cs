@@ -32,6 +32,9 @@ internal sealed partial class TapeEmitter
     private readonly Dictionary<string, string> _copies = new();
     private string _zero = string.Empty;
 
+    /// <summary>Set when the body's nested call cannot be written on the tape: the twin only throws.</summary>
+    private bool _throwsForNestedCall;
+
     private TapeEmitter(MethodModel model, LoweredMethod method, IReadOnlyDictionary<string, UserDerivativeModel> userDerivatives)
     {
         _model = model;
@@ -47,6 +50,13 @@ internal sealed partial class TapeEmitter
         var emitter = new TapeEmitter(model, method, userDerivatives);
         try
         {
+            emitter.EmitMethod();
+        }
+        catch (UnmappableException) when (NestedCallEmitter.NestedCallee(method) is not null)
+        {
+            // A nested call whose twin cannot be written (TapeEmitter.NestedCalls): the twin still exists, so that
+            // the twins of this method's callers compile, and says so when it is called.
+            emitter = new TapeEmitter(model, method, userDerivatives) { _throwsForNestedCall = true };
             emitter.EmitMethod();
         }
         catch (UnmappableException)
@@ -78,14 +88,12 @@ internal sealed partial class TapeEmitter
         var signature = parameters.Select(p => p.Name == results ? "int " + resultCount
             : matrices.TryGetValue(p.Name, out var m) && m.IsJagged ? TensorType + "[] " + p.Name
             : (p.Differentiated || matrices.ContainsKey(p.Name) ? TensorType : (p.PassedIn ? "in " : string.Empty) + TypeOf(p)) + " " + p.Name);
-        if (NestedCallEmitter.NestedCallee(_method) is { } nested)
+        if (_throwsForNestedCall && NestedCallEmitter.NestedCallee(_method) is { } nested)
         {
-            // A nested derivative has no tape form yet; the twin still exists, so that the twins of this method's
-            // callers compile, and says so when it is called.
-            _writer.Line("/// <summary>Tape twin of <see cref=\"" + _model.DocumentationId + "\"/>, which calls a generated derivative: it has no tape form yet, and throws.</summary>");
+            _writer.Line("/// <summary>Tape twin of <see cref=\"" + _model.DocumentationId + "\"/>, which calls a generated derivative in a form that has no tape form: it throws.</summary>");
             _writer.Line(_model.Accessibility + _model.StaticModifier + TensorType + (results is null ? string.Empty : "[]") + " " + (_model.TwinName ?? _model.Name + "Tape") + "(" + string.Join(", ", signature) + ") =>");
             _writer.Line("    throw new global::System.NotSupportedException(\"" + _model.Name + " calls a generated derivative of " + nested
-                + " (nested derivatives have no tape twin yet): use " + _model.Name + "Gradient or " + _model.Name + "Derivative.\");");
+                + " with an argument a tape twin cannot capture (an 'in' parameter or a span passed through): use " + _model.Name + "Gradient or " + _model.Name + "Derivative.\");");
             return;
         }
 

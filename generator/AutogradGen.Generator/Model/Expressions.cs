@@ -139,10 +139,15 @@ internal sealed record CallTarget(
     public string Qualifier => Receiver ?? ContainingType;
 
     /// <summary>
-    /// A nested-derivative helper of a SecondOrder callee (<c>FNestedValue</c>, <c>FNestedSlope</c>: Parsing/BodyParser.NestedCalls.cs):
-    /// it has Derivative and Pullback members but no tape twin.
+    /// A nested-derivative helper of a SecondOrder callee (<c>FNestedValue</c>, <c>FNestedSlope</c>,
+    /// <c>FNestedComponent</c>: Parsing/BodyParser.NestedCalls.cs): it has Derivative and Pullback members, and on the
+    /// tape it is the callee's twin (<see cref="TwinName"/>, a tensor for every double parameter) under
+    /// <c>NestedTape</c>'s createGraph gradient.
     /// </summary>
     public bool IsNested { get; init; }
+
+    /// <summary>For a nested helper: the positions among the callee's parameters of those its gradient covers.</summary>
+    public EquatableArray<int> NestedDifferentiated { get; init; } = EquatableArray<int>.Empty;
 }
 
 /// <summary>One parameter of a callee. <paramref name="IsPassThrough"/>: of a type the IR does not compute with, its argument a <see cref="PassThroughExpr"/>.</summary>

@@ -243,6 +243,12 @@ internal sealed partial class BodyParser
         }
 
         var callee = found.Callee;
+        if (NestedCalls.HasSpanParameter(callee))
+        {
+            // Span gradients go into the caller's local arrays, component by component (BodyParser.NestedSpanCalls).
+            return NestedSpanGradient(invocation, callee, arguments, parameters, output);
+        }
+
         var differentiated = NestedCalls.DifferentiatedParameters(callee);
         var statement = invocation.FirstAncestorOrSelf<StatementSyntax>() ?? (SyntaxNode)invocation;
         var line = Line(invocation);
@@ -314,7 +320,8 @@ internal sealed partial class BodyParser
             directions.Add(Coerce(direction, NumberKind.Double));
         }
 
-        return NestedCall(invocation, SlopeTarget(callee, parameters, differentiated), arguments.Concat(directions));
+        // NestedSlope by another name, so that a forward-mode caller nests forward over forward here (NestedCallEmitter).
+        return NestedCall(invocation, SlopeTarget(callee, parameters, differentiated) with { Name = callee.Name + "NestedDirectional" }, arguments.Concat(directions));
     }
 
     /// <summary>The arguments for F's own parameters, translated, and F's parameters as a callee's.</summary>
@@ -354,6 +361,18 @@ internal sealed partial class BodyParser
 
                 parameters.Add(new CallParameter(parameter.Name, NumberKind.Int, StorageKind.Scalar, Differentiated: false, IsPassThrough: true));
                 arguments.Add(passed);
+                continue;
+            }
+
+            if (classified.Storage != StorageKind.Scalar)
+            {
+                if (NestedSpanArgument(argument, parameter, operation) is not { } span)
+                {
+                    return (arguments, parameters, false);
+                }
+
+                parameters.Add(new CallParameter(parameter.Name, classified.Kind, classified.Storage, Differentiated: true));
+                arguments.Add(span);
                 continue;
             }
 
@@ -439,9 +458,11 @@ internal sealed partial class BodyParser
         Target(callee, "NestedSlope", parameters.Concat(differentiated.Select(p => new CallParameter(p.Name + "Direction", NumberKind.Double, StorageKind.Scalar, Differentiated: true))).ToList());
 
     private static CallTarget Target(IMethodSymbol callee, string suffix, List<CallParameter> parameters) =>
-        new(callee.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), callee.Name + suffix, MethodParser.Key(callee), parameters.ToEquatableArray(), IsDifferentiable: true)
+        new(callee.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), callee.Name + suffix, MethodParser.Key(callee), parameters.ToEquatableArray(), IsDifferentiable: true,
+            TwinName: NestedCalls.NestedTwinName(callee))
         {
             IsNested = true,
+            NestedDifferentiated = NestedCalls.DifferentiatedParameters(callee).Select(p => p.Ordinal).ToEquatableArray(),
         };
 
     private void Refuse(SyntaxNode syntax, string why)

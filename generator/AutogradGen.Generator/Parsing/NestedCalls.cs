@@ -19,8 +19,8 @@ namespace AutogradGen.Generator.Parsing;
 /// <remarks>
 /// Differentiating such a call needs F's second derivatives: F must be <c>[Differentiable(SecondOrder = true)]</c>
 /// (AGD0090), whose dual-number pullback (<c>FTangentPullback</c>) gives the gradient with its tangent, and from it
-/// the nested-call helpers (Emit/NestedCallEmitter.cs). Only scalar parameters are supported (AGD0092), and one
-/// level of nesting (AGD0093).
+/// the nested-call helpers (Emit/NestedCallEmitter.cs, Emit/NestedSpanCallEmitter.cs). Scalar parameters and
+/// differentiated double spans are supported (AGD0092 for the rest), and one level of nesting (AGD0093).
 /// </remarks>
 internal static class NestedCalls
 {
@@ -139,12 +139,25 @@ internal static class NestedCalls
         }
 
         var why = CalleeShape(callee);
+        if (why is null && form == Form.Derivative && HasSpanParameter(callee))
+        {
+            why = "has span parameters, and the Derivative of such a method (span tangents) is not read nested yet; call its Gradient into a local array and dot it with the direction";
+        }
+
         return why is null ? null : DiagnosticInfo.Create(DiagnosticDescriptors.NestedCalleeShape, location, called, callee.Name, why);
     }
 
-    /// <summary>Why the callee cannot be called nested, or null: scalar double, int and bool parameters, and data passed through.</summary>
+    /// <summary>Whether the callee takes a ReadOnlySpan&lt;double&gt; or Span&lt;double&gt; (its gradient then goes into a local array: BodyParser.NestedSpanCalls).</summary>
+    public static bool HasSpanParameter(IMethodSymbol callee) =>
+        callee.Parameters.Any(p => TypeClassifier.Classify(p.Type) is { Storage: StorageKind.Span or StorageKind.ReadOnlySpan });
+
+    /// <summary>
+    /// Why the callee cannot be called nested, or null: scalar double, int and bool parameters, data passed through,
+    /// and <c>ReadOnlySpan&lt;double&gt;</c>/<c>Span&lt;double&gt;</c> parameters it differentiates.
+    /// </summary>
     private static string? CalleeShape(IMethodSymbol callee)
     {
+        var differentiated = new HashSet<string>(DifferentiatedParameters(callee).Select(p => p.Name));
         if (callee.IsGenericMethod)
         {
             return "it is generic; write the called method for double";
@@ -163,9 +176,15 @@ internal static class NestedCalls
             }
 
             var classified = TypeClassifier.Classify(parameter.Type);
-            if (classified is { Storage: not StorageKind.Scalar })
+            if (classified is { Storage: StorageKind.Array })
             {
-                return $"its parameter '{parameter.Name}' is an array or span, and nested derivatives take scalar double parameters only; pass the elements as double parameters";
+                return $"its parameter '{parameter.Name}' is an array, and nested derivatives take scalar double parameters and spans only; make it a ReadOnlySpan<double>";
+            }
+
+            if (classified is { Storage: StorageKind.Span or StorageKind.ReadOnlySpan, Kind: not NumberKind.Float } span
+                && (span.Kind != NumberKind.Double || !differentiated.Contains(parameter.Name)))
+            {
+                return $"its span parameter '{parameter.Name}' is not a span of double the method differentiates, and nested derivatives take only those spans (the mixed second derivatives of other spans are not computed); differentiate it too, or pass the data another way (a field, a list)";
             }
 
             if (classified is { Kind: NumberKind.Float })
@@ -193,6 +212,19 @@ internal static class NestedCalls
         return method.Parameters
             .Where(p => TypeClassifier.Classify(p.Type) is { } c && c.Kind.IsFloatingPoint() && (named is null || named.Contains(p.Name)))
             .ToList();
+    }
+
+    /// <summary>
+    /// The twin a nested call runs on the tape: the callee's own when it differentiates every double parameter, else
+    /// <c>{Name}NestedTape</c>, its twin with a tensor for every double parameter (Emit/SourceEmitter), so that the
+    /// derivative through a parameter it does not differentiate (the mixed second derivatives) is recorded too.
+    /// </summary>
+    public static string NestedTwinName(IMethodSymbol callee)
+    {
+        var differentiated = new HashSet<string>(DifferentiatedParameters(callee).Select(p => p.Name));
+        return callee.Parameters.Any(p => TypeClassifier.Classify(p.Type) is { Storage: StorageKind.Scalar, Kind: NumberKind.Double } && !differentiated.Contains(p.Name))
+            ? callee.Name + "NestedTape"
+            : TwinNames.For(callee);
     }
 
     private static bool IsDifferentiable(IMethodSymbol method) =>

@@ -45,17 +45,89 @@ public class NestedDiagnosticTests
         """, "read .Value or .Derivative");
 
     [Fact]
-    public void AGD0092_is_reported_on_a_call_of_a_span_method() => AssertReported("AGD0092", """
+    public void AGD0092_is_reported_on_a_call_of_a_method_with_a_span_it_does_not_differentiate() => AssertReported("AGD0092", """
+        public static partial class Functions
+        {
+            [Differentiable(nameof(s), SecondOrder = true)] public static double Weighted(ReadOnlySpan<double> w, double s) => w[0] * s * s + w[1] * s;
+            [Differentiable] public static double G(double a)
+            {
+                Span<double> w = stackalloc double[2];
+                w[0] = a;
+                return [|WeightedGradient(w, a, out double g)|] * g;
+            }
+        }
+        """, "not a span of double the method differentiates");
+
+    [Fact]
+    public void AGD0092_is_reported_on_the_derivative_of_a_span_method() => AssertReported("AGD0092", """
+        public static partial class Functions
+        {
+            [Differentiable(SecondOrder = true)] public static double Norm2(ReadOnlySpan<double> x) => x[0] * x[0] + x[1] * x[1];
+            [Differentiable] public static double G(double a)
+            {
+                Span<double> x = stackalloc double[2];
+                x[0] = a;
+                return [|Norm2Derivative(x, x)|].Derivative;
+            }
+        }
+        """, "call its Gradient into a local array");
+
+    [Fact]
+    public void AGD0091_is_reported_on_a_span_gradient_that_is_also_an_argument() => AssertReported("AGD0091", """
         public static partial class Functions
         {
             [Differentiable(SecondOrder = true)] public static double Norm2(ReadOnlySpan<double> x) => x[0] * x[0] + x[1] * x[1];
             [Differentiable] public static double G(double a)
             {
                 Span<double> g = stackalloc double[2];
-                return [|Norm2Gradient(g, g)|];
+                g[0] = a;
+                return Norm2Gradient(g, [|g|]);
             }
         }
-        """, "scalar double parameters only");
+        """, "also an argument of the call");
+
+    [Fact]
+    public void AGD0091_is_reported_on_a_span_gradient_into_a_parameter() => AssertReported("AGD0091", """
+        public static partial class Functions
+        {
+            [Differentiable(SecondOrder = true)] public static double Norm2(ReadOnlySpan<double> x) => x[0] * x[0] + x[1] * x[1];
+            [Differentiable] public static double G(double[] x, double[] g) => Norm2Gradient(x, [|g|]);
+        }
+        """, "local double array of this method");
+
+    [Fact]
+    public void Nested_span_code_compiles_without_warnings_with_a_scalar_it_does_not_differentiate_pass_through_data_and_stackalloc()
+    {
+        var run = GeneratorHarness.Run(Usings + """
+            public static partial class Functions
+            {
+                [Differentiable(nameof(x), nameof(t), SecondOrder = true)]
+                public static double Inner(ReadOnlySpan<double> x, double t, double w, int k)
+                {
+                    double s = t * w;
+                    for (int i = 0; i < x.Length; i++) s += Math.Sin(w * x[i]) * k * t;
+                    return s;
+                }
+
+                [Differentiable]
+                public static double Outer(double[] x, double a, int k)
+                {
+                    Span<double> g = stackalloc double[x.Length];
+                    double[] h = new double[x.Length];
+                    double v = InnerGradient(x, a, a * a, k, g, out double gt);
+                    InnerGradient(x, gt, a, k, h, out _);
+                    double s = v;
+                    for (int i = 0; i < x.Length; i++) s += g[i] * h[i];
+                    return s;
+                }
+            }
+            """);
+        Assert.True(run.Diagnostics.Length == 0, string.Join("\n", run.Diagnostics));
+        Assert.True(!run.CompilationProblems.Any(), string.Join("\n", run.CompilationProblems));
+        var sources = string.Concat(run.Sources.Select(s => s.SourceText.ToString()));
+        Assert.Contains("InnerNestedComponentPullback(", sources, StringComparison.Ordinal);
+        Assert.Contains("OuterGradient(", sources, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void AGD0093_is_reported_when_the_caller_is_second_order_itself() => AssertReported("AGD0093", """
@@ -67,7 +139,7 @@ public class NestedDiagnosticTests
         """, "one level deep");
 
     [Fact]
-    public void Nested_code_compiles_without_warnings_with_subsets_discards_pass_through_data_and_a_tape_twin_that_says_it_has_no_tape_form()
+    public void Nested_code_compiles_without_warnings_with_subsets_discards_pass_through_data_and_a_tape_twin_over_the_callees_nested_twin()
     {
         var run = GeneratorHarness.Run(Usings + """
             public static partial class Functions
@@ -98,7 +170,66 @@ public class NestedDiagnosticTests
         var sources = string.Concat(run.Sources.Select(s => s.SourceText.ToString()));
         Assert.Contains("InnerNestedSlopePullback(", sources, StringComparison.Ordinal);
         Assert.Contains("OuterGradient(", sources, StringComparison.Ordinal);
-        Assert.Contains("nested derivatives have no tape twin", sources, StringComparison.Ordinal);
+        // Inner leaves w undifferentiated: the twins call its twin over every double parameter under a createGraph gradient.
+        Assert.Contains("InnerNestedTape(", sources, StringComparison.Ordinal);
+        Assert.Contains("global::AutogradGen.CompilerServices.NestedTape.Slope(", sources, StringComparison.Ordinal);
+        Assert.DoesNotContain("NotSupportedException", sources, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_nested_derivative_nests_forward_over_forward_unless_the_callee_calls_a_user_derivative()
+    {
+        var run = GeneratorHarness.Run(Usings + """
+            public static class Library
+            {
+                public static double Softplus(double x) => Math.Log(1 + Math.Exp(x));
+
+                [DerivativeOf(typeof(Library), nameof(Softplus))]
+                public static double SoftplusGradient(double x, out double dx)
+                {
+                    dx = 1 / (1 + Math.Exp(-x));
+                    return Softplus(x);
+                }
+            }
+
+            public static partial class Functions
+            {
+                [Differentiable(SecondOrder = true)] public static double Leaf(double x) => Math.Exp(x) * x;
+                [Differentiable(SecondOrder = true)] public static double Calls(double x) => Leaf(x) + x * x;
+                [Differentiable(SecondOrder = true)] public static double User(double x) => Library.Softplus(x) * x;
+
+                [Differentiable]
+                public static double Outer(double a) =>
+                    LeafDerivative(a, 1.0).Derivative * CallsDerivative(a, a).Derivative + UserDerivative(a, 2.0).Derivative;
+            }
+            """);
+        Assert.True(run.Diagnostics.Length == 0, string.Join("\n", run.Diagnostics));
+        Assert.True(!run.CompilationProblems.Any(), string.Join("\n", run.CompilationProblems));
+        var sources = string.Concat(run.Sources.Select(s => s.SourceText.ToString()));
+        // Calls's forward mode on duals calls Leaf's; User's TangentDerivative runs its dual pullback.
+        Assert.Contains("LeafTangentDerivative(", sources, StringComparison.Ordinal);
+        Assert.Contains("CallsTangentDerivative(", sources, StringComparison.Ordinal);
+        Assert.Contains("= UserTangentPullback(x, 1.0, ref xAdjoint);", sources, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_nested_call_reading_an_in_parameter_gets_a_tape_twin_that_says_it_has_no_tape_form()
+    {
+        var run = GeneratorHarness.Run(Usings + """
+            public static partial class Functions
+            {
+                [Differentiable(nameof(x), SecondOrder = true)]
+                public static double Inner(double x, int k) => Math.Sin(x) * k;
+
+                [Differentiable]
+                public static double Outer(double a, in int k) => InnerGradient(a, k, out double g) * g;
+            }
+            """);
+        Assert.True(run.Diagnostics.Length == 0, string.Join("\n", run.Diagnostics));
+        Assert.True(!run.CompilationProblems.Any(), string.Join("\n", run.CompilationProblems));
+        var sources = string.Concat(run.Sources.Select(s => s.SourceText.ToString()));
+        Assert.Contains("OuterGradient(", sources, StringComparison.Ordinal);
+        Assert.Contains("an argument a tape twin cannot capture", sources, StringComparison.Ordinal);
     }
 
     [Fact]
