@@ -54,15 +54,26 @@ internal sealed partial class BodyParser
             return true;
         }
 
+        return WritesName(scope, local.Name, countElementWrites: true);
+    }
+
+    /// <summary>
+    /// Whether anything in <paramref name="scope"/> assigns <paramref name="name"/> (also in a tuple), increments or
+    /// decrements it, or passes it by reference; with <paramref name="countElementWrites"/>, writing one of its
+    /// elements counts too. Syntactic, so a shadowing name counts as well: it can only refuse more, never less.
+    /// </summary>
+    private static bool WritesName(SyntaxNode scope, string name, bool countElementWrites)
+    {
         bool Names(ExpressionSyntax? e) => e switch
         {
-            IdentifierNameSyntax id => id.Identifier.ValueText == local.Name,
-            ElementAccessExpressionSyntax access => Names(access.Expression),
+            IdentifierNameSyntax id => id.Identifier.ValueText == name,
+            ElementAccessExpressionSyntax access => countElementWrites && Names(access.Expression),
             ParenthesizedExpressionSyntax p => Names(p.Expression),
+            TupleExpressionSyntax tuple => tuple.Arguments.Any(a => Names(a.Expression)),
             _ => false,
         };
 
-        return scope.DescendantNodes().Any(n => n switch
+        return scope.DescendantNodesAndSelf().Any(n => n switch
         {
             AssignmentExpressionSyntax assignment => Names(assignment.Left),
             PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression } u => Names(u.Operand),

@@ -304,23 +304,31 @@ internal sealed partial class BodyParser
         }
 
         var value = Materialize(switched, "switchValue", syntax);
+        return SwitchArms(switchExpression, kind, keepHoistTarget: arms.Length == 1, (pattern, added) => Pattern(value, pattern, declarations: null, added));
+    }
+
+    /// <summary>
+    /// The arms of a switch expression as a chain of ternaries, each arm's condition made by <paramref name="condition"/>
+    /// (with its guard); the designations the patterns substitute are forgotten after the switch.
+    /// </summary>
+    private Expr? SwitchArms(ISwitchExpressionOperation switchExpression, NumberKind kind, bool keepHoistTarget, System.Func<IPatternOperation, List<ISymbol>, Expr?> condition)
+    {
         var added = new List<ISymbol>();
         var saved = _hoistTarget;
-        _hoistTarget = arms.Length == 1 ? saved : null;
+        _hoistTarget = keepHoistTarget ? saved : null;
         try
         {
             var conditions = new List<Expr>();
             var values = new List<Expr>();
-            foreach (var arm in arms)
+            foreach (var arm in switchExpression.Arms)
             {
-                var condition = Pattern(value, arm.Pattern, declarations: null, added);
-                condition = condition is null ? null : WithGuard(condition, arm.Guard);
-                if (condition is null || Expression(arm.Value) is not { } armValue)
+                var test = WithGuard(condition(arm.Pattern, added), arm.Guard);
+                if (test is null || Expression(arm.Value) is not { } armValue)
                 {
                     return null;
                 }
 
-                conditions.Add(condition);
+                conditions.Add(test);
                 values.Add(Coerce(armValue, kind));
             }
 

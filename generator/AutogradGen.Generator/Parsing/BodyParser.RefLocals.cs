@@ -50,7 +50,7 @@ internal sealed partial class BodyParser
             .Select(n => n!)
             .ToList();
         var after = block.Statements.SkipWhile(s => s != statement).Skip(1).ToList();
-        if (after.Any(s => names.Any(n => WritesName(s, n)) || RebindsRef(s, local.Name)))
+        if (after.Any(s => names.Any(n => WritesName(s, n, countElementWrites: false)) || RebindsRef(s, local.Name)))
         {
             return false;
         }
@@ -83,27 +83,6 @@ internal sealed partial class BodyParser
 
         result = ElementTarget(element.Array, element.Index, target.Syntax);
         return true;
-    }
-
-    private static bool WritesName(SyntaxNode scope, string name)
-    {
-        bool Names(ExpressionSyntax? e) => e switch
-        {
-            IdentifierNameSyntax id => id.Identifier.ValueText == name,
-            ElementAccessExpressionSyntax access => Names(access.Expression),
-            ParenthesizedExpressionSyntax p => Names(p.Expression),
-            TupleExpressionSyntax tuple => tuple.Arguments.Any(a => Names(a.Expression)),
-            _ => false,
-        };
-
-        return scope.DescendantNodesAndSelf().Any(n => n switch
-        {
-            AssignmentExpressionSyntax assignment => assignment.Left is not ElementAccessExpressionSyntax && Names(assignment.Left),
-            PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression } u => Names(u.Operand),
-            PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostIncrementExpression or (int)SyntaxKind.PostDecrementExpression } u => Names(u.Operand),
-            ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument => Names(argument.Expression),
-            _ => false,
-        });
     }
 
     private static bool RebindsRef(SyntaxNode scope, string name) =>

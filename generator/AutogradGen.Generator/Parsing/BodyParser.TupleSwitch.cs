@@ -28,41 +28,7 @@ internal sealed partial class BodyParser
             elements.Add(Materialize(value, "switchValue", syntax));
         }
 
-        var added = new List<ISymbol>();
-        var saved = _hoistTarget;
-        _hoistTarget = null;
-        try
-        {
-            var conditions = new List<Expr>();
-            var values = new List<Expr>();
-            foreach (var arm in switchExpression.Arms)
-            {
-                var condition = WithGuard(TuplePattern(elements, arm.Pattern, added), arm.Guard);
-                if (condition is null || Expression(arm.Value) is not { } armValue)
-                {
-                    return null;
-                }
-
-                conditions.Add(condition);
-                values.Add(Coerce(armValue, kind));
-            }
-
-            var result = values[values.Count - 1];
-            for (var i = values.Count - 2; i >= 0; i--)
-            {
-                result = new ConditionalExpr(kind, conditions[i], values[i], result);
-            }
-
-            return result;
-        }
-        finally
-        {
-            _hoistTarget = saved;
-            foreach (var symbol in added)
-            {
-                _substitutions.Remove(symbol);
-            }
-        }
+        return SwitchArms(switchExpression, kind, keepHoistTarget: false, (pattern, added) => TuplePattern(elements, pattern, added));
     }
 
     private Expr? TuplePattern(List<Expr> elements, IPatternOperation pattern, List<ISymbol> added)
