@@ -7,7 +7,7 @@ public class CorpusCoverageTests
     public static TheoryData<string> RuleTableFunctions =>
     [
         "Sin", "Cos", "Tan", "Asin", "Acos", "Atan", "Atan2", "Sinh", "Cosh", "Tanh", "Exp", "Log", "Log10", "Log2",
-        "Sqrt", "Cbrt", "Pow", "Abs", "Max", "Min", "Clamp", "FusedMultiplyAdd", "ScaleB",
+        "Sqrt", "Cbrt", "Pow", "Abs", "Max", "Min", "Clamp", "FusedMultiplyAdd", "ScaleB", "CopySign",
         "Sign", "Floor", "Ceiling", "Round", "Truncate",
     ];
 
@@ -15,7 +15,7 @@ public class CorpusCoverageTests
     [
         "while (", "do\n", "for (", "foreach (", "break;", "continue;", "return", " ? ", "if (", "else", "+=", "-=", "*=", "/=",
         "++", "--", " % ", "stackalloc", "new double[", "Differentiation.WithoutDerivative(", "[DerivativeOf(", "[Differentiable(nameof(",
-        "ReadOnlySpan<double>", "ReadOnlySpan<float>", "(float)", "MathF.", "&&", "||", "!(",
+        "ReadOnlySpan<double>", "ReadOnlySpan<float>", "double.Hypot(", "float.Hypot(", "(float)", "MathF.", "&&", "||", "!(",
         "switch (", " switch\n", "case ", " when ", " and ", " or ", "is not ", "is var ", "var (", ") = (", "(X: ", ".Item2",
         ".Sum(", ".Average()", ".Max(", ".Min()", ".Select(", "static double Softplus", "double Damped(", "in double ", "params double[]",
         "(ref x, ref v", "out var ", "out _)", "ref state[0]", "Span<double> output", "void Advance(ref double",

@@ -432,7 +432,8 @@ internal static class SecondOrderEmitter
 
         public override SyntaxNode? VisitMemberAccessExpression(MemberAccessExpressionSyntax node)
         {
-            if (node.Expression.ToString() == "global::System.Math")
+            // double.Hypot is printed on the number type (Math has no Hypot); DualMath has it as the rest.
+            if (node.Expression.ToString() == "global::System.Math" || node.Expression.ToString() == "global::System.Double" && node.Name.Identifier.Text == "Hypot")
             {
                 return node.WithExpression(SyntaxFactory.ParseExpression("global::AutogradGen.CompilerServices.DualMath").WithTriviaFrom(node.Expression));
             }

@@ -52,9 +52,11 @@ internal sealed partial class TapeEmitter
             return new Code(arguments[0].Operand + ".Pow(" + arguments[1].Text + ")", true, true);
         }
 
-        if (key == "Atan2/2")
+        if (key is "Atan2/2" or "Hypot/2" or "CopySign/2")
         {
-            return new Code(TensorOf(arguments[0], call.Kind).Operand + ".Atan2(" + TensorOf(arguments[1], call.Kind).Text + ")", true, true);
+            // One tensor operation each, with PyTorch's grad_fn (Atan2Backward0, HypotBackward0, CopysignBackward0).
+            var method = key == "CopySign/2" ? "Copysign" : call.Function;
+            return new Code(TensorOf(arguments[0], call.Kind).Operand + "." + method + "(" + TensorOf(arguments[1], call.Kind).Text + ")", true, true);
         }
 
         if (key == "ScaleB/2")

@@ -445,7 +445,7 @@ internal sealed partial class BodyParser
     }
 
     /// <summary>AGD0007's advice: a method in source can be marked; one from a referenced assembly (the BCL's
-    /// <c>double.Hypot</c>, a library's) cannot, and needs a [DerivativeOf] derivative written for it.</summary>
+    /// <c>double.SinPi</c>, a library's) cannot, and needs a [DerivativeOf] derivative written for it.</summary>
     private static string HowToDifferentiate(IMethodSymbol method)
     {
         const string Detach = "or wrap the argument in Differentiation.WithoutDerivative if no derivative should flow";

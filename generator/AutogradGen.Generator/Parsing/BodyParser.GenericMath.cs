@@ -31,7 +31,7 @@ internal sealed partial class BodyParser
     };
 
     private const string SupportedMembers =
-        "generic math is differentiated through the operators, CreateChecked/CreateSaturating/CreateTruncating, the constants (Zero, One, NegativeOne, Pi, E, Tau, Epsilon, NaN, the infinities, MinValue, MaxValue), the IsNaN-style tests and the members Math also has (Sin, Cos, Tan, Asin, Acos, Atan, Atan2, Sinh, Cosh, Tanh, Exp, Log, Log10, Log2, Sqrt, Cbrt, Pow, Abs, Max, Min, Clamp, FusedMultiplyAdd, ScaleB, Sign, Floor, Ceiling, Round, Truncate); write this one with those";
+        "generic math is differentiated through the operators, CreateChecked/CreateSaturating/CreateTruncating, the constants (Zero, One, NegativeOne, Pi, E, Tau, Epsilon, NaN, the infinities, MinValue, MaxValue), the IsNaN-style tests and the members Math also has (Sin, Cos, Tan, Asin, Acos, Atan, Atan2, Sinh, Cosh, Tanh, Exp, Log, Log10, Log2, Sqrt, Cbrt, Pow, Abs, Max, Min, Clamp, FusedMultiplyAdd, ScaleB, Hypot, CopySign, Sign, Floor, Ceiling, Round, Truncate); write this one with those";
 
     /// <summary>Translates a generic-math member of the instance's number type; false when the operation is not one.</summary>
     private bool GenericMathExpression(IOperation operation, out Expr? result)
@@ -88,7 +88,7 @@ internal sealed partial class BodyParser
                 ? DiagnosticInfo.Create(DiagnosticDescriptors.NonDifferentiableOperation, invocation.Syntax.GetLocation(), $"'{invocation.Syntax}'")
                 : null;
             // MathF has every function of the table but Clamp, which Math has for float.
-            var @class = method.Name == "Clamp" ? "global::System.Math" : MathRules.ClassFor(instance);
+            var @class = method.Name == "Clamp" ? "global::System.Math" : MathRules.ClassFor(method.Name, instance);
             var coerced = translated.Select((a, i) => Coerce(a!, TypeClassifier.Scalar(method.Parameters[i].Type) ?? a!.Kind));
             result = new MathCallExpr(kind, @class, method.Name, coerced.ToEquatableArray(), warning);
             return true;

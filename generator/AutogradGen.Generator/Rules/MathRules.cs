@@ -55,6 +55,10 @@ internal static class MathRules
             c => $"{c.Arg(0)} > {c.Arg(2)} ? {c.Lit("1")} : {c.Lit("0")}"),
         ["FusedMultiplyAdd/3"] = Rule(c => c.Arg(1), c => c.Arg(0), c => c.Lit("1")),
         ["ScaleB/2"] = Rule(c => c.Call("ScaleB", c.Lit("1"), c.Arg(1)), null),
+        // hypot: PyTorch's grad * self / result, so NaN at (0, 0) as torch.hypot's backward gives.
+        ["Hypot/2"] = Rule(c => $"{c.Arg(0)} / {c.Result}", c => $"{c.Arg(1)} / {c.Result}"),
+        // copysign: PyTorch's copysign_tensor_self_backward, result / self with 0 where self is 0; the sign's is zero.
+        ["CopySign/2"] = Rule(c => $"{c.Arg(0)} == {c.Lit("0")} ? {c.Lit("0")} : {c.Result} / {c.Arg(0)}", null),
     };
 
     private static readonly HashSet<string> s_zeroDerivative = new(StringComparer.Ordinal)
@@ -87,6 +91,14 @@ internal static class MathRules
     /// <summary>The class a call is printed with: <c>global::System.Math</c> or <c>global::System.MathF</c>.</summary>
     public static string ClassFor(NumberKind kind) => kind == NumberKind.Float ? "global::System.MathF" : "global::System.Math";
 
+    /// <summary>
+    /// The class a call of <paramref name="function"/> is printed with: Math/MathF, but the number type itself for
+    /// the functions that only it has (<c>double.Hypot</c>: Math has no Hypot).
+    /// </summary>
+    public static string ClassFor(string function, NumberKind kind) => function == "Hypot"
+        ? (kind == NumberKind.Float ? "global::System.Single" : "global::System.Double")
+        : ClassFor(kind);
+
     private static string Key(string name, int arity) => name + "/" + arity.ToString(CultureInfo.InvariantCulture);
 
     private static MathRule Rule(params Func<RuleContext, string>?[] partials) => new(partials);
@@ -116,6 +128,6 @@ internal static class MathRules
 
         public string Lit(string value) => _kind == NumberKind.Float ? value + "f" : (value.Contains(".") ? value : value + ".0");
 
-        public string Call(string function, params string[] arguments) => ClassFor(_kind) + "." + function + "(" + string.Join(", ", arguments) + ")";
+        public string Call(string function, params string[] arguments) => ClassFor(function, _kind) + "." + function + "(" + string.Join(", ", arguments) + ")";
     }
 }

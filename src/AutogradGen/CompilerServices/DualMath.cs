@@ -114,6 +114,20 @@ public static class DualMath
 
     public static Dual ScaleB(Dual x, int n) => new(Math.ScaleB(x.Value, n), Math.ScaleB(x.Tangent, n));
 
+    /// <summary>sqrt(x² + y²) (<c>double.Hypot</c>): partials x / result and y / result, NaN at (0, 0) as PyTorch's.</summary>
+    public static Dual Hypot(Dual x, Dual y)
+    {
+        var value = double.Hypot(x.Value, y.Value);
+        return new(value, (x.Tangent * x.Value + y.Tangent * y.Value) / value);
+    }
+
+    /// <summary>|x| with y's sign: the tangent is x's times result / x (0 where x is 0, as PyTorch's); y's sign has none.</summary>
+    public static Dual CopySign(Dual x, Dual y)
+    {
+        var value = Math.CopySign(x.Value, y.Value);
+        return new(value, x.Value == 0.0 ? 0.0 : x.Tangent * (value / x.Value));
+    }
+
     // Zero-derivative functions: the tangent is zero, as their first-order rule is.
     public static int Sign(Dual x) => Math.Sign(x.Value);
 
@@ -191,6 +205,10 @@ public static class DualMath
     public static double FusedMultiplyAdd(double x, double y, double z) => Math.FusedMultiplyAdd(x, y, z);
 
     public static double ScaleB(double x, int n) => Math.ScaleB(x, n);
+
+    public static double Hypot(double x, double y) => double.Hypot(x, y);
+
+    public static double CopySign(double x, double y) => Math.CopySign(x, y);
 
     public static int Sign(double x) => Math.Sign(x);
 

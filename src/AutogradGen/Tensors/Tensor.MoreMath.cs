@@ -102,6 +102,47 @@ public sealed partial class Tensor
         return result;
     }
 
+    /// <summary>sqrt(this² + other²) without overflow, element-wise and broadcast (<c>torch.hypot</c>).</summary>
+    public Tensor Hypot(Tensor other)
+    {
+        var result = BinaryElements(other, static (x, y) => double.Hypot(x, y), static (x, y) => float.Hypot(x, y));
+        if (Autograd.ShouldRecord(this, other)) new HypotBackward0(this, other, result).Attach(result, this, other);
+        return result;
+    }
+
+    /// <summary>The magnitude of this with the sign of <paramref name="other"/>, element-wise and broadcast (<c>torch.copysign</c>).</summary>
+    public Tensor Copysign(Tensor other)
+    {
+        var result = BinaryElements(other, Math.CopySign, MathF.CopySign);
+        if (Autograd.ShouldRecord(this, other)) new CopysignBackward0(this, result).Attach(result, this, other);
+        return result;
+    }
+
+    /// <summary>A two-operand function of the broadcast operands (float64 if either is, else float32). Not recorded.</summary>
+    private Tensor BinaryElements(Tensor other, Func<double, double, double> onDouble, Func<float, float, float> onFloat)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var dtype = DType == DType.Float64 || other.DType == DType.Float64 ? DType.Float64 : DType.Float32;
+        var shape = Kernels.Shapes.Broadcast(_shape, other._shape);
+        var x = ConvertRaw(dtype).ExpandRaw(shape);
+        var y = other.ConvertRaw(dtype).ExpandRaw(shape);
+        var result = Empty(shape, dtype);
+        if (dtype == DType.Float64)
+        {
+            ReadOnlySpan<double> xs = x.Elements<double>(), ys = y.Elements<double>();
+            Span<double> destination = result.Elements<double>();
+            for (int i = 0; i < destination.Length; i++) destination[i] = onDouble(xs[i], ys[i]);
+        }
+        else
+        {
+            ReadOnlySpan<float> xs = x.Elements<float>(), ys = y.Elements<float>();
+            Span<float> destination = result.Elements<float>();
+            for (int i = 0; i < destination.Length; i++) destination[i] = onFloat(xs[i], ys[i]);
+        }
+
+        return result;
+    }
+
     private static void Atan2Elements<T>(Tensor y, Tensor x, Tensor result) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ReadOnlySpan<T> ys = y.Elements<T>(), xs = x.Elements<T>();

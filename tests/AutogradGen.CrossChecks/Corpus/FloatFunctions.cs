@@ -51,4 +51,7 @@ public static partial class FloatFunctions
         var squared = wide * wide;
         return (float)squared + (x * 0.25f);
     }
+
+    [Differentiable, Domain(0.5f, 2f)]
+    public static float HypotAndCopySignF(float x, float y) => float.Hypot(x, 2f * y) * MathF.CopySign(x + y, y - 3f);
 }

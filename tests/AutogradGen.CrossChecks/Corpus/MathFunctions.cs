@@ -98,6 +98,10 @@ public static partial class MathFunctions
     [Differentiable, AlsoAt(0.0, 0.0)]
     public static double Hypotenuse(double x, double y) => Math.Sqrt((x * x) + (y * y));
 
+    // Math has no Hypot: users write double.Hypot. CopySign's sign argument stays negative over the domain (no jump).
+    [Differentiable, Domain(0.5, 2)]
+    public static double HypotAndCopySign(double x, double y) => double.Hypot(x, y) + Math.CopySign(x * y, y - 3);
+
     [Differentiable, Domain(-1, 1)]
     public static double PiAndE(double x) => (Math.PI * x * x) + (Math.E * Math.Sin(x));
 }

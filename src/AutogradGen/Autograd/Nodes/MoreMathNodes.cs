@@ -94,3 +94,49 @@ internal sealed class Atan2Backward0 : Node
         return [NeedsInputGrad(0) ? grad * other / denominator : null, NeedsInputGrad(1) ? grad * -self / denominator : null];
     }
 }
+
+internal sealed class HypotBackward0 : Node
+{
+    private readonly SavedTensor _self;
+    private readonly SavedTensor _other;
+    private readonly SavedTensor _result;
+
+    public HypotBackward0(Tensor self, Tensor other, Tensor result)
+    {
+        _self = Save(self);
+        _other = Save(other);
+        _result = SaveOutput(result);
+    }
+
+    // derivatives.yaml: self: grad * self / result, other: grad * other / result (NaN at (0, 0), as PyTorch's).
+    internal override Tensor?[] Backward(Tensor grad)
+    {
+        var result = _result.Value;
+        return [NeedsInputGrad(0) ? grad * _self.Value / result : null, NeedsInputGrad(1) ? grad * _other.Value / result : null];
+    }
+}
+
+internal sealed class CopysignBackward0 : Node
+{
+    private readonly SavedTensor _self;
+    private readonly SavedTensor _result;
+
+    public CopysignBackward0(Tensor self, Tensor result)
+    {
+        _self = Save(self);
+        _result = SaveOutput(result);
+    }
+
+    // derivatives.yaml: copysign_tensor_self_backward, grad * result / self with 0 where self is 0; other: zeros.
+    internal override Tensor?[] Backward(Tensor grad)
+    {
+        Tensor? selfGrad = null;
+        if (NeedsInputGrad(0))
+        {
+            var self = _self.Value;
+            selfGrad = grad * Tensor.Where(self.Eq(0.0), Tensor.ZerosLike(self), _result.Value / self);
+        }
+
+        return [selfGrad, NeedsInputGrad(1) ? Tensor.ZerosLike(grad) : null];
+    }
+}
