@@ -198,4 +198,22 @@ public class ReachIdiomTests
         Assert.Contains("[DerivativeOf(typeof(double), nameof(double.SinPi))]", message, StringComparison.Ordinal);
         Assert.DoesNotContain("mark it [Differentiable]", message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public void Enumerable_range_sum_and_average_with_a_lambda(int from)
+    {
+        double[] x = [0.7, -1.2, 0.8, 1.5, -0.4];
+        var gradient = new double[5];
+        Assert.Equal(F.RangeSumAndAverage(x, from), F.RangeSumAndAverageGradient(x, from, gradient), 12);
+        var expected = CentralDifferences(v => F.RangeSumAndAverage(v, from), x);
+        for (int i = 0; i < 5; i++)
+        {
+            AssertClose(expected[i], gradient[i], $"reverse, x[{i}]");
+            var tangent = new double[5];
+            tangent[i] = 1;
+            AssertClose(expected[i], F.RangeSumAndAverageDerivative(x, from, tangent).Derivative, $"forward, x[{i}]");
+        }
+    }
 }

@@ -486,6 +486,11 @@ internal sealed partial class BodyParser
     private LinqSequence? Sequence(IOperation operation)
     {
         var unwrapped = Unwrap(operation);
+        if (IsEnumerableRange(unwrapped))
+        {
+            return RangeSequence((IInvocationOperation)unwrapped);
+        }
+
         if (Variable(unwrapped) is { Storage: not StorageKind.Scalar } array)
         {
             return new LinqSequence(array.Name, at => new ElementExpr(array.Kind, array.Name, at), new LengthExpr(array.Name));

@@ -23,15 +23,18 @@ namespace AutogradGen.Generator.Parsing;
 internal static class RefusedStubs
 {
     /// <summary>The stub of <paramref name="model"/>, named after the first error among <paramref name="diagnostics"/>; null without one.</summary>
-    public static MethodModel? For(MethodModel model, IEnumerable<DiagnosticInfo> diagnostics)
+    public static MethodModel? For(MethodModel model, IEnumerable<DiagnosticInfo> diagnostics, string? quietCallee = null)
     {
         var cause = diagnostics.FirstOrDefault(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error);
-        if (cause is null)
+        if (cause is null && quietCallee is null)
         {
             return null;
         }
 
-        var message = $"AutogradGen did not differentiate {model.Name}: see the {cause.Id} error reported on it, and rebuild once it is fixed.";
+        // A caller that lost its code silently (its callee is refused at its declaration) points at that callee's error.
+        var message = cause is not null
+            ? $"AutogradGen did not differentiate {model.Name}: see the {cause.Id} error reported on it, and rebuild once it is fixed."
+            : $"AutogradGen did not differentiate {model.Name}: it calls {quietCallee}, whose declaration has an error; fix that one and rebuild.";
         var line = model.NameLocation.LineSpan.Start.Line + 1;
         var thrown = new PassThroughExpr(NumberKind.Int, EquatableArray.Of("throw new global::System.NotSupportedException(" + Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(message, quote: true) + ")"), EquatableArray<Expr>.Empty, "void");
         var zero = model.IsVectorValued ? new LiteralExpr(NumberKind.Int, "0") : new LiteralExpr(model.ReturnKind, Literals.Zero(model.ReturnKind));
@@ -39,7 +42,7 @@ internal static class RefusedStubs
         {
             Variables = model.Variables.Where(v => v.IsParameter).ToEquatableArray(),
             Body = EquatableArray.Of<Stmt>(
-                new GuardStmt(line, "refused (" + cause.Id + "): " + model.Name + "'s members throw", thrown),
+                new GuardStmt(line, "refused (" + (cause?.Id ?? "callee " + quietCallee) + "): " + model.Name + "'s members throw", thrown),
                 new ReturnStmt(line, "(never reached)", zero)),
             PendingCalls = EquatableArray<PendingCall>.Empty,
             // The Hessian members need the pullback's own shape: a refused method's callers of them keep CS0117.

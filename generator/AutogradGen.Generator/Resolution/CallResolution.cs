@@ -46,6 +46,8 @@ internal sealed class CallResolution : IEquatable<CallResolution>
         var declared = new HashSet<string>(nodes.Select(n => n.Key));
         var hasCode = nodes.Select(n => n.HasModel && n.Calls.All(c => c.NeedsGeneratedCode || availableKeys.Contains(c.Callee))).ToArray();
         var lost = new List<LostMethod>();
+        // Callees whose root cause is reported on a declaration elsewhere: losing code to them is silent, transitively.
+        var quiet = new HashSet<string>(nodes.Where(n => n.RefusedAtDeclaration).Select(n => n.Key));
         for (var changed = true; changed;)
         {
             changed = false;
@@ -57,7 +59,13 @@ internal sealed class CallResolution : IEquatable<CallResolution>
                     : null;
                 if (missing is { Count: > 0 })
                 {
-                    lost.Add(new LostMethod(nodes[i].Key, missing.ToEquatableArray()));
+                    var quietCallees = missing.Where(quiet.Contains).ToList();
+                    lost.Add(new LostMethod(nodes[i].Key, missing.ToEquatableArray(), quietCallees.ToEquatableArray()));
+                    if (quietCallees.Count == missing.Count)
+                    {
+                        quiet.Add(nodes[i].Key);
+                    }
+
                     hasCode[i] = false;
                     changed = true;
                 }
@@ -85,6 +93,10 @@ internal sealed class CallResolution : IEquatable<CallResolution>
 
         return missing is not null && calls.Any(missing.Contains) ? missing : null;
     }
+
+    /// <summary>The callees of <paramref name="key"/> whose loss is reported elsewhere (no AGD0019 on calls to them).</summary>
+    public HashSet<string> QuietCallees(string key) =>
+        new(Lost.Where(m => m.Key == key).SelectMany(m => m.QuietCallees), StringComparer.Ordinal);
 
     public bool Equals(CallResolution? other) =>
         ReferenceEquals(this, other) || other is not null && Derivatives.Equals(other.Derivatives) && Lost.Equals(other.Lost);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using AutogradGen.Generator.Analysis;
+using AutogradGen.Generator.Declarations;
 using AutogradGen.Generator.Diagnostics;
 using AutogradGen.Generator.Model;
 using AutogradGen.Generator.Parsing;
@@ -35,7 +36,8 @@ internal static class MethodResolver
     public static CallGraphNode Node(AnalyzedMethod method) => new(
         method.Key,
         method.Model is not null,
-        method.ActiveCalls.Select(c => new CallEdge(c.Key, c.NeedsGeneratedCode)).ToEquatableArray());
+        method.ActiveCalls.Select(c => new CallEdge(c.Key, c.NeedsGeneratedCode)).ToEquatableArray(),
+        method.Model is null && method.Diagnostics.Any(d => DeclarationRules.IsAnalyzerId(d.Id)));
 
     /// <summary>
     /// The method's code and diagnostics once its calls are resolved: a call that needs a user derivative and finds
@@ -56,18 +58,21 @@ internal static class MethodResolver
 
         if (resolution.MissingCallees(method.Key, method.ActiveCalls.Where(c => c.NeedsGeneratedCode).Select(c => c.Key)) is { } missing)
         {
-            return Lost(method, method.ActiveCalls.Where(c => c.NeedsGeneratedCode && missing.Contains(c.Key)));
+            // A callee refused at its declaration already has its error (from the DeclarationAnalyzer): no AGD0019 here.
+            var quiet = resolution.QuietCallees(method.Key);
+            return Lost(method, method.ActiveCalls.Where(c => c.NeedsGeneratedCode && missing.Contains(c.Key) && !quiet.Contains(c.Key)),
+                method.ActiveCalls.FirstOrDefault(c => quiet.Contains(c.Key))?.IfMissing.Arguments.FirstOrDefault());
         }
 
         var used = method.ActiveCalls.Where(c => !c.NeedsGeneratedCode).Select(c => resolution.Derivative(c.Key)!).Distinct();
         return new ResolvedMethod(model, method.Diagnostics, used.ToEquatableArray());
     }
 
-    private static ResolvedMethod Lost(AnalyzedMethod method, IEnumerable<PendingCall> calls)
+    private static ResolvedMethod Lost(AnalyzedMethod method, IEnumerable<PendingCall> calls, string? quietCallee = null)
     {
         // Its callers still compile against the members it would have had (RefusedStubs), so AGD0007/AGD0019 stay the one error.
         var diagnostics = method.Diagnostics.Concat(calls.Select(c => c.IfMissing)).ToEquatableArray();
-        return new(null, diagnostics, EquatableArray<UserDerivativeModel>.Empty) { Stub = RefusedStubs.For(method.Model!, diagnostics) };
+        return new(null, diagnostics, EquatableArray<UserDerivativeModel>.Empty) { Stub = RefusedStubs.For(method.Model!, diagnostics, quietCallee) };
     }
 
     /// <summary>

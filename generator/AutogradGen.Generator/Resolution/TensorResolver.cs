@@ -1,4 +1,5 @@
 using System.Linq;
+using AutogradGen.Generator.Declarations;
 using AutogradGen.Generator.Diagnostics;
 using AutogradGen.Generator.Emit;
 using AutogradGen.Generator.Model;
@@ -21,7 +22,8 @@ internal static class TensorResolver
     public static CallGraphNode Node(AnalyzedTensorMethod method) => new(
         method.Parsed.Key,
         method.Parsed.Model is not null,
-        (method.Parsed.Model?.Callees ?? EquatableArray<string>.Empty).Select(c => new CallEdge(c, NeedsGeneratedCode: true)).ToEquatableArray());
+        (method.Parsed.Model?.Callees ?? EquatableArray<string>.Empty).Select(c => new CallEdge(c, NeedsGeneratedCode: true)).ToEquatableArray(),
+        method.Parsed.Model is null && method.Parsed.Diagnostics.Any(d => DeclarationRules.IsAnalyzerId(d.Id)));
 
     public static ParsedTensorMethod Apply(AnalyzedTensorMethod method, CallResolution resolution)
     {
@@ -36,7 +38,7 @@ internal static class TensorResolver
             return parsed with
             {
                 Model = null,
-                Diagnostics = parsed.Diagnostics.Concat(model.Callees.Where(missing.Contains).Select(c => new DiagnosticInfo(
+                Diagnostics = parsed.Diagnostics.Concat(model.Callees.Where(c => missing.Contains(c) && !resolution.QuietCallees(parsed.Key).Contains(c)).Select(c => new DiagnosticInfo(
                     DiagnosticDescriptors.CalleeHasErrors.Id, string.Empty, default, default, EquatableArray.Of(c)))).ToEquatableArray(),
             };
         }

@@ -101,6 +101,45 @@ public class RefusedMethodStubTests
     }
 
     [Fact]
+    public void Callers_of_a_callee_refused_at_its_declaration_stay_silent_behind_its_one_AGD0001()
+    {
+        // Sq's type is not partial (AGD0001, from the DeclarationAnalyzer): one root cause, so neither Energy (two calls)
+        // nor Outer (which calls Energy) adds an AGD0019; both lose their code to throwing stubs, and users compile.
+        var run = GeneratorHarness.Run(Usings + """
+            public static class Helpers
+            {
+                [Differentiable]
+                public static double Sq(double x) => x * x;
+            }
+
+            public static partial class Functions
+            {
+                [Differentiable]
+                public static double Energy(double x) => Helpers.Sq(x) + Helpers.Sq(2.0 * x);
+
+                [Differentiable]
+                public static double Outer(double x) => Energy(x) * 3.0;
+            }
+
+            public static class Callers
+            {
+                public static double UseOuter(double x) => Functions.OuterGradient(x, out _) + Functions.EnergyDerivative(x, 1.0).Derivative;
+            }
+            """);
+
+        Assert.Equal(["AGD0001"], Errors(run).Select(e => e.Id));
+        Assert.DoesNotContain(run.Diagnostics, d => d.Id == "AGD0019");
+        Assert.False(run.HasCodeFor("Energy"));
+        Assert.False(run.HasCodeFor("Outer"));
+
+        using var stream = new MemoryStream();
+        Assert.True(run.Output.Emit(stream).Success);
+        var gradient = Assembly.Load(stream.ToArray()).GetType("Functions")!.GetMethod("EnergyGradient")!;
+        var thrown = Assert.Throws<TargetInvocationException>(() => gradient.Invoke(null, [2.0, 0.0]));
+        Assert.Contains("Sq", Assert.IsType<NotSupportedException>(thrown.InnerException).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_refused_vector_valued_method_keeps_its_jvp_vjp_and_jacobian()
     {
         var run = GeneratorHarness.Run(Usings + """

@@ -92,4 +92,10 @@ public static partial class ReachIdiomFunctions
         (_, 2) => y * y,
         (_, _) => x + y,
     };
+
+    /// <summary>Enumerable.Range(a, n).Sum and .Average with lambdas that read the array by the range's integer.</summary>
+    [Differentiable]
+    public static double RangeSumAndAverage(double[] x, int from) =>
+        System.Linq.Enumerable.Range(from, x.Length - from).Sum(i => x[i] * Math.Sin(x[0] * i))
+        + System.Linq.Enumerable.Range(1, 3).Average(k => x[k] * x[k] / k);
 }
