@@ -8,6 +8,7 @@ namespace AutogradGen.Tests.Kernels;
 /// and the element-wise ones bit for bit those of one TensorPrimitives call over the whole span, whatever the chunking.
 /// Lengths are odd so a last chunk ends in a vector tail.
 /// </summary>
+[Collection(AutogradGen.Tests.Memory.SingleThreadedAllocationCounts.Name)]
 public class ParallelKernelTests
 {
     private const int Large = 1_000_003;

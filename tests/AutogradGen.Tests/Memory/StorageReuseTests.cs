@@ -11,6 +11,7 @@ namespace AutogradGen.Tests.Memory;
 /// checked to be unchanged afterwards. Lengths are odd primes above the pool's 16 KB threshold, so that other tests
 /// running at the same time never share a pool bucket with these.
 /// </summary>
+[Collection(SingleThreadedAllocationCounts.Name)]
 public class StorageReuseTests
 {
     private const int Length = 100_003;

@@ -5,6 +5,7 @@ namespace AutogradGen.Tests.Memory;
 /// pooled scratch, so reading a view allocates nothing but the result. Values must be those of the same operation on
 /// the view's contiguous copy, bit for bit, whatever path the kernel takes.
 /// </summary>
+[Collection(SingleThreadedAllocationCounts.Name)]
 public class ViewOperandTests
 {
     private const int Length = 100_043;
