@@ -89,15 +89,8 @@ public sealed partial class Tensor
     /// </summary>
     public Tensor Atan2(Tensor other)
     {
-        ArgumentNullException.ThrowIfNull(other);
-        var dtype = DType == DType.Float64 || other.DType == DType.Float64 ? DType.Float64 : DType.Float32;
-        var shape = Kernels.Shapes.Broadcast(_shape, other._shape);
-        // Raw: the operands are only read here; the one node recorded is Atan2Backward0 on this and other.
-        var y = ConvertRaw(dtype).ExpandRaw(shape);
-        var x = other.ConvertRaw(dtype).ExpandRaw(shape);
-        var result = Empty(shape, dtype);
-        if (dtype == DType.Float64) Atan2Elements<double>(y, x, result);
-        else Atan2Elements<float>(y, x, result);
+        // Raw: the operands are only read; the one node recorded is Atan2Backward0 on this and other.
+        var result = BinaryElements(other, static (y, x) => double.Atan2(y, x), static (y, x) => float.Atan2(y, x));
         if (Autograd.ShouldRecord(this, other)) new Atan2Backward0(this, other).Attach(result, this, other);
         return result;
     }
@@ -141,13 +134,6 @@ public sealed partial class Tensor
         }
 
         return result;
-    }
-
-    private static void Atan2Elements<T>(Tensor y, Tensor x, Tensor result) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        ReadOnlySpan<T> ys = y.Elements<T>(), xs = x.Elements<T>();
-        Span<T> destination = result.Elements<T>();
-        for (int i = 0; i < destination.Length; i++) destination[i] = T.Atan2(ys[i], xs[i]);
     }
 
     /// <summary>Applies a scalar function to every element (float64 or float32; integers compute in float32). Not recorded.</summary>
