@@ -38,6 +38,29 @@ public class NestedDerivativeTests
     private static void Close(double expected, double actual, double tolerance = 1e-7) =>
         Assert.True(Math.Abs(expected - actual) <= tolerance * (1 + Math.Abs(expected)), $"expected {expected:R}, got {actual:R}");
 
+    [Fact]
+    public void Parenthesized_and_conditional_arguments_of_an_inner_call_are_read_as_written()
+    {
+        static double Closed(double a, double b)
+        {
+            var (x, y, w) = (a * b, a > b ? a : b, -b);
+            var (u, t) = (a - b, b);
+            return F(x, y, w) * Fx(x, y, w) + Fy(x, y, w) * Fy(x, y, w) + a * a * Fx(u, t, a) + Fy(u, t, a);
+        }
+
+        foreach (var (a, b) in Points)
+        {
+            Close(Closed(a, b), N.OfParenthesizedArguments(a, b), 1e-12);
+            double value = N.OfParenthesizedArgumentsGradient(a, b, out var ga, out var gb);
+            var (ca, cb) = Central(Closed, a, b);
+            Close(Closed(a, b), value, 1e-12);
+            Close(ca, ga, 1e-6);
+            Close(cb, gb, 1e-6);
+            var (_, forward) = N.OfParenthesizedArgumentsDerivative(a, b, 0.6, -0.8);
+            Close(0.6 * ga - 0.8 * gb, forward, 1e-9);
+        }
+    }
+
     public static TheoryData<string> Outers => new() { "OfGradient", "OfDerivative" };
 
     private static (Func<double, double, double> Closed, Func<double, double, double> Method, Func<double, double, (double, double, double)> Reverse,

@@ -182,6 +182,22 @@ internal sealed partial class BodyParser
         (operation is IInvalidOperation || operation.Type is null or { TypeKind: TypeKind.Error } or { SpecialType: SpecialType.System_Object })
         && operation.Syntax.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any(_nestedCalls.ContainsKey);
 
+    /// <summary>
+    /// The operation of a nested call's argument. The call does not bind before generation, and C# has no operation
+    /// for parentheses, so <c>FGradient((a - b), ...)</c> or <c>FGradient(x > y ? x : y, ...)</c> would read as no
+    /// operation at all: the expression inside the parentheses is the operation.
+    /// </summary>
+    private IOperation? ArgumentOperation(ArgumentSyntax argument)
+    {
+        var syntax = argument.Expression;
+        while (syntax is ParenthesizedExpressionSyntax parenthesized)
+        {
+            syntax = parenthesized.Expression;
+        }
+
+        return _semanticModel.GetOperation(syntax, _cancellationToken);
+    }
+
     private Expr? SyntaxExpression(ExpressionSyntax syntax)
     {
         // C# has no operation for parentheses: the expression inside is the operation.
@@ -312,7 +328,7 @@ internal sealed partial class BodyParser
                 return null;
             }
 
-            if (_semanticModel.GetOperation(argument.Expression, _cancellationToken) is not { } operation || Expression(operation) is not { } direction)
+            if (ArgumentOperation(argument) is not { } operation || Expression(operation) is not { } direction)
             {
                 return null;
             }
@@ -346,7 +362,7 @@ internal sealed partial class BodyParser
                 return (arguments, parameters, false);
             }
 
-            if (_semanticModel.GetOperation(argument.Expression, _cancellationToken) is not { } operation)
+            if (ArgumentOperation(argument) is not { } operation)
             {
                 Refuse(argument, $"the argument for '{parameter.Name}' could not be read");
                 return (arguments, parameters, false);

@@ -118,7 +118,7 @@ internal sealed partial class BodyParser
             return null;
         }
 
-        if (_semanticModel.GetOperation(argument.Expression, _cancellationToken) is not { } operation
+        if (ArgumentOperation(argument) is not { } operation
             || Variable(Unwrap(operation)) is not { Storage: not StorageKind.Scalar, Kind: NumberKind.Double, IsParameter: false } array)
         {
             Refuse(argument, $"the gradient with respect to '{parameter.Name}' goes into a local double array of this method, passed whole (double[] g = new double[n], or Span<double> g = stackalloc double[n])");

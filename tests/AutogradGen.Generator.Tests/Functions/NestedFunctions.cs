@@ -33,6 +33,18 @@ public static partial class NestedFunctions
         return v * dx + dy * dy;
     }
 
+    /// <summary>
+    /// OfGradient with each argument written in parentheses, as a conditional and negated, and a Derivative's
+    /// direction in parentheses: the call does not bind before generation, and C# has no operation for parentheses.
+    /// </summary>
+    [Differentiable]
+    public static double OfParenthesizedArguments(double a, double b)
+    {
+        double v = InnerGradient((a * b), (a > b ? a : b), (-(b)), out double gx, out double gy);
+        double d = InnerDerivative((a - b), b, a, (a * a), 1.0).Derivative;
+        return v * gx + gy * gy + d;
+    }
+
     /// <summary>A gradient step inside a loop: the iterate depends on the inner gradient, as in gradient descent.</summary>
     [Differentiable]
     public static double Descent(double a, double b)
