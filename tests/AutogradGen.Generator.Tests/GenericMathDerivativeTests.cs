@@ -47,6 +47,26 @@ public class GenericMathDerivativeTests
         Assert.Equal(dsigma, fdsigma, 5);
     }
 
+    [Theory]
+    [InlineData(0.3, -0.7)]
+    [InlineData(-1.1, 0.4)]
+    public void SecondOrder_on_a_generic_method_gives_the_double_instance_its_hessian_and_the_float_one_its_gradient(double x, double y)
+    {
+        // f = log(1 + exp(xy)) + sin x, s = sigmoid(xy): the Hessian by hand.
+        var s = 1 / (1 + Math.Exp(-x * y));
+        var (fxx, fxy, fyy) = (y * y * s * (1 - s) - Math.Sin(x), s + x * y * s * (1 - s), x * x * s * (1 - s));
+        var (vx, vy) = (0.6, -1.3);
+        var value = GenericFunctions.SoftplusOfProductHessianVectorProduct(x, y, vx, vy, out var hx, out var hy);
+        Assert.Equal(Math.Log(1 + Math.Exp(x * y)) + Math.Sin(x), value, 1e-14);
+        Assert.Equal(fxx * vx + fxy * vy, hx, 1e-12);
+        Assert.Equal(fxy * vx + fyy * vy, hy, 1e-12);
+
+        var floatValue = GenericFunctions.SoftplusOfProductGradient((float)x, (float)y, out float gx, out float gy);
+        Assert.Equal((float)value, floatValue, 1e-5f);
+        Assert.Equal((float)(y * s + Math.Cos(x)), gx, 1e-5f);
+        Assert.Equal((float)(x * s), gy, 1e-5f);
+    }
+
     [Fact]
     public void A_span_instance_adds_its_gradient_to_a_span_of_its_own_element_type()
     {

@@ -191,7 +191,9 @@ internal static class MethodParser
             // The emitters read an array of structs as they read a 2-D array: n rows of k numbers (MatrixParameter.Structs).
             MatrixParameters = matrixParameters.Concat(structArrays.Select(s => new MatrixParameter(s.Name, s.Elements, s.Kind) { Structs = s })).ToEquatableArray(),
             StructArrayParameters = structArrays.ToEquatableArray(),
-            SecondOrder = SecondOrderCheck.IsRequested(attribute) && !byReferenceHelper,
+            // A generic method's float instance has no dual form (second order is double arithmetic): SecondOrder asks
+            // for the double instance's Hessian members, and the float instance keeps its first-order ones.
+            SecondOrder = SecondOrderCheck.IsRequested(attribute) && !byReferenceHelper && !(method.IsGenericMethod && TypeClassifier.Scalar(method.TypeParameters[0]) == NumberKind.Float),
             ByReferenceHelper = byReferenceHelper,
             ByReferenceGradient = byReferenceHelper && ByReferenceMembers.HasOwnGradient(method),
             ReturnsVoid = method.ReturnsVoid,

@@ -12,6 +12,10 @@ public static partial class GenericFunctions
     public static T Gaussian<T>(T x, T sigma) where T : IFloatingPointIeee754<T> =>
         T.Exp(-(x * x) / (T.CreateChecked(2) * sigma * sigma)) / (sigma * T.Sqrt(T.CreateChecked(2) * T.Pi));
 
+    /// <summary>SecondOrder on a generic method: the double instance gets the Hessian members, the float one its first-order members.</summary>
+    [Differentiable(SecondOrder = true)]
+    public static T SoftplusOfProduct<T>(T x, T y) where T : IFloatingPointIeee754<T> => T.Log(T.One + T.Exp(x * y)) + T.Sin(x);
+
     [Differentiable]
     public static T Dot<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b) where T : INumber<T>
     {
