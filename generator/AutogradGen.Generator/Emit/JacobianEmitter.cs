@@ -86,8 +86,10 @@ internal static class JacobianEmitter
 
         if (reverseBatched)
         {
-            // Two results or one: a Vjp per row costs no more than one batched sweep (measured on BA's 2 × 15 block).
-            writer.Open("if (" + resultCount + " > 2)");
+            // Two results or more: one forward sweep and one batched reverse sweep for up to four rows, the forward's
+            // values and partials (cos, sin, quotients) shared by the rows (BA's 2 × 15 block: 7.4 primals with a Vjp
+            // per row, counted in instructions, docs/BENCHMARKS.md). One result: its Vjp is the row.
+            writer.Open("if (" + resultCount + " > 1)");
             WriteBatchedReverse(model, writer, names, parameters, inputs, offsets, jacobian, inputCount, resultCount, row);
             writer.Line("return;");
             writer.Close();
@@ -282,29 +284,37 @@ internal static class JacobianEmitter
         var lane = names.Fresh("lane");
         var j = names.Fresh("j");
         var cotangents = names.Fresh("cotangents");
+        var rows = names.Fresh("rowsBuffer");
         var buffers = new List<string>();
-        writer.Line(Scratch(cotangents, batch, resultCount, buffers));
+        // One scratch span for the cotangents and every span input's rows, sliced: one allocation and one clearing per
+        // call instead of one per span (for a residual block such as BA's 2 × 15 these cost as much as the sweep).
+        var spanInputs = inputs.Where(i => i.Storage != StorageKind.Scalar).ToList();
+        var length = string.Join(" + ", new[] { resultCount }.Concat(spanInputs.Select(i => i.Name + ".Length")));
+        writer.Line(Scratch(rows, batch, length, buffers));
+        writer.Line("var " + cotangents + " = " + rows + ".Span.Slice(0, " + resultCount + ");");
         var adjoints = new Dictionary<string, string>();
+        var start = resultCount;
         foreach (var input in inputs)
         {
             adjoints[input.Name] = names.Fresh(input.Name + "Rows");
             if (input.Storage != StorageKind.Scalar)
             {
-                writer.Line(Scratch(adjoints[input.Name], batch, input.Name + ".Length", buffers));
+                writer.Line("var " + adjoints[input.Name] + " = " + rows + ".Span.Slice(" + start + ", " + input.Name + ".Length);");
+                start += " + " + input.Name + ".Length";
             }
         }
 
         writer.Open("for (int " + first + " = 0; " + first + " < " + resultCount + "; " + first + " += " + width + ")");
         writer.Line("int " + lanes + " = global::System.Math.Min(" + width + ", " + resultCount + " - " + first + ");");
-        writer.Line("for (int " + lane + " = 0; " + lane + " < " + lanes + "; " + lane + "++) " + cotangents + ".Span[" + first + " + " + lane + "] = " + TangentBatch.Helpers + ".Unit(" + lane + ");");
-        foreach (var input in inputs)
+        writer.Line("for (int " + lane + " = 0; " + lane + " < " + lanes + "; " + lane + "++) " + cotangents + "[" + first + " + " + lane + "] = " + TangentBatch.Helpers + ".Unit(" + lane + ");");
+        foreach (var input in inputs.Where(i => i.Storage == StorageKind.Scalar))
         {
-            writer.Line(input.Storage == StorageKind.Scalar ? batch + " " + adjoints[input.Name] + " = default;" : adjoints[input.Name] + ".Span.Clear();");
+            writer.Line(batch + " " + adjoints[input.Name] + " = default;");
         }
 
-        writer.Line(model.Name + ReverseBatch.Suffix + "(" + string.Join(", ", parameters.Select(p => p.Name).Append(cotangents + ".Span")
-            .Concat(inputs.Select(i => i.Storage == StorageKind.Scalar ? "ref " + adjoints[i.Name] : adjoints[i.Name] + ".Span"))) + ");");
-        writer.Line("for (int " + lane + " = 0; " + lane + " < " + lanes + "; " + lane + "++) " + cotangents + ".Span[" + first + " + " + lane + "] = default;");
+        writer.Line(model.Name + ReverseBatch.Suffix + "(" + string.Join(", ", parameters.Select(p => p.Name).Append(cotangents)
+            .Concat(inputs.Select(i => i.Storage == StorageKind.Scalar ? "ref " + adjoints[i.Name] : adjoints[i.Name]))) + ");");
+        writer.Line("for (int " + lane + " = 0; " + lane + " < " + lanes + "; " + lane + "++) " + cotangents + "[" + first + " + " + lane + "] = default;");
         // Each adjoint holds one element of the block's rows, lane l in row first + l.
         writer.Line("int " + row + " = " + first + " * " + inputCount + ";");
         for (var i = 0; i < inputs.Count; i++)
@@ -316,9 +326,21 @@ internal static class JacobianEmitter
             }
             else
             {
-                writer.Line("for (int " + j + " = 0; " + j + " < " + input.Name + ".Length; " + j + "++) " + TangentBatch.Helpers + ".CopyLanesTo(" + adjoints[input.Name] + ".Span[" + j + "], "
+                writer.Line("for (int " + j + " = 0; " + j + " < " + input.Name + ".Length; " + j + "++) " + TangentBatch.Helpers + ".CopyLanesTo(" + adjoints[input.Name] + "[" + j + "], "
                     + jacobian + ", " + row + " + " + offsets[i] + " + " + j + ", " + inputCount + ", " + lanes + ");");
             }
+        }
+
+        if (spanInputs.Count > 0)
+        {
+            // The scratch starts zeroed: only a further block needs the rows cleared.
+            writer.Open("if (" + first + " + " + width + " < " + resultCount + ")");
+            foreach (var input in spanInputs)
+            {
+                writer.Line(adjoints[input.Name] + ".Clear();");
+            }
+
+            writer.Close();
         }
 
         writer.Close();
@@ -340,6 +362,13 @@ internal static class JacobianEmitter
     {
         buffers.Add(name);
         return "var " + name + " = new global::AutogradGen.CompilerServices.ScratchBuffer<" + type + ">(stackalloc " + type + "[(" + length + ") <= " + StackElements + " ? " + length + " : 0], " + length + ");";
+    }
+
+    /// <summary>A scratch span holding a copy of <paramref name="source"/>, on the stack as in <see cref="Scratch"/> (copied, not zeroed first).</summary>
+    internal static string ScratchCopy(string name, string type, string source, List<string> buffers)
+    {
+        buffers.Add(name);
+        return "var " + name + " = global::AutogradGen.CompilerServices.ScratchBuffer<" + type + ">.CopyOf(stackalloc " + type + "[(" + source + ".Length) <= " + StackElements + " ? " + source + ".Length : 0], " + source + ");";
     }
 
     /// <summary>Returns the scratch buffers of <see cref="Scratch"/> (before a return or the end of the method).</summary>

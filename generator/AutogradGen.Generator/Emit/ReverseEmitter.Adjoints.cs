@@ -117,7 +117,7 @@ internal sealed partial class ReverseEmitter
                         partial = partial.Replace(ResultToken, Value(expr, computed));
                     }
 
-                    Pass(operands[i], LocalPartials.Scale(adjoint, partial), computed);
+                    Pass(operands[i], LocalPartials.Scale(adjoint, ReadHeldValues(partial)), computed);
                 }
 
                 break;

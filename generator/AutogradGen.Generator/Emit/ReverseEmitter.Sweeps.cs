@@ -194,6 +194,7 @@ internal sealed partial class ReverseEmitter
 
     private void ReverseSweep(IReadOnlyList<Stmt> statements, int depth)
     {
+        _reversedLists.Add(statements);
         for (var i = statements.Count - 1; i >= 0; i--)
         {
             var statement = statements[i];
@@ -242,6 +243,8 @@ internal sealed partial class ReverseEmitter
                     break;
             }
         }
+
+        _reversedLists.RemoveAt(_reversedLists.Count - 1);
     }
 
     private void ReverseLoop(LoopStmt loop, int depth)

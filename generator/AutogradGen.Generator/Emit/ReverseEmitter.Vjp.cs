@@ -62,9 +62,8 @@ internal sealed partial class ReverseEmitter
         {
             // The reverse sweep consumes the adjoints it reads (an assignment ends a value's life), so it works on a copy of u.
             var buffer = Names.Fresh(results + "BarBuffer");
-            output.Line(JacobianEmitter.Scratch(buffer, adjointKind, results + ".Length", scratch));
+            output.Line(JacobianEmitter.ScratchCopy(buffer, adjointKind, cotangent, scratch));
             output.Line(resultsBar + " = " + buffer + ".Span;");
-            output.Line(cotangent + ".CopyTo(" + resultsBar + ");");
         }
 
         if (keepResults)

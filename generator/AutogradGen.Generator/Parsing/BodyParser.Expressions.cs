@@ -307,6 +307,13 @@ internal sealed partial class BodyParser
     {
         var syntax = invocation.Syntax;
         var differentiable = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == MethodParser.DifferentiableAttributeName);
+        if (differentiable is not null && differentiable.NamedArguments.IsEmpty
+            && differentiable.ConstructorArguments.All(a => a.Kind == TypedConstantKind.Array && a.Values.IsDefaultOrEmpty)
+            && InlineSmallCallee(invocation, method) is { } inlined)
+        {
+            return inlined;
+        }
+
         if (RefusedMatrixCall(invocation, method, differentiable is not null) || RefusedJaggedCall(invocation, method, differentiable is not null))
         {
             return null;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 
 namespace AutogradGen.CompilerServices;
 
@@ -31,6 +32,7 @@ public ref struct ScratchBuffer<T>
     /// when they fit; else a rented buffer as above. Generated code hands small per-call buffers (a residual block's
     /// cotangents) the stack, where renting and returning would cost more than the derivative itself.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ScratchBuffer(Span<T> stack, int length)
     {
         if (length <= stack.Length)
@@ -45,6 +47,28 @@ public ref struct ScratchBuffer<T>
         }
 
         Span.Clear();
+    }
+
+    /// <summary>
+    /// A copy of <paramref name="source"/>: in <paramref name="stack"/> when it fits, else in a rented buffer. Nothing is
+    /// zeroed first, since every element is written (a Vjp's working copy of its cotangent).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ScratchBuffer<T> CopyOf(Span<T> stack, ReadOnlySpan<T> source)
+    {
+        var buffer = default(ScratchBuffer<T>);
+        if (source.Length <= stack.Length)
+        {
+            buffer.Span = stack.Slice(0, source.Length);
+        }
+        else
+        {
+            buffer._rented = ArrayPool<T>.Shared.Rent(source.Length);
+            buffer.Span = buffer._rented.AsSpan(0, source.Length);
+        }
+
+        source.CopyTo(buffer.Span);
+        return buffer;
     }
 
     /// <summary>The zeroed elements.</summary>

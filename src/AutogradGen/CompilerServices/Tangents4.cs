@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace AutogradGen.CompilerServices;
@@ -13,6 +14,7 @@ namespace AutogradGen.CompilerServices;
 public static class Tangents4
 {
     /// <summary>The unit tangent of one lane: 1 in <paramref name="lane"/>, 0 in the others.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Unit(int lane) => (uint)lane < 4
         ? Vector256<double>.Zero.WithElement(lane, 1.0)
         : throw new ArgumentOutOfRangeException(nameof(lane), lane, "A lane is 0 to 3.");
@@ -22,6 +24,7 @@ public static class Tangents4
     /// <paramref name="destination"/>[<paramref name="start"/> + lane × <paramref name="stride"/>]: one element of
     /// several rows (or columns) of a row-major Jacobian.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void CopyLanesTo(Vector256<double> tangents, Span<double> destination, int start, int stride, int lanes)
     {
         destination[start] = tangents.GetElement(0);
