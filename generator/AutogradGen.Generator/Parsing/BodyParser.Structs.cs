@@ -89,6 +89,11 @@ internal sealed partial class BodyParser
             return false;
         }
 
+        if (TryComplexScalar(operation, out result))
+        {
+            return true;
+        }
+
         switch (operation)
         {
             case IParameterReferenceOperation parameter when InlinedScalar(parameter.Parameter) is { } argument:
@@ -206,6 +211,8 @@ internal sealed partial class BodyParser
                     : whenTrue.Select((t, i) => (Expr)new ConditionalExpr(t.Kind, condition, t, otherwise[i])).ToList();
             case var _ when NumericsVectors.IsVectorType(operation.Type):
                 return NumericsVector(operation, shape);
+            case var _ when ComplexNumbers.IsComplex(operation.Type):
+                return ComplexValue(operation);
             default:
                 Unsupported(DiagnosticDescriptors.UnsupportedExpression, syntax, StructConstructName(operation),
                     "a struct value can be a variable, a field, new, with, default, a conditional, or a System.Numerics vector operation; call a [Differentiable] method returning a number instead");
@@ -432,7 +439,7 @@ internal sealed partial class BodyParser
             return true;
         }
 
-        var values = value is ICompoundAssignmentOperation compoundValue ? NumericsCompound(compoundValue, variable.Shape) : HoistingStructValue(value, output);
+        var values = HoistingStructValue(value, output);
         if (values is not null)
         {
             AssignLeaves(variable, values, Line(syntax), SourceText(syntax), output);
