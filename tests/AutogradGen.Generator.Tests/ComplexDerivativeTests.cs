@@ -277,6 +277,40 @@ public class ComplexDerivativeTests
     }
 
     [Fact]
+    public void A_span_of_complex_numbers_gets_a_span_of_complex_gradients()
+    {
+        Complex[] amplitudes = [new(0.5, -0.2), new(-0.3, 0.8), new(1.1, 0.4), new(0.2, -0.9)];
+        const double frequency = 0.7;
+        var gradient = new Complex[4];
+        var value = F.SpectralPowerGradient(amplitudes, frequency, gradient, out var dFrequency);
+        Assert.Equal(F.SpectralPower(amplitudes, frequency), value, 13);
+        const double h = 1e-6;
+        for (var k = 0; k < amplitudes.Length; k++)
+        {
+            foreach (var imaginary in new[] { false, true })
+            {
+                var step = imaginary ? new Complex(0, h) : new Complex(h, 0);
+                var plus = (Complex[])amplitudes.Clone();
+                var minus = (Complex[])amplitudes.Clone();
+                plus[k] += step;
+                minus[k] -= step;
+                var expected = (F.SpectralPower(plus, frequency) - F.SpectralPower(minus, frequency)) / (2 * h);
+                Assert.Equal(expected, imaginary ? gradient[k].Imaginary : gradient[k].Real, 1e-6);
+            }
+        }
+
+        Assert.Equal((F.SpectralPower(amplitudes, frequency + h) - F.SpectralPower(amplitudes, frequency - h)) / (2 * h), dFrequency, 1e-6);
+        Complex[] tangent = [new(1, 0), new(0, -1), new(0.5, 0.5), new(0, 0)];
+        var expectedDerivative = 0.3 * dFrequency;
+        for (var k = 0; k < 4; k++)
+        {
+            expectedDerivative += tangent[k].Real * gradient[k].Real + tangent[k].Imaginary * gradient[k].Imaginary;
+        }
+
+        Assert.Equal(expectedDerivative, F.SpectralPowerDerivative(amplitudes, frequency, tangent, 0.3).Derivative, 12);
+    }
+
+    [Fact]
     public void Complex_gradients_and_tangents_allocate_nothing()
     {
         var z = new Complex(0.4, -0.3);
@@ -286,6 +320,7 @@ public class ComplexDerivativeTests
         AssertNoAllocation(() => F.OscillatorResponseDerivative(0.3, 1.1, 64, 1, 0).Derivative);
         AssertNoAllocation(() => F.MixedGradient(0.7, 1.2, 1.5, 1, out _, out _, out _));
         AssertNoAllocation(() => F.CircuitPowerGradient(2.0, 0.05, 50, out _, out _, out _));
+
     }
 
     [Fact]

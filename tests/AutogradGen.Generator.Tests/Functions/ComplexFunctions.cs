@@ -178,4 +178,23 @@ public static partial class ComplexFunctions
         var current = 1.0 / Impedance(resistance, inductance, 0.01, omega);
         return Energy(current, 0.5) + (current * Complex.Conjugate(current)).Real * resistance;
     }
+
+    /// <summary>A span of complex amplitudes (differentiated as the span of their parts) and a local array of Complex.</summary>
+    [Differentiable]
+    public static double SpectralPower(ReadOnlySpan<Complex> amplitudes, double frequency)
+    {
+        var phases = new Complex[amplitudes.Length];
+        for (var k = 0; k < amplitudes.Length; k++)
+        {
+            phases[k] = Complex.FromPolarCoordinates(1.0, frequency * k);
+        }
+
+        var sum = Complex.Zero;
+        for (var k = 0; k < amplitudes.Length; k++)
+        {
+            sum += amplitudes[k] * phases[k];
+        }
+
+        return sum.Real * sum.Real + sum.Imaginary * sum.Imaginary;
+    }
 }
