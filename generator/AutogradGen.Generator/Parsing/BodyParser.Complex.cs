@@ -103,11 +103,9 @@ internal sealed partial class BodyParser
                     return true;
                 }
 
-                var equal = comparison.OperatorKind == BinaryOperatorKind.Equals;
-                var partOp = equal ? BinaryOperator.Equal : BinaryOperator.NotEqual;
-                result = new BinaryExpr(NumberKind.Bool, equal ? BinaryOperator.And : BinaryOperator.Or,
-                    new BinaryExpr(NumberKind.Bool, partOp, left.Real, right.Real),
-                    new BinaryExpr(NumberKind.Bool, partOp, left.ImaginaryOrZero, right.ImaginaryOrZero));
+                var equal = Both(Compare(BinaryOperator.Equal, left.Real, right.Real), Compare(BinaryOperator.Equal, left.ImaginaryOrZero, right.ImaginaryOrZero));
+                result = comparison.OperatorKind == BinaryOperatorKind.Equals ? equal
+                    : equal == True ? False : equal == False ? True : new UnaryExpr(NumberKind.Bool, UnaryOperator.Not, equal);
                 return true;
             case IInvocationOperation { TargetMethod: { } other } call when ComplexNumbers.IsComplex(other.ContainingType) && TypeClassifier.Scalar(call.Type) is not null:
                 UnsupportedComplex(call);
@@ -251,7 +249,7 @@ internal sealed partial class BodyParser
 
         var (a, b, c, d) = (dividend.Real, dividend.Imaginary, divisor.Real, divisor.Imaginary);
         var realLarger = Materialize(
-            new BinaryExpr(NumberKind.Bool, BinaryOperator.Less, MathCall("Abs", d), MathCall("Abs", c)), "realLarger", whole.Syntax);
+            Compare(BinaryOperator.Less, MathCall("Abs", d), MathCall("Abs", c)), "realLarger", whole.Syntax);
         var ratio = Materialize(Choose(realLarger, Divide(d, c), Divide(c, d)), "ratio", whole.Syntax);
         var denominator = Materialize(Choose(realLarger, Add(c, Multiply(d, ratio)), Add(d, Multiply(c, ratio))), "denominator", whole.Syntax);
         if (b is null)
@@ -388,13 +386,13 @@ internal sealed partial class BodyParser
     private ComplexParts ComplexSqrt(ComplexParts value, SyntaxNode syntax)
     {
         var (re, im) = (value.Real, value.ImaginaryOrZero);
-        var nonNegative = Materialize(new BinaryExpr(NumberKind.Bool, BinaryOperator.GreaterOrEqual, re, ZeroDouble), "realNonNegative", syntax);
+        var nonNegative = Materialize(Compare(BinaryOperator.GreaterOrEqual, re, ZeroDouble), "realNonNegative", syntax);
         var modulus = Materialize(Magnitude(value), "modulus", syntax);
         var larger = Materialize(
             MathCall("Sqrt", Multiply(Choose(nonNegative, Add(modulus, re), Subtract(modulus, re)), Double("0.5"))), "largerPart", syntax);
         // In the left half-plane the larger part is the imaginary one, with the sign of im.
         var signed = Materialize(
-            Choose(nonNegative, larger, Choose(new BinaryExpr(NumberKind.Bool, BinaryOperator.Less, im, ZeroDouble), Negate(larger), larger)), "signedPart", syntax);
+            Choose(nonNegative, larger, Choose(Compare(BinaryOperator.Less, im, ZeroDouble), Negate(larger), larger)), "signedPart", syntax);
         var other = Materialize(
             Choose(IsComplexZero(value), ZeroDouble, Divide(im, Multiply(Double("2.0"), signed))), "otherPart", syntax);
         return new ComplexParts(Choose(nonNegative, signed, other), Choose(nonNegative, other, signed));
@@ -438,9 +436,42 @@ internal sealed partial class BodyParser
 
     private static Expr IsComplexZero(ComplexParts value)
     {
-        Expr real = new BinaryExpr(NumberKind.Bool, BinaryOperator.Equal, value.Real, ZeroDouble);
-        return value.Imaginary is null ? real : new BinaryExpr(NumberKind.Bool, BinaryOperator.And, real, new BinaryExpr(NumberKind.Bool, BinaryOperator.Equal, value.Imaginary, ZeroDouble));
+        var real = Compare(BinaryOperator.Equal, value.Real, ZeroDouble);
+        return value.Imaginary is null ? real : Both(real, Compare(BinaryOperator.Equal, value.Imaginary, ZeroDouble));
     }
+
+    /// <summary>
+    /// A comparison, decided here when both sides are constants (the parts of <c>new Complex(0, 0.5)</c>): the emitters
+    /// turn conditions into <c>if</c> statements, and C# refuses code after a constant condition as unreachable (CS0162).
+    /// </summary>
+    private static Expr Compare(BinaryOperator op, Expr left, Expr right)
+    {
+        if (ConstantOf(left) is not { } l || ConstantOf(right) is not { } r)
+        {
+            return new BinaryExpr(NumberKind.Bool, op, left, right);
+        }
+
+        var holds = op switch
+        {
+            BinaryOperator.Less => l < r,
+            BinaryOperator.GreaterOrEqual => l >= r,
+            BinaryOperator.Equal => l == r,
+            _ => throw new System.ArgumentOutOfRangeException(nameof(op)),
+        };
+        return holds ? True : False;
+    }
+
+    private static Expr Both(Expr left, Expr right) =>
+        left == False || right == False ? False : left == True ? right : right == True ? left : new BinaryExpr(NumberKind.Bool, BinaryOperator.And, left, right);
+
+    private static readonly Expr False = new LiteralExpr(NumberKind.Bool, "false");
+
+    private static double? ConstantOf(Expr value) => value switch
+    {
+        LiteralExpr { Kind: NumberKind.Double } literal when double.TryParse(literal.Text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) => number,
+        UnaryExpr { Operator: UnaryOperator.Negate } negated when ConstantOf(negated.Operand) is { } number => -number,
+        _ => null,
+    };
 
     private static Expr Double(string text) => new LiteralExpr(NumberKind.Double, text);
 
@@ -448,7 +479,7 @@ internal sealed partial class BodyParser
         new MathCallExpr(NumberKind.Double, MathType, function, EquatableArray.Of(arguments), null);
 
     private static Expr Choose(Expr condition, Expr whenTrue, Expr whenFalse) =>
-        whenTrue == whenFalse ? whenTrue : new ConditionalExpr(NumberKind.Double, condition, whenTrue, whenFalse);
+        whenTrue == whenFalse || condition == True ? whenTrue : condition == False ? whenFalse : new ConditionalExpr(NumberKind.Double, condition, whenTrue, whenFalse);
 
     private static Expr Add(Expr left, Expr right) => new BinaryExpr(NumberKind.Double, BinaryOperator.Add, left, right);
 
