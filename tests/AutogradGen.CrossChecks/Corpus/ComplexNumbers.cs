@@ -57,6 +57,28 @@ public static partial class ComplexNumbers
         return Complex.Abs(wave) * Complex.Abs(wave);
     }
 
+    /// <summary>
+    /// An escape-time iteration z ← z² + c (the Mandelbrot map), a complex magnitude in the loop condition, and a
+    /// conditional Complex value: a smooth energy of the orbit.
+    /// </summary>
+    [Differentiable, Domain(-0.6, 0.4)]
+    public static double OrbitEnergy(double re, double im)
+    {
+        var c = new Complex(re, im);
+        var z = Complex.Zero;
+        var energy = 0.0;
+        var n = 0;
+        while ((z * z).Magnitude < 4.0 && n < 12)
+        {
+            z = z * z + c;
+            var step = z.Real > 0 ? z : Complex.Conjugate(z) * 0.5;
+            energy += step.Real * step.Real + step.Imaginary;
+            n++;
+        }
+
+        return energy;
+    }
+
     /// <summary>A root of x² + bx + c by the quadratic formula over Complex (real or complex roots alike).</summary>
     [Differentiable, Domain(-2, 2)]
     public static double QuadraticRoot(double b, double c)

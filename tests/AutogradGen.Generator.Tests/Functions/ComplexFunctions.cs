@@ -41,6 +41,8 @@ public static partial class ComplexFunctions
         w -= Complex.Multiply(z, Complex.Add(z, 1.5));
         w *= 0.5;
         w /= Complex.Subtract(2.5, Complex.Divide(z, new Complex(x, 1.0)));
+        Complex two = 2;
+        w = x > 1.2 ? w + Complex.Exp(z) / two : w * (z - two);
         return part == 0 ? w.Real : w.Imaginary;
     }
 
