@@ -311,6 +311,24 @@ public class ComplexDerivativeTests
     }
 
     [Fact]
+    public void A_struct_with_a_complex_field_gets_a_gradient_with_a_complex_field()
+    {
+        var mode = new Functions.WaveMode(new Complex(0.6, -0.8), 1.3);
+        const double x = 0.7, h = 1e-6;
+        var value = F.ModeIntensityGradient(mode, x, out var modeGradient, out var xGradient);
+        Assert.Equal(F.ModeIntensity(mode, x), value, 14);
+        double Shifted(double dRe, double dIm, double dK, double dx) =>
+            F.ModeIntensity(new Functions.WaveMode(mode.Amplitude + new Complex(dRe, dIm), mode.Wavenumber + dK), x + dx);
+        Assert.Equal((Shifted(h, 0, 0, 0) - Shifted(-h, 0, 0, 0)) / (2 * h), modeGradient.Amplitude.Real, 1e-7);
+        Assert.Equal((Shifted(0, h, 0, 0) - Shifted(0, -h, 0, 0)) / (2 * h), modeGradient.Amplitude.Imaginary, 1e-7);
+        Assert.Equal((Shifted(0, 0, h, 0) - Shifted(0, 0, -h, 0)) / (2 * h), modeGradient.Wavenumber, 1e-7);
+        Assert.Equal((Shifted(0, 0, 0, h) - Shifted(0, 0, 0, -h)) / (2 * h), xGradient, 1e-7);
+        var tangent = new Functions.WaveMode(new Complex(1, 0.5), -1);
+        Assert.Equal(modeGradient.Amplitude.Real + 0.5 * modeGradient.Amplitude.Imaginary - modeGradient.Wavenumber,
+            F.ModeIntensityDerivative(mode, x, tangent, 0).Derivative, 12);
+    }
+
+    [Fact]
     public void Complex_gradients_and_tangents_allocate_nothing()
     {
         var z = new Complex(0.4, -0.3);

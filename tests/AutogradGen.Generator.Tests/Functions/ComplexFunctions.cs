@@ -2,6 +2,9 @@ using System.Numerics;
 
 namespace AutogradGen.Generator.Tests.Functions;
 
+/// <summary>A struct holding a Complex field: its gradient holds a Complex gradient.</summary>
+public record struct WaveMode(Complex Amplitude, double Wavenumber);
+
 /// <summary>
 /// System.Numerics.Complex inside [Differentiable] methods: one method per operation (its real or imaginary part,
 /// chosen by <c>part</c>, so that the generated value can be held against System.Numerics' own), arithmetic mixing
@@ -198,5 +201,13 @@ public static partial class ComplexFunctions
         }
 
         return sum.Real * sum.Real + sum.Imaginary * sum.Imaginary;
+    }
+
+    /// <summary>A struct parameter with a Complex field.</summary>
+    [Differentiable]
+    public static double ModeIntensity(WaveMode mode, double x)
+    {
+        var field = mode.Amplitude * Complex.Exp(new Complex(0, mode.Wavenumber * x));
+        return field.Magnitude * field.Magnitude + field.Real * x;
     }
 }
