@@ -353,6 +353,38 @@ public class ComplexDerivativeTests
         Assert.Contains("write this one through Real and Imaginary", message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0.4, 0.3)]
+    [InlineData(-0.7, 1.1)]
+    public void The_hessian_of_complex_code_is_the_derivative_of_its_gradient(double a, double b)
+    {
+        var hessian = new double[4];
+        var value = F.ComplexCurvatureHessian(a, b, hessian);
+        Assert.Equal(F.ComplexCurvature(a, b), value, 14);
+        const double h = 1e-6;
+        F.ComplexCurvatureGradient(a + h, b, out var daPlus, out var dbPlus);
+        F.ComplexCurvatureGradient(a - h, b, out var daMinus, out var dbMinus);
+        F.ComplexCurvatureGradient(a, b + h, out var daUp, out var dbUp);
+        F.ComplexCurvatureGradient(a, b - h, out var daDown, out var dbDown);
+        Assert.Equal((daPlus - daMinus) / (2 * h), hessian[0], 1e-6);
+        Assert.Equal((dbPlus - dbMinus) / (2 * h), hessian[2], 1e-6);
+        Assert.Equal((daUp - daDown) / (2 * h), hessian[1], 1e-6);
+        Assert.Equal((dbUp - dbDown) / (2 * h), hessian[3], 1e-6);
+    }
+
+    [Theory]
+    [InlineData("[Differentiable(SecondOrder = true)]")]
+    [InlineData("[Differentiable]")]
+    public void Complex_code_in_every_kind_of_member_compiles_or_is_refused_with_a_diagnostic(string attribute)
+    {
+        var run = GeneratorHarness.Run("using System;\nusing System.Numerics;\nusing AutogradGen;\npublic static partial class Functions\n{\n    " + attribute + "\n    public static double F(double a, double b)\n    {\n"
+            + "        var z = new Complex(a, b);\n        var w = Complex.Sqrt(z * z + 1.0) / (z - new Complex(0, 0.5));\n        return w.Magnitude + Complex.Log(w).Imaginary + Complex.Pow(w, 1.5).Real;\n    }\n\n"
+            + "    [Differentiable]\n    public static double G(double a) => F(a, 2 * a) + F(a, 0.5);\n}\n");
+        Assert.Empty(run.CompilationProblems);
+        Assert.True(run.Diagnostics.All(d => d.Severity < Microsoft.CodeAnalysis.DiagnosticSeverity.Error) || !run.HasCodeFor("F"),
+            string.Join("\n", run.Diagnostics));
+    }
+
     private static void AssertNoAllocation(Func<double> call)
     {
         var sink = 0.0;

@@ -210,4 +210,13 @@ public static partial class ComplexFunctions
         var field = mode.Amplitude * Complex.Exp(new Complex(0, mode.Wavenumber * x));
         return field.Magnitude * field.Magnitude + field.Real * x;
     }
+
+    /// <summary>Complex locals in a method with second-order members (forward over reverse runs the lowering on dual numbers).</summary>
+    [Differentiable(SecondOrder = true)]
+    public static double ComplexCurvature(double a, double b)
+    {
+        var z = new Complex(a, b);
+        var w = Complex.Exp(z * z * 0.3) / (z + 2.0);
+        return w.Real + Complex.Sqrt(w).Imaginary + w.Magnitude;
+    }
 }
