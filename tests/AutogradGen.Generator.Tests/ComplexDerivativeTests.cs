@@ -329,6 +329,17 @@ public class ComplexDerivativeTests
     }
 
     [Fact]
+    public void Complex_fields_of_this_and_static_readonly_constants_are_read_as_they_are()
+    {
+        var circuit = new Functions.Circuit { Load = new Complex(0.5, -1.5) };
+        const double gain = 1.7, h = 1e-6;
+        var value = circuit.DeliveredGradient(gain, out var dGain);
+        Assert.Equal(circuit.Delivered(gain), value, 14);
+        Assert.Equal((circuit.Delivered(gain + h) - circuit.Delivered(gain - h)) / (2 * h), dGain, 1e-7);
+        Assert.Equal(dGain, circuit.DeliveredDerivative(gain, 1).Derivative, 14);
+    }
+
+    [Fact]
     public void Complex_gradients_and_tangents_allocate_nothing()
     {
         var z = new Complex(0.4, -0.3);

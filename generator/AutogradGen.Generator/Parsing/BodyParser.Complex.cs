@@ -65,14 +65,43 @@ internal sealed partial class BodyParser
             case IConversionOperation { Conversion.IsUserDefined: true } conversion when !ComplexNumbers.IsComplex(conversion.Operand.Type):
                 // double (or int, float) to Complex: the number is the real part, the imaginary part is 0.
                 return Expression(conversion.Operand) is { } real ? new List<Expr> { Coerce(real, NumberKind.Double), ZeroDouble } : null;
-            case IFieldReferenceOperation { Field.IsStatic: true, Field.Name: var constant } when ComplexConstant(constant) is { } parts:
+            case IFieldReferenceOperation { Field.IsStatic: true, Field.Name: var constant } field when ComplexNumbers.IsComplex(field.Field.ContainingType) && ComplexConstant(constant) is { } parts:
                 return parts;
+            case IFieldReferenceOperation or IPropertyReferenceOperation when IsPassThrough(operation):
+                return PassThroughParts(operation);
             case IInvocationOperation { TargetMethod.IsStatic: true } invocation when ComplexNumbers.IsComplex(invocation.TargetMethod.ContainingType):
                 return ComplexCall(invocation)?.Leaves;
         }
 
         UnsupportedComplex(operation);
         return null;
+    }
+
+    /// <summary>
+    /// A Complex field or property the method only reads (of <c>this</c>, a <c>static readonly</c> constant, a
+    /// pass-through parameter's): a constant with respect to the parameters, its parts read as the original reads it.
+    /// </summary>
+    private List<Expr>? PassThroughParts(IOperation operation)
+    {
+        if (PassThroughCode(operation) is not { } code)
+        {
+            return null;
+        }
+
+        if (code.Holes.Exists(h => h.Kind.IsFloatingPoint() && Analysis.Activity.DifferentiableReads(h).Count > 0))
+        {
+            UnsupportedComplex(operation);
+            return null;
+        }
+
+        PassThroughExpr Part(string name)
+        {
+            var parts = code.Parts.ToList();
+            parts[parts.Count - 1] += "." + name;
+            return new PassThroughExpr(NumberKind.Double, parts.ToEquatableArray(), code.Holes.ToEquatableArray());
+        }
+
+        return new List<Expr> { Part("Real"), Part("Imaginary") };
     }
 
     /// <summary>Numbers read from complex values: <c>Magnitude</c>, <c>Phase</c>, <c>Complex.Abs</c>, <c>==</c> and <c>!=</c>; false for anything else.</summary>

@@ -2,6 +2,21 @@ using System.Numerics;
 
 namespace AutogradGen.Generator.Tests.Functions;
 
+/// <summary>A model class with Complex fields: read as constants (not differentiated), as any field of this.</summary>
+public partial class Circuit
+{
+    public static readonly Complex Source = new(3, 1);
+
+    public Complex Load { get; set; } = new(1, 2);
+
+    [Differentiable]
+    public double Delivered(double gain)
+    {
+        var z = Load * gain + Source;
+        return z.Magnitude + Load.Real * gain + Source.Imaginary;
+    }
+}
+
 /// <summary>A struct holding a Complex field: its gradient holds a Complex gradient.</summary>
 public record struct WaveMode(Complex Amplitude, double Wavenumber);
 
