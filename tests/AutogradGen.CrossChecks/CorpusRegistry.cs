@@ -42,7 +42,7 @@ public static partial class CorpusRegistry
             functions.Add(method.DeclaringType!.Name + "." + method.Name, ReflectedFunction.Create(method));
         }
 
-        foreach (var function in SpanFunctions().Concat(StructFunctions()).Concat(GenericSpanFunctions()).Concat(MatrixFunctions()).Concat(JaggedFunctions()).Concat(UserStyleFunctions()).Concat(StructArrayFunctions()).Concat(BlockMemberFunctions()))
+        foreach (var function in SpanFunctions().Concat(StructFunctions()).Concat(GenericSpanFunctions()).Concat(MatrixFunctions()).Concat(JaggedFunctions()).Concat(UserStyleFunctions()).Concat(StructArrayFunctions()).Concat(BlockMemberFunctions()).Concat(ComplexFunctions()))
         {
             functions.Add(function.Name, function);
         }

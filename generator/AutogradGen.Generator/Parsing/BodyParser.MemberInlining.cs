@@ -44,7 +44,7 @@ internal sealed partial class BodyParser
     /// called), or a [Differentiable] method returning such a struct.
     /// </summary>
     private bool IsSeenThrough(IMethodSymbol method) =>
-        !NumericsVectors.IsVectorType(method.ContainingType)
+        !NumericsVectors.IsVectorType(method.ContainingType) && !ComplexNumbers.IsComplex(method.ContainingType)
         && (Shape(method.ContainingType).Shape is not null && (!IsDifferentiable(method) || !method.IsStatic)
             || IsDifferentiable(method) && Shape(method.ReturnType).Shape is not null);
 

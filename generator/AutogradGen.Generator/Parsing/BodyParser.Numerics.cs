@@ -137,9 +137,14 @@ internal sealed partial class BodyParser
         return null;
     }
 
-    /// <summary><c>p += v</c> and the other compound assignments of a vector variable.</summary>
+    /// <summary><c>p += v</c> and the other compound assignments of a vector (or complex) variable.</summary>
     private List<Expr>? NumericsCompound(ICompoundAssignmentOperation compound, StructShape shape)
     {
+        if (ComplexNumbers.IsComplex(compound.Target.Type))
+        {
+            return ComplexCompound(compound);
+        }
+
         if (!NumericsVectors.IsVectorType(compound.Target.Type))
         {
             Unsupported(DiagnosticDescriptors.UnsupportedExpression, compound.Syntax, $"The operator '{compound.OperatorMethod?.ToDisplayString() ?? compound.OperatorKind.ToString()}'",

@@ -312,7 +312,7 @@ internal sealed partial class BodyParser
             index = new VariableExpr(NumberKind.Int, fixedIndex);
         }
 
-        var values = value is ICompoundAssignmentOperation compound ? NumericsCompound(compound, array.Shape) : HoistingStructValue(value, output);
+        var values = HoistingStructValue(value, output);
         if (values is null)
         {
             return true;

@@ -268,14 +268,19 @@ internal sealed partial class BodyParser
         }
     }
 
-    /// <summary>A struct value where statements can go before it (a call whose body is inlined puts them there).</summary>
+    /// <summary>
+    /// A struct value where statements can go before it (a call whose body is inlined puts them there, complex
+    /// arithmetic its operands); a compound assignment (<c>p += v</c>) is the value it assigns.
+    /// </summary>
     private List<Expr>? HoistingStructValue(IOperation value, List<Stmt> output)
     {
         var saved = _hoistTarget;
         _hoistTarget = output;
         try
         {
-            return StructValue(value);
+            return value is ICompoundAssignmentOperation compound && Shape(compound.Target.Type).Shape is { } shape
+                ? NumericsCompound(compound, shape)
+                : StructValue(value);
         }
         finally
         {

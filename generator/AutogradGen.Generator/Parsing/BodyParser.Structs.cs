@@ -89,6 +89,11 @@ internal sealed partial class BodyParser
             return false;
         }
 
+        if (TryComplexScalar(operation, out result))
+        {
+            return true;
+        }
+
         switch (operation)
         {
             case IParameterReferenceOperation parameter when InlinedScalar(parameter.Parameter) is { } argument:
@@ -199,17 +204,36 @@ internal sealed partial class BodyParser
                 return StructValue(with.Operand) is { } copied ? Initialize(copied, shape, with.Initializer) : null;
             case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
                 var condition = Expression(conditional.Condition);
-                var whenTrue = StructValue(conditional.WhenTrue);
-                var otherwise = StructValue(whenFalse);
+                // Only one branch runs: nothing either needs (a complex operand's local, say) can go before the statement.
+                _conditionalDepth++;
+                var whenTrue = GuardedStructValue(conditional.WhenTrue);
+                var otherwise = GuardedStructValue(whenFalse);
+                _conditionalDepth--;
                 return condition is null || whenTrue is null || otherwise is null
                     ? null
                     : whenTrue.Select((t, i) => (Expr)new ConditionalExpr(t.Kind, condition, t, otherwise[i])).ToList();
             case var _ when NumericsVectors.IsVectorType(operation.Type):
                 return NumericsVector(operation, shape);
+            case var _ when ComplexNumbers.IsComplex(operation.Type):
+                return ComplexValue(operation);
             default:
                 Unsupported(DiagnosticDescriptors.UnsupportedExpression, syntax, StructConstructName(operation),
                     "a struct value can be a variable, a field, new, with, default, a conditional, or a System.Numerics vector operation; call a [Differentiable] method returning a number instead");
                 return null;
+        }
+    }
+
+    private List<Expr>? GuardedStructValue(IOperation operation)
+    {
+        var saved = _hoistTarget;
+        _hoistTarget = null;
+        try
+        {
+            return StructValue(operation);
+        }
+        finally
+        {
+            _hoistTarget = saved;
         }
     }
 
@@ -432,7 +456,7 @@ internal sealed partial class BodyParser
             return true;
         }
 
-        var values = value is ICompoundAssignmentOperation compoundValue ? NumericsCompound(compoundValue, variable.Shape) : HoistingStructValue(value, output);
+        var values = HoistingStructValue(value, output);
         if (values is not null)
         {
             AssignLeaves(variable, values, Line(syntax), SourceText(syntax), output);

@@ -44,11 +44,18 @@ internal static class StructClassifier
 
     public static string TypeText(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
 
-    /// <summary>The struct's fields in declaration order, named as C# reads them (an auto-property by its property's name).</summary>
+    /// <summary>
+    /// The struct's fields in declaration order, named as C# reads them (an auto-property by its property's name).
+    /// System.Numerics.Complex keeps its two doubles private; it is read through <c>Real</c> and <c>Imaginary</c>,
+    /// which return them as they are, in the order they lie in memory (BodyParser.Complex.cs has its operations).
+    /// </summary>
     public static List<(string Name, ISymbol Member, ITypeSymbol Type)> Members(ITypeSymbol type) =>
-        type.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic && !f.IsConst)
-            .Select(f => (f.AssociatedSymbol?.Name ?? f.Name, f.AssociatedSymbol ?? f, f.Type))
-            .ToList();
+        ComplexNumbers.IsComplex(type)
+            ? type.GetMembers().OfType<IPropertySymbol>().Where(p => p.Name is "Real" or "Imaginary").OrderBy(p => p.Name == "Imaginary")
+                .Select(p => (p.Name, (ISymbol)p, p.Type)).ToList()
+            : type.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic && !f.IsConst)
+                .Select(f => (f.AssociatedSymbol?.Name ?? f.Name, f.AssociatedSymbol ?? f, f.Type))
+                .ToList();
 
     /// <summary>
     /// For a constructor that sets every field from one of its parameters (and does nothing else), the field each
@@ -80,7 +87,7 @@ internal static class StructClassifier
             return mapping.Distinct().Count() == mapping.Length ? mapping : null;
         }
 
-        if (type.ContainingNamespace?.ToDisplayString() == "System.Numerics" && type.Name is "Vector2" or "Vector3" or "Vector4")
+        if (type.ContainingNamespace?.ToDisplayString() == "System.Numerics" && type.Name is "Vector2" or "Vector3" or "Vector4" || ComplexNumbers.IsComplex(type))
         {
             return ByName(StringComparison.OrdinalIgnoreCase);
         }
@@ -157,10 +164,8 @@ internal static class StructClassifier
     }
 
     /// <summary>A struct of a referenced assembly with private fields: the user cannot change it, so say what to write instead.</summary>
-    private static string FromAnotherAssembly(ITypeSymbol type, string display) =>
-        type.ToDisplayString() == "System.Numerics.Complex"
-            ? "complex numbers are not differentiated (Complex keeps its parts private); write the real and imaginary parts as double locals or parameters and the complex arithmetic on them"
-            : $"'{display}' comes from a referenced assembly and keeps its fields private, so its numbers cannot be read; pass the numbers it holds as double or float parameters instead";
+    private static string FromAnotherAssembly(string display) =>
+        $"'{display}' comes from a referenced assembly and keeps its fields private, so its numbers cannot be read; pass the numbers it holds as double or float parameters instead";
 
     private static string? Template(
         ITypeSymbol type, string accessPrefix, string suffixPrefix, List<StructLeaf> leaves, Compilation compilation, ISymbol within, int depth, out string? why)
@@ -187,7 +192,7 @@ internal static class StructClassifier
                 || member is IPropertySymbol { GetMethod: { } getter } && !compilation.IsSymbolAccessibleWithin(getter, within))
             {
                 why = type.DeclaringSyntaxReferences.IsEmpty
-                    ? FromAnotherAssembly(type, display)
+                    ? FromAnotherAssembly(display)
                     : $"field '{name}' of '{display}' cannot be read from here (make it public or internal)";
                 return null;
             }
