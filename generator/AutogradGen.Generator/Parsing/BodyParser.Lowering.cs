@@ -114,6 +114,9 @@ internal sealed partial class BodyParser
             case IIncrementOrDecrementOperation update when HoistedIncrement(update, out var updated):
                 lowered = updated;
                 return true;
+            case IArrayElementReferenceOperation or IInvocationOperation or IPropertyReferenceOperation when LocalMatrixRead(operation, out var matrixRead):
+                lowered = matrixRead;
+                return true;
             case IIsPatternOperation or IBinaryOperation when NullTestOfArrayParameter(operation, out var nullTest):
                 lowered = nullTest;
                 return true;
@@ -157,7 +160,7 @@ internal sealed partial class BodyParser
     private bool LoweredTarget(IOperation target, out AssignTarget? lowered)
     {
         lowered = null;
-        if (ReportedAsCapturedWrite(target))
+        if (ReportedAsCapturedWrite(target) || LocalMatrixTarget(target, out lowered))
         {
             return true;
         }
