@@ -739,9 +739,14 @@ internal sealed partial class BodyParser
                 return true;
             case IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction } localCall:
                 return LocalTupleCall(localCall, into, output);
+            case IInvocationOperation { TargetMethod: { MethodKind: MethodKind.Ordinary, ReturnType.IsTupleType: true } unmarked } when !IsDifferentiable(unmarked)
+                && unmarked.DeclaringSyntaxReferences.Length > 0:
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedTuple, value.Syntax.GetLocation(), $"The tuple returned by '{unmarked.ToDisplayString()}'",
+                    "it is not [Differentiable]; mark it [Differentiable] (a method returning a tuple of doubles or of floats is inlined where its result is deconstructed)"));
+                return false;
             default:
                 _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedTuple, value.Syntax.GetLocation(), "This tuple value",
-                    "only tuple literals '(a, b)' and tuple locals can be deconstructed; a [Differentiable] method returns one value, so compute each element with a call of its own"));
+                    "only tuple literals '(a, b)', tuple locals and calls of [Differentiable] methods returning a tuple of doubles or of floats can be deconstructed"));
                 return false;
         }
     }

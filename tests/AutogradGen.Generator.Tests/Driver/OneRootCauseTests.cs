@@ -69,4 +69,33 @@ public class OneRootCauseTests
             }
         }
         """);
+
+    [Fact]
+    public void A_tuple_from_a_method_that_is_not_differentiable_says_to_mark_it()
+    {
+        var run = GeneratorHarness.Run(Usings + """
+            public static partial class Functions
+            {
+                static (double Mean, double Variance) Moments(ReadOnlySpan<double> xs)
+                {
+                    double mean = 0;
+                    foreach (var x in xs) mean += x;
+                    mean /= xs.Length;
+                    double v = 0;
+                    foreach (var x in xs) v += (x - mean) * (x - mean);
+                    return (mean, v / (xs.Length - 1));
+                }
+
+                [Differentiable]
+                public static double F(ReadOnlySpan<double> xs)
+                {
+                    var (mean, variance) = Moments(xs);
+                    return Math.Sqrt(variance) / mean;
+                }
+            }
+            """);
+        var diagnostic = Assert.Single(run.Diagnostics, d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+        Assert.Equal("AGD0045", diagnostic.Id);
+        Assert.Contains("mark it [Differentiable]", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
 }
