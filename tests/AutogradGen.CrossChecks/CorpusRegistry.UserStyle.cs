@@ -27,6 +27,18 @@ public static partial class CorpusRegistry
             x => UserLearning.ZipDot(x.ToArray()), (x, g) => UserLearning.ZipDotGradient(x.ToArray(), g),
             (x, d) => UserLearning.ZipDotDerivative(x.ToArray(), d), UserLearning.ZipDotTape);
 
+        yield return SpanFunction.Create("UserLabels.Ewma", 5, (90, 110),
+            p => UserLabels.Ewma(p.ToArray(), 0.8), (p, g) => UserLabels.EwmaGradient(p.ToArray(), 0.8, g, out _),
+            (p, d) => UserLabels.EwmaDerivative(p.ToArray(), 0.8, d, 0),
+            p => UserLabels.EwmaTape(p, Tensor.Scalar(0.8, false, DType.Float64)));
+        double[] weights = [1.0, 0.5, 2.0];
+        foreach (var (label, w) in new[] { ("weighted", weights), ("plain", null!) })
+        {
+            yield return SpanFunction.Create("UserLabels.WeightedSumOfSquares@" + label, 3, (-1, 1),
+                x => UserLabels.WeightedSumOfSquares(x.ToArray(), w), (x, g) => UserLabels.WeightedSumOfSquaresGradient(x.ToArray(), w, g),
+                (x, d) => UserLabels.WeightedSumOfSquaresDerivative(x.ToArray(), w, d), x => UserLabels.WeightedSumOfSquaresTape(x, w));
+        }
+
         // The scalar parameters are fixed here (their own derivatives are checked by the scalar corpus's style elsewhere).
         const double L1 = 0.1, L2 = 0.5, Lambda = 0.3;
         yield return SpanFunction.Create("UserLearning.ElasticNet", 4, (-1, 1),

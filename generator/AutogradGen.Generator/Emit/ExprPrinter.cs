@@ -80,8 +80,8 @@ internal static class ExprPrinter
             case DetachedExpr detached:
                 return Print(detached.Operand, out precedence);
             case PassThroughExpr passThrough:
-                // Built parenthesised where C#'s precedence needs it: the whole is one operand.
-                precedence = Primary;
+                // Built parenthesised where C#'s precedence needs it: the whole is one operand, or a comparison.
+                precedence = passThrough.IsComparison ? Equality : Primary;
                 return passThrough.Print(Print);
             default:
                 precedence = Primary;

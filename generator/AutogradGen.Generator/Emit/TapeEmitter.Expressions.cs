@@ -64,7 +64,7 @@ internal sealed partial class TapeEmitter
                 return Call(call);
             case PassThroughExpr passThrough:
                 // A plain value, as in the generated code: its holes (indices, counters) as plain values too.
-                return new Code(passThrough.Print(Raw), false, true);
+                return new Code(passThrough.Print(Raw), false, !passThrough.IsComparison);
             case DetachedExpr detached:
                 var operand = Translate(detached.Operand);
                 return operand.IsTensor ? new Code(operand.Operand + ".Detach()", true, true) : operand;

@@ -82,8 +82,10 @@ internal sealed record DetachedExpr(NumberKind Kind, Expr Operand) : Expr(Kind);
 /// restoring work on them as on any other read; the text around them names only types, members and
 /// pass-through parameters, fully qualified. Its kind is its type when that is a scalar of the IR;
 /// otherwise <paramref name="OtherType"/> is its C# type, and it can only be an argument or a receiver.
+/// <paramref name="IsComparison"/>: the text is an unparenthesised <c>a == b</c> (a switch label on a string), which
+/// printers parenthesise where an operand binds tighter; otherwise it is built as one operand.
 /// </summary>
-internal sealed record PassThroughExpr(NumberKind Kind, EquatableArray<string> Parts, EquatableArray<Expr> Holes, string? OtherType = null) : Expr(Kind)
+internal sealed record PassThroughExpr(NumberKind Kind, EquatableArray<string> Parts, EquatableArray<Expr> Holes, string? OtherType = null, bool IsComparison = false) : Expr(Kind)
 {
     /// <summary>The text with the holes printed by <paramref name="hole"/>, each parenthesised unless it is one token.</summary>
     public string Print(System.Func<Expr, string> hole)

@@ -480,6 +480,13 @@ internal sealed partial class BodyParser
     /// <summary>An assignment target: a scalar variable, or an element of a local array.</summary>
     private AssignTarget? Target(IOperation target)
     {
+        if (ReadsRefusedLocal(target))
+        {
+            // A write into a local refused at its declaration (a local double[,] or double[][]): that declaration's
+            // diagnostic is the one root cause.
+            return null;
+        }
+
         if (RefAliasTarget(target, out var aliased))
         {
             return aliased;

@@ -114,6 +114,12 @@ internal sealed partial class BodyParser
             case IIncrementOrDecrementOperation update when HoistedIncrement(update, out var updated):
                 lowered = updated;
                 return true;
+            case IArrayElementReferenceOperation or IInvocationOperation or IPropertyReferenceOperation when LocalMatrixRead(operation, out var matrixRead):
+                lowered = matrixRead;
+                return true;
+            case IIsPatternOperation or IBinaryOperation when NullTestOfArrayParameter(operation, out var nullTest):
+                lowered = nullTest;
+                return true;
             case IIsPatternOperation nullablePattern when IsNullableNumber(nullablePattern.Value.Type) && NullablePattern(nullablePattern, out var handled) is var tested0 && handled:
                 lowered = tested0;
                 return true;
@@ -154,7 +160,7 @@ internal sealed partial class BodyParser
     private bool LoweredTarget(IOperation target, out AssignTarget? lowered)
     {
         lowered = null;
-        if (ReportedAsCapturedWrite(target))
+        if (ReportedAsCapturedWrite(target) || LocalMatrixTarget(target, out lowered))
         {
             return true;
         }
@@ -187,12 +193,13 @@ internal sealed partial class BodyParser
         var syntax = @switch.Syntax;
         var line = Line(syntax);
         var source = syntax is SwitchStatementSyntax s ? "switch (" + s.Expression + ")" : SourceText(syntax);
-        if ((IsIntEnum(@switch.Value.Type) ? EnumAsInt(@switch.Value) : HoistingExpression(@switch.Value, output)) is not { } switched)
+        var passThrough = SwitchesOnPassThrough(@switch.Value);
+        if ((passThrough ? PassThroughSwitchValue(@switch.Value) : IsIntEnum(@switch.Value.Type) ? EnumAsInt(@switch.Value) : HoistingExpression(@switch.Value, output)) is not { } switched)
         {
             return;
         }
 
-        var value = MaterializeInto(switched, "switchValue", line, source, output);
+        var value = passThrough ? switched : MaterializeInto(switched, "switchValue", line, source, output);
         var sections = new List<(Expr Condition, List<Stmt> Body)>();
         List<Stmt>? defaultBody = null;
         var savedExit = _switchExit;
@@ -208,7 +215,9 @@ internal sealed partial class BodyParser
                 var test = clause switch
                 {
                     IDefaultCaseClauseOperation => null,
+                    ISingleValueCaseClauseOperation single when passThrough => PassThroughEquals((PassThroughExpr)value, single.Value),
                     ISingleValueCaseClauseOperation single => Compare(BinaryOperator.Equal, value, single.Value),
+                    IPatternCaseClauseOperation pattern when passThrough => WithGuard(PassThroughPattern((PassThroughExpr)value, pattern.Pattern), pattern.Guard),
                     IPatternCaseClauseOperation pattern => WithGuard(Pattern(value, pattern.Pattern, output), pattern.Guard),
                     _ => UnsupportedPatternAt(clause.Syntax, "This case label", "use constant, relational ('< 0'), 'and'/'or'/'not', 'var' or discard patterns"),
                 };
@@ -298,6 +307,13 @@ internal sealed partial class BodyParser
             return TupleSwitchExpression(switchExpression, tuple, kind);
         }
 
+        if (SwitchesOnPassThrough(switchExpression.Value))
+        {
+            return PassThroughSwitchValue(switchExpression.Value) is { } other
+                ? SwitchArms(switchExpression, kind, keepHoistTarget: arms.Length == 1, (pattern, added) => PassThroughPattern(other, pattern))
+                : null;
+        }
+
         if ((IsIntEnum(switchExpression.Value.Type) ? EnumAsInt(switchExpression.Value) : Expression(switchExpression.Value)) is not { } switched)
         {
             return null;
@@ -320,16 +336,39 @@ internal sealed partial class BodyParser
         {
             var conditions = new List<Expr>();
             var values = new List<Expr>();
+            var throwing = new List<(Expr None, IOperation Thrown)>();
+            Expr? noneBefore = null;
             foreach (var arm in switchExpression.Arms)
             {
                 var test = WithGuard(condition(arm.Pattern, added), arm.Guard);
-                if (test is null || Expression(arm.Value) is not { } armValue)
+                if (test is null)
                 {
                     return null;
                 }
 
-                conditions.Add(test);
-                values.Add(Coerce(armValue, kind));
+                // An arm that throws (`_ => throw new ArgumentOutOfRangeException(...)`) is a guard before the statement:
+                // it throws when no earlier arm matched and this one does; the ternary chain is the other arms.
+                if (Unwrap(arm.Value) is IThrowOperation thrown)
+                {
+                    throwing.Add((noneBefore is null || test is LiteralExpr { Text: "true" } ? noneBefore ?? test : new BinaryExpr(NumberKind.Bool, BinaryOperator.And, noneBefore, test), thrown));
+                }
+                else if (Expression(arm.Value) is { } armValue)
+                {
+                    conditions.Add(test);
+                    values.Add(Coerce(armValue, kind));
+                }
+                else
+                {
+                    return null;
+                }
+
+                var notThis = new UnaryExpr(NumberKind.Bool, UnaryOperator.Not, test);
+                noneBefore = noneBefore is null ? notThis : new BinaryExpr(NumberKind.Bool, BinaryOperator.And, noneBefore, notThis);
+            }
+
+            if (throwing.Count > 0 && !ThrowingArmGuards(switchExpression, throwing, values.Count, saved))
+            {
+                return null;
             }
 
             var result = values[values.Count - 1];
@@ -348,6 +387,45 @@ internal sealed partial class BodyParser
                 _substitutions.Remove(symbol);
             }
         }
+    }
+
+    /// <summary>
+    /// The guards of a switch expression's throwing arms, each <c>if (no earlier arm matches &amp;&amp; this one does) throw …;</c>,
+    /// put before the statement (after the switched value is evaluated into its local, when it is). The conditions
+    /// read only the switched value and the arms' <c>when</c> clauses, which have no side effects, so evaluating them
+    /// again gives the same answers and the throw runs exactly where the original's does.
+    /// </summary>
+    private bool ThrowingArmGuards(ISwitchExpressionOperation switchExpression, List<(Expr None, IOperation Thrown)> throwing, int valueArms, List<Stmt>? hoistTarget)
+    {
+        var syntax = switchExpression.Syntax;
+        if (valueArms == 0)
+        {
+            Unsupported(DiagnosticDescriptors.UnsupportedExpression, syntax, "A switch expression whose every arm throws",
+                "throw from a statement instead, or give one arm a value");
+            return false;
+        }
+
+        if (_conditionalDepth > 0)
+        {
+            Unsupported(DiagnosticDescriptors.UnsupportedExpression, throwing[0].Thrown.Syntax, "A throw arm of a switch expression that runs only sometimes (in a loop condition, a branch of ?: or the right side of && or ||)",
+                "assign the switch expression to a local in a statement of its own first");
+            return false;
+        }
+
+        var line = Line(syntax);
+        foreach (var (none, thrown) in throwing)
+        {
+            if (GuardCode(thrown) is not { } guard)
+            {
+                return false;
+            }
+
+            var statement = new IfStmt(line, "throw when the switch reaches '" + SourceText(thrown.Syntax.Parent ?? thrown.Syntax) + "'", none,
+                EquatableArray.Of<Stmt>(new GuardStmt(line, SourceText(thrown.Syntax), guard)), EquatableArray<Stmt>.Empty);
+            (hoistTarget ?? _pendingGuards).Add(statement);
+        }
+
+        return true;
     }
 
     private static bool MatchesEverything(IPatternOperation pattern) => pattern switch
@@ -661,9 +739,14 @@ internal sealed partial class BodyParser
                 return true;
             case IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction } localCall:
                 return LocalTupleCall(localCall, into, output);
+            case IInvocationOperation { TargetMethod: { MethodKind: MethodKind.Ordinary, ReturnType.IsTupleType: true } unmarked } when !IsDifferentiable(unmarked)
+                && unmarked.DeclaringSyntaxReferences.Length > 0:
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedTuple, value.Syntax.GetLocation(), $"The tuple returned by '{unmarked.ToDisplayString()}'",
+                    "it is not [Differentiable]; mark it [Differentiable] (a method returning a tuple of doubles or of floats is inlined where its result is deconstructed)"));
+                return false;
             default:
                 _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedTuple, value.Syntax.GetLocation(), "This tuple value",
-                    "only tuple literals '(a, b)' and tuple locals can be deconstructed; a [Differentiable] method returns one value, so compute each element with a call of its own"));
+                    "only tuple literals '(a, b)', tuple locals and calls of [Differentiable] methods returning a tuple of doubles or of floats can be deconstructed"));
                 return false;
         }
     }

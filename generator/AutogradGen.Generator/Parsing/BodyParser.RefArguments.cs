@@ -180,6 +180,7 @@ internal sealed partial class BodyParser
             foreach (var alias in aliases)
             {
                 _bySymbol.Remove(alias);
+                _structs.Remove(alias);
             }
         }
     }
@@ -213,6 +214,16 @@ internal sealed partial class BodyParser
                 return true;
             }
 
+            if (value is ILocalReferenceOperation or IParameterReferenceOperation && StructVariableOf(value) is { } caller
+                && SymbolEqualityComparer.Default.Equals(parameter.Type, value.Type))
+            {
+                // `ref state` of a struct the caller holds as one scalar per field: the helper's parameter is those
+                // scalars themselves, so its field writes (s.Theta += …) are the caller's.
+                _structs[parameter] = caller;
+                aliases.Add(parameter);
+                return true;
+            }
+
             if (ElementByReference(value, parameter, line, source, output, writeBacks, elementArrays) is { } copy)
             {
                 _bySymbol[parameter] = copy;
@@ -227,7 +238,7 @@ internal sealed partial class BodyParser
             }
 
             ByReferenceRefused(argument.Syntax, what,
-                $"the argument of its {MethodParser.RefKeyword(parameter.RefKind)} parameter '{parameter.Name}' is '{argument.Value.Syntax}', which is not a local variable, a parameter or an array element of double, float, int or bool; pass one of those (or 'out var {parameter.Name}')");
+                $"the argument of its {MethodParser.RefKeyword(parameter.RefKind)} parameter '{parameter.Name}' is '{argument.Value.Syntax}', which is not a local variable, a parameter or an array element of double, float, int or bool, nor a struct local or parameter of the parameter's type; pass one of those (or 'out var {parameter.Name}')");
             return false;
         }
 

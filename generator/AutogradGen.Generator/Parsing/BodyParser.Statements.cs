@@ -143,6 +143,11 @@ internal sealed partial class BodyParser
             return;
         }
 
+        if (LocalMatrixDeclarator(local, declarator.Initializer?.Value ?? sharedInitializer?.Value, statementSyntax, output))
+        {
+            return;
+        }
+
         if (TypeClassifier.Classify(local.Type) is null && StructArrayLocal(local, declarator.Initializer?.Value ?? sharedInitializer?.Value, syntax, statementSyntax, output))
         {
             return;
@@ -328,11 +333,30 @@ internal sealed partial class BodyParser
             case IInvocationOperation helper when IsUnmarkedHelper(helper.TargetMethod):
                 Unsupported(DiagnosticDescriptors.UnsupportedStatement, syntax, $"The call to '{helper.TargetMethod.ToDisplayString()}' as a statement",
                     "it is not [Differentiable], so its effect on the variables it writes cannot be differentiated; mark it [Differentiable] and it is inlined here");
+                RefuseWrittenLocals(helper);
                 break;
             default:
                 Unsupported(DiagnosticDescriptors.UnsupportedStatement, syntax, operation is IInvocationOperation call ? $"The call to '{call.TargetMethod.ToDisplayString()}' as a statement" : "This expression statement",
                     "only assignments, compound assignments, ++/-- and guard clauses (throw, ArgumentException.ThrowIf..., Debug.Assert) can stand alone; assign the call's result to a local if the method needs it");
                 break;
+        }
+    }
+
+    /// <summary>
+    /// The locals a refused call writes through <c>ref</c> and <c>out</c> (<c>out var y</c> included): their values are
+    /// unknown to the derivative, so their later reads are explained by the call's diagnostic, not reported again.
+    /// </summary>
+    private void RefuseWrittenLocals(IInvocationOperation call)
+    {
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out)
+            {
+                foreach (var local in argument.Value.DescendantsAndSelf().OfType<ILocalReferenceOperation>())
+                {
+                    _refusedLocals.Add(local.Local);
+                }
+            }
         }
     }
 

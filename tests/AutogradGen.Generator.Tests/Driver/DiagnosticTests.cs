@@ -282,18 +282,19 @@ public class DiagnosticTests
     }
 
     [Fact]
-    public void AGD0015_is_reported_on_a_local_2D_array() => AssertReported("AGD0015", """
+    public void AGD0015_is_reported_on_a_local_jagged_array_and_nowhere_else() => AssertReported("AGD0015", """
         public static partial class Functions
         {
             [Differentiable]
             public static double F(double x)
             {
-                var [|grid = new double[2, 2]|];
-                grid[0, 0] = x;
-                return grid[0, 0] * x;
+                var [|grid = new double[2][]|];
+                grid[0] = new double[2];
+                grid[0][0] = x;
+                return grid[0][0] * x;
             }
         }
-        """, "'double[,]'");
+        """, "'double[][]'");
 
     [Fact]
     public void AGD0006_is_reported_on_a_member_of_a_2D_array_with_a_derivative_other_than_its_shape() => AssertReported("AGD0006", """

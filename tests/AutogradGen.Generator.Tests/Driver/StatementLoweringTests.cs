@@ -108,7 +108,7 @@ public class StatementLoweringTests
         { "AGD0043", "return inside a loop", "return First(x); double First(double v) { for (var i = 0; i < 3; i++) { if (v * i > 1) [|return v * i;|] } return v; }", "A 'return' inside a loop of local function 'First'" },
         { "AGD0044", "LINQ in a ternary", "var a = new double[2]; a[0] = x; return x > 0 ? [|a.Sum()|] : x;", "LINQ's 'Sum' cannot be differentiated: it becomes a loop" },
         { "AGD0044", "LINQ over Where", "var a = new double[2]; a[0] = x; return [|a.Where(v => v > 0)|].Sum();", "LINQ's 'Sum' cannot be differentiated: LINQ is differentiated over an array parameter, a local array or an array field or property" },
-        { "AGD0045", "tuple from a call", "var (a, b) = [|Pair(x)|]; return a * b;", "This tuple value cannot be differentiated" },
+        { "AGD0045", "tuple from a call", "var (a, b) = [|Pair(x)|]; return a * b;", "The tuple returned by 'Functions.Pair(double)' cannot be differentiated: it is not [Differentiable]; mark it [Differentiable]" },
     };
 
     [Theory]
