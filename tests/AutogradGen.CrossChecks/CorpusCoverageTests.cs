@@ -26,7 +26,7 @@ public class CorpusCoverageTests
         "++", "--", " % ", "stackalloc", "new double[", "Differentiation.WithoutDerivative(", "[DerivativeOf(", "[Differentiable(nameof(",
         "ReadOnlySpan<double>", "ReadOnlySpan<float>", "double.Hypot(", "float.Hypot(", "float.SinPi(", "T.SinPi(", "MidpointRounding.", "(float)", "MathF.", "&&", "||", "!(",
         "switch (", " switch\n", "case ", " when ", " and ", " or ", "is not ", "is var ", "var (", ") = (", "(X: ", ".Item2",
-        ".Sum(", ".Average()", ".Max(", ".Min()", ".Select(", "static double Softplus", "double Damped(", "in double ", "params double[]",
+        ".Sum(", ".Average()", "Enumerable.Range(", ".Max(", ".Min()", ".Select(", "static double Softplus", "double Damped(", "in double ", "params double[]",
         "(ref x, ref v", "out var ", "out _)", "ref state[0]", "Span<double> output", "void Advance(ref double",
         "Vector3[] x", "ReadOnlySpan<Point2> p", "Span<Particle> particles", "foreach (var leg in legs)", "= new Point2[", "state[i].X += ",
     ];

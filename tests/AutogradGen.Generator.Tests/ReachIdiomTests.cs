@@ -215,5 +215,24 @@ public class ReachIdiomTests
             tangent[i] = 1;
             AssertClose(expected[i], F.RangeSumAndAverageDerivative(x, from, tangent).Derivative, $"forward, x[{i}]");
         }
+
+        // The tape twin runs the same loop over the range on tensors.
+        var tensor = Tensor.From(x).To(DType.Float64).RequiresGrad_();
+        var value = F.RangeSumAndAverageTape(tensor, from);
+        Assert.Equal(F.RangeSumAndAverage(x, from), value.Item(), 12);
+        value.Backward();
+        var twin = tensor.Grad!.ToArray<double>();
+        for (int i = 0; i < 5; i++)
+        {
+            Assert.Equal(gradient[i], twin[i], 12);
+        }
+    }
+
+    [Fact]
+    public void Enumerable_range_with_a_negative_count_throws_in_the_twin_as_linq_does()
+    {
+        double[] x = [0.7, -1.2, 0.8];
+        Assert.Throws<ArgumentOutOfRangeException>(() => F.RangeSumAndAverage(x, 4));
+        Assert.Throws<ArgumentOutOfRangeException>(() => F.RangeSumAndAverageTape(Tensor.From(x).To(DType.Float64).RequiresGrad_(), 4));
     }
 }
