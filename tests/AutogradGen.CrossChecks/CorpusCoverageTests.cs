@@ -28,7 +28,7 @@ public class CorpusCoverageTests
         "switch (", " switch\n", "case ", " when ", " and ", " or ", "is not ", "is var ", "var (", ") = (", "(X: ", ".Item2",
         ".Sum(", ".Average()", "Enumerable.Range(", ".Max(", ".Min()", ".Select(", "static double Softplus", "double Damped(", "in double ", "params double[]",
         "(ref x, ref v", "out var ", "out _)", "ref state[0]", "Span<double> output", "void Advance(ref double",
-        "Vector3[] x", "ReadOnlySpan<Point2> p", "Span<Particle> particles", "foreach (var leg in legs)", "= new Point2[", "state[i].X += ",
+        "Vector3[] x", "ReadOnlySpan<Point2> p", "Span<Particle> particles", "foreach (var leg in legs)", "foreach (var p in new[] { new Vec3(", "Vec3[] corners = { ", "= new Point2[", "state[i].X += ",
     ];
 
     private static readonly Lazy<string> s_corpus = new(() => string.Join("\n",
