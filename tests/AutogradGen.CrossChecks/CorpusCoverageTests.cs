@@ -24,7 +24,7 @@ public class CorpusCoverageTests
     [
         "while (", "do\n", "for (", "foreach (", "break;", "continue;", "return", " ? ", "if (", "else", "+=", "-=", "*=", "/=",
         "++", "--", " % ", "stackalloc", "new double[", "Differentiation.WithoutDerivative(", "[DerivativeOf(", "[Differentiable(nameof(",
-        "ReadOnlySpan<double>", "ReadOnlySpan<float>", "double.Hypot(", "float.Hypot(", "float.SinPi(", "T.SinPi(", "MidpointRounding.", "(float)", "MathF.", "&&", "||", "!(",
+        "ReadOnlySpan<double>", "ReadOnlySpan<float>", "double.Hypot(", "float.Hypot(", "float.SinPi(", "T.SinPi(", "MidpointRounding.", "= Math.SinCos(", "= double.SinCosPi(", "(float)", "MathF.", "&&", "||", "!(",
         "switch (", " switch\n", "case ", " when ", " and ", " or ", "is not ", "is var ", "var (", ") = (", "(X: ", ".Item2",
         ".Sum(", ".Average()", "Enumerable.Range(", ".Max(", ".Min()", ".Select(", "static double Softplus", "double Damped(", "in double ", "params double[]",
         "(ref x, ref v", "out var ", "out _)", "ref state[0]", "Span<double> output", "void Advance(ref double",

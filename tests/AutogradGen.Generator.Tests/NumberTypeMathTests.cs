@@ -90,6 +90,22 @@ public class NumberTypeMathTests
     }
 
     [Theory]
+    [InlineData(0.3, 0.4)]
+    [InlineData(-0.6, 1.1)]
+    public void SinCos_deconstructed_is_sin_and_cos_in_every_mode(double x, double y)
+    {
+        AssertBinary(F.SinCos, F.SinCosGradient, F.SinCosDerivative, F.SinCosTape, x, y);
+        AssertBinaryFloat(F.SinCosF, F.SinCosFGradient, F.SinCosFTape, x, y);
+        var (ex, ey) = Differences(F.GenericSinCos, x, y);
+        F.GenericSinCosGradient(x, y, out var dx, out var dy);
+        Assert.Equal(ex, dx, 7);
+        Assert.Equal(ey, dy, 7);
+        F.GenericSinCosGradient((float)x, (float)y, out float fx, out float fy);
+        Assert.Equal(ex, fx, 3);
+        Assert.Equal(ey, fy, 3);
+    }
+
+    [Theory]
     [InlineData(1.0, double.PositiveInfinity)]
     [InlineData(0.5, double.NaN)]
     public void Acosh_at_one_has_an_infinite_gradient_and_below_one_nan_as_pytorch(double x, double expected)

@@ -60,4 +60,12 @@ public static partial class NumberTypeMath
     public static T Generic<T>(T x, T y) where T : IFloatingPointIeee754<T> =>
         T.Asinh(x) + (T.Exp2(y) * T.SinPi(x)) + T.LogP1(x * x) + T.RootN(x + T.One + T.One, 3) + T.Lerp(x, y, x * y)
         + T.MaxNumber(x, y) + T.Atanh(y / (T.One + T.One)) + T.ExpM1(x * y);
+
+    [Differentiable, Domain(-1.5, 1.5)]
+    public static double SinCosPairs(double x, double y)
+    {
+        var (s, c) = Math.SinCos(x * y);
+        var (sp, cp) = double.SinCosPi(x + y);
+        return (s * c) + (sp * y) - (cp * x);
+    }
 }

@@ -74,6 +74,29 @@ public static partial class NumberTypeMathFunctions
     public static float RoundingF(float x) => x * MathF.Round(x, 2) + MathF.Round(3f * x, MidpointRounding.AwayFromZero) + x * MathF.Round(x, 1, MidpointRounding.ToZero);
 #pragma warning restore AGD0013
 
+    [Differentiable]
+    public static double SinCos(double x, double y)
+    {
+        var (s, c) = Math.SinCos(x * y);
+        (double sp, double cp) = double.SinCosPi(x);
+        return (s * c) + (sp * y) - cp;
+    }
+
+    [Differentiable]
+    public static float SinCosF(float x, float y)
+    {
+        var (s, c) = MathF.SinCos(x * y);
+        var (sp, cp) = float.SinCosPi(x);
+        return (s * c) + (sp * y) - cp;
+    }
+
+    [Differentiable]
+    public static T GenericSinCos<T>(T x, T y) where T : IFloatingPointIeee754<T>
+    {
+        var (s, c) = T.SinCos(x * y);
+        return (s * c) + x;
+    }
+
     [Differentiable] public static double AcoshAt(double x) => Math.Acosh(x);
     [Differentiable] public static double AtanhAt(double x) => Math.Atanh(x);
     [Differentiable] public static double LogP1At(double x) => double.LogP1(x);
