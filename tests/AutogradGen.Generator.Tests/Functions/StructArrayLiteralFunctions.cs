@@ -2,8 +2,19 @@ using System.Numerics;
 
 namespace AutogradGen.Generator.Tests.Functions;
 
+/// <summary>A point in the plane for the listed arrays (this file's own, so that it compiles alone in the mutation test).</summary>
+public readonly record struct ListedPoint(double X, double Y);
+
+/// <summary>A point in space with computed members, read from a listed array as a whole value.</summary>
+public readonly record struct ListedCorner(double X, double Y, double Z)
+{
+    public double Length => Math.Sqrt(X * X + Y * Y + Z * Z);
+
+    public double Dot(ListedCorner other) => X * other.X + Y * other.Y + Z * other.Z;
+}
+
 /// <summary>
-/// Arrays of structs listed where they are used: <c>foreach</c> over <c>new[] { new Vec2(a, b), ... }</c>, and locals
+/// Arrays of structs listed where they are used: <c>foreach</c> over <c>new[] { new ListedPoint(a, b), ... }</c>, and locals
 /// initialised with <c>{ ... }</c>, <c>new Vec3[] { ... }</c> and <c>[...]</c>, read by foreach and by index.
 /// </summary>
 public static partial class StructArrayLiteralFunctions
@@ -12,7 +23,7 @@ public static partial class StructArrayLiteralFunctions
     public static double ForEachOverListedPoints(double a, double b, double c, double d)
     {
         var s = 0.0;
-        foreach (var p in new[] { new Vec2(a, b), new Vec2(c, d), new Vec2(a * d, Math.Sin(c)) })
+        foreach (var p in new[] { new ListedPoint(a, b), new ListedPoint(c, d), new ListedPoint(a * d, Math.Sin(c)) })
         {
             s += p.X * p.Y;
         }
@@ -23,7 +34,7 @@ public static partial class StructArrayLiteralFunctions
     [Differentiable]
     public static double BracedLocalOfVec3(double a, double b)
     {
-        Vec3[] pts = { new Vec3(a, b, 1), new Vec3(b, a * a, a + b) };
+        ListedCorner[] pts = { new ListedCorner(a, b, 1), new ListedCorner(b, a * a, a + b) };
         var s = 0.0;
         foreach (var p in pts)
         {
