@@ -120,6 +120,9 @@ public static partial class CorpusRegistry
         yield return SpanFunction.Create("Linq.IndexedSelect", 4, (-1, 1),
             v => Linq.IndexedSelect(v.ToArray()), (v, g) => Linq.IndexedSelectGradient(v.ToArray(), g),
             (v, t) => Linq.IndexedSelectDerivative(v.ToArray(), t), Linq.IndexedSelectTape);
+        yield return SpanFunction.Create("Linq.RangeSumAndAverage", 5, (-1.5, 1.5),
+            v => Linq.RangeSumAndAverage(v.ToArray()), (v, g) => Linq.RangeSumAndAverageGradient(v.ToArray(), g),
+            (v, t) => Linq.RangeSumAndAverageDerivative(v.ToArray(), t), Linq.RangeSumAndAverageTape);
         yield return SpanFunction.Create("ParameterModifiers.Norm", 3, (-2, 2),
             v => ParameterModifiers.Norm(v.ToArray()), (v, g) => ParameterModifiers.NormGradient(v.ToArray(), g),
             (v, t) => ParameterModifiers.NormDerivative(v.ToArray(), t), ParameterModifiers.NormTape);

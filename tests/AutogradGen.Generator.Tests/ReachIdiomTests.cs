@@ -190,11 +190,11 @@ public class ReachIdiomTests
     [Fact]
     public void A_call_into_a_referenced_assembly_says_to_write_a_DerivativeOf_not_to_mark_it()
     {
-        var run = GeneratorHarness.Run("using System;\nusing AutogradGen;\npublic static partial class Functions\n{\n    [Differentiable]\n    public static double F(double x, double y) => double.SinPi(x + y);\n}\n");
+        var run = GeneratorHarness.Run("using System;\nusing AutogradGen;\npublic static partial class Functions\n{\n    [Differentiable]\n    public static double F(double x, double y) => double.BitIncrement(x + y);\n}\n");
         var diagnostic = Assert.Single(run.Diagnostics);
         Assert.Equal("AGD0007", diagnostic.Id);
         var message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
-        Assert.Contains("[DerivativeOf(typeof(double), nameof(double.SinPi))]", message, StringComparison.Ordinal);
+        Assert.Contains("[DerivativeOf(typeof(double), nameof(double.BitIncrement))]", message, StringComparison.Ordinal);
         Assert.DoesNotContain("mark it [Differentiable]", message, StringComparison.Ordinal);
     }
 
@@ -214,5 +214,24 @@ public class ReachIdiomTests
             tangent[i] = 1;
             AssertClose(expected[i], F.RangeSumAndAverageDerivative(x, from, tangent).Derivative, $"forward, x[{i}]");
         }
+
+        // The tape twin runs the same loop over the range on tensors.
+        var tensor = Tensor.From(x).To(DType.Float64).RequiresGrad_();
+        var value = F.RangeSumAndAverageTape(tensor, from);
+        Assert.Equal(F.RangeSumAndAverage(x, from), value.Item(), 12);
+        value.Backward();
+        var twin = tensor.Grad!.ToArray<double>();
+        for (int i = 0; i < 5; i++)
+        {
+            Assert.Equal(gradient[i], twin[i], 12);
+        }
+    }
+
+    [Fact]
+    public void Enumerable_range_with_a_negative_count_throws_in_the_twin_as_linq_does()
+    {
+        double[] x = [0.7, -1.2, 0.8];
+        Assert.Throws<ArgumentOutOfRangeException>(() => F.RangeSumAndAverage(x, 4));
+        Assert.Throws<ArgumentOutOfRangeException>(() => F.RangeSumAndAverageTape(Tensor.From(x).To(DType.Float64).RequiresGrad_(), 4));
     }
 }

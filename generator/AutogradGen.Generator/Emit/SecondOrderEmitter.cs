@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using AutogradGen.Generator.Analysis;
 using AutogradGen.Generator.Model;
 using AutogradGen.Generator.Parsing;
+using AutogradGen.Generator.Rules;
 
 namespace AutogradGen.Generator.Emit;
 
@@ -432,8 +433,8 @@ internal static class SecondOrderEmitter
 
         public override SyntaxNode? VisitMemberAccessExpression(MemberAccessExpressionSyntax node)
         {
-            // double.Hypot is printed on the number type (Math has no Hypot); DualMath has it as the rest.
-            if (node.Expression.ToString() == "global::System.Math" || node.Expression.ToString() == "global::System.Double" && node.Name.Identifier.Text == "Hypot")
+            // double.Hypot, double.SinPi... are printed on the number type (Math has none); DualMath has them as the rest.
+            if (node.Expression.ToString() == "global::System.Math" || node.Expression.ToString() == "global::System.Double" && MathRules.IsOnNumberType(node.Name.Identifier.Text))
             {
                 return node.WithExpression(SyntaxFactory.ParseExpression("global::AutogradGen.CompilerServices.DualMath").WithTriviaFrom(node.Expression));
             }

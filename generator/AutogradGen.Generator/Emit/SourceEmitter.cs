@@ -24,6 +24,14 @@ internal static class SourceEmitter
                 ByReferenceReverse.Emit(model, writer, userDerivatives);
             }
 
+            // Its twin takes its ref and out numbers as ref and out tensors: StepTape(ref Tensor x, Tensor dt).
+            var helperTwin = new CodeWriter();
+            if (model.HasTapeTwin && TapeEmitter.TryEmit(model, method, userDerivatives, helperTwin))
+            {
+                writer.Line();
+                writer.Append(helperTwin);
+            }
+
             return writer.ToString();
         }
 

@@ -16,13 +16,24 @@ internal sealed partial class TapeEmitter
     private static readonly HashSet<string> s_tensorMethods = new()
     {
         "Sin/1", "Cos/1", "Tan/1", "Asin/1", "Acos/1", "Atan/1", "Sinh/1", "Cosh/1", "Tanh/1",
-        "Exp/1", "Log/1", "Log10/1", "Log2/1", "Sqrt/1", "Cbrt/1", "Abs/1",
+        "Exp/1", "Log/1", "Log10/1", "Log2/1", "Sqrt/1", "Cbrt/1", "Abs/1", "Asinh/1", "Acosh/1", "Atanh/1", "Exp2/1",
+    };
+
+    /// <summary>Functions that are one tensor method of PyTorch's name (Expm1Backward0, Log1PBackward0, FmaxBackward0...).</summary>
+    private static readonly Dictionary<string, string> s_renamedTensorMethods = new()
+    {
+        ["ExpM1/1"] = "Expm1", ["LogP1/1"] = "Log1p", ["DegreesToRadians/1"] = "Deg2rad", ["RadiansToDegrees/1"] = "Rad2deg",
+        ["MaxNumber/2"] = "Fmax", ["MinNumber/2"] = "Fmin", ["Lerp/3"] = "Lerp",
     };
 
     /// <summary>Math functions whose kinks TapeMath decides as the rule table does (ties split, clamp bounds, pow at 0).</summary>
     private static readonly HashSet<string> s_tapeMathFunctions = new()
     {
         "Max/2", "Min/2", "Clamp/3", "Log/2", "FusedMultiplyAdd/3", "Pow/2",
+        // Composed of PyTorch's operations, since PyTorch has none of these (SinPi is Sin(π·x)).
+        "Exp10/1", "Exp2M1/1", "Exp10M1/1", "Log2P1/1", "Log10P1/1", "SinPi/1", "CosPi/1", "TanPi/1", "AsinPi/1", "AcosPi/1",
+        "AtanPi/1", "Atan2Pi/2", "MaxMagnitude/2", "MinMagnitude/2", "MaxMagnitudeNumber/2", "MinMagnitudeNumber/2",
+        "IEEERemainder/2", "Ieee754Remainder/2",
     };
 
     private Code MathCall(MathCallExpr call)
@@ -46,6 +57,12 @@ internal sealed partial class TapeEmitter
             return new Code(TensorOf(arguments[0], call.Arguments[0].Kind).Operand + "." + call.Function + "()", true, true);
         }
 
+        if (s_renamedTensorMethods.TryGetValue(key, out var renamed))
+        {
+            var operands = arguments.Select((a, i) => TensorOf(a, call.Arguments[i].Kind)).ToArray();
+            return new Code(operands[0].Operand + "." + renamed + "(" + string.Join(", ", operands.Skip(1).Select(o => o.Text)) + ")", true, true);
+        }
+
         if (key == "Pow/2" && !arguments[1].IsTensor)
         {
             // A plain exponent: PowBackward0, whose derivative is 0 where the exponent is 0, as the rule table's.
@@ -59,9 +76,9 @@ internal sealed partial class TapeEmitter
             return new Code(TensorOf(arguments[0], call.Kind).Operand + "." + method + "(" + TensorOf(arguments[1], call.Kind).Text + ")", true, true);
         }
 
-        if (key == "ScaleB/2")
+        if (key is "ScaleB/2" or "RootN/2")
         {
-            return new Code(TapeMath + ".ScaleB(" + arguments[0].Text + ", " + RawOf(arguments[1], call.Arguments[1].Kind).Text + ")", true, true);
+            return new Code(TapeMath + "." + call.Function + "(" + TensorOf(arguments[0], call.Arguments[0].Kind).Text + ", " + RawOf(arguments[1], call.Arguments[1].Kind).Text + ")", true, true);
         }
 
         if (s_tapeMathFunctions.Contains(key))

@@ -85,13 +85,22 @@ internal sealed partial class TapeEmitter
         // A vector-valued twin holds its results in an array of 0-d tensors and returns it: as many as the results
         // span's length (a parameter in its place) or as the tuple or struct has fields.
         var resultCount = results is null ? null : _model.ResultShape is { } shape ? shape.Leaves.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) : _names.Fresh(results + "Length");
+        if (parameters.Any(p => p.ReferenceKind is not null && p.Kind.IsFloatingPoint() && (!p.Differentiated || p.Storage != StorageKind.Scalar)))
+        {
+            // A ref or out number the method does not differentiate would be written as a tensor the caller cannot take.
+            throw new UnmappableException();
+        }
+
+        // A by-reference helper's ref and out numbers are ref and out tensors (rebound by the body); its ints and bools stay ref and out.
         var signature = parameters.Select(p => p.Name == results ? "int " + resultCount
             : matrices.TryGetValue(p.Name, out var m) && m.IsJagged ? TensorType + "[] " + p.Name
-            : (p.Differentiated || matrices.ContainsKey(p.Name) ? TensorType : (p.PassedIn ? "in " : string.Empty) + TypeOf(p)) + " " + p.Name);
+            : (p.ReferenceKind is { } modifier ? modifier + " " : string.Empty)
+                + (p.Differentiated || matrices.ContainsKey(p.Name) ? TensorType : (p.PassedIn ? "in " : string.Empty) + TypeOf(p)) + " " + p.Name);
+        var returnType = _model.ByReferenceHelper && _model.ReturnsVoid ? "void" : TensorType + (results is null ? string.Empty : "[]");
         if (_throwsForNestedCall && NestedCallEmitter.NestedCallee(_method) is { } nested)
         {
             _writer.Line("/// <summary>Tape twin of <see cref=\"" + _model.DocumentationId + "\"/>, which calls a generated derivative in a form that has no tape form: it throws.</summary>");
-            _writer.Line(_model.Accessibility + _model.StaticModifier + TensorType + (results is null ? string.Empty : "[]") + " " + (_model.TwinName ?? _model.Name + "Tape") + "(" + string.Join(", ", signature) + ") =>");
+            _writer.Line(_model.Accessibility + _model.StaticModifier + returnType + " " + (_model.TwinName ?? _model.Name + "Tape") + "(" + string.Join(", ", signature) + ") =>");
             _writer.Line("    throw new global::System.NotSupportedException(\"" + _model.Name + " calls a generated derivative of " + nested
                 + " with an argument a tape twin cannot capture (an 'in' parameter or a span passed through): use " + _model.Name + "Gradient or " + _model.Name + "Derivative.\");");
             return;
@@ -101,8 +110,13 @@ internal sealed partial class TapeEmitter
         _writer.Line("/// Tape twin of <see cref=\"" + _model.DocumentationId + "\"/>: the same body run on the tape engine, with a");
         // The 2-D array case is only named where there is one, so that every other twin reads as before.
         _writer.Line("/// tensor for each differentiated parameter (0-d for a scalar, 1-d for a span" + (matrices.Values.Any(m => !m.IsJagged) ? ", 2-d for a 2-D array" : string.Empty)
-            + (matrices.Values.Any(m => m.IsJagged) ? ", an array of 1-d tensors for a jagged array" : string.Empty) + ") and for the result.");
-        if (results is null)
+            + (matrices.Values.Any(m => m.IsJagged) ? ", an array of 1-d tensors for a jagged array" : string.Empty) + (returnType == "void" ? ")." : ") and for the result."));
+        if (parameters.Any(p => p.ReferenceKind is not null && p.Kind.IsFloatingPoint()))
+        {
+            _writer.Line("/// Its ref and out numbers are tensors the body rebinds: a ref tensor comes in as the starting value and goes out");
+            _writer.Line("/// as the final one, recorded on the tape; call <c>Backward()</c> on any of them" + (_model.ReturnsVoid ? "." : " or on the result."));
+        }
+        else if (results is null)
         {
             _writer.Line("/// Call <c>Backward()</c> on the result for the gradient, or use it inside a larger tape program.");
         }
@@ -114,7 +128,7 @@ internal sealed partial class TapeEmitter
         }
 
         _writer.Line("/// </summary>");
-        _writer.Open(_model.Accessibility + _model.StaticModifier + TensorType + (results is null ? string.Empty : "[]") + " " + (_model.TwinName ?? _model.Name + "Tape") + "(" + string.Join(", ", signature) + ")");
+        _writer.Open(_model.Accessibility + _model.StaticModifier + returnType + " " + (_model.TwinName ?? _model.Name + "Tape") + "(" + string.Join(", ", signature) + ")");
         if (results is not null)
         {
             _writer.Line(TensorType + "[] " + results + " = " + TapeMath + ".Array(" + resultCount + ", " + DTypeOf(_model.ReturnKind) + ");");
@@ -144,10 +158,20 @@ internal sealed partial class TapeEmitter
             _writer.Line(Declaration(local));
         }
 
+        foreach (var output in parameters.Where(p => p.ReferenceKind == "out"))
+        {
+            // The original assigns every out parameter before reading it; the lowered body may not show C# that it does.
+            _writer.Line(output.Name + " = " + (output.Kind.IsFloatingPoint() ? TapeMath + ".Constant(0, " + DTypeOf(output.Kind) + ")" : "default") + ";");
+        }
+
         _writer.Line();
         Statements(_method.Body);
-        _writer.Line();
-        _writer.Line("return " + _method.Result + ";");
+        if (returnType != "void")
+        {
+            _writer.Line();
+            _writer.Line("return " + _method.Result + ";");
+        }
+
         _writer.Close();
     }
 

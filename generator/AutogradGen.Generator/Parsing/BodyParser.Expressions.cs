@@ -279,7 +279,7 @@ internal sealed partial class BodyParser
         var arguments = invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).ToList();
         if ((containing == "System.Math" || containing == "System.MathF") && MathRules.IsKnown(method.Name, arguments.Count))
         {
-            var translated = arguments.Select(a => Expression(a.Value)).ToList();
+            var translated = arguments.Select(MathArgument).ToList();
             if (translated.Any(a => a is null))
             {
                 return null;
@@ -302,6 +302,15 @@ internal sealed partial class BodyParser
         // reverse mode its own Pullback (which recomputes the callee's forward), so every depth is differentiated.
         return Call(invocation, method, kind, arguments);
     }
+
+    /// <summary>
+    /// An argument of a Math function: a number is an expression; anything else (Round's MidpointRounding) carries no
+    /// derivative and is passed as the original passes it.
+    /// </summary>
+    private Expr? MathArgument(IArgumentOperation argument) =>
+        argument.Parameter is { } parameter && TypeClassifier.Scalar(parameter.Type) is null
+            ? PassThroughArgument(argument.Value)
+            : Expression(argument.Value);
 
     private Expr? Call(IInvocationOperation invocation, IMethodSymbol method, NumberKind kind, List<IArgumentOperation> arguments)
     {
@@ -462,6 +471,13 @@ internal sealed partial class BodyParser
         }
 
         var type = method.ContainingType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+        var single = method.ContainingType.SpecialType == SpecialType.System_Single || type == "MathF";
+        if (type is "Math" or "MathF" or "double" or "float"
+            && MathRules.EstimateAdvice(method.Name, single ? "1f" : "1.0", single ? "MathF.Sqrt" : "Math.Sqrt") is { } estimate)
+        {
+            return estimate;
+        }
+
         return $"it comes from a referenced assembly, so it cannot be marked; write its derivative as a method of yours with [DerivativeOf(typeof({type}), nameof({type}.{method.Name}))], "
             + "or compute it from functions that are differentiated (Math's, or arithmetic), " + Detach;
     }

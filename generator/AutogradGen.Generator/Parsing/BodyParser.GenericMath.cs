@@ -31,7 +31,7 @@ internal sealed partial class BodyParser
     };
 
     private const string SupportedMembers =
-        "generic math is differentiated through the operators, CreateChecked/CreateSaturating/CreateTruncating, the constants (Zero, One, NegativeOne, Pi, E, Tau, Epsilon, NaN, the infinities, MinValue, MaxValue), the IsNaN-style tests and the members Math also has (Sin, Cos, Tan, Asin, Acos, Atan, Atan2, Sinh, Cosh, Tanh, Exp, Log, Log10, Log2, Sqrt, Cbrt, Pow, Abs, Max, Min, Clamp, FusedMultiplyAdd, ScaleB, Hypot, CopySign, Sign, Floor, Ceiling, Round, Truncate); write this one with those";
+        "generic math is differentiated through the operators, CreateChecked/CreateSaturating/CreateTruncating, the constants (Zero, One, NegativeOne, Pi, E, Tau, Epsilon, NaN, the infinities, MinValue, MaxValue), the IsNaN-style tests and the members Math also has (Sin, Cos, Tan, Asin, Acos, Atan, Atan2, Sinh, Cosh, Tanh, Exp, Log, Log10, Log2, Sqrt, Cbrt, Pow, Abs, Max, Min, Clamp, FusedMultiplyAdd, ScaleB, Hypot, CopySign, Asinh, Acosh, Atanh, Exp2, Exp10, ExpM1, Exp2M1, Exp10M1, LogP1, Log2P1, Log10P1, SinPi, CosPi, TanPi, AsinPi, AcosPi, AtanPi, Atan2Pi, DegreesToRadians, RadiansToDegrees, RootN, Lerp, MaxNumber, MinNumber, MaxMagnitude, MinMagnitude, MaxMagnitudeNumber, MinMagnitudeNumber, Ieee754Remainder, Sign, Floor, Ceiling, Round, Truncate); write this one with those";
 
     /// <summary>Translates a generic-math member of the instance's number type; false when the operation is not one.</summary>
     private bool GenericMathExpression(IOperation operation, out Expr? result)
@@ -77,7 +77,7 @@ internal sealed partial class BodyParser
 
         if (returnKind is { } kind && MathRules.IsKnown(method.Name, arguments.Count))
         {
-            var translated = arguments.Select(a => Expression(a.Value)).ToList();
+            var translated = arguments.Select(MathArgument).ToList();
             if (translated.Any(a => a is null))
             {
                 return true;
@@ -109,12 +109,12 @@ internal sealed partial class BodyParser
             return true;
         }
 
-        return Refused(invocation, method.ContainingType.Name + "." + method.Name);
+        return Refused(invocation, method.ContainingType.Name + "." + method.Name, MathRules.EstimateAdvice(method.Name, "T.One", "T.Sqrt"));
     }
 
-    private bool Refused(IOperation operation, string member)
+    private bool Refused(IOperation operation, string member, string? advice = null)
     {
-        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericMathMemberWithoutRule, operation.Syntax.GetLocation(), member, SupportedMembers));
+        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericMathMemberWithoutRule, operation.Syntax.GetLocation(), member, advice ?? SupportedMembers));
         return true;
     }
 

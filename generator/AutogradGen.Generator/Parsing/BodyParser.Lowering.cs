@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.Operations;
 using AutogradGen.Generator.Analysis;
 using AutogradGen.Generator.Diagnostics;
 using AutogradGen.Generator.Model;
+using AutogradGen.Generator.Rules;
 
 namespace AutogradGen.Generator.Parsing;
 
@@ -737,6 +738,8 @@ internal sealed partial class BodyParser
 
                 into.AddRange(values);
                 return true;
+            case IInvocationOperation { Arguments.Length: 1 } sinCos when IsSinCos(sinCos.TargetMethod):
+                return SinCosValues(sinCos, into, output);
             case IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction } localCall:
                 return LocalTupleCall(localCall, into, output);
             case IInvocationOperation { TargetMethod: { MethodKind: MethodKind.Ordinary, ReturnType.IsTupleType: true } unmarked } when !IsDifferentiable(unmarked)
@@ -746,8 +749,41 @@ internal sealed partial class BodyParser
                 return false;
             default:
                 _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedTuple, value.Syntax.GetLocation(), "This tuple value",
-                    "only tuple literals '(a, b)', tuple locals and calls of [Differentiable] methods returning a tuple of doubles or of floats can be deconstructed"));
+                    "only tuple literals '(a, b)', tuple locals, Math.SinCos(x) and calls of [Differentiable] methods returning a tuple of doubles or of floats can be deconstructed"));
                 return false;
         }
+    }
+
+    /// <summary><c>Math.SinCos</c>, <c>MathF.SinCos</c>, <c>double.SinCos</c>, <c>double.SinCosPi</c> and <c>T.SinCos</c>: a tuple of two numbers.</summary>
+    private static bool IsSinCos(IMethodSymbol method) =>
+        method.Name is "SinCos" or "SinCosPi" && method.IsStatic
+        && (method.ContainingType.ToDisplayString() is "System.Math" or "System.MathF"
+            || method.ContainingType.SpecialType is SpecialType.System_Double or SpecialType.System_Single
+            || method.ContainingType is { TypeKind: TypeKind.Interface } type && type.ContainingNamespace?.ToDisplayString() == "System.Numerics");
+
+    /// <summary>
+    /// <c>var (s, c) = Math.SinCos(x)</c>: the pair (Sin(x), Cos(x)) of the rule table (SinPi and CosPi for SinCosPi),
+    /// the argument evaluated once before them.
+    /// </summary>
+    private bool SinCosValues(IInvocationOperation call, List<Expr> into, List<Stmt> output)
+    {
+        if (TypeClassifier.Scalar(call.TargetMethod.Parameters[0].Type) is not { } kind || !kind.IsFloatingPoint()
+            || HoistingExpression(call.Arguments[0].Value, output) is not { } argument)
+        {
+            return false;
+        }
+
+        var (sin, cos) = call.TargetMethod.Name == "SinCosPi" ? ("SinPi", "CosPi") : ("Sin", "Cos");
+        var angle = Coerce(argument, kind);
+        if (angle is not (VariableExpr or LiteralExpr))
+        {
+            var temporary = DeclareSynthetic("angle", kind);
+            output.Add(new AssignStmt(Line(call.Syntax), SourceText(call.Syntax), temporary, null, angle));
+            angle = new VariableExpr(kind, temporary);
+        }
+
+        into.Add(new MathCallExpr(kind, MathRules.ClassFor(sin, kind), sin, EquatableArray.Of(angle), null));
+        into.Add(new MathCallExpr(kind, MathRules.ClassFor(cos, kind), cos, EquatableArray.Of(angle), null));
+        return true;
     }
 }

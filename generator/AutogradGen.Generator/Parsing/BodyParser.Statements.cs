@@ -268,6 +268,22 @@ internal sealed partial class BodyParser
             var kind = _variables.First(v => v.Name == name).Kind;
             for (var i = 0; values is { } all && i < all.Length; i++)
             {
+                if (width > 1)
+                {
+                    // { new Vec2(a, b), ... } into a local array of structs: element i's fields are numbers i·k ... i·k + k − 1.
+                    if (StructValue(all[i]) is not { } fields)
+                    {
+                        return;
+                    }
+
+                    for (var j = 0; j < width; j++)
+                    {
+                        output.Add(new AssignStmt(Line(statementSyntax), SourceText(statementSyntax), name, Literal(i * width + j), Coerce(fields[j], kind)));
+                    }
+
+                    continue;
+                }
+
                 if (HoistingExpression(all[i], output) is not { } value)
                 {
                     return;

@@ -338,6 +338,24 @@ internal sealed partial class BodyParser
     }
 
     /// <summary>
+    /// <c>foreach (var p in new[] { new Vec2(a, b), new Vec2(c, d) })</c>: the listed structs become a local array of
+    /// numbers (<c>pItems</c>), allocated before the loop as <c>Vec2[] pts = { ... }</c> is, which the loop then reads.
+    /// Null when it was refused (reported where it failed: inside a loop or branch, a field that is no number).
+    /// </summary>
+    private StructArray? ListedStructArray(IOperation collection, ILocalSymbol element, StructShape shape, SyntaxNode loopSyntax, List<Stmt> output)
+    {
+        var name = DeclareSynthetic(element.Name + "Items", shape.Leaves[0].Kind);
+        var index = _variables.FindIndex(v => v.Name == name);
+        _variables[index] = _variables[index] with { Storage = StorageKind.Array };
+        var reported = _diagnostics.Count;
+        Allocation(name, collection, loopSyntax, output, shape.Leaves.Count);
+        return _diagnostics.Count > reported ? null : new StructArray(shape, _variables[index], name, IsParameter: false);
+    }
+
+    private static bool IsListedStructArray(IOperation collection) =>
+        collection is IArrayCreationOperation { Initializer: not null } or ICollectionExpressionOperation { Type: IArrayTypeSymbol };
+
+    /// <summary>
     /// <c>foreach (var p in x)</c> over an array or span of structs: <c>for (int pIndex = 0; pIndex &lt; x.Length; pIndex++) { p = x[pIndex]; ... }</c>,
     /// p one local per field. False when the collection is not an array or span of structs.
     /// </summary>
@@ -351,7 +369,16 @@ internal sealed partial class BodyParser
         }
 
         var array = StructArrayOf(collection);
+        if (array is null && IsListedStructArray(collection))
+        {
+            if ((array = ListedStructArray(collection, element, shape, loop.Syntax, output)) is null)
+            {
+                return true;
+            }
+        }
+
         Code? data = null;
+
         if (array is null && (data = PassThroughCode(collection)) is null)
         {
             // Reported where it failed (a refused local, a construct the printer does not know).

@@ -128,6 +128,113 @@ public static class DualMath
         return new(value, x.Value == 0.0 ? 0.0 : x.Tangent * (value / x.Value));
     }
 
+    public static Dual Asinh(Dual x) => Chain(Math.Asinh(x.Value), x, 1.0 / Math.Sqrt(x.Value * x.Value + 1.0));
+
+    public static Dual Acosh(Dual x) => Chain(Math.Acosh(x.Value), x, 1.0 / Math.Sqrt((x.Value - 1.0) * (x.Value + 1.0)));
+
+    public static Dual Atanh(Dual x) => Chain(Math.Atanh(x.Value), x, 1.0 / (1.0 - x.Value * x.Value));
+
+    public static Dual Exp2(Dual x)
+    {
+        var value = double.Exp2(x.Value);
+        return Chain(value, x, value * 0.69314718055994531);
+    }
+
+    public static Dual Exp10(Dual x)
+    {
+        var value = double.Exp10(x.Value);
+        return Chain(value, x, value * 2.3025850929940459);
+    }
+
+    public static Dual ExpM1(Dual x)
+    {
+        var value = double.ExpM1(x.Value);
+        return Chain(value, x, value + 1.0);
+    }
+
+    public static Dual Exp2M1(Dual x)
+    {
+        var value = double.Exp2M1(x.Value);
+        return Chain(value, x, (value + 1.0) * 0.69314718055994531);
+    }
+
+    public static Dual Exp10M1(Dual x)
+    {
+        var value = double.Exp10M1(x.Value);
+        return Chain(value, x, (value + 1.0) * 2.3025850929940459);
+    }
+
+    public static Dual LogP1(Dual x) => Chain(double.LogP1(x.Value), x, 1.0 / (x.Value + 1.0));
+
+    public static Dual Log2P1(Dual x) => Chain(double.Log2P1(x.Value), x, 1.0 / ((x.Value + 1.0) * 0.69314718055994531));
+
+    public static Dual Log10P1(Dual x) => Chain(double.Log10P1(x.Value), x, 1.0 / ((x.Value + 1.0) * 2.3025850929940459));
+
+    public static Dual SinPi(Dual x) => Chain(double.SinPi(x.Value), x, Math.PI * double.CosPi(x.Value));
+
+    public static Dual CosPi(Dual x) => Chain(double.CosPi(x.Value), x, -Math.PI * double.SinPi(x.Value));
+
+    public static Dual TanPi(Dual x)
+    {
+        var value = double.TanPi(x.Value);
+        return Chain(value, x, Math.PI * (1.0 + value * value));
+    }
+
+    public static Dual AsinPi(Dual x) => Chain(double.AsinPi(x.Value), x, 1.0 / (Math.PI * Math.Sqrt(1.0 - x.Value * x.Value)));
+
+    public static Dual AcosPi(Dual x) => Chain(double.AcosPi(x.Value), x, -1.0 / (Math.PI * Math.Sqrt(1.0 - x.Value * x.Value)));
+
+    public static Dual AtanPi(Dual x) => Chain(double.AtanPi(x.Value), x, 1.0 / (Math.PI * (1.0 + x.Value * x.Value)));
+
+    public static Dual Atan2Pi(Dual y, Dual x)
+    {
+        var denominator = Math.PI * (x.Value * x.Value + y.Value * y.Value);
+        return new(double.Atan2Pi(y.Value, x.Value), (y.Tangent * x.Value - x.Tangent * y.Value) / denominator);
+    }
+
+    public static Dual DegreesToRadians(Dual x) => x * 0.017453292519943295;
+
+    public static Dual RadiansToDegrees(Dual x) => x * 57.295779513082323;
+
+    /// <summary>The real n-th root: tangent x' / (n · result^(n−1)), +∞ at 0 as Sqrt's and Cbrt's.</summary>
+    public static Dual RootN(Dual x, int n)
+    {
+        var value = double.RootN(x.Value, n);
+        return Chain(value, x, 1.0 / (n * Math.Pow(value, n - 1)));
+    }
+
+    public static Dual Lerp(Dual a, Dual b, Dual t) =>
+        new(double.Lerp(a.Value, b.Value, t.Value), a.Tangent * (1.0 - t.Value) + b.Tangent * t.Value + t.Tangent * (b.Value - a.Value));
+
+    /// <summary>torch.fmax: x's tangent where x wins or ties or y is NaN, else y's (no half split, as PyTorch's).</summary>
+    public static Dual MaxNumber(Dual x, Dual y) =>
+        new(double.MaxNumber(x.Value, y.Value), x.Value >= y.Value || double.IsNaN(y.Value) ? x.Tangent : y.Tangent);
+
+    /// <summary>torch.fmin: x's tangent where x wins or ties or y is NaN, else y's.</summary>
+    public static Dual MinNumber(Dual x, Dual y) =>
+        new(double.MinNumber(x.Value, y.Value), x.Value <= y.Value || double.IsNaN(y.Value) ? x.Tangent : y.Tangent);
+
+    public static Dual MaxMagnitude(Dual x, Dual y) => Returned(Math.MaxMagnitude(x.Value, y.Value), x, y);
+
+    public static Dual MinMagnitude(Dual x, Dual y) => Returned(Math.MinMagnitude(x.Value, y.Value), x, y);
+
+    public static Dual MaxMagnitudeNumber(Dual x, Dual y) => Returned(double.MaxMagnitudeNumber(x.Value, y.Value), x, y);
+
+    public static Dual MinMagnitudeNumber(Dual x, Dual y) => Returned(double.MinMagnitudeNumber(x.Value, y.Value), x, y);
+
+    /// <summary>x − y·n, n = x / y rounded to even: tangent x' − n·y'.</summary>
+    public static Dual IEEERemainder(Dual x, Dual y) =>
+        new(Math.IEEERemainder(x.Value, y.Value), x.Tangent - Math.Round(x.Value / y.Value) * y.Tangent);
+
+    public static Dual Ieee754Remainder(Dual x, Dual y) =>
+        new(double.Ieee754Remainder(x.Value, y.Value), x.Tangent - Math.Round(x.Value / y.Value) * y.Tangent);
+
+    public static bool IsNaN(Dual x) => double.IsNaN(x.Value);
+
+    // A function returning one of its arguments: that one's tangent; equal arguments split it, as Max's ties.
+    private static Dual Returned(double value, Dual x, Dual y) =>
+        new(value, x.Value == y.Value ? 0.5 * (x.Tangent + y.Tangent) : value.Equals(x.Value) ? x.Tangent : value.Equals(y.Value) ? y.Tangent : 0.0);
+
     // Zero-derivative functions: the tangent is zero, as their first-order rule is.
     public static int Sign(Dual x) => Math.Sign(x.Value);
 
@@ -138,6 +245,10 @@ public static class DualMath
     public static Dual Round(Dual x) => Math.Round(x.Value);
 
     public static Dual Round(Dual x, int digits) => Math.Round(x.Value, digits);
+
+    public static Dual Round(Dual x, MidpointRounding mode) => Math.Round(x.Value, mode);
+
+    public static Dual Round(Dual x, int digits, MidpointRounding mode) => Math.Round(x.Value, digits, mode);
 
     public static Dual Truncate(Dual x) => Math.Truncate(x.Value);
 
@@ -223,6 +334,72 @@ public static class DualMath
     public static double Round(double x) => Math.Round(x);
 
     public static double Round(double x, int digits) => Math.Round(x, digits);
+
+    public static double Round(double x, MidpointRounding mode) => Math.Round(x, mode);
+
+    public static double Round(double x, int digits, MidpointRounding mode) => Math.Round(x, digits, mode);
+
+    public static double Asinh(double x) => Math.Asinh(x);
+
+    public static double Acosh(double x) => Math.Acosh(x);
+
+    public static double Atanh(double x) => Math.Atanh(x);
+
+    public static double Exp2(double x) => double.Exp2(x);
+
+    public static double Exp10(double x) => double.Exp10(x);
+
+    public static double ExpM1(double x) => double.ExpM1(x);
+
+    public static double Exp2M1(double x) => double.Exp2M1(x);
+
+    public static double Exp10M1(double x) => double.Exp10M1(x);
+
+    public static double LogP1(double x) => double.LogP1(x);
+
+    public static double Log2P1(double x) => double.Log2P1(x);
+
+    public static double Log10P1(double x) => double.Log10P1(x);
+
+    public static double SinPi(double x) => double.SinPi(x);
+
+    public static double CosPi(double x) => double.CosPi(x);
+
+    public static double TanPi(double x) => double.TanPi(x);
+
+    public static double AsinPi(double x) => double.AsinPi(x);
+
+    public static double AcosPi(double x) => double.AcosPi(x);
+
+    public static double AtanPi(double x) => double.AtanPi(x);
+
+    public static double Atan2Pi(double y, double x) => double.Atan2Pi(y, x);
+
+    public static double DegreesToRadians(double x) => double.DegreesToRadians(x);
+
+    public static double RadiansToDegrees(double x) => double.RadiansToDegrees(x);
+
+    public static double RootN(double x, int n) => double.RootN(x, n);
+
+    public static double Lerp(double a, double b, double t) => double.Lerp(a, b, t);
+
+    public static double MaxNumber(double x, double y) => double.MaxNumber(x, y);
+
+    public static double MinNumber(double x, double y) => double.MinNumber(x, y);
+
+    public static double MaxMagnitude(double x, double y) => Math.MaxMagnitude(x, y);
+
+    public static double MinMagnitude(double x, double y) => Math.MinMagnitude(x, y);
+
+    public static double MaxMagnitudeNumber(double x, double y) => double.MaxMagnitudeNumber(x, y);
+
+    public static double MinMagnitudeNumber(double x, double y) => double.MinMagnitudeNumber(x, y);
+
+    public static double IEEERemainder(double x, double y) => Math.IEEERemainder(x, y);
+
+    public static double Ieee754Remainder(double x, double y) => double.Ieee754Remainder(x, y);
+
+    public static bool IsNaN(double x) => double.IsNaN(x);
 
     public static double Truncate(double x) => Math.Truncate(x);
 #pragma warning restore CS1591

@@ -10,7 +10,7 @@ namespace AutogradGen.CompilerServices;
 /// </summary>
 /// <remarks>Public only because generated code in the user's assembly calls it; hidden from IntelliSense.</remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class TapeMath
+public static partial class TapeMath
 {
     /// <summary>A 0-d constant: a literal or a value that carries no derivative, lifted onto the tape.</summary>
     public static Tensor Constant(double value, DType dtype) => Tensor.Scalar(value, false, dtype);

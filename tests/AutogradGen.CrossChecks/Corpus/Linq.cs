@@ -38,4 +38,13 @@ public static partial class Linq
         a[2] = Math.Cos(y);
         return a.Sum() + a.Max(t => t * t);
     }
+
+    /// <summary>Index-style code: Enumerable.Range(a, n).Sum and .Average with lambdas reading the array by the integer.</summary>
+    [Differentiable]
+    public static double RangeSumAndAverage(double[] v) =>
+        Enumerable.Range(1, v.Length - 1).Sum(i => v[i] * Math.Sin(v[i - 1] * i)) + Enumerable.Range(0, 3).Select(k => v[k] * v[k] / (k + 1)).Average();
+
+    /// <summary>Enumerable.Range over scalars only: a truncated series in x, weighted by y.</summary>
+    [Differentiable, Domain(-1, 1)]
+    public static double RangeSeries(double x, double y) => Enumerable.Range(1, 5).Sum(k => Math.Pow(x, k) / k) * y + Enumerable.Range(2, 3).Average(k => y * k);
 }
