@@ -62,10 +62,19 @@ public class ViewOperandTests
         var x = Seeded(2 * Length, 6);
         var even = x.Slice(0, 0, null, 2);
         _ = even * even;
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        _ = even * even;
         _ = even.Exp();
-        long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        long bytes = long.MaxValue;
+        // The least of three runs: a gen-2 collection made by tests running beside this one lets ArrayPool.Shared trim
+        // its cached arrays between the warm-up and a run, and that run then allocates the gathered copy once more.
+        // The steady state, where the copies come from the pool, is what is pinned.
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            _ = even * even;
+            _ = even.Exp();
+            bytes = Math.Min(bytes, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+
         // Two results of Length doubles and their tensor objects; the gathered copies come from and go back to the pool.
         Assert.InRange(bytes, 2 * 8L * Length, (2 * 8L * Length) + 1024);
     }
