@@ -143,6 +143,30 @@ public class StructDerivativeTests
     }
 
     [Fact]
+    public void An_in_struct_parameter_stays_in_in_the_generated_signatures()
+    {
+        // The signature rule (API.md): the original parameters keep their modifiers; `in` must not be dropped.
+        foreach (var name in new[] { "SpringEnergyInGradient", "SpringEnergyInDerivative", "SpringEnergyInPullback" })
+        {
+            var method = typeof(StructFunctions).GetMethod(name)!;
+            var parameters = method.GetParameters();
+            Assert.True(parameters[0].IsIn && parameters[1].IsIn, name + " takes a and b in");
+            Assert.False(parameters[2].IsIn, name + " takes k by value");
+        }
+
+        var a = new Vec3(1, 2, 3);
+        var b = new Vec3(0.5, -1, 2);
+        var energy = StructFunctions.SpringEnergyInGradient(in a, in b, 4, out var da, out var db, out var dk);
+        Assert.Equal(0.5 * 4 * (0.25 + 9 + 1), energy, 1e-14);
+        Assert.Equal((2.0, 12.0, 4.0), (da.X, da.Y, da.Z));
+        Assert.Equal((-2.0, -12.0, -4.0), (db.X, db.Y, db.Z));
+        Assert.Equal(0.5 * 10.25, dk, 1e-14);
+        var (value, derivative) = StructFunctions.SpringEnergyInDerivative(a, b, 4, new Vec3(1, 0, 0), default, 0);
+        Assert.Equal(energy, value, 1e-14);
+        Assert.Equal(da.X, derivative, 1e-14);
+    }
+
+    [Fact]
     public void A_spring_gradient_is_the_force_on_each_end()
     {
         var a = new Vec3(1, 2, 3);

@@ -102,7 +102,7 @@ internal sealed partial class ForwardEmitter : EmitContext
             }
         }
 
-        var signature = slots.Select(s => s.Plain is { } p ? ParameterDeclaration(p) : s.Struct!.Shape.TypeText + " " + s.Name).Concat(tangentSignature);
+        var signature = slots.Select(s => s.Plain is { } p ? ParameterDeclaration(p) : s.Struct!.Declaration).Concat(tangentSignature);
         var resultType = ResultKind.Keyword();
         string? resultsTangent = null;
         if (Model.VectorResult is { } batchResults && _batch is not null)

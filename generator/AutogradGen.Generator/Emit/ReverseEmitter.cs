@@ -246,7 +246,7 @@ internal sealed partial class ReverseEmitter : EmitContext
         }
     }
 
-    private string SignatureParameter(ParameterSlot slot) => slot.Plain is { } p ? ParameterDeclaration(p) : slot.Struct!.Shape.TypeText + " " + slot.Name;
+    private string SignatureParameter(ParameterSlot slot) => slot.Plain is { } p ? ParameterDeclaration(p) : slot.Struct!.Declaration;
 
     private void WriteDeclarations(CodeWriter output)
     {

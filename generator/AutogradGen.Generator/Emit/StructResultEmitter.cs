@@ -27,7 +27,7 @@ internal static class StructResultEmitter
         var names = new NameTable(model.Variables.Select(v => v.Name));
         var original = slots.Select(s => s.Plain is { } p && s.Matrix is null
             ? (p.PassedIn ? "in " : string.Empty) + Parsing.TypeClassifier.TypeText(p) + " " + p.Name
-            : s.Matrix is { } m ? m.TypeText + " " + m.Name : s.Struct!.Shape.TypeText + " " + s.Name).ToList();
+            : s.Matrix is { } m ? m.TypeText + " " + m.Name : s.Struct!.Declaration).ToList();
         var arguments = slots.Select(s => s.Name).ToList();
         var differentiated = slots.Where(s => s.Differentiated).ToList();
         var resultsSpan = names.Fresh("resultValues");

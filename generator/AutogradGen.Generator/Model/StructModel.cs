@@ -38,7 +38,16 @@ internal sealed record StructLeaf(string Access, string Suffix, NumberKind Kind)
 /// A parameter of struct type, replaced in the body by one scalar parameter per leaf (<see cref="LeafVariables"/>,
 /// named <c>a_X</c>, <c>a_Y</c>, ...). Signatures show the struct; its tangent and gradient are of the same type.
 /// </summary>
-internal sealed record StructParameter(string Name, StructShape Shape, EquatableArray<string> LeafVariables, bool Differentiated);
+/// <param name="Name">The parameter's name.</param>
+/// <param name="Shape">Its struct type's fields.</param>
+/// <param name="LeafVariables">The scalar parameter per leaf that the body reads instead.</param>
+/// <param name="Differentiated">Whether it gets a tangent and a gradient.</param>
+/// <param name="PassedIn">An <c>in</c> parameter (a large parameter pack passed by reference): the generated methods take it <c>in</c> too.</param>
+internal sealed record StructParameter(string Name, StructShape Shape, EquatableArray<string> LeafVariables, bool Differentiated, bool PassedIn = false)
+{
+    /// <summary>The parameter as the generated signatures declare it: <c>in global::Market market</c>.</summary>
+    public string Declaration => (PassedIn ? "in " : string.Empty) + Shape.TypeText + " " + Name;
+}
 
 /// <summary>
 /// Where a <see cref="CallParameter"/> sits when the callee's parameter is a struct: the call site passes

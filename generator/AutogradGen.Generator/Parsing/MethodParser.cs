@@ -523,7 +523,7 @@ internal static class MethodParser
             parameters.Add(new VariableModel(name, leaf.Kind, StorageKind.Scalar, IsParameter: true, Differentiated: differentiated && leaf.Kind.IsFloatingPoint()));
         }
 
-        structParameters.Add(new StructParameter(parameter.Name, shape, leafNames.ToEquatableArray(), differentiated));
+        structParameters.Add(new StructParameter(parameter.Name, shape, leafNames.ToEquatableArray(), differentiated, PassedIn: parameter.RefKind == RefKind.In));
     }
 
     /// <summary>The names in [Differentiable(...)], or null for "every floating-point parameter" (AGD0010: <see cref="DeclarationRules"/>).</summary>

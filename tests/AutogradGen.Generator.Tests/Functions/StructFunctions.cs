@@ -55,6 +55,10 @@ public static partial class StructFunctions
         return 0.5 * k * squared;
     }
 
+    /// <summary>A parameter pack passed <c>in</c>, as users pass large ones: the generated members take it <c>in</c> too.</summary>
+    [Differentiable]
+    public static double SpringEnergyIn(in Vec3 a, in Vec3 b, double k) => SpringEnergy(a, b, k);
+
     [Differentiable]
     public static double Distance(Vec3 a, Vec3 b)
     {
