@@ -127,7 +127,11 @@ internal sealed record DualUserDerivativeModel(string OriginalCall, string Origi
 internal sealed record PendingCall(string Key, DiagnosticInfo IfMissing, bool NeedsGeneratedCode, int Site);
 
 /// <summary>One enclosing type declaration, e.g. <c>public static partial class Objectives</c>.</summary>
-internal sealed record ContainingTypeModel(string Declaration);
+internal sealed record ContainingTypeModel(string Declaration)
+{
+    /// <summary>The type's name as code refers to it: <c>Q</c>, <c>Model&lt;T&gt;</c>.</summary>
+    public string Name { get; init; } = string.Empty;
+}
 
 /// <summary>A variable of the method body.</summary>
 /// <param name="Name">The name in generated code (the user's, made unique).</param>

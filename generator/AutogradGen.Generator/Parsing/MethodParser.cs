@@ -315,7 +315,7 @@ internal static class MethodParser
                 _ => "class",
             };
             var typeParameters = type.TypeParameters.Length == 0 ? string.Empty : "<" + string.Join(", ", type.TypeParameters.Select(p => p.Name)) + ">";
-            types.Insert(0, new ContainingTypeModel("partial " + keyword + " " + type.Name + typeParameters));
+            types.Insert(0, new ContainingTypeModel("partial " + keyword + " " + type.Name + typeParameters) { Name = type.Name + typeParameters });
         }
 
         return types.ToEquatableArray();
