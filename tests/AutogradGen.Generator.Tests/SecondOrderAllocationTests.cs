@@ -39,14 +39,22 @@ public class SecondOrderAllocationTests
             sink += call();
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < Calls; i++)
+        // The least of three rounds: the duals come from ArrayPool.Shared, which a gen-2 collection made by the tests
+        // running beside this one may trim between rounds (the clean-copy run saw one pooled array allocated again);
+        // the steady state, every dual array coming from the pool, is what is pinned.
+        var allocated = long.MaxValue;
+        for (var round = 0; round < 3 && allocated != 0; round++)
         {
-            sink += call();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < Calls; i++)
+            {
+                sink += call();
+            }
+
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.True(allocated == 0, $"{allocated} bytes allocated over {Calls} calls");
+        Assert.True(allocated == 0, $"{allocated} bytes allocated over {Calls} calls, in each of three rounds");
         Assert.False(double.IsNaN(sink));
     }
 }
