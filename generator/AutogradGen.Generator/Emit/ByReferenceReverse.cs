@@ -188,11 +188,7 @@ internal static class ByReferenceReverse
         }
 
         writer.Line("// The results, as the original computes them.");
-        // Qualified, since a parameter may have the method's name (ref int count in count(...)) and hide it.
-        var callee = model.IsStatic
-            ? "global::" + (model.Namespace is { } ns ? ns + "." : string.Empty) + string.Join(".", model.ContainingTypes.Select(t => t.Name)) + "." + model.Name
-            : "this." + model.Name;
-        var call = callee + "(" + string.Join(", ", parameters.Select(p => (p.PassedIn ? "in " : p.ReferenceKind is { } keyword ? keyword + " " : string.Empty) + p.Name)) + ")";
+        var call = model.QualifiedName + "(" + string.Join(", ", parameters.Select(p => (p.PassedIn ? "in " : p.ReferenceKind is { } keyword ? keyword + " " : string.Empty) + p.Name)) + ")";
         writer.Line((model.ReturnsVoid ? string.Empty : "return ") + call + ";");
         writer.Close();
     }

@@ -117,7 +117,7 @@ internal static class NestedCallEmitter
     {
         Summary(writer, c.Model, "its value, for a method that calls " + c.Model.Name + "Gradient or " + c.Model.Name + "Derivative and is differentiated itself.");
         writer.Line(c.Header("double", "NestedValue", Enumerable.Empty<string>()) + " =>");
-        writer.Line("    " + c.Model.Name + "(" + c.Arguments + ");");
+        writer.Line("    " + c.Model.QualifiedName + "(" + c.Arguments + ");");
     }
 
     private static void WriteValueDerivative(Context c, Dictionary<string, string> tangents, CodeWriter writer)

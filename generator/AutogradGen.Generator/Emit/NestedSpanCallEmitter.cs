@@ -75,7 +75,7 @@ internal static class NestedSpanCallEmitter
     {
         Summary(writer, c.Model, "its value, for a method that calls " + c.Model.Name + "Gradient and is differentiated itself.");
         writer.Line(c.Header("double", "NestedValue", Enumerable.Empty<string>()) + " =>");
-        writer.Line("    " + c.Model.Name + "(" + string.Join(", ", c.Arguments) + ");");
+        writer.Line("    " + c.Model.QualifiedName + "(" + string.Join(", ", c.Arguments) + ");");
     }
 
     private static void WriteValueDerivative(Context c, Dictionary<string, string> tangents, CodeWriter writer)

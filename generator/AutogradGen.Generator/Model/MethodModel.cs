@@ -1,3 +1,4 @@
+using System.Linq;
 using AutogradGen.Generator.Diagnostics;
 
 namespace AutogradGen.Generator.Model;
@@ -34,6 +35,14 @@ internal sealed record MethodModel(
 {
     /// <summary>What goes between the accessibility and the return type of every generated member.</summary>
     public string StaticModifier => IsStatic ? " static " : " ";
+
+    /// <summary>
+    /// The original method as generated code calls it, qualified (<c>global::Ns.Type.F</c>, <c>this.F</c>): a parameter
+    /// may share the method's name (<c>ref int count</c> in <c>count(...)</c>) and would hide a bare <c>F</c>.
+    /// </summary>
+    public string QualifiedName => IsStatic
+        ? "global::" + (Namespace is { } ns ? ns + "." : string.Empty) + string.Join(".", ContainingTypes.Select(t => t.Name)) + "." + Name
+        : "this." + Name;
 
     /// <summary>The struct parameters, whose leaves stand in <see cref="Variables"/> where the struct was (see <see cref="StructShape"/>).</summary>
     public EquatableArray<StructParameter> StructParameters { get; init; } = EquatableArray<StructParameter>.Empty;
